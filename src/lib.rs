@@ -1,0 +1,4 @@
+//! goalcoach: career goal planning in the terminal. The library holds everything; the binary
+//! in `main.rs` only wires the command line to it.
+
+pub mod model;

@@ -1,0 +1,174 @@
+//! Reading dates the way people type them: `2027-03-31`, `today`, `tomorrow`, `+3d`, `+2w`,
+//! `+1m`, `fri`, `eow`, `eom`, `next week`, `next month`. Today is passed in.
+
+use super::tree::end_of_month;
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use std::fmt;
+
+/// A date the parser could not read, with the text that was typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "'{}' is not a date: try 2027-03-31, +3d, +2w, +1m, fri, eow, eom or next month",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// What the date field accepts, for help texts.
+pub const DATE_FORMS: &str =
+    "YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m, mon…sun, eow, eom, next week, next month";
+
+/// Parses `input` relative to `today`. Weekday names mean the next such day after today.
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let text = input.trim().to_lowercase();
+    let err = || DateError(input.trim().to_string());
+    if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+        return Ok(date);
+    }
+    if let Some(offset) = text.strip_prefix('+') {
+        return parse_offset(offset, today).ok_or_else(err);
+    }
+    if let Some(day) = parse_weekday(&text) {
+        return Ok(next_weekday(today, day));
+    }
+    named_date(&text, today).ok_or_else(err)
+}
+
+fn named_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let start_of_next_week = next_weekday(today, Weekday::Mon);
+    match text {
+        "today" | "tod" => Some(today),
+        "tomorrow" | "tom" => today.checked_add_days(Days::new(1)),
+        "eow" | "end of week" => Some(start_of_next_week - Days::new(1)),
+        "eom" | "end of month" => Some(end_of_month(today)),
+        "next week" => Some(start_of_next_week),
+        "next month" => end_of_month(today).succ_opt(),
+        "eoy" | "end of year" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
+        _ => None,
+    }
+}
+
+fn parse_offset(offset: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let unit_at = offset.find(|c: char| !c.is_ascii_digit())?;
+    let (count, unit) = offset.split_at(unit_at);
+    let n: u32 = count.parse().ok()?;
+    match unit {
+        "d" => today.checked_add_days(Days::new(n.into())),
+        "w" => today.checked_add_days(Days::new(u64::from(n) * 7)),
+        "m" => today.checked_add_months(Months::new(n)),
+        "y" => today.checked_add_months(Months::new(n.checked_mul(12)?)),
+        _ => None,
+    }
+}
+
+fn parse_weekday(text: &str) -> Option<Weekday> {
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    if text.len() < 3 {
+        return None;
+    }
+    DAYS.iter()
+        .find(|(name, _)| name.starts_with(text))
+        .map(|&(_, day)| day)
+}
+
+/// The first `day` strictly after `today`.
+pub fn next_weekday(today: NaiveDate, day: Weekday) -> NaiveDate {
+    let ahead = (day.num_days_from_monday() + 7 - today.weekday().num_days_from_monday()) % 7;
+    let ahead = if ahead == 0 { 7 } else { ahead };
+    today + Days::new(ahead.into())
+}
+
+/// Parses an optional date: blank text means no date.
+pub fn parse_optional_date(input: &str, today: NaiveDate) -> Result<Option<NaiveDate>, DateError> {
+    if input.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(input, today).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    // A Wednesday.
+    fn today() -> NaiveDate {
+        d("2026-11-18")
+    }
+
+    fn p(s: &str) -> NaiveDate {
+        parse_date(s, today()).unwrap()
+    }
+
+    #[test]
+    fn iso_and_words() {
+        assert_eq!(p("2027-03-31"), d("2027-03-31"));
+        assert_eq!(p(" Today "), today());
+        assert_eq!(p("tomorrow"), d("2026-11-19"));
+        assert_eq!(p("eow"), d("2026-11-22"));
+        assert_eq!(p("eom"), d("2026-11-30"));
+        assert_eq!(p("next week"), d("2026-11-23"));
+        assert_eq!(p("next month"), d("2026-12-01"));
+        assert_eq!(p("eoy"), d("2026-12-31"));
+    }
+
+    #[test]
+    fn offsets() {
+        assert_eq!(p("+3d"), d("2026-11-21"));
+        assert_eq!(p("+2w"), d("2026-12-02"));
+        assert_eq!(p("+1m"), d("2026-12-18"));
+        assert_eq!(p("+1y"), d("2027-11-18"));
+    }
+
+    #[test]
+    fn weekdays_mean_the_next_one() {
+        assert_eq!(p("fri"), d("2026-11-20"));
+        assert_eq!(p("Friday"), d("2026-11-20"));
+        assert_eq!(p("wed"), d("2026-11-25"));
+        assert_eq!(p("mon"), d("2026-11-23"));
+    }
+
+    #[test]
+    fn bad_input_is_an_error_naming_the_text() {
+        for bad in [
+            "",
+            "2026-02-30",
+            "+d",
+            "+3x",
+            "fr",
+            "someday",
+            "+99999999999d",
+        ] {
+            let err = parse_date(bad, today()).unwrap_err();
+            assert!(err.to_string().contains("is not a date"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn blank_optional_date_is_none() {
+        assert_eq!(parse_optional_date("  ", today()), Ok(None));
+        assert_eq!(
+            parse_optional_date("+1d", today()),
+            Ok(Some(d("2026-11-19")))
+        );
+    }
+}

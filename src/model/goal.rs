@@ -1,0 +1,315 @@
+//! A goal and its SMART card: measure, barriers, resources and check-ins. Data only; the
+//! rules that read it live in `progress`, `smart` and `agenda`.
+
+use super::ids::ItemId;
+use super::tree::{ActionStep, Milestone};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Fields a newer goalcoach wrote that this build does not know; kept so a save loses nothing.
+pub type Extra = Map<String, Value>;
+
+/// Where a goal stands. Only active goals show up in the agenda and the review queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    #[default]
+    Active,
+    OnHold,
+    Done,
+    Dropped,
+}
+
+impl GoalStatus {
+    /// The next status for the "cycle status" key: active → on hold → dropped → active.
+    /// A done goal goes back to active.
+    pub fn cycled(self) -> Self {
+        match self {
+            GoalStatus::Active => GoalStatus::OnHold,
+            GoalStatus::OnHold => GoalStatus::Dropped,
+            GoalStatus::Dropped | GoalStatus::Done => GoalStatus::Active,
+        }
+    }
+
+    /// A word for the status, as lists and the detail pane show it.
+    pub fn label(self) -> &'static str {
+        match self {
+            GoalStatus::Active => "active",
+            GoalStatus::OnHold => "on hold",
+            GoalStatus::Done => "done",
+            GoalStatus::Dropped => "dropped",
+        }
+    }
+}
+
+/// Long-term or short-term; when unset it is derived from the deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Horizon {
+    ShortTerm,
+    LongTerm,
+}
+
+/// A number that shows progress: "certifications 0 → 2", "salary 60000 → 75000".
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Measure {
+    pub unit: String,
+    pub start: f64,
+    pub current: f64,
+    pub target: f64,
+}
+
+/// Whether a barrier still stands in the way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BarrierStatus {
+    #[default]
+    Open,
+    Overcome,
+}
+
+/// Something expected to get in the way, and the if–then plan for getting past it.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Barrier {
+    pub obstacle: String,
+    pub strategy: String,
+    pub status: BarrierStatus,
+}
+
+/// What sort of help a resource is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceKind {
+    Skill,
+    People,
+    Money,
+    Time,
+    Tool,
+    #[default]
+    Other,
+}
+
+/// Something the goal needs: a skill, a person, money, time, a tool.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Resource {
+    pub what: String,
+    pub kind: ResourceKind,
+    pub secured: bool,
+}
+
+/// One entry of the progress log.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckIn {
+    pub date: NaiveDate,
+    /// The measure's value on that day, for measured goals.
+    pub value: Option<f64>,
+    /// How confident the person felt about reaching the goal, 1 (not at all) to 5 (sure).
+    pub confidence: u8,
+    pub note: String,
+}
+
+/// A career goal with its SMART card, its plan (milestones and steps) and its log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Goal {
+    pub id: ItemId,
+    pub title: String,
+    pub status: GoalStatus,
+    pub created: NaiveDate,
+    pub completed: Option<NaiveDate>,
+    /// Specific: what exactly will be different.
+    pub description: String,
+    /// Measurable: the number that shows progress, if there is one.
+    pub measure: Option<Measure>,
+    /// Achievable: why it is realistic.
+    pub achievable: String,
+    /// Relevant: why it matters.
+    pub relevant: String,
+    /// Profile values this goal serves (by name).
+    pub values: Vec<String>,
+    /// Profile strengths this goal uses (by name).
+    pub strengths: Vec<String>,
+    /// Time-bound: when it is due.
+    pub deadline: Option<NaiveDate>,
+    /// Where the pace line starts; the created date when unset.
+    pub start: Option<NaiveDate>,
+    pub horizon: Option<Horizon>,
+    /// 1 (low) to 3 (high); kept apart from urgency.
+    pub importance: u8,
+    /// 1 (low) to 3 (high); kept apart from importance.
+    pub urgency: u8,
+    /// Weight among sibling goals.
+    pub weight: f64,
+    pub tags: Vec<String>,
+    pub notes: String,
+    pub review_interval_days: u32,
+    pub last_reviewed: Option<NaiveDate>,
+    pub barriers: Vec<Barrier>,
+    pub resources: Vec<Resource>,
+    pub checkins: Vec<CheckIn>,
+    pub milestones: Vec<Milestone>,
+    /// Steps that sit straight under the goal, without a milestone.
+    pub steps: Vec<ActionStep>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Goal {
+    fn default() -> Self {
+        Goal {
+            id: ItemId::default(),
+            title: String::new(),
+            status: GoalStatus::Active,
+            created: NaiveDate::default(),
+            completed: None,
+            description: String::new(),
+            measure: None,
+            achievable: String::new(),
+            relevant: String::new(),
+            values: Vec::new(),
+            strengths: Vec::new(),
+            deadline: None,
+            start: None,
+            horizon: None,
+            importance: 2,
+            urgency: 2,
+            weight: 1.0,
+            tags: Vec::new(),
+            notes: String::new(),
+            review_interval_days: 7,
+            last_reviewed: None,
+            barriers: Vec::new(),
+            resources: Vec::new(),
+            checkins: Vec::new(),
+            milestones: Vec::new(),
+            steps: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Goal {
+    /// A new active goal created on `today`.
+    pub fn new(id: ItemId, title: &str, today: NaiveDate) -> Self {
+        Goal {
+            id,
+            title: title.to_string(),
+            created: today,
+            ..Goal::default()
+        }
+    }
+
+    /// Whether the goal is still being worked on (not done, dropped or on hold).
+    pub fn is_active(&self) -> bool {
+        self.status == GoalStatus::Active
+    }
+
+    /// Every step of the goal, direct ones first, then those of each milestone in order.
+    pub fn all_steps(&self) -> impl Iterator<Item = &ActionStep> {
+        self.steps
+            .iter()
+            .chain(self.milestones.iter().flat_map(|m| m.steps.iter()))
+    }
+
+    /// The day the pace line starts: the explicit start date, else the created date.
+    pub fn start_date(&self) -> NaiveDate {
+        self.start.unwrap_or(self.created)
+    }
+
+    /// The horizon as set, or derived: more than a year away is long-term.
+    pub fn effective_horizon(&self, today: NaiveDate) -> Option<Horizon> {
+        self.horizon.or_else(|| {
+            self.deadline.map(|d| {
+                if (d - today).num_days() > 365 {
+                    Horizon::LongTerm
+                } else {
+                    Horizon::ShortTerm
+                }
+            })
+        })
+    }
+
+    /// The newest check-in, if any.
+    pub fn latest_checkin(&self) -> Option<&CheckIn> {
+        self.checkins.iter().max_by_key(|c| c.date)
+    }
+
+    /// A copy of the goal's own fields without its milestones and steps.
+    /// Cheap next to `clone()` on a goal with a large tree.
+    pub fn without_children(&self) -> Goal {
+        Goal {
+            id: self.id,
+            title: self.title.clone(),
+            status: self.status,
+            created: self.created,
+            completed: self.completed,
+            description: self.description.clone(),
+            measure: self.measure.clone(),
+            achievable: self.achievable.clone(),
+            relevant: self.relevant.clone(),
+            values: self.values.clone(),
+            strengths: self.strengths.clone(),
+            deadline: self.deadline,
+            start: self.start,
+            horizon: self.horizon,
+            importance: self.importance,
+            urgency: self.urgency,
+            weight: self.weight,
+            tags: self.tags.clone(),
+            notes: self.notes.clone(),
+            review_interval_days: self.review_interval_days,
+            last_reviewed: self.last_reviewed,
+            barriers: self.barriers.clone(),
+            resources: self.resources.clone(),
+            checkins: self.checkins.clone(),
+            milestones: Vec::new(),
+            steps: Vec::new(),
+            extra: self.extra.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn status_cycles_active_hold_dropped() {
+        assert_eq!(GoalStatus::Active.cycled(), GoalStatus::OnHold);
+        assert_eq!(GoalStatus::OnHold.cycled(), GoalStatus::Dropped);
+        assert_eq!(GoalStatus::Dropped.cycled(), GoalStatus::Active);
+        assert_eq!(GoalStatus::Done.cycled(), GoalStatus::Active);
+    }
+
+    #[test]
+    fn horizon_is_derived_from_deadline_when_unset() {
+        let today = d("2026-01-01");
+        let mut g = Goal::new(ItemId(1), "x", today);
+        assert_eq!(g.effective_horizon(today), None);
+        g.deadline = Some(d("2026-06-01"));
+        assert_eq!(g.effective_horizon(today), Some(Horizon::ShortTerm));
+        g.deadline = Some(d("2028-01-01"));
+        assert_eq!(g.effective_horizon(today), Some(Horizon::LongTerm));
+        g.horizon = Some(Horizon::ShortTerm);
+        assert_eq!(g.effective_horizon(today), Some(Horizon::ShortTerm));
+    }
+
+    #[test]
+    fn without_children_keeps_own_fields() {
+        let mut g = Goal::new(ItemId(1), "x", d("2026-01-01"));
+        g.notes = "n".into();
+        g.milestones.push(Milestone::new(ItemId(2), "m"));
+        let s = g.without_children();
+        assert_eq!(s.notes, "n");
+        assert!(s.milestones.is_empty());
+    }
+}

@@ -1,0 +1,43 @@
+//! Stable item ids: one counter per plan, shared by goals, milestones and steps, never reused.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The id of a goal, milestone or action step; unique within a plan and stable across edits.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct ItemId(pub u64);
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+impl std::str::FromStr for ItemId {
+    type Err = String;
+
+    /// Accepts `12` or `#12`, the way `goalcoach list` prints ids.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let digits = s.trim().trim_start_matches('#');
+        digits
+            .parse::<u64>()
+            .map(ItemId)
+            .map_err(|_| format!("'{s}' is not an item id (ids look like 12 or #12)"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_with_or_without_hash() {
+        assert_eq!("12".parse::<ItemId>(), Ok(ItemId(12)));
+        assert_eq!("#7".parse::<ItemId>(), Ok(ItemId(7)));
+        assert!("x".parse::<ItemId>().is_err());
+        assert_eq!(ItemId(3).to_string(), "#3");
+    }
+}

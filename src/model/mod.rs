@@ -1,0 +1,163 @@
+//! The domain: one `Plan` document holding goals, milestones, steps, reviews and the profile,
+//! plus the rules that read it. Pure data and pure functions: no terminal, no files, no clock
+//! (today's date is always passed in).
+
+pub mod agenda;
+pub mod dates;
+pub mod goal;
+pub mod ids;
+pub mod ops;
+pub mod profile;
+pub mod progress;
+pub mod review;
+pub mod smart;
+pub mod text;
+pub mod tree;
+
+pub use goal::{
+    Barrier, BarrierStatus, CheckIn, Extra, Goal, GoalStatus, Horizon, Measure, Resource,
+    ResourceKind,
+};
+pub use ids::ItemId;
+pub use ops::{History, Node, Op, OpError};
+pub use profile::Profile;
+pub use review::WeeklyReview;
+pub use tree::{ActionStep, ItemKind, Loc, Milestone, Recurrence};
+
+use serde::{Deserialize, Serialize};
+
+/// The data format version this build writes. Additive changes (new optional fields) do not
+/// bump it; older builds keep such fields untouched. Only a change older builds would
+/// misread bumps it, and then they refuse the file instead of damaging it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything a person keeps in goalcoach: one JSON document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    pub schema_version: u32,
+    /// The id the next new item gets; ids are never reused.
+    pub next_id: u64,
+    pub goals: Vec<Goal>,
+    pub reviews: Vec<WeeklyReview>,
+    pub profile: Profile,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            schema_version: SCHEMA_VERSION,
+            next_id: 1,
+            goals: Vec::new(),
+            reviews: Vec::new(),
+            profile: Profile::default(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Plan {
+    /// Hands out a fresh id; the counter also moves past any id already in the plan.
+    pub fn new_id(&mut self) -> ItemId {
+        let id = ItemId(self.next_id.max(1));
+        self.next_id = id.0 + 1;
+        id
+    }
+
+    /// Where the item with `id` sits, if it exists.
+    pub fn locate(&self, id: ItemId) -> Option<Loc> {
+        tree::locate(&self.goals, id)
+    }
+
+    /// The goal with `id`.
+    pub fn goal(&self, id: ItemId) -> Option<&Goal> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+
+    /// The goal the item with `id` belongs to (itself for a goal).
+    pub fn goal_of(&self, id: ItemId) -> Option<&Goal> {
+        self.locate(id).map(|loc| &self.goals[loc.goal_index()])
+    }
+
+    /// The milestone with `id`.
+    pub fn milestone(&self, id: ItemId) -> Option<&Milestone> {
+        match self.locate(id)? {
+            Loc::Milestone(g, m) => Some(&self.goals[g].milestones[m]),
+            _ => None,
+        }
+    }
+
+    /// The step with `id`, wherever it sits.
+    pub fn step(&self, id: ItemId) -> Option<&ActionStep> {
+        match self.locate(id)? {
+            Loc::GoalStep(g, s) => Some(&self.goals[g].steps[s]),
+            Loc::MilestoneStep(g, m, s) => Some(&self.goals[g].milestones[m].steps[s]),
+            _ => None,
+        }
+    }
+
+    /// The title of any item.
+    pub fn title_of(&self, id: ItemId) -> Option<&str> {
+        match self.locate(id)? {
+            Loc::Goal(g) => Some(&self.goals[g].title),
+            Loc::Milestone(..) => self.milestone(id).map(|m| m.title.as_str()),
+            _ => self.step(id).map(|s| s.title.as_str()),
+        }
+    }
+
+    /// The largest id in use anywhere in the plan.
+    pub fn max_id(&self) -> u64 {
+        let mut max = 0;
+        for g in &self.goals {
+            max = max.max(g.id.0);
+            for s in g.all_steps() {
+                max = max.max(s.id.0);
+            }
+            for m in &g.milestones {
+                max = max.max(m.id.0);
+            }
+        }
+        max
+    }
+
+    /// Repairs the id counter after a hand edit so new ids never collide.
+    pub fn fix_next_id(&mut self) {
+        self.next_id = self.next_id.max(self.max_id() + 1);
+    }
+
+    /// How many goals, milestones and steps the plan holds.
+    pub fn item_count(&self) -> usize {
+        self.goals
+            .iter()
+            .map(|g| 1 + g.milestones.len() + g.all_steps().count())
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_never_reused_and_skip_hand_edited_ones() {
+        let mut plan = Plan::default();
+        assert_eq!(plan.new_id(), ItemId(1));
+        assert_eq!(plan.new_id(), ItemId(2));
+        plan.goals
+            .push(Goal::new(ItemId(40), "hand made", Default::default()));
+        plan.fix_next_id();
+        assert_eq!(plan.new_id(), ItemId(41));
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let json = r#"{"schema_version":1,"next_id":2,"future":{"x":1.1},
+            "goals":[{"id":1,"title":"g","colour":"teal"}]}"#;
+        let plan: Plan = serde_json::from_str(json).unwrap();
+        let back = serde_json::to_value(&plan).unwrap();
+        assert_eq!(back["future"]["x"], 1.1);
+        assert_eq!(back["goals"][0]["colour"], "teal");
+    }
+}

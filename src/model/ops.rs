@@ -1,0 +1,528 @@
+//! Every edit of a plan as an operation that, applied, returns its own inverse; the undo and
+//! redo history is a stack of such inverses, so no edit copies the whole plan.
+
+use super::Plan;
+use super::goal::Goal;
+use super::ids::ItemId;
+use super::profile::Profile;
+use super::review::WeeklyReview;
+use super::tree::{ActionStep, ItemKind, Loc, Milestone};
+use std::fmt;
+
+/// One item of the goal tree, with its children.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node {
+    Goal(Box<Goal>),
+    Milestone(Box<Milestone>),
+    Step(Box<ActionStep>),
+}
+
+impl Node {
+    /// The node's id.
+    pub fn id(&self) -> ItemId {
+        match self {
+            Node::Goal(g) => g.id,
+            Node::Milestone(m) => m.id,
+            Node::Step(s) => s.id,
+        }
+    }
+
+    /// The node's kind.
+    pub fn kind(&self) -> ItemKind {
+        match self {
+            Node::Goal(_) => ItemKind::Goal,
+            Node::Milestone(_) => ItemKind::Milestone,
+            Node::Step(_) => ItemKind::Step,
+        }
+    }
+}
+
+/// An edit of the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// Put `node` at `index` among the children of `parent` (`None`: the list of goals).
+    Insert {
+        parent: Option<ItemId>,
+        index: usize,
+        node: Node,
+    },
+    /// Take an item and everything under it out of the plan.
+    Remove { id: ItemId },
+    /// Replace an item's own fields; its children stay where they are.
+    Update { node: Node },
+    /// Move an item to `index` among its siblings.
+    Move { id: ItemId, index: usize },
+    /// Replace the whole profile.
+    SetProfile(Box<Profile>),
+    /// Store a review record, replacing the one for the same week.
+    PutReview(Box<WeeklyReview>),
+    /// Delete the review record of a week.
+    RemoveReview { week: String },
+    /// Several edits that stand or fall together.
+    Batch(Vec<Op>),
+}
+
+/// Why an operation could not be applied; the plan is left as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpError {
+    NotFound(ItemId),
+    DuplicateId(ItemId),
+    /// The node cannot sit under that parent (a goal under a step, say).
+    WrongParent {
+        child: ItemKind,
+        parent: Option<ItemKind>,
+    },
+    NoSuchReview(String),
+}
+
+impl fmt::Display for OpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpError::NotFound(id) => write!(f, "there is no item {id}"),
+            OpError::DuplicateId(id) => write!(f, "an item {id} already exists"),
+            OpError::WrongParent { child, parent } => match parent {
+                Some(p) => write!(f, "a {} cannot go under a {}", child.label(), p.label()),
+                None => write!(f, "a {} needs a parent", child.label()),
+            },
+            OpError::NoSuchReview(week) => write!(f, "there is no review for {week}"),
+        }
+    }
+}
+
+impl std::error::Error for OpError {}
+
+impl Plan {
+    /// Applies `op` and returns the operation that undoes it. On error nothing changed.
+    pub fn apply(&mut self, op: Op) -> Result<Op, OpError> {
+        match op {
+            Op::Insert {
+                parent,
+                index,
+                node,
+            } => self.insert(parent, index, node),
+            Op::Remove { id } => self.remove(id),
+            Op::Update { node } => self.update(node),
+            Op::Move { id, index } => self.move_to(id, index),
+            Op::SetProfile(profile) => Ok(Op::SetProfile(Box::new(std::mem::replace(
+                &mut self.profile,
+                *profile,
+            )))),
+            Op::PutReview(review) => Ok(self.put_review(*review)),
+            Op::RemoveReview { week } => self.remove_review(&week),
+            Op::Batch(ops) => self.apply_batch(ops),
+        }
+    }
+
+    fn apply_batch(&mut self, ops: Vec<Op>) -> Result<Op, OpError> {
+        let mut inverses = Vec::with_capacity(ops.len());
+        for op in ops {
+            match self.apply(op) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(e) => {
+                    self.roll_back(inverses);
+                    return Err(e);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(Op::Batch(inverses))
+    }
+
+    fn roll_back(&mut self, inverses: Vec<Op>) {
+        for inverse in inverses.into_iter().rev() {
+            // An inverse of a just-applied op always applies.
+            let _ = self.apply(inverse);
+        }
+    }
+
+    fn insert(&mut self, parent: Option<ItemId>, index: usize, node: Node) -> Result<Op, OpError> {
+        let id = node.id();
+        if self.locate(id).is_some() {
+            return Err(OpError::DuplicateId(id));
+        }
+        let parent_loc = match parent {
+            Some(p) => Some(self.locate(p).ok_or(OpError::NotFound(p))?),
+            None => None,
+        };
+        let wrong = OpError::WrongParent {
+            child: node.kind(),
+            parent: parent_loc.map(Loc::kind),
+        };
+        match (parent_loc, node) {
+            (None, Node::Goal(g)) => insert_at(&mut self.goals, index, *g),
+            (Some(Loc::Goal(gi)), Node::Milestone(m)) => {
+                insert_at(&mut self.goals[gi].milestones, index, *m)
+            }
+            (Some(Loc::Goal(gi)), Node::Step(s)) => insert_at(&mut self.goals[gi].steps, index, *s),
+            (Some(Loc::Milestone(gi, mi)), Node::Step(s)) => {
+                insert_at(&mut self.goals[gi].milestones[mi].steps, index, *s)
+            }
+            _ => return Err(wrong),
+        }
+        self.next_id = self.next_id.max(id.0 + 1);
+        Ok(Op::Remove { id })
+    }
+
+    fn remove(&mut self, id: ItemId) -> Result<Op, OpError> {
+        let loc = self.locate(id).ok_or(OpError::NotFound(id))?;
+        let parent = self.parent_id(loc);
+        let index = loc.sibling_index();
+        let node = match loc {
+            Loc::Goal(g) => Node::Goal(Box::new(self.goals.remove(g))),
+            Loc::Milestone(g, m) => Node::Milestone(Box::new(self.goals[g].milestones.remove(m))),
+            Loc::GoalStep(g, s) => Node::Step(Box::new(self.goals[g].steps.remove(s))),
+            Loc::MilestoneStep(g, m, s) => {
+                Node::Step(Box::new(self.goals[g].milestones[m].steps.remove(s)))
+            }
+        };
+        Ok(Op::Insert {
+            parent,
+            index,
+            node,
+        })
+    }
+
+    /// The id of the item that holds the item at `loc` (`None` for a goal).
+    pub fn parent_id(&self, loc: Loc) -> Option<ItemId> {
+        match loc {
+            Loc::Goal(_) => None,
+            Loc::Milestone(g, _) | Loc::GoalStep(g, _) => Some(self.goals[g].id),
+            Loc::MilestoneStep(g, m, _) => Some(self.goals[g].milestones[m].id),
+        }
+    }
+
+    fn update(&mut self, node: Node) -> Result<Op, OpError> {
+        let id = node.id();
+        let loc = self.locate(id).ok_or(OpError::NotFound(id))?;
+        let old = match (loc, node) {
+            (Loc::Goal(g), Node::Goal(mut new)) => {
+                let slot = &mut self.goals[g];
+                new.milestones = std::mem::take(&mut slot.milestones);
+                new.steps = std::mem::take(&mut slot.steps);
+                Node::Goal(Box::new(std::mem::replace(slot, *new)))
+            }
+            (Loc::Milestone(g, m), Node::Milestone(mut new)) => {
+                let slot = &mut self.goals[g].milestones[m];
+                new.steps = std::mem::take(&mut slot.steps);
+                Node::Milestone(Box::new(std::mem::replace(slot, *new)))
+            }
+            (Loc::GoalStep(g, s), Node::Step(new)) => Node::Step(Box::new(std::mem::replace(
+                &mut self.goals[g].steps[s],
+                *new,
+            ))),
+            (Loc::MilestoneStep(g, m, s), Node::Step(new)) => Node::Step(Box::new(
+                std::mem::replace(&mut self.goals[g].milestones[m].steps[s], *new),
+            )),
+            (loc, node) => {
+                return Err(OpError::WrongParent {
+                    child: node.kind(),
+                    parent: Some(loc.kind()),
+                });
+            }
+        };
+        Ok(Op::Update { node: old })
+    }
+
+    fn move_to(&mut self, id: ItemId, index: usize) -> Result<Op, OpError> {
+        let loc = self.locate(id).ok_or(OpError::NotFound(id))?;
+        let from = loc.sibling_index();
+        match loc {
+            Loc::Goal(_) => move_within(&mut self.goals, from, index),
+            Loc::Milestone(g, _) => move_within(&mut self.goals[g].milestones, from, index),
+            Loc::GoalStep(g, _) => move_within(&mut self.goals[g].steps, from, index),
+            Loc::MilestoneStep(g, m, _) => {
+                move_within(&mut self.goals[g].milestones[m].steps, from, index)
+            }
+        }
+        Ok(Op::Move { id, index: from })
+    }
+
+    fn put_review(&mut self, review: WeeklyReview) -> Op {
+        match self.reviews.iter().position(|r| r.week == review.week) {
+            Some(i) => Op::PutReview(Box::new(std::mem::replace(&mut self.reviews[i], review))),
+            None => {
+                let week = review.week.clone();
+                let at = self.reviews.partition_point(|r| r.week < week);
+                self.reviews.insert(at, review);
+                Op::RemoveReview { week }
+            }
+        }
+    }
+
+    fn remove_review(&mut self, week: &str) -> Result<Op, OpError> {
+        let i = self
+            .reviews
+            .iter()
+            .position(|r| r.week == week)
+            .ok_or_else(|| OpError::NoSuchReview(week.to_string()))?;
+        Ok(Op::PutReview(Box::new(self.reviews.remove(i))))
+    }
+}
+
+fn insert_at<T>(list: &mut Vec<T>, index: usize, item: T) {
+    let at = index.min(list.len());
+    list.insert(at, item);
+}
+
+fn move_within<T>(list: &mut Vec<T>, from: usize, to: usize) {
+    let to = to.min(list.len().saturating_sub(1));
+    let item = list.remove(from);
+    list.insert(to, item);
+}
+
+/// One undoable edit: what it was called and the operation that reverses it.
+#[derive(Clone, Debug)]
+struct Entry {
+    label: String,
+    op: Op,
+}
+
+/// Undo and redo stacks. Each entry holds only the inverse operation, never a plan copy.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
+}
+
+/// How many edits can be undone; older ones are forgotten.
+const HISTORY_LIMIT: usize = 1000;
+
+impl History {
+    /// Applies `op` to `plan` and remembers how to undo it; a new edit clears the redo stack.
+    pub fn apply(&mut self, plan: &mut Plan, op: Op, label: &str) -> Result<(), OpError> {
+        let inverse = plan.apply(op)?;
+        push_capped(
+            &mut self.undo,
+            Entry {
+                label: label.to_string(),
+                op: inverse,
+            },
+        );
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the newest edit; returns its label, or `None` when there is nothing to undo.
+    pub fn undo(&mut self, plan: &mut Plan) -> Option<String> {
+        Self::swap(&mut self.undo, &mut self.redo, plan)
+    }
+
+    /// Redoes the newest undone edit; returns its label.
+    pub fn redo(&mut self, plan: &mut Plan) -> Option<String> {
+        Self::swap(&mut self.redo, &mut self.undo, plan)
+    }
+
+    fn swap(from: &mut Vec<Entry>, to: &mut Vec<Entry>, plan: &mut Plan) -> Option<String> {
+        let entry = from.pop()?;
+        match plan.apply(entry.op) {
+            Ok(inverse) => {
+                let label = entry.label.clone();
+                push_capped(
+                    to,
+                    Entry {
+                        label: entry.label,
+                        op: inverse,
+                    },
+                );
+                Some(label)
+            }
+            // Cannot happen while every edit goes through the history; drop the stale entry.
+            Err(_) => None,
+        }
+    }
+
+    /// Whether there is anything to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is anything to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+fn push_capped(stack: &mut Vec<Entry>, entry: Entry) {
+    if stack.len() >= HISTORY_LIMIT {
+        stack.remove(0);
+    }
+    stack.push(entry);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+    }
+
+    fn sample() -> Plan {
+        let mut plan = Plan::default();
+        for title in ["one", "two", "three"] {
+            let id = plan.new_id();
+            plan.goals.push(Goal::new(id, title, today()));
+        }
+        plan
+    }
+
+    fn insert_step(plan: &mut Plan, parent: ItemId, title: &str) -> ItemId {
+        let id = plan.new_id();
+        let node = Node::Step(Box::new(ActionStep::new(id, title)));
+        plan.apply(Op::Insert {
+            parent: Some(parent),
+            index: usize::MAX,
+            node,
+        })
+        .unwrap();
+        id
+    }
+
+    #[test]
+    fn insert_then_inverse_restores_the_plan() {
+        let mut plan = sample();
+        let before = plan.clone();
+        let id = plan.new_id();
+        let node = Node::Milestone(Box::new(Milestone::new(id, "m")));
+        let inverse = plan
+            .apply(Op::Insert {
+                parent: Some(ItemId(1)),
+                index: 0,
+                node,
+            })
+            .unwrap();
+        assert_eq!(plan.milestone(id).map(|m| m.title.as_str()), Some("m"));
+        plan.apply(inverse).unwrap();
+        assert_eq!(plan.goals, before.goals);
+    }
+
+    #[test]
+    fn remove_takes_children_and_undo_puts_them_back_in_place() {
+        let mut plan = sample();
+        let step = insert_step(&mut plan, ItemId(2), "s");
+        let before = plan.clone();
+        let inverse = plan.apply(Op::Remove { id: ItemId(2) }).unwrap();
+        assert!(plan.locate(step).is_none());
+        plan.apply(inverse).unwrap();
+        assert_eq!(plan.goals, before.goals);
+        assert_eq!(plan.goals[1].title, "two");
+    }
+
+    #[test]
+    fn update_keeps_children() {
+        let mut plan = sample();
+        let step = insert_step(&mut plan, ItemId(1), "s");
+        let mut goal = plan.goals[0].without_children();
+        goal.title = "renamed".into();
+        let inverse = plan
+            .apply(Op::Update {
+                node: Node::Goal(Box::new(goal)),
+            })
+            .unwrap();
+        assert_eq!(plan.goals[0].title, "renamed");
+        assert!(plan.step(step).is_some());
+        plan.apply(inverse).unwrap();
+        assert_eq!(plan.goals[0].title, "one");
+        assert!(plan.step(step).is_some());
+    }
+
+    #[test]
+    fn move_reorders_siblings_and_clamps() {
+        let mut plan = sample();
+        let inverse = plan
+            .apply(Op::Move {
+                id: ItemId(1),
+                index: 99,
+            })
+            .unwrap();
+        let titles: Vec<_> = plan.goals.iter().map(|g| g.title.as_str()).collect();
+        assert_eq!(titles, ["two", "three", "one"]);
+        plan.apply(inverse).unwrap();
+        assert_eq!(plan.goals[0].title, "one");
+    }
+
+    #[test]
+    fn wrong_parent_and_duplicates_are_refused() {
+        let mut plan = sample();
+        let step = insert_step(&mut plan, ItemId(1), "s");
+        let m = Node::Milestone(Box::new(Milestone::new(ItemId(50), "m")));
+        let err = plan.apply(Op::Insert {
+            parent: Some(step),
+            index: 0,
+            node: m,
+        });
+        assert!(matches!(err, Err(OpError::WrongParent { .. })));
+        let dup = Node::Goal(Box::new(Goal::new(ItemId(1), "dup", today())));
+        let err = plan.apply(Op::Insert {
+            parent: None,
+            index: 0,
+            node: dup,
+        });
+        assert_eq!(err, Err(OpError::DuplicateId(ItemId(1))));
+    }
+
+    #[test]
+    fn a_failing_batch_changes_nothing() {
+        let mut plan = sample();
+        let before = plan.clone();
+        let batch = Op::Batch(vec![
+            Op::Remove { id: ItemId(1) },
+            Op::Remove { id: ItemId(99) },
+        ]);
+        assert_eq!(plan.apply(batch), Err(OpError::NotFound(ItemId(99))));
+        assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn history_undoes_and_redoes_in_order() {
+        let mut plan = sample();
+        let mut history = History::default();
+        history
+            .apply(&mut plan, Op::Remove { id: ItemId(1) }, "delete one")
+            .unwrap();
+        history
+            .apply(&mut plan, Op::Remove { id: ItemId(2) }, "delete two")
+            .unwrap();
+        assert_eq!(plan.goals.len(), 1);
+        assert_eq!(history.undo(&mut plan).as_deref(), Some("delete two"));
+        assert_eq!(plan.goals.len(), 2);
+        assert_eq!(history.redo(&mut plan).as_deref(), Some("delete two"));
+        assert_eq!(plan.goals.len(), 1);
+        history.undo(&mut plan);
+        history.undo(&mut plan);
+        assert_eq!(plan, sample());
+        assert!(history.undo(&mut plan).is_none());
+        history
+            .apply(
+                &mut plan,
+                Op::Move {
+                    id: ItemId(3),
+                    index: 0,
+                },
+                "move",
+            )
+            .unwrap();
+        assert!(!history.can_redo(), "a new edit clears redo");
+    }
+
+    #[test]
+    fn reviews_are_kept_in_week_order_and_replaced_by_week() {
+        let mut plan = Plan::default();
+        let review = |week: &str, note: &str| {
+            Op::PutReview(Box::new(WeeklyReview {
+                week: week.into(),
+                reflection: note.into(),
+                ..Default::default()
+            }))
+        };
+        plan.apply(review("2026-W10", "a")).unwrap();
+        plan.apply(review("2026-W08", "b")).unwrap();
+        let inverse = plan.apply(review("2026-W10", "c")).unwrap();
+        let weeks: Vec<_> = plan.reviews.iter().map(|r| r.week.as_str()).collect();
+        assert_eq!(weeks, ["2026-W08", "2026-W10"]);
+        assert_eq!(plan.reviews[1].reflection, "c");
+        plan.apply(inverse).unwrap();
+        assert_eq!(plan.reviews[1].reflection, "a");
+    }
+}

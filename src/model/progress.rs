@@ -1,0 +1,336 @@
+//! Progress and pace: how far a goal has come, where a straight line from start to deadline
+//! says it should be today, and when it will finish at the rate seen so far.
+
+use super::goal::{Goal, GoalStatus, Measure};
+use super::tree::Milestone;
+use chrono::{Days, NaiveDate};
+
+/// How far from the pace line still counts as "on track" (in progress share, 0 to 1).
+pub const PACE_TOLERANCE: f64 = 0.10;
+
+/// Share of a measure covered, 0 to 1; works for falling targets ("overtime 20 → 5") too.
+pub fn measure_progress(m: &Measure) -> f64 {
+    let span = m.target - m.start;
+    if span == 0.0 {
+        return if m.current == m.target { 1.0 } else { 0.0 };
+    }
+    ((m.current - m.start) / span).clamp(0.0, 1.0)
+}
+
+/// Share of a milestone done: 1 once marked done, else the share of its steps done.
+pub fn milestone_progress(m: &Milestone) -> f64 {
+    if m.is_done() {
+        return 1.0;
+    }
+    if m.steps.is_empty() {
+        return 0.0;
+    }
+    m.steps.iter().filter(|s| s.is_done()).count() as f64 / m.steps.len() as f64
+}
+
+/// Progress from the tree: milestones count with their weight, direct steps with weight 1.
+pub fn tree_progress(goal: &Goal) -> f64 {
+    let milestones = goal
+        .milestones
+        .iter()
+        .map(|m| (m.weight.max(0.0), milestone_progress(m)));
+    let steps = goal
+        .steps
+        .iter()
+        .map(|s| (1.0, if s.is_done() { 1.0 } else { 0.0 }));
+    let (total, done) = milestones
+        .chain(steps)
+        .fold((0.0, 0.0), |(t, d), (w, p)| (t + w, d + w * p));
+    if total > 0.0 { done / total } else { 0.0 }
+}
+
+/// Progress of a goal, 0 to 1: done goals are complete; otherwise from the measure where
+/// there is one, else from the tree.
+pub fn goal_progress(goal: &Goal) -> f64 {
+    if goal.status == GoalStatus::Done {
+        return 1.0;
+    }
+    match &goal.measure {
+        Some(m) => measure_progress(m),
+        None => tree_progress(goal),
+    }
+}
+
+/// Where a goal stands against its pace line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaceStatus {
+    OnTrack,
+    Behind,
+    Ahead,
+    /// No deadline, so no pace line.
+    NoDeadline,
+    /// Done, dropped or on hold: pace does not apply.
+    NotActive,
+}
+
+impl PaceStatus {
+    /// Words for the status, as shown beside the gauge.
+    pub fn label(self) -> &'static str {
+        match self {
+            PaceStatus::OnTrack => "on track",
+            PaceStatus::Behind => "behind",
+            PaceStatus::Ahead => "ahead",
+            PaceStatus::NoDeadline => "no deadline",
+            PaceStatus::NotActive => "not active",
+        }
+    }
+}
+
+/// Progress against the pace line on a given day.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pace {
+    pub progress: f64,
+    /// Where the straight line from start to deadline is today, 0 to 1.
+    pub expected: Option<f64>,
+    pub status: PaceStatus,
+    /// When the goal finishes at the rate seen so far; `None` when there is no rate yet.
+    pub projected_finish: Option<NaiveDate>,
+}
+
+/// Where the pace line from `start` to `deadline` stands on `today`, 0 to 1.
+pub fn expected_progress(start: NaiveDate, deadline: NaiveDate, today: NaiveDate) -> f64 {
+    let total = (deadline - start).num_days();
+    if total <= 0 {
+        return if today >= deadline { 1.0 } else { 0.0 };
+    }
+    ((today - start).num_days() as f64 / total as f64).clamp(0.0, 1.0)
+}
+
+/// The pace of `goal` on `today`.
+pub fn pace(goal: &Goal, today: NaiveDate) -> Pace {
+    let progress = goal_progress(goal);
+    let projected_finish = projected_finish(goal, today);
+    let expected = goal
+        .deadline
+        .map(|d| expected_progress(goal.start_date(), d, today));
+    let status = match expected {
+        _ if goal.status != GoalStatus::Active => PaceStatus::NotActive,
+        None => PaceStatus::NoDeadline,
+        Some(e) if progress + PACE_TOLERANCE < e => PaceStatus::Behind,
+        Some(e) if progress > e + PACE_TOLERANCE => PaceStatus::Ahead,
+        Some(_) => PaceStatus::OnTrack,
+    };
+    Pace {
+        progress,
+        expected,
+        status,
+        projected_finish,
+    }
+}
+
+/// The projected finish date. Measured goals extrapolate the check-in values (first to last);
+/// others extrapolate tree progress since the start date.
+pub fn projected_finish(goal: &Goal, today: NaiveDate) -> Option<NaiveDate> {
+    if goal.status == GoalStatus::Done {
+        return goal.completed;
+    }
+    match &goal.measure {
+        Some(m) => finish_from_checkins(goal, m),
+        None => finish_from_rate(goal.start_date(), tree_progress(goal), today),
+    }
+}
+
+fn finish_from_checkins(goal: &Goal, m: &Measure) -> Option<NaiveDate> {
+    let mut points: Vec<(NaiveDate, f64)> = goal
+        .checkins
+        .iter()
+        .filter_map(|c| c.value.map(|v| (c.date, v)))
+        .collect();
+    points.sort_by_key(|p| p.0);
+    let (&(d0, v0), &(d1, v1)) = (points.first()?, points.last()?);
+    let days = (d1 - d0).num_days();
+    let direction = (m.target - m.start).signum();
+    let rate = (v1 - v0) / days as f64;
+    if days <= 0 || rate * direction <= 0.0 {
+        return None;
+    }
+    let remaining = (m.target - v1) / rate;
+    add_days(d1, remaining.max(0.0))
+}
+
+fn finish_from_rate(start: NaiveDate, progress: f64, today: NaiveDate) -> Option<NaiveDate> {
+    let elapsed = (today - start).num_days();
+    if progress <= 0.0 || elapsed <= 0 {
+        return None;
+    }
+    let remaining = elapsed as f64 * (1.0 - progress) / progress;
+    add_days(today, remaining)
+}
+
+fn add_days(date: NaiveDate, days: f64) -> Option<NaiveDate> {
+    // Ten thousand years out is as good as never.
+    let days = days.ceil();
+    if days > 3_650_000.0 {
+        return None;
+    }
+    date.checked_add_days(Days::new(days as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::goal::CheckIn;
+    use crate::model::ids::ItemId;
+    use crate::model::tree::ActionStep;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn measured(start: f64, current: f64, target: f64) -> Goal {
+        let mut g = Goal::new(ItemId(1), "g", d("2026-01-01"));
+        g.measure = Some(Measure {
+            unit: "talks".into(),
+            start,
+            current,
+            target,
+        });
+        g
+    }
+
+    fn step(done: bool) -> ActionStep {
+        let mut s = ActionStep::new(ItemId(9), "s");
+        s.done = done.then(|| d("2026-01-05"));
+        s
+    }
+
+    fn checkin(date: &str, value: f64) -> CheckIn {
+        CheckIn {
+            date: d(date),
+            value: Some(value),
+            confidence: 3,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn measure_progress_covers_rising_falling_and_clamped() {
+        assert_eq!(
+            measure_progress(&measured(0.0, 1.0, 4.0).measure.unwrap()),
+            0.25
+        );
+        assert_eq!(
+            measure_progress(&measured(20.0, 15.0, 10.0).measure.unwrap()),
+            0.5
+        );
+        assert_eq!(
+            measure_progress(&measured(0.0, 9.0, 4.0).measure.unwrap()),
+            1.0
+        );
+        assert_eq!(
+            measure_progress(&measured(0.0, -2.0, 4.0).measure.unwrap()),
+            0.0
+        );
+        assert_eq!(
+            measure_progress(&measured(3.0, 3.0, 3.0).measure.unwrap()),
+            1.0
+        );
+    }
+
+    #[test]
+    fn tree_progress_weighs_milestones_and_direct_steps() {
+        let mut g = Goal::new(ItemId(1), "g", d("2026-01-01"));
+        assert_eq!(tree_progress(&g), 0.0);
+        let mut heavy = Milestone::new(ItemId(2), "heavy");
+        heavy.weight = 2.0;
+        heavy.steps = vec![step(true), step(false)];
+        g.milestones.push(heavy);
+        g.steps.push(step(true));
+        g.steps.push(step(false));
+        // milestone: 2 × 0.5 = 1; steps: 1 + 0; total weight 4 → 2 / 4
+        assert_eq!(tree_progress(&g), 0.5);
+        g.milestones[0].done = Some(d("2026-02-01"));
+        assert_eq!(tree_progress(&g), 0.75);
+    }
+
+    #[test]
+    fn measure_wins_over_tree_and_done_is_complete() {
+        let mut g = measured(0.0, 1.0, 2.0);
+        g.steps.push(step(false));
+        assert_eq!(goal_progress(&g), 0.5);
+        g.status = GoalStatus::Done;
+        assert_eq!(goal_progress(&g), 1.0);
+    }
+
+    #[test]
+    fn pace_compares_with_the_straight_line() {
+        // 2026-01-01 → 2026-12-31 (364 days); on 2026-07-02 the line is at 0.5.
+        let mut g = measured(0.0, 5.0, 10.0);
+        g.deadline = Some(d("2026-12-31"));
+        let today = d("2026-07-02");
+        assert_eq!(pace(&g, today).expected, Some(0.5));
+        assert_eq!(pace(&g, today).status, PaceStatus::OnTrack);
+        g.measure.as_mut().unwrap().current = 2.0;
+        assert_eq!(pace(&g, today).status, PaceStatus::Behind);
+        g.measure.as_mut().unwrap().current = 8.0;
+        assert_eq!(pace(&g, today).status, PaceStatus::Ahead);
+    }
+
+    #[test]
+    fn pace_without_deadline_or_when_inactive() {
+        let mut g = measured(0.0, 5.0, 10.0);
+        assert_eq!(pace(&g, d("2026-05-01")).status, PaceStatus::NoDeadline);
+        assert_eq!(pace(&g, d("2026-05-01")).expected, None);
+        g.deadline = Some(d("2026-12-31"));
+        g.status = GoalStatus::OnHold;
+        assert_eq!(pace(&g, d("2026-05-01")).status, PaceStatus::NotActive);
+    }
+
+    #[test]
+    fn pace_uses_the_start_date_when_set_and_handles_past_deadlines() {
+        let mut g = measured(0.0, 0.0, 10.0);
+        g.start = Some(d("2026-06-01"));
+        g.deadline = Some(d("2026-06-11"));
+        assert_eq!(pace(&g, d("2026-06-06")).expected, Some(0.5));
+        assert_eq!(pace(&g, d("2027-01-01")).expected, Some(1.0));
+        // A deadline on or before the start: the line jumps to 1 on the deadline.
+        assert_eq!(
+            expected_progress(d("2026-06-11"), d("2026-06-01"), d("2026-05-20")),
+            0.0
+        );
+        assert_eq!(
+            expected_progress(d("2026-06-11"), d("2026-06-01"), d("2026-06-05")),
+            1.0
+        );
+    }
+
+    #[test]
+    fn projected_finish_from_checkins() {
+        let mut g = measured(0.0, 4.0, 10.0);
+        g.checkins = vec![checkin("2026-03-11", 4.0), checkin("2026-03-01", 0.0)];
+        // 4 per 10 days; 6 to go → 15 days after the last check-in.
+        assert_eq!(projected_finish(&g, d("2026-03-12")), Some(d("2026-03-26")));
+    }
+
+    #[test]
+    fn projected_finish_needs_movement_towards_the_target() {
+        let mut g = measured(10.0, 12.0, 0.0);
+        g.checkins = vec![checkin("2026-03-01", 10.0), checkin("2026-03-11", 12.0)];
+        assert_eq!(projected_finish(&g, d("2026-03-12")), None);
+        g.checkins = vec![checkin("2026-03-01", 10.0)];
+        assert_eq!(projected_finish(&g, d("2026-03-12")), None);
+    }
+
+    #[test]
+    fn projected_finish_from_tree_rate() {
+        let mut g = Goal::new(ItemId(1), "g", d("2026-01-01"));
+        g.steps = vec![step(true), step(false)];
+        // half done in 10 days → 10 more days.
+        assert_eq!(projected_finish(&g, d("2026-01-11")), Some(d("2026-01-21")));
+        g.steps = vec![step(false)];
+        assert_eq!(projected_finish(&g, d("2026-01-11")), None);
+    }
+
+    #[test]
+    fn done_goal_projects_its_completion_date() {
+        let mut g = measured(0.0, 1.0, 2.0);
+        g.status = GoalStatus::Done;
+        g.completed = Some(d("2026-02-02"));
+        assert_eq!(projected_finish(&g, d("2026-05-01")), Some(d("2026-02-02")));
+    }
+}

@@ -1,0 +1,275 @@
+//! Milestones and action steps, and finding any item of the goal tree by id.
+
+use super::goal::{Extra, Goal};
+use super::ids::ItemId;
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// How often a recurring step comes back once done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recurrence {
+    Weekly,
+    Monthly,
+}
+
+impl Recurrence {
+    /// The due date of the next occurrence after one due on `due`.
+    pub fn next_after(self, due: NaiveDate) -> NaiveDate {
+        match self {
+            Recurrence::Weekly => due + chrono::Days::new(7),
+            Recurrence::Monthly => due.checked_add_months(Months::new(1)).unwrap_or(due),
+        }
+    }
+}
+
+/// A concrete thing to do, with an optional due date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionStep {
+    pub id: ItemId,
+    pub title: String,
+    pub due: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+    /// 1 (low) to 3 (high).
+    pub importance: u8,
+    /// 1 (low) to 3 (high).
+    pub urgency: u8,
+    pub recurrence: Option<Recurrence>,
+    /// How many times the due date was moved later; the review asks about steps moved often.
+    pub reschedules: u32,
+    pub notes: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for ActionStep {
+    fn default() -> Self {
+        ActionStep {
+            id: ItemId::default(),
+            title: String::new(),
+            due: None,
+            done: None,
+            importance: 2,
+            urgency: 2,
+            recurrence: None,
+            reschedules: 0,
+            notes: String::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl ActionStep {
+    /// A new open step.
+    pub fn new(id: ItemId, title: &str) -> Self {
+        ActionStep {
+            id,
+            title: title.to_string(),
+            ..ActionStep::default()
+        }
+    }
+
+    /// Whether the step is done.
+    pub fn is_done(&self) -> bool {
+        self.done.is_some()
+    }
+}
+
+/// A checkpoint on the way to a goal, with its own ordered steps.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Milestone {
+    pub id: ItemId,
+    pub title: String,
+    pub target: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+    pub notes: String,
+    /// Weight among the goal's milestones and direct steps (a direct step weighs 1).
+    pub weight: f64,
+    pub steps: Vec<ActionStep>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Milestone {
+    fn default() -> Self {
+        Milestone {
+            id: ItemId::default(),
+            title: String::new(),
+            target: None,
+            done: None,
+            notes: String::new(),
+            weight: 1.0,
+            steps: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Milestone {
+    /// A new open milestone.
+    pub fn new(id: ItemId, title: &str) -> Self {
+        Milestone {
+            id,
+            title: title.to_string(),
+            ..Milestone::default()
+        }
+    }
+
+    /// Whether the milestone is done.
+    pub fn is_done(&self) -> bool {
+        self.done.is_some()
+    }
+
+    /// A copy of the milestone's own fields without its steps.
+    pub fn without_children(&self) -> Milestone {
+        Milestone {
+            id: self.id,
+            title: self.title.clone(),
+            target: self.target,
+            done: self.done,
+            notes: self.notes.clone(),
+            weight: self.weight,
+            steps: Vec::new(),
+            extra: self.extra.clone(),
+        }
+    }
+}
+
+/// Which kind of item an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    Goal,
+    Milestone,
+    Step,
+}
+
+impl ItemKind {
+    /// The word for the kind, in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Goal => "goal",
+            ItemKind::Milestone => "milestone",
+            ItemKind::Step => "step",
+        }
+    }
+}
+
+/// Where an item sits: indexes into `goals`, then `milestones`, then `steps`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loc {
+    Goal(usize),
+    Milestone(usize, usize),
+    /// A step straight under a goal.
+    GoalStep(usize, usize),
+    /// A step under a milestone.
+    MilestoneStep(usize, usize, usize),
+}
+
+impl Loc {
+    /// The kind of item at this place.
+    pub fn kind(self) -> ItemKind {
+        match self {
+            Loc::Goal(_) => ItemKind::Goal,
+            Loc::Milestone(..) => ItemKind::Milestone,
+            Loc::GoalStep(..) | Loc::MilestoneStep(..) => ItemKind::Step,
+        }
+    }
+
+    /// The index of the goal this item belongs to.
+    pub fn goal_index(self) -> usize {
+        match self {
+            Loc::Goal(g)
+            | Loc::Milestone(g, _)
+            | Loc::GoalStep(g, _)
+            | Loc::MilestoneStep(g, ..) => g,
+        }
+    }
+
+    /// The item's position among its siblings.
+    pub fn sibling_index(self) -> usize {
+        match self {
+            Loc::Goal(i)
+            | Loc::Milestone(_, i)
+            | Loc::GoalStep(_, i)
+            | Loc::MilestoneStep(_, _, i) => i,
+        }
+    }
+}
+
+/// Finds where `id` sits in `goals`, scanning the tree once.
+pub fn locate(goals: &[Goal], id: ItemId) -> Option<Loc> {
+    for (gi, g) in goals.iter().enumerate() {
+        if g.id == id {
+            return Some(Loc::Goal(gi));
+        }
+        if let Some(si) = g.steps.iter().position(|s| s.id == id) {
+            return Some(Loc::GoalStep(gi, si));
+        }
+        for (mi, m) in g.milestones.iter().enumerate() {
+            if m.id == id {
+                return Some(Loc::Milestone(gi, mi));
+            }
+            if let Some(si) = m.steps.iter().position(|s| s.id == id) {
+                return Some(Loc::MilestoneStep(gi, mi, si));
+            }
+        }
+    }
+    None
+}
+
+/// The last day of the month `date` falls in.
+pub fn end_of_month(date: NaiveDate) -> NaiveDate {
+    let first = date.with_day(1).unwrap_or(date);
+    first
+        .checked_add_months(Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn recurrence_moves_by_week_or_month() {
+        assert_eq!(
+            Recurrence::Weekly.next_after(d("2026-03-30")),
+            d("2026-04-06")
+        );
+        assert_eq!(
+            Recurrence::Monthly.next_after(d("2026-01-31")),
+            d("2026-02-28")
+        );
+        assert_eq!(
+            Recurrence::Monthly.next_after(d("2026-12-15")),
+            d("2027-01-15")
+        );
+    }
+
+    #[test]
+    fn locate_finds_every_kind() {
+        let mut g = Goal::new(ItemId(1), "g", d("2026-01-01"));
+        g.steps.push(ActionStep::new(ItemId(4), "direct"));
+        let mut m = Milestone::new(ItemId(2), "m");
+        m.steps.push(ActionStep::new(ItemId(3), "s"));
+        g.milestones.push(m);
+        let goals = vec![g];
+        assert_eq!(locate(&goals, ItemId(1)), Some(Loc::Goal(0)));
+        assert_eq!(locate(&goals, ItemId(2)), Some(Loc::Milestone(0, 0)));
+        assert_eq!(locate(&goals, ItemId(3)), Some(Loc::MilestoneStep(0, 0, 0)));
+        assert_eq!(locate(&goals, ItemId(4)), Some(Loc::GoalStep(0, 0)));
+        assert_eq!(locate(&goals, ItemId(9)), None);
+    }
+
+    #[test]
+    fn end_of_month_handles_leap_years() {
+        assert_eq!(end_of_month(d("2028-02-10")), d("2028-02-29"));
+        assert_eq!(end_of_month(d("2026-12-31")), d("2026-12-31"));
+    }
+}
