@@ -2,3 +2,4 @@
 //! in `main.rs` only wires the command line to it.
 
 pub mod model;
+pub mod store;

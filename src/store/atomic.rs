@@ -1,0 +1,96 @@
+//! Crash-safe file replacement: write a temp file in the same directory, fsync it, rename it
+//! over the target, fsync the directory. A crash at any point leaves the old file or the new
+//! one, never a mix; temp files left by a crash are removed at the next start.
+
+use super::error::SaveError;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A failed atomic write: which step failed and why.
+#[derive(Debug)]
+pub struct WriteError {
+    pub step: &'static str,
+    pub source: io::Error,
+}
+
+impl WriteError {
+    pub fn into_save_error(self, path: &Path) -> SaveError {
+        SaveError::Io {
+            path: path.to_path_buf(),
+            step: self.step,
+            source: self.source,
+        }
+    }
+}
+
+fn temp_prefix(name: &str) -> String {
+    format!(".{name}.tmp.")
+}
+
+fn temp_path(dir: &Path, name: &str) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!("{}{}.{n}", temp_prefix(name), std::process::id()))
+}
+
+/// Replaces `dir/name` with `bytes` atomically and durably.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
+    let temp = temp_path(dir, name);
+    let result = write_temp_then_rename(&temp, &dir.join(name), bytes);
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result?;
+    sync_dir(dir).map_err(|source| WriteError {
+        step: "directory fsync",
+        source,
+    })
+}
+
+fn write_temp_then_rename(temp: &Path, target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let step = |step| move |source| WriteError { step, source };
+    let mut file = create_private(temp).map_err(step("create"))?;
+    file.write_all(bytes).map_err(step("write"))?;
+    file.sync_all().map_err(step("fsync"))?;
+    drop(file);
+    fs::rename(temp, target).map_err(step("rename"))
+}
+
+fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+/// Removes temp files a crashed writer left beside `name`. Only called by the lock holder,
+/// so no live writer's temp file is touched.
+pub fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = temp_prefix(name);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}

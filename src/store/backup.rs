@@ -1,0 +1,104 @@
+//! Backups in `backups/` beside the plan: a daily copy of the file as it was before the
+//! session's first save (the newest `KEEP_DAILY` are kept), and a copy before each schema
+//! migration (kept for good).
+
+use chrono::{Local, NaiveDate};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// How many daily backups are kept.
+pub const KEEP_DAILY: usize = 14;
+const DIR: &str = "backups";
+const DAILY_PREFIX: &str = "plan-";
+
+fn backup_dir(dir: &Path) -> io::Result<PathBuf> {
+    let backups = dir.join(DIR);
+    super::paths::create_private_dir(&backups)?;
+    Ok(backups)
+}
+
+/// Copies the plan to `backups/plan-DATE.json` unless today's copy exists, then prunes.
+pub fn daily_copy(dir: &Path, plan: &Path, today: NaiveDate) -> io::Result<()> {
+    let backups = backup_dir(dir)?;
+    let name = format!("{DAILY_PREFIX}{today}.json");
+    if !backups.join(&name).exists() {
+        copy_atomically(plan, &backups, &name)?;
+    }
+    prune(&backups);
+    Ok(())
+}
+
+/// Copies the plan to `backups/plan-v{version}-DATE.json` before a migration rewrites it.
+pub fn migration_copy(dir: &Path, plan: &Path, version: u32, today: NaiveDate) -> io::Result<()> {
+    let backups = backup_dir(dir)?;
+    copy_atomically(plan, &backups, &format!("plan-v{version}-{today}.json"))
+}
+
+fn copy_atomically(from: &Path, dir: &Path, name: &str) -> io::Result<()> {
+    let bytes = fs::read(from)?;
+    super::atomic::write(dir, name, &bytes).map_err(|e| e.source)
+}
+
+fn is_daily(name: &str) -> bool {
+    name.starts_with(DAILY_PREFIX) && !name.starts_with("plan-v") && name.ends_with(".json")
+}
+
+fn prune(backups: &Path) {
+    let mut daily: Vec<PathBuf> = list(backups.parent().unwrap_or(backups))
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| is_daily(&n.to_string_lossy()))
+        })
+        .collect();
+    // `list` is newest first; keep the head.
+    for old in daily.drain(KEEP_DAILY.min(daily.len())..) {
+        let _ = fs::remove_file(old);
+    }
+}
+
+/// Every backup file, newest first (names carry the date, so name order is date order).
+pub fn list(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir.join(DIR)) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort_by(|a, b| sort_key(b).cmp(&sort_key(a)));
+    files
+}
+
+fn sort_key(p: &Path) -> String {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // plan-v1-2026-01-01.json sorts by its date like the daily ones.
+    match name
+        .strip_prefix("plan-v")
+        .and_then(|rest| rest.split_once('-'))
+    {
+        Some((_, date)) => format!("plan-{date}"),
+        None => name,
+    }
+}
+
+/// A free name for a conflict copy: `plan.conflict-DATE-HHMMSS.json`.
+pub fn conflict_name(today: NaiveDate, dir: &Path) -> String {
+    let time = Local::now().format("%H%M%S");
+    let base = format!("plan.conflict-{today}-{time}");
+    (0..)
+        .map(|n| {
+            if n == 0 {
+                format!("{base}.json")
+            } else {
+                format!("{base}-{n}.json")
+            }
+        })
+        .find(|name| !dir.join(name).exists())
+        .unwrap_or_else(|| format!("{base}.json"))
+}

@@ -1,0 +1,184 @@
+//! What can go wrong loading or saving, phrased for the person: the file, the place in it,
+//! and what to do next.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Why the plan could not be loaded. The file is never written after any of these.
+#[derive(Debug)]
+pub enum LoadError {
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Empty {
+        path: PathBuf,
+    },
+    Corrupt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    NotAPlan {
+        path: PathBuf,
+    },
+    TooNew {
+        path: PathBuf,
+        found: u32,
+    },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+    },
+}
+
+impl LoadError {
+    pub(crate) fn io(path: &Path, source: io::Error) -> Self {
+        LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub(crate) fn corrupt(path: &Path, e: &serde_json::Error) -> Self {
+        LoadError::Corrupt {
+            path: path.to_path_buf(),
+            line: e.line(),
+            column: e.column(),
+            detail: strip_position(&e.to_string()),
+        }
+    }
+
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Empty { path }
+            | LoadError::Corrupt { path, .. }
+            | LoadError::NotAPlan { path }
+            | LoadError::TooNew { path, .. }
+            | LoadError::TooLarge { path, .. } => path,
+        }
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+const LEFT_ALONE: &str = "goalcoach has not changed it.";
+
+fn restore_hint(path: &Path) -> String {
+    let backups = path.parent().map(|d| d.join("backups")).unwrap_or_default();
+    format!(
+        "Fix it in a text editor, or restore a backup from {} (`goalcoach restore`).",
+        backups.display()
+    )
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self.path().display();
+        match self {
+            LoadError::Io { source, .. } => write!(f, "cannot read {p}: {source}"),
+            LoadError::Empty { path } => write!(
+                f,
+                "{p} is empty, so it is not a goalcoach plan. {LEFT_ALONE} {}",
+                restore_hint(path)
+            ),
+            LoadError::Corrupt {
+                path,
+                line,
+                column,
+                detail,
+            } => write!(
+                f,
+                "{p} is not valid: {detail} at line {line}, column {column}. {LEFT_ALONE} {}",
+                restore_hint(path)
+            ),
+            LoadError::NotAPlan { path } => write!(
+                f,
+                "{p} has no \"schema_version\", so it is not a goalcoach plan. {LEFT_ALONE} {}",
+                restore_hint(path)
+            ),
+            LoadError::TooNew { found, .. } => write!(
+                f,
+                "{p} was written by a newer goalcoach (data format {found}; this build reads up \
+                 to {}). {LEFT_ALONE} Upgrade goalcoach to open it.",
+                crate::model::SCHEMA_VERSION
+            ),
+            LoadError::TooLarge { path, bytes } => write!(
+                f,
+                "{p} is {} MiB, more than the {} MiB goalcoach will read. {LEFT_ALONE} {}",
+                bytes / (1024 * 1024),
+                super::MAX_FILE_BYTES / (1024 * 1024),
+                restore_hint(path)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Why a save did not happen. The plan in memory is untouched and the old file intact.
+#[derive(Debug)]
+pub enum SaveError {
+    /// Another goalcoach holds the lock.
+    ReadOnly { holder: String },
+    /// The file changed on disk since it was loaded; our version went to `copy`.
+    Conflict { path: PathBuf, copy: PathBuf },
+    /// Writing failed at `step` (create, write, fsync, rename, directory fsync).
+    Io {
+        path: PathBuf,
+        step: &'static str,
+        source: io::Error,
+    },
+    /// The backup taken before the first write failed, so nothing was written.
+    Backup { path: PathBuf, source: io::Error },
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::ReadOnly { holder } => {
+                write!(
+                    f,
+                    "read-only: {holder} has this plan open, so changes are not saved"
+                )
+            }
+            SaveError::Conflict { path, copy } => write!(
+                f,
+                "{} changed on disk since goalcoach loaded it, so it was not overwritten; \
+                 your version is in {}",
+                path.display(),
+                copy.display()
+            ),
+            SaveError::Io { path, step, source } => {
+                write!(
+                    f,
+                    "could not save {} ({step} failed: {source})",
+                    path.display()
+                )
+            }
+            SaveError::Backup { path, source } => write!(
+                f,
+                "could not back up {} before saving ({source}); nothing was written",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}

@@ -1,0 +1,243 @@
+//! The plan file on disk: where it lives, loading it (refusing corrupt or newer files without
+//! touching them), saving it atomically, one writer at a time, backups, and never overwriting
+//! a file someone else changed. It owns every byte goalcoach writes to the data directory.
+
+mod atomic;
+mod backup;
+mod error;
+mod lock;
+mod paths;
+
+pub use error::{LoadError, SaveError};
+pub use paths::{DATA_DIR_ENV, data_dir};
+
+use crate::model::{Plan, SCHEMA_VERSION};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// The plan's file name inside the data directory.
+pub const PLAN_FILE: &str = "plan.json";
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What `plan.json` looked like when we last read or wrote it.
+#[derive(Clone, Debug, PartialEq)]
+struct DiskStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: u64,
+}
+
+/// An open data directory. Writable when this process holds the lock, read-only otherwise.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    lock: lock::Lock,
+    /// `None`: there was no file when we last looked.
+    stamp: Option<DiskStamp>,
+    /// Set when the file was written by an older schema and not yet backed up.
+    migrated_from: Option<u32>,
+    backed_up: bool,
+    today: NaiveDate,
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    schema_version: Option<u32>,
+}
+
+impl Store {
+    /// Opens `dir` (creating it, private to the user), takes the lock if it is free, removes
+    /// temp files a crashed writer left, and loads the plan. `today` names backups.
+    pub fn open(dir: &Path, today: NaiveDate) -> Result<(Store, Plan), LoadError> {
+        paths::create_private_dir(dir).map_err(|e| LoadError::io(dir, e))?;
+        let lock = lock::Lock::acquire(dir).map_err(|e| LoadError::io(dir, e))?;
+        if lock.is_held() {
+            atomic::remove_stale_temps(dir, PLAN_FILE);
+        }
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            lock,
+            stamp: None,
+            migrated_from: None,
+            backed_up: false,
+            today,
+        };
+        let plan = store.load()?;
+        Ok((store, plan))
+    }
+
+    /// The full path of `plan.json`.
+    pub fn plan_path(&self) -> PathBuf {
+        self.dir.join(PLAN_FILE)
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// `Some(who)` when another process holds the lock and this store cannot save.
+    pub fn read_only_reason(&self) -> Option<String> {
+        self.lock.holder_description()
+    }
+
+    /// Reads the plan again from disk, e.g. after it changed behind our back.
+    pub fn reload(&mut self) -> Result<Plan, LoadError> {
+        self.load()
+    }
+
+    fn load(&mut self) -> Result<Plan, LoadError> {
+        let path = self.plan_path();
+        let Some(bytes) = read_limited(&path)? else {
+            self.stamp = None;
+            return Ok(Plan::default());
+        };
+        let version = probe_version(&path, &bytes)?;
+        let mut plan: Plan =
+            serde_json::from_slice(&bytes).map_err(|e| LoadError::corrupt(&path, &e))?;
+        if version < SCHEMA_VERSION {
+            self.migrated_from = Some(version);
+            plan.schema_version = SCHEMA_VERSION;
+        }
+        plan.fix_next_id();
+        self.stamp = Some(stamp_of(&path, &bytes));
+        Ok(plan)
+    }
+
+    /// Writes `plan` to disk: backups first when due, then an atomic replace. Refuses when
+    /// read-only, and when the file changed on disk since we last saw it: then our version
+    /// goes to a conflict file beside it and the error names that file.
+    pub fn save(&mut self, plan: &Plan) -> Result<(), SaveError> {
+        if let Some(holder) = self.read_only_reason() {
+            return Err(SaveError::ReadOnly { holder });
+        }
+        let bytes = to_pretty_json(plan);
+        let path = self.plan_path();
+        if self.changed_on_disk(&path) {
+            let copy = self.write_conflict_copy(&bytes)?;
+            return Err(SaveError::Conflict { path, copy });
+        }
+        self.back_up_before_first_write(&path)?;
+        atomic::write(&self.dir, PLAN_FILE, &bytes).map_err(|e| e.into_save_error(&path))?;
+        self.stamp = Some(stamp_of(&path, &bytes));
+        Ok(())
+    }
+
+    fn changed_on_disk(&self, path: &Path) -> bool {
+        let meta = fs::metadata(path).ok();
+        match (&self.stamp, meta) {
+            // Nothing was there and nothing is: fine. Deleted behind us: nothing to clobber.
+            (None, None) | (Some(_), None) => false,
+            (None, Some(_)) => true,
+            (Some(stamp), Some(meta)) => {
+                if meta.len() == stamp.len && meta.modified().ok() == stamp.modified {
+                    return false;
+                }
+                fs::read(path).map_or(true, |bytes| hash_of(&bytes) != stamp.hash)
+            }
+        }
+    }
+
+    fn write_conflict_copy(&self, bytes: &[u8]) -> Result<PathBuf, SaveError> {
+        let name = backup::conflict_name(self.today, &self.dir);
+        let copy = self.dir.join(&name);
+        atomic::write(&self.dir, &name, bytes).map_err(|e| e.into_save_error(&copy))?;
+        Ok(copy)
+    }
+
+    fn back_up_before_first_write(&mut self, path: &Path) -> Result<(), SaveError> {
+        if self.backed_up || self.stamp.is_none() {
+            self.backed_up = true;
+            return Ok(());
+        }
+        let result = match self.migrated_from {
+            Some(v) => backup::migration_copy(&self.dir, path, v, self.today),
+            None => backup::daily_copy(&self.dir, path, self.today),
+        };
+        result.map_err(|e| SaveError::Backup {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        self.migrated_from = None;
+        self.backed_up = true;
+        Ok(())
+    }
+
+    /// The backups, newest first.
+    pub fn backups(&self) -> Vec<PathBuf> {
+        backup::list(&self.dir)
+    }
+}
+
+/// The plan as goalcoach writes it: pretty JSON, keys in a fixed order, a final newline.
+pub fn to_pretty_json(plan: &Plan) -> Vec<u8> {
+    // Serializing plain data into memory cannot fail.
+    let mut bytes = serde_json::to_vec_pretty(plan).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Parses a plan from bytes, with the same checks as loading the file (used by import).
+pub fn parse_plan(path: &Path, bytes: &[u8]) -> Result<Plan, LoadError> {
+    probe_version(path, bytes)?;
+    let mut plan: Plan = serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
+    plan.schema_version = SCHEMA_VERSION;
+    plan.fix_next_id();
+    Ok(plan)
+}
+
+fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
+    match fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(LoadError::io(path, e)),
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            return Err(LoadError::TooLarge {
+                path: path.to_path_buf(),
+                bytes: meta.len(),
+            });
+        }
+        Ok(_) => {}
+    }
+    fs::read(path).map(Some).map_err(|e| LoadError::io(path, e))
+}
+
+fn probe_version(path: &Path, bytes: &[u8]) -> Result<u32, LoadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let probe: VersionProbe =
+        serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
+    let found = probe.schema_version.ok_or_else(|| LoadError::NotAPlan {
+        path: path.to_path_buf(),
+    })?;
+    if found > SCHEMA_VERSION {
+        return Err(LoadError::TooNew {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
+    Ok(found)
+}
+
+fn hash_of(bytes: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+fn stamp_of(path: &Path, bytes: &[u8]) -> DiskStamp {
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    DiskStamp {
+        len: bytes.len() as u64,
+        modified,
+        hash: hash_of(bytes),
+    }
+}

@@ -1,0 +1,267 @@
+//! The store's promises, checked on real files in temp dirs.
+
+use chrono::NaiveDate;
+use goalcoach::model::{Goal, ItemId, Plan, SCHEMA_VERSION};
+use goalcoach::store::{LoadError, PLAN_FILE, SaveError, Store, to_pretty_json};
+use std::fs;
+use std::path::Path;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
+
+fn plan_with_goal(title: &str) -> Plan {
+    let mut plan = Plan::default();
+    let id = plan.new_id();
+    plan.goals.push(Goal::new(id, title, today()));
+    plan
+}
+
+fn open(dir: &Path) -> (Store, Plan) {
+    Store::open(dir, today()).expect("open")
+}
+
+#[test]
+fn missing_file_is_an_empty_plan_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_store, plan) = open(tmp.path());
+    assert_eq!(plan, Plan::default());
+    assert!(!tmp.path().join(PLAN_FILE).exists());
+}
+
+#[test]
+fn round_trip_keeps_everything_and_starts_with_schema_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, _) = open(tmp.path());
+    let plan = plan_with_goal("Give a conference talk");
+    store.save(&plan).unwrap();
+    let text = fs::read_to_string(tmp.path().join(PLAN_FILE)).unwrap();
+    assert!(text.starts_with("{\n  \"schema_version\": 1,"), "{text}");
+    drop(store);
+    let (_, loaded) = open(tmp.path());
+    assert_eq!(loaded, plan);
+}
+
+#[test]
+fn saving_the_same_plan_twice_writes_the_same_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, _) = open(tmp.path());
+    let plan = plan_with_goal("stable");
+    store.save(&plan).unwrap();
+    let first = fs::read(tmp.path().join(PLAN_FILE)).unwrap();
+    store.save(&plan).unwrap();
+    assert_eq!(first, fs::read(tmp.path().join(PLAN_FILE)).unwrap());
+}
+
+fn assert_refused_and_untouched(content: &[u8], expect: impl Fn(&LoadError) -> bool) {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join(PLAN_FILE);
+    fs::write(&path, content).unwrap();
+    let err = Store::open(tmp.path(), today()).unwrap_err();
+    assert!(expect(&err), "unexpected error: {err}");
+    assert!(
+        err.to_string().contains(&path.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        content,
+        "file must stay byte-identical"
+    );
+}
+
+#[test]
+fn corrupt_file_names_line_and_column_and_is_left_alone() {
+    let bad = b"{\n  \"schema_version\": 1,\n  \"goals\": [ oops ]\n}\n";
+    assert_refused_and_untouched(bad, |e| {
+        matches!(e, LoadError::Corrupt { line: 3, .. }) && e.to_string().contains("line 3, column")
+    });
+}
+
+#[test]
+fn empty_and_foreign_files_are_refused() {
+    assert_refused_and_untouched(b"", |e| matches!(e, LoadError::Empty { .. }));
+    assert_refused_and_untouched(b"{\"goals\": []}", |e| {
+        matches!(e, LoadError::NotAPlan { .. })
+    });
+    assert_refused_and_untouched(b"\xff\xfe\x00", |e| matches!(e, LoadError::Corrupt { .. }));
+}
+
+#[test]
+fn newer_schema_is_refused_with_advice() {
+    let newer = format!(
+        "{{\"schema_version\": {}, \"goals\": []}}",
+        SCHEMA_VERSION + 1
+    );
+    assert_refused_and_untouched(newer.as_bytes(), |e| {
+        matches!(e, LoadError::TooNew { .. }) && e.to_string().contains("Upgrade goalcoach")
+    });
+}
+
+#[test]
+fn unknown_fields_survive_load_and_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join(PLAN_FILE);
+    fs::write(
+        &path,
+        r#"{"schema_version":1,"goals":[{"id":3,"title":"g","mood":{"x":0.1}}],"sync":"abc"}"#,
+    )
+    .unwrap();
+    let (mut store, mut plan) = open(tmp.path());
+    plan.goals[0].title = "changed".into();
+    store.save(&plan).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(value["sync"], "abc");
+    assert_eq!(value["goals"][0]["mood"]["x"], 0.1);
+    assert_eq!(value["goals"][0]["title"], "changed");
+    assert_eq!(value["next_id"], 4, "the id counter skips hand-made ids");
+}
+
+#[test]
+fn second_instance_is_read_only_and_cannot_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_first, _) = open(tmp.path());
+    let (mut second, _) = open(tmp.path());
+    let reason = second.read_only_reason().expect("second is read-only");
+    assert!(reason.contains(&std::process::id().to_string()), "{reason}");
+    let err = second.save(&plan_with_goal("x")).unwrap_err();
+    assert!(matches!(err, SaveError::ReadOnly { .. }));
+    assert!(!tmp.path().join(PLAN_FILE).exists());
+}
+
+#[test]
+fn the_lock_is_released_when_the_writer_goes_away() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (first, _) = open(tmp.path());
+    drop(first);
+    let (second, _) = open(tmp.path());
+    assert!(second.read_only_reason().is_none());
+}
+
+#[test]
+fn stale_temp_files_are_removed_at_start_and_never_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let stale = tmp.path().join(".plan.json.tmp.999.0");
+    fs::write(&stale, b"half a plan").unwrap();
+    let (_store, plan) = open(tmp.path());
+    assert!(!stale.exists());
+    assert_eq!(plan, Plan::default());
+}
+
+#[test]
+fn outside_change_is_never_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join(PLAN_FILE);
+    let (mut store, _) = open(tmp.path());
+    store.save(&plan_with_goal("mine")).unwrap();
+    let theirs = to_pretty_json(&plan_with_goal("edited by hand, longer title"));
+    fs::write(&path, &theirs).unwrap();
+    let err = store.save(&plan_with_goal("mine, edited")).unwrap_err();
+    let SaveError::Conflict { copy, .. } = err else {
+        panic!("expected a conflict, got {err}")
+    };
+    assert_eq!(fs::read(&path).unwrap(), theirs, "their version stays");
+    let ours: Plan = serde_json::from_slice(&fs::read(&copy).unwrap()).unwrap();
+    assert_eq!(ours.goals[0].title, "mine, edited");
+    let reloaded = store.reload().unwrap();
+    assert_eq!(reloaded.goals[0].title, "edited by hand, longer title");
+    store.save(&reloaded).unwrap();
+}
+
+#[test]
+fn a_file_created_behind_an_empty_session_is_not_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, _) = open(tmp.path());
+    fs::write(
+        tmp.path().join(PLAN_FILE),
+        to_pretty_json(&plan_with_goal("theirs")),
+    )
+    .unwrap();
+    assert!(matches!(
+        store.save(&plan_with_goal("ours")),
+        Err(SaveError::Conflict { .. })
+    ));
+}
+
+#[test]
+fn first_save_of_a_session_backs_up_what_was_loaded() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, _) = open(tmp.path());
+    store.save(&plan_with_goal("v1")).unwrap();
+    assert!(
+        store.backups().is_empty(),
+        "nothing to back up on the very first save"
+    );
+    drop(store);
+    let (mut store, _) = open(tmp.path());
+    store.save(&plan_with_goal("v2")).unwrap();
+    store.save(&plan_with_goal("v3")).unwrap();
+    let backups = store.backups();
+    assert_eq!(backups.len(), 1);
+    let saved: Plan = serde_json::from_slice(&fs::read(&backups[0]).unwrap()).unwrap();
+    assert_eq!(saved.goals[0].title, "v1");
+}
+
+#[test]
+fn daily_backups_are_rotated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, _) = open(tmp.path());
+    store.save(&plan_with_goal("first")).unwrap();
+    drop(store);
+    for day in 1..=20 {
+        let date = NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
+        let (mut store, plan) = Store::open(tmp.path(), date).unwrap();
+        store.save(&plan).unwrap();
+    }
+    let (store, _) = open(tmp.path());
+    let backups = store.backups();
+    assert_eq!(backups.len(), 14);
+    let newest = backups[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert_eq!(newest, "plan-2026-10-20.json");
+}
+
+#[test]
+fn an_older_schema_is_migrated_and_backed_up_before_the_first_write() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join(PLAN_FILE);
+    let old = br#"{"schema_version":0,"goals":[{"id":1,"title":"old"}]}"#;
+    fs::write(&path, old).unwrap();
+    let (mut store, plan) = open(tmp.path());
+    assert_eq!(plan.schema_version, SCHEMA_VERSION);
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        old,
+        "loading alone writes nothing"
+    );
+    store.save(&plan).unwrap();
+    let copy = tmp.path().join("backups/plan-v0-2026-11-21.json");
+    assert_eq!(fs::read(copy).unwrap(), old);
+}
+
+#[cfg(unix)]
+#[test]
+fn data_is_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("nested/data");
+    let (mut store, _) = open(&dir);
+    store.save(&plan_with_goal("private")).unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&dir.join(PLAN_FILE)), 0o600);
+}
+
+#[test]
+fn ids_from_the_file_are_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, _) = open(tmp.path());
+    let plan = plan_with_goal("g");
+    store.save(&plan).unwrap();
+    drop(store);
+    let (_, loaded) = open(tmp.path());
+    assert_eq!(loaded.goals[0].id, ItemId(1));
+}
