@@ -1,5 +1,8 @@
 //! goalcoach: career goal planning in the terminal. The library holds everything; the binary
 //! in `main.rs` only wires the command line to it.
 
+pub mod app;
+pub mod cli;
 pub mod model;
+pub mod report;
 pub mod store;

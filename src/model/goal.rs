@@ -155,6 +155,10 @@ pub struct Goal {
     pub milestones: Vec<Milestone>,
     /// Steps that sit straight under the goal, without a milestone.
     pub steps: Vec<ActionStep>,
+    /// For a goal imported from another plan: `"{plan uid}#{id}"` there, so a second import
+    /// of the same file updates it instead of adding it again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -188,6 +192,7 @@ impl Default for Goal {
             checkins: Vec::new(),
             milestones: Vec::new(),
             steps: Vec::new(),
+            origin: None,
             extra: Extra::new(),
         }
     }
@@ -269,6 +274,7 @@ impl Goal {
             checkins: self.checkins.clone(),
             milestones: Vec::new(),
             steps: Vec::new(),
+            origin: self.origin.clone(),
             extra: self.extra.clone(),
         }
     }

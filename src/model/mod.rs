@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod dates;
 pub mod goal;
 pub mod ids;
+pub mod merge;
 pub mod ops;
 pub mod profile;
 pub mod progress;
@@ -36,6 +37,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[serde(default)]
 pub struct Plan {
     pub schema_version: u32,
+    /// A random name for this plan, so an import can tell its own goals from another plan's.
+    pub uid: String,
     /// The id the next new item gets; ids are never reused.
     pub next_id: u64,
     pub goals: Vec<Goal>,
@@ -49,6 +52,7 @@ impl Default for Plan {
     fn default() -> Self {
         Plan {
             schema_version: SCHEMA_VERSION,
+            uid: String::new(),
             next_id: 1,
             goals: Vec::new(),
             reviews: Vec::new(),

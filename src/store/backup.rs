@@ -68,7 +68,7 @@ pub fn list(dir: &Path) -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
-    files.sort_by(|a, b| sort_key(b).cmp(&sort_key(a)));
+    files.sort_by_key(|p| std::cmp::Reverse(sort_key(p)));
     files
 }
 

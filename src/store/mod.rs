@@ -96,7 +96,10 @@ impl Store {
         let path = self.plan_path();
         let Some(bytes) = read_limited(&path)? else {
             self.stamp = None;
-            return Ok(Plan::default());
+            return Ok(Plan {
+                uid: new_uid(),
+                ..Plan::default()
+            });
         };
         let version = probe_version(&path, &bytes)?;
         let mut plan: Plan =
@@ -106,6 +109,9 @@ impl Store {
             plan.schema_version = SCHEMA_VERSION;
         }
         plan.fix_next_id();
+        if plan.uid.is_empty() {
+            plan.uid = new_uid();
+        }
         self.stamp = Some(stamp_of(&path, &bytes));
         Ok(plan)
     }
@@ -225,6 +231,17 @@ fn probe_version(path: &Path, bytes: &[u8]) -> Result<u32, LoadError> {
         });
     }
     Ok(found)
+}
+
+/// A name for a new plan, unique enough to tell plans apart: time, process and a counter.
+fn new_uid() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut h = DefaultHasher::new();
+    SystemTime::now().hash(&mut h);
+    std::process::id().hash(&mut h);
+    COUNTER.fetch_add(1, Ordering::Relaxed).hash(&mut h);
+    format!("{:016x}", h.finish())
 }
 
 fn hash_of(bytes: &[u8]) -> u64 {

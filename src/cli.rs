@@ -1,0 +1,262 @@
+//! The command line: flags and subcommands (clap), and running each subcommand against the
+//! store. Output goes to stdout, errors to stderr with exit code 1 (see `main.rs`).
+
+use crate::model::dates::parse_date;
+use crate::model::text::{clean_line, clean_text};
+use crate::model::{ActionStep, CheckIn, Goal, ItemId, ItemKind, Milestone, Node, Op, Plan};
+use crate::report;
+use crate::store::{self, Store};
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+
+/// Plan your career the way a good coach would: SMART goals, milestones, action steps,
+/// check-ins and a weekly review, in the terminal. Run without a command to open the app.
+#[derive(Debug, Parser)]
+#[command(name = "goalcoach", version, about, long_about = None)]
+pub struct Cli {
+    /// Keep the data in DIR instead of the default data directory.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Open a sample plan in a temporary directory, to look around without touching your data.
+    #[arg(long)]
+    pub demo: bool,
+
+    /// Pretend today is DATE (YYYY-MM-DD); for trying out schedules and for tests.
+    #[arg(long, global = true, value_name = "DATE", hide = true)]
+    pub today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do instead of opening the app.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add a goal, or with --under a milestone or step.
+    Add(AddArgs),
+    /// Print the goal tree with status, progress, pace, due dates and SMART gaps.
+    List,
+    /// Print what is overdue, due today, this week, next week and later; stalled and stuck goals.
+    Agenda,
+    /// Record a check-in on a goal: the measure's value, confidence, a note.
+    Checkin(CheckinArgs),
+    /// Write the plan as JSON or Markdown.
+    Export(ExportArgs),
+    /// Merge a goalcoach JSON file (an export or another plan.json) into the plan.
+    Import {
+        /// The file to read.
+        file: PathBuf,
+    },
+    /// Print where the plan file lives.
+    Path,
+}
+
+/// Arguments of `goalcoach add`.
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// The title of the new item.
+    pub title: String,
+    /// Put it under this goal (as a milestone) or milestone (as a step); an id like 12 or #12.
+    #[arg(long, value_name = "ID")]
+    pub under: Option<ItemId>,
+    /// Under a goal, add a step straight under it instead of a milestone.
+    #[arg(long)]
+    pub step: bool,
+    /// Deadline (goal), target date (milestone) or due date (step): 2027-03-31, +2w, fri, eom…
+    #[arg(long, visible_alias = "due", value_name = "DATE")]
+    pub deadline: Option<String>,
+}
+
+/// Arguments of `goalcoach checkin`.
+#[derive(Debug, clap::Args)]
+pub struct CheckinArgs {
+    /// The goal's id.
+    pub goal: ItemId,
+    /// The measure's current value (sets the measure's current value too).
+    #[arg(long)]
+    pub value: Option<f64>,
+    /// How confident you are of reaching the goal, 1 to 5.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub confidence: u8,
+    /// A note on how it is going.
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Markdown,
+}
+
+/// Arguments of `goalcoach export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: ExportFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs a subcommand against the data in `dir`.
+pub fn run(command: Command, dir: &Path, today: NaiveDate) -> Result<()> {
+    match command {
+        Command::Path => {
+            println!("{}", dir.join(store::PLAN_FILE).display());
+            Ok(())
+        }
+        Command::List => print_from(dir, today, report::list_text),
+        Command::Agenda => print_from(dir, today, report::agenda_text),
+        Command::Export(args) => export(dir, today, &args),
+        Command::Add(args) => edit(dir, today, |plan| add(plan, &args, today)),
+        Command::Checkin(args) => edit(dir, today, |plan| checkin(plan, &args, today)),
+        Command::Import { file } => edit(dir, today, |plan| import(plan, &file)),
+    }
+}
+
+fn open(dir: &Path, today: NaiveDate) -> Result<(Store, Plan)> {
+    Ok(Store::open(dir, today)?)
+}
+
+fn print_from(dir: &Path, today: NaiveDate, render: fn(&Plan, NaiveDate) -> String) -> Result<()> {
+    let (_, plan) = open(dir, today)?;
+    print!("{}", render(&plan, today));
+    Ok(())
+}
+
+/// Applies one edit and saves; prints what `change` reports.
+fn edit(
+    dir: &Path,
+    today: NaiveDate,
+    change: impl FnOnce(&mut Plan) -> Result<String>,
+) -> Result<()> {
+    let (mut store, mut plan) = open(dir, today)?;
+    if let Some(holder) = store.read_only_reason() {
+        bail!(
+            "{holder} has {} open; close it and try again",
+            store.plan_path().display()
+        );
+    }
+    let message = change(&mut plan)?;
+    store.save(&plan)?;
+    println!("{message}");
+    Ok(())
+}
+
+fn add(plan: &mut Plan, args: &AddArgs, today: NaiveDate) -> Result<String> {
+    let title = clean_line(&args.title);
+    if title.trim().is_empty() {
+        bail!("the title is empty; say what the goal, milestone or step is");
+    }
+    let date = args
+        .deadline
+        .as_deref()
+        .map(|d| parse_date(d, today))
+        .transpose()?;
+    let id = plan.new_id();
+    let (node, kind) = new_node(plan, id, &title, date, args, today)?;
+    plan.apply(Op::Insert {
+        parent: args.under,
+        index: usize::MAX,
+        node,
+    })?;
+    Ok(format!("added {} {id}: {title}", kind.label()))
+}
+
+fn new_node(
+    plan: &Plan,
+    id: ItemId,
+    title: &str,
+    date: Option<NaiveDate>,
+    args: &AddArgs,
+    today: NaiveDate,
+) -> Result<(Node, ItemKind)> {
+    let parent_kind = match args.under {
+        None => None,
+        Some(p) => Some(
+            plan.locate(p)
+                .with_context(|| format!("there is no item {p}"))?
+                .kind(),
+        ),
+    };
+    Ok(match parent_kind {
+        None => {
+            let mut goal = Goal::new(id, title, today);
+            goal.deadline = date;
+            (Node::Goal(Box::new(goal)), ItemKind::Goal)
+        }
+        Some(ItemKind::Goal) if !args.step => {
+            let mut m = Milestone::new(id, title);
+            m.target = date;
+            (Node::Milestone(Box::new(m)), ItemKind::Milestone)
+        }
+        Some(ItemKind::Goal | ItemKind::Milestone) => {
+            let mut s = ActionStep::new(id, title);
+            s.due = date;
+            (Node::Step(Box::new(s)), ItemKind::Step)
+        }
+        Some(ItemKind::Step) => {
+            bail!("a step cannot hold other items; add under its milestone or goal")
+        }
+    })
+}
+
+fn checkin(plan: &mut Plan, args: &CheckinArgs, today: NaiveDate) -> Result<String> {
+    let goal = plan
+        .goal(args.goal)
+        .with_context(|| format!("there is no goal {}", args.goal))?;
+    let mut updated = goal.without_children();
+    if let Some(value) = args.value {
+        let Some(measure) = updated.measure.as_mut() else {
+            bail!(
+                "goal {} has no measure; add one in the goal editor, or leave out --value",
+                args.goal
+            );
+        };
+        measure.current = value;
+    }
+    updated.checkins.push(CheckIn {
+        date: today,
+        value: args.value,
+        confidence: args.confidence,
+        note: clean_text(&args.note),
+    });
+    let title = updated.title.clone();
+    plan.apply(Op::Update {
+        node: Node::Goal(Box::new(updated)),
+    })?;
+    Ok(format!("checked in on {}: {title}", args.goal))
+}
+
+fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
+    let (_, plan) = open(dir, today)?;
+    let bytes = match args.format {
+        ExportFormat::Json => store::to_pretty_json(&plan),
+        ExportFormat::Markdown => report::markdown(&plan, today).into_bytes(),
+    };
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(&bytes)
+                .context("cannot write to standard output")
+        }
+    }
+}
+
+fn import(plan: &mut Plan, file: &Path) -> Result<String> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let incoming = store::parse_plan(file, &bytes)?;
+    let merge = crate::model::merge::merge_op(plan, incoming);
+    let summary = merge.summary();
+    plan.apply(merge.op)?;
+    Ok(summary)
+}

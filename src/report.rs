@@ -1,0 +1,206 @@
+//! Plain-text views of the plan for the command line and exports: the tree list, the agenda
+//! and a Markdown document. Reads the plan; changes nothing.
+
+use crate::model::agenda::{self, Bucket};
+use crate::model::progress::{self, PaceStatus};
+use crate::model::smart;
+use crate::model::{ActionStep, Goal, Milestone, Plan};
+use chrono::{NaiveDate, Weekday};
+use std::fmt::Write;
+
+fn percent(p: f64) -> String {
+    format!("{:>3.0}%", p * 100.0)
+}
+
+fn step_mark(done: bool) -> &'static str {
+    if done { "[x]" } else { "[ ]" }
+}
+
+fn due_text(label: &str, date: Option<NaiveDate>, done: bool, today: NaiveDate) -> String {
+    match date {
+        Some(d) if !done && d < today => format!("  {label} {d} (overdue)"),
+        Some(d) => format!("  {label} {d}"),
+        None => String::new(),
+    }
+}
+
+/// The goal tree as text: ids, done marks, progress, pace, dates and SMART gaps.
+pub fn list_text(plan: &Plan, today: NaiveDate) -> String {
+    if plan.goals.is_empty() {
+        return "No goals yet. Add one with: goalcoach add \"Your goal\" --deadline 2027-06-30\n"
+            .to_string();
+    }
+    let mut out = String::new();
+    for goal in &plan.goals {
+        write_goal_line(&mut out, goal, today);
+        for m in &goal.milestones {
+            write_milestone_line(&mut out, m, today);
+            for s in &m.steps {
+                write_step_line(&mut out, s, "      ", today);
+            }
+        }
+        for s in &goal.steps {
+            write_step_line(&mut out, s, "   ", today);
+        }
+    }
+    out
+}
+
+fn write_goal_line(out: &mut String, goal: &Goal, today: NaiveDate) {
+    let pace = progress::pace(goal, today);
+    let gaps = smart::gaps_label(goal);
+    let _ = write!(
+        out,
+        "{} {} {} [{}] {}{}",
+        goal.id,
+        step_mark(goal.status == crate::model::GoalStatus::Done),
+        percent(pace.progress),
+        goal.status.label(),
+        goal.title,
+        due_text("due", goal.deadline, goal.completed.is_some(), today),
+    );
+    if !matches!(pace.status, PaceStatus::NoDeadline | PaceStatus::NotActive) {
+        let _ = write!(out, "  {}", pace.status.label());
+    }
+    if !gaps.is_empty() {
+        let _ = write!(out, "  SMART gaps: {gaps}");
+    }
+    out.push('\n');
+}
+
+fn write_milestone_line(out: &mut String, m: &Milestone, today: NaiveDate) {
+    let _ = writeln!(
+        out,
+        "   {} {} {} {}{}",
+        m.id,
+        step_mark(m.is_done()),
+        percent(progress::milestone_progress(m)),
+        m.title,
+        due_text("target", m.target, m.is_done(), today),
+    );
+}
+
+fn write_step_line(out: &mut String, s: &ActionStep, indent: &str, today: NaiveDate) {
+    let _ = writeln!(
+        out,
+        "{indent}{} {} {}{}",
+        s.id,
+        step_mark(s.is_done()),
+        s.title,
+        due_text("due", s.due, s.is_done(), today),
+    );
+}
+
+/// The agenda as text: dated items by bucket, then stalled and stuck goals.
+pub fn agenda_text(plan: &Plan, today: NaiveDate) -> String {
+    let a = agenda::agenda(plan, today, Weekday::Mon);
+    let mut out = String::new();
+    for bucket in Bucket::ALL {
+        let items: Vec<_> = a.in_bucket(bucket).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{}:", bucket.label());
+        for item in items {
+            let title = plan.title_of(item.id).unwrap_or_default();
+            let goal = plan.title_of(item.goal).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {} {}  {} {title}  ({goal})",
+                item.date,
+                item.id,
+                item.kind.label()
+            );
+        }
+    }
+    write_goal_list(
+        &mut out,
+        plan,
+        "Stalled (nothing done for 14 days)",
+        &a.stalled,
+    );
+    write_goal_list(&mut out, plan, "Stuck (no open next step)", &a.stuck);
+    if out.is_empty() {
+        out.push_str("Nothing on the agenda: no dated open steps or milestones.\n");
+    }
+    out
+}
+
+fn write_goal_list(out: &mut String, plan: &Plan, heading: &str, ids: &[crate::model::ItemId]) {
+    if ids.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{heading}:");
+    for id in ids {
+        let _ = writeln!(out, "  {id} {}", plan.title_of(*id).unwrap_or_default());
+    }
+}
+
+/// The plan as a Markdown document to share with a coach or mentor.
+pub fn markdown(plan: &Plan, today: NaiveDate) -> String {
+    let mut out = format!("# Career plan ({today})\n");
+    for goal in &plan.goals {
+        write_goal_markdown(&mut out, goal, today);
+    }
+    out
+}
+
+fn write_goal_markdown(out: &mut String, goal: &Goal, today: NaiveDate) {
+    let pace = progress::pace(goal, today);
+    let _ = writeln!(out, "\n## {} ({})\n", goal.title, goal.status.label());
+    let _ = writeln!(
+        out,
+        "- Progress: {} ({})",
+        percent(pace.progress).trim(),
+        pace.status.label()
+    );
+    let card = [
+        ("Specific", goal.description.clone()),
+        (
+            "Measurable",
+            goal.measure
+                .as_ref()
+                .map(|m| format!("{} {} → {} (now {})", m.unit, m.start, m.target, m.current))
+                .unwrap_or_default(),
+        ),
+        ("Achievable", goal.achievable.clone()),
+        ("Relevant", goal.relevant.clone()),
+        (
+            "Deadline",
+            goal.deadline.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+    ];
+    for (label, value) in card.iter().filter(|(_, v)| !v.is_empty()) {
+        let _ = writeln!(out, "- {label}: {value}");
+    }
+    for b in &goal.barriers {
+        let _ = writeln!(out, "- Barrier: {} — if so: {}", b.obstacle, b.strategy);
+    }
+    for m in &goal.milestones {
+        let _ = writeln!(
+            out,
+            "- {} {}{}",
+            step_mark(m.is_done()),
+            m.title,
+            due_text("target", m.target, m.is_done(), today)
+        );
+        for s in &m.steps {
+            let _ = writeln!(
+                out,
+                "  - {} {}{}",
+                step_mark(s.is_done()),
+                s.title,
+                due_text("due", s.due, s.is_done(), today)
+            );
+        }
+    }
+    for s in &goal.steps {
+        let _ = writeln!(
+            out,
+            "- {} {}{}",
+            step_mark(s.is_done()),
+            s.title,
+            due_text("due", s.due, s.is_done(), today)
+        );
+    }
+}

@@ -1,0 +1,255 @@
+//! Every subcommand through the real binary, on temp dirs, with a fixed "today".
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+const TODAY: &str = "2026-11-21";
+
+fn goalcoach(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("goalcoach").unwrap();
+    cmd.arg("--data-dir").arg(dir).arg("--today").arg(TODAY);
+    cmd.env_remove("GOALCOACH_DATA_DIR");
+    cmd
+}
+
+fn run_ok(dir: &Path, args: &[&str]) -> String {
+    let out = goalcoach(dir).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn run_err(dir: &Path, args: &[&str]) -> String {
+    let out = goalcoach(dir).args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{args:?} should fail");
+    assert!(out.stdout.is_empty());
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn plan_json(dir: &Path) -> Value {
+    serde_json::from_slice(&fs::read(dir.join("plan.json")).unwrap()).unwrap()
+}
+
+fn sample(dir: &Path) {
+    run_ok(
+        dir,
+        &["add", "Become a staff engineer", "--deadline", "2027-06-30"],
+    );
+    run_ok(
+        dir,
+        &[
+            "add",
+            "Lead a cross-team project",
+            "--under",
+            "1",
+            "--due",
+            "+1w",
+        ],
+    );
+    run_ok(
+        dir,
+        &[
+            "add",
+            "Write the design doc",
+            "--under",
+            "#2",
+            "--due",
+            "2026-11-01",
+        ],
+    );
+    run_ok(dir, &["add", "Ask for a sponsor", "--under", "1", "--step"]);
+}
+
+#[test]
+fn add_builds_goal_milestone_and_steps_on_disk() {
+    let tmp = tempfile::tempdir().unwrap();
+    sample(tmp.path());
+    let plan = plan_json(tmp.path());
+    let goal = &plan["goals"][0];
+    assert_eq!(goal["title"], "Become a staff engineer");
+    assert_eq!(goal["deadline"], "2027-06-30");
+    assert_eq!(goal["milestones"][0]["target"], "2026-11-28");
+    assert_eq!(
+        goal["milestones"][0]["steps"][0]["title"],
+        "Write the design doc"
+    );
+    assert_eq!(goal["steps"][0]["title"], "Ask for a sponsor");
+}
+
+#[test]
+fn list_shows_ids_progress_dates_and_smart_gaps() {
+    let tmp = tempfile::tempdir().unwrap();
+    sample(tmp.path());
+    let out = run_ok(tmp.path(), &["list"]);
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.contains("#1 [ ]   0% [active] Become a staff engineer"),
+        "{out}"
+    );
+    assert!(first.contains("due 2027-06-30"), "{out}");
+    assert!(first.contains("SMART gaps: SAR"), "{out}");
+    assert!(
+        out.contains("#3 [ ] Write the design doc  due 2026-11-01 (overdue)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn agenda_buckets_items_and_lists_stuck_goals() {
+    let tmp = tempfile::tempdir().unwrap();
+    sample(tmp.path());
+    run_ok(tmp.path(), &["add", "Nothing planned yet"]);
+    let out = run_ok(tmp.path(), &["agenda"]);
+    assert!(
+        out.contains("Overdue:\n  2026-11-01 #3  step Write the design doc"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Next week:\n  2026-11-28 #2  milestone"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Stuck (no open next step):\n  #5 Nothing planned yet"),
+        "{out}"
+    );
+}
+
+#[test]
+fn checkin_records_value_confidence_and_note() {
+    let tmp = tempfile::tempdir().unwrap();
+    sample(tmp.path());
+    let err = run_err(tmp.path(), &["checkin", "1", "--value", "2"]);
+    assert!(err.contains("has no measure"), "{err}");
+    run_ok(
+        tmp.path(),
+        &["checkin", "1", "--confidence", "4", "--note", "good week"],
+    );
+    let c = &plan_json(tmp.path())["goals"][0]["checkins"][0];
+    assert_eq!(c["date"], TODAY);
+    assert_eq!(c["confidence"], 4);
+    assert_eq!(c["note"], "good week");
+}
+
+#[test]
+fn export_json_is_the_document_and_markdown_reads_well() {
+    let tmp = tempfile::tempdir().unwrap();
+    sample(tmp.path());
+    let json: Value =
+        serde_json::from_str(&run_ok(tmp.path(), &["export", "--format", "json"])).unwrap();
+    assert_eq!(json, plan_json(tmp.path()));
+    let md = run_ok(tmp.path(), &["export", "--format", "markdown"]);
+    assert!(md.contains("## Become a staff engineer (active)"), "{md}");
+    assert!(
+        md.contains("  - [ ] Write the design doc  due 2026-11-01 (overdue)"),
+        "{md}"
+    );
+    let out = tmp.path().join("plan.md");
+    run_ok(tmp.path(), &["export", "-o", out.to_str().unwrap()]);
+    assert_eq!(fs::read_to_string(out).unwrap(), md);
+}
+
+#[test]
+fn import_merges_by_id_without_duplicating() {
+    let src = tempfile::tempdir().unwrap();
+    sample(src.path());
+    let export = src.path().join("export.json");
+    run_ok(
+        src.path(),
+        &["export", "--format", "json", "-o", export.to_str().unwrap()],
+    );
+    let dst = tempfile::tempdir().unwrap();
+    run_ok(dst.path(), &["add", "My own goal"]);
+    let out = run_ok(dst.path(), &["import", export.to_str().unwrap()]);
+    assert!(out.contains("1 new goals"), "{out}");
+    run_ok(dst.path(), &["import", export.to_str().unwrap()]);
+    let plan = plan_json(dst.path());
+    let titles: Vec<_> = plan["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["title"].clone())
+        .collect();
+    assert_eq!(titles, ["My own goal", "Become a staff engineer"]);
+}
+
+#[test]
+fn a_bad_import_names_the_line_and_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    sample(tmp.path());
+    let before = fs::read(tmp.path().join("plan.json")).unwrap();
+    let bad = tmp.path().join("bad.json");
+    fs::write(&bad, "{\n\"schema_version\": 1,\n\"goals\": [,]\n}").unwrap();
+    let err = run_err(tmp.path(), &["import", bad.to_str().unwrap()]);
+    assert!(err.contains("line 3, column"), "{err}");
+    assert_eq!(fs::read(tmp.path().join("plan.json")).unwrap(), before);
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_exit_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(run_err(tmp.path(), &["add", "  "]).contains("title is empty"));
+    assert!(
+        run_err(tmp.path(), &["add", "x", "--deadline", "someday"])
+            .contains("'someday' is not a date")
+    );
+    assert!(run_err(tmp.path(), &["add", "x", "--under", "9"]).contains("there is no item #9"));
+    assert!(
+        !tmp.path().join("plan.json").exists(),
+        "failed edits write nothing"
+    );
+}
+
+#[test]
+fn a_corrupt_plan_is_refused_by_every_command_and_left_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("plan.json");
+    fs::write(&path, "{\"schema_version\": 1, \"goals\": [").unwrap();
+    for args in [&["list"][..], &["add", "x"], &["agenda"]] {
+        let err = run_err(tmp.path(), args);
+        assert!(
+            err.contains(&path.display().to_string()) && err.contains("line 1"),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "{\"schema_version\": 1, \"goals\": ["
+    );
+}
+
+#[test]
+fn path_honours_flag_and_environment() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run_ok(tmp.path(), &["path"]);
+    assert_eq!(
+        out.trim(),
+        tmp.path().join("plan.json").display().to_string()
+    );
+    let env_dir = tmp.path().join("from-env");
+    let out = Command::cargo_bin("goalcoach")
+        .unwrap()
+        .env("GOALCOACH_DATA_DIR", &env_dir)
+        .arg("path")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        env_dir.join("plan.json").display().to_string()
+    );
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let tmp = tempfile::tempdir().unwrap();
+    for sub in [
+        "add", "list", "agenda", "checkin", "export", "import", "path",
+    ] {
+        let out = run_ok(tmp.path(), &[sub, "--help"]);
+        assert!(out.contains("Usage: goalcoach"), "{sub}: {out}");
+    }
+}
