@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod keymap;
 pub mod model;
 pub mod report;
 pub mod store;
+pub mod ui;

@@ -1,10 +1,123 @@
-//! The interactive app. Placeholder until the goal tree lands.
+//! The interactive app: state, actions, the one update, and the loop that ties them to the
+//! terminal and the store. Data flows one way: key → keymap → Action → update → Effect → draw.
 
-use anyhow::Result;
+pub mod action;
+pub mod demo;
+mod edit;
+pub mod form;
+mod forms;
+pub mod input;
+mod nav;
+mod search;
+pub mod state;
+pub mod tree;
+pub mod update;
+
+use crate::keymap;
+use crate::store::{self, Store};
+use action::Action;
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
+use crossterm::event::{self, Event, KeyEvent};
+use state::AppState;
 use std::path::Path;
+use update::Effect;
 
-/// Opens the terminal UI.
-pub fn run_tui(_data_dir: Option<&Path>, _demo: bool, _today: NaiveDate) -> Result<()> {
-    anyhow::bail!("the interactive app is not built yet; try `goalcoach --help`")
+/// Turns a key press into an action through the keymap and applies it.
+pub fn handle_key(state: &mut AppState, key: &KeyEvent) -> Effect {
+    match keymap::action_for(state.layer(), key) {
+        Some(action) => update::update(state, action),
+        None => Effect::None,
+    }
+}
+
+/// Turns any terminal event into an action and applies it.
+pub fn handle_event(state: &mut AppState, event: &Event) -> Effect {
+    match event {
+        Event::Key(key) => handle_key(state, key),
+        Event::Paste(text) if state.layer() != keymap::Layer::Main => {
+            update::update(state, Action::Insert(text.clone()))
+        }
+        Event::Resize(w, h) => update::update(state, Action::Resize(*w, *h)),
+        _ => Effect::None,
+    }
+}
+
+/// Writes the plan after a change; a failure is shown and kept until a save succeeds.
+pub fn save(state: &mut AppState, store: &mut Store) {
+    match store.save(&state.plan) {
+        Ok(()) => state.save_error = None,
+        Err(e) => {
+            let mut text = e.to_string();
+            if matches!(e, store::SaveError::Conflict { .. }) {
+                text.push_str(". Press R to load the file from disk.");
+            }
+            state.error(text.clone());
+            state.save_error = Some(text);
+        }
+    }
+}
+
+fn reload(state: &mut AppState, store: &mut Store) {
+    match store.reload() {
+        Ok(plan) => {
+            state.replace_plan(plan);
+            state.save_error = None;
+            state.info(format!("Reloaded {}.", store.plan_path().display()));
+        }
+        Err(e) => state.error(e.to_string()),
+    }
+}
+
+/// Opens the data, then runs the terminal UI until the user quits. The plan is loaded before
+/// the terminal is touched, so a load error prints plainly.
+pub fn run_tui(data_dir: Option<&Path>, demo: bool, today: NaiveDate) -> Result<()> {
+    let demo_dir = if demo {
+        Some(demo::prepare(today)?)
+    } else {
+        None
+    };
+    let dir = match &demo_dir {
+        Some(tmp) => tmp.path().to_path_buf(),
+        None => store::data_dir(data_dir)?,
+    };
+    let (mut store, plan) = Store::open(&dir, today)?;
+    let mut state = AppState::new(plan, today);
+    state.read_only = store.read_only_reason();
+    state.location = if demo {
+        "demo plan (not your data)".into()
+    } else {
+        store.plan_path().display().to_string()
+    };
+    run_terminal(&mut state, &mut store)
+}
+
+fn run_terminal(state: &mut AppState, store: &mut Store) -> Result<()> {
+    let mut terminal = ratatui::init();
+    let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
+    let result = event_loop(&mut terminal, state, store);
+    let _ = crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    state: &mut AppState,
+    store: &mut Store,
+) -> Result<()> {
+    let size = terminal.size().context("cannot read the terminal size")?;
+    update::update(state, Action::Resize(size.width, size.height));
+    loop {
+        terminal
+            .draw(|frame| crate::ui::draw(frame, state))
+            .context("cannot draw to the terminal")?;
+        let event = event::read().context("cannot read from the terminal")?;
+        match handle_event(state, &event) {
+            Effect::None => {}
+            Effect::Save => save(state, store),
+            Effect::Reload => reload(state, store),
+            Effect::Quit => return Ok(()),
+        }
+    }
 }

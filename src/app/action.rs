@@ -1,0 +1,112 @@
+//! What the user means, independent of the key that said it. The keymap turns keys into
+//! these; `update` carries them out.
+
+use super::state::Screen;
+
+/// An intent. Variants are named for what the user wants, never for a key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    // Moving around the tree.
+    /// Select the next visible row.
+    MoveDown,
+    /// Select the previous visible row.
+    MoveUp,
+    /// Fold the selected item, or go to its parent when already folded.
+    Collapse,
+    /// Unfold the selected item, or go to its first child when already unfolded.
+    Expand,
+    /// Select the first row.
+    Top,
+    /// Select the last row.
+    Bottom,
+    /// Move a page up.
+    PageUp,
+    /// Move a page down.
+    PageDown,
+
+    // Editing the plan.
+    /// Open the prompt for a new goal.
+    NewGoal,
+    /// Add under the selection: a milestone under a goal, a step under a milestone, a sibling
+    /// step next to a step.
+    AddChild,
+    /// Add a step straight under the selected goal (no milestone).
+    AddStep,
+    /// Open the selected item's editor.
+    Edit,
+    /// Mark the selected step, milestone or goal done, or open again.
+    ToggleDone,
+    /// Ask to delete the selected item and everything under it.
+    Delete,
+    /// Move the selected item one place down among its siblings.
+    MoveItemDown,
+    /// Move the selected item one place up among its siblings.
+    MoveItemUp,
+    /// Record a check-in on the selected goal.
+    CheckIn,
+    /// Cycle the selected goal's status: active, on hold, dropped.
+    CycleStatus,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Read the plan again from disk (after it changed behind goalcoach's back).
+    Reload,
+
+    // Search.
+    /// Start typing a search.
+    StartSearch,
+    /// Jump to the next match.
+    NextMatch,
+    /// Jump to the previous match.
+    PrevMatch,
+    /// Keep the filter and go back to the tree.
+    AcceptSearch,
+    /// Clear the search and show the whole tree.
+    ClearSearch,
+
+    // Screens and overlays.
+    /// Switch to a screen.
+    ShowScreen(Screen),
+    /// Switch to the next screen.
+    NextScreen,
+    /// Switch to the previous screen.
+    PrevScreen,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Leave goalcoach.
+    Quit,
+
+    // Forms and prompts.
+    /// Focus the next field.
+    NextField,
+    /// Focus the previous field.
+    PrevField,
+    /// Save the form.
+    Submit,
+    /// Close the form or prompt without saving.
+    Cancel,
+    /// Type text at the cursor.
+    Insert(String),
+    /// Delete the character before the cursor.
+    DeleteBack,
+    /// Delete the character under the cursor.
+    DeleteForward,
+    /// Move the cursor (or, on a choice field, pick the previous choice).
+    CursorLeft,
+    /// Move the cursor (or, on a choice field, pick the next choice).
+    CursorRight,
+    /// Move the cursor to the start of the field.
+    CursorHome,
+    /// Move the cursor to the end of the field.
+    CursorEnd,
+
+    // Confirmation.
+    /// Answer yes.
+    Confirm,
+    /// Answer no.
+    Deny,
+
+    /// The terminal changed size.
+    Resize(u16, u16),
+}

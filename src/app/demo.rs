@@ -1,0 +1,250 @@
+//! The sample plan behind `goalcoach --demo`: a realistic career plan with dates around
+//! today, opened from a temporary directory so the person's own data is never touched.
+
+use crate::model::profile::{Named, Quality};
+use crate::model::{
+    ActionStep, Barrier, CheckIn, Goal, GoalStatus, ItemId, Measure, Milestone, Plan, Recurrence,
+    Resource, ResourceKind,
+};
+use crate::store::Store;
+use anyhow::{Context, Result};
+use chrono::{Days, NaiveDate};
+
+/// Writes the sample plan into a fresh temporary directory, removed when dropped.
+pub fn prepare(today: NaiveDate) -> Result<tempfile::TempDir> {
+    let dir = tempfile::Builder::new()
+        .prefix("goalcoach-demo-")
+        .tempdir()
+        .context("cannot create a temporary directory for the demo")?;
+    let (mut store, _) = Store::open(dir.path(), today)?;
+    store.save(&sample_plan(today))?;
+    Ok(dir)
+}
+
+struct Ids(u64);
+
+impl Ids {
+    fn next(&mut self) -> ItemId {
+        self.0 += 1;
+        ItemId(self.0)
+    }
+}
+
+fn shift(today: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 {
+        today + Days::new(days as u64)
+    } else {
+        today - Days::new(days.unsigned_abs())
+    }
+}
+
+fn step(ids: &mut Ids, title: &str, due: Option<NaiveDate>, done: Option<NaiveDate>) -> ActionStep {
+    let mut s = ActionStep::new(ids.next(), title);
+    s.due = due;
+    s.done = done;
+    s
+}
+
+/// The sample plan, with every date placed relative to `today`.
+pub fn sample_plan(today: NaiveDate) -> Plan {
+    let d = |days| shift(today, days);
+    let mut ids = Ids(0);
+    let goals = vec![
+        staff_role(&mut ids, &d),
+        conference_talk(&mut ids, &d),
+        certification(&mut ids, &d),
+        product_network(&mut ids, &d),
+    ];
+    let mut plan = Plan {
+        uid: "demo".into(),
+        goals,
+        ..Plan::default()
+    };
+    plan.fix_next_id();
+    plan.profile.current_role = "Senior backend engineer, payments team".into();
+    plan.profile.satisfaction = Some(7);
+    plan.profile.strengths = vec![Quality {
+        name: "Explaining complex systems".into(),
+        evidence: "New joiners ask for my onboarding sessions".into(),
+        plan: "Write and speak more outside the team".into(),
+    }];
+    plan.profile.values = vec![
+        Named {
+            name: "growth".into(),
+            note: "Learning something hard every quarter".into(),
+        },
+        Named {
+            name: "impact".into(),
+            note: "Work that customers notice".into(),
+        },
+    ];
+    plan
+}
+
+fn staff_role(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
+    let mut g = Goal::new(ids.next(), "Move into a staff engineer role", d(-60));
+    g.description =
+        "Be promoted to staff engineer, owning the technical direction of payments".into();
+    g.achievable = "Manager supports it; two years of senior-level scope already".into();
+    g.relevant = "It is the next step towards shaping architecture across teams".into();
+    g.values = vec!["growth".into(), "impact".into()];
+    g.deadline = Some(d(220));
+    g.importance = 3;
+    g.barriers = vec![Barrier {
+        obstacle: "Little visibility outside my own team".into(),
+        strategy: "If a milestone lands, then I post a short write-up to the engineering channel"
+            .into(),
+        ..Barrier::default()
+    }];
+    g.resources = vec![Resource {
+        what: "Sponsor among the principal engineers".into(),
+        kind: ResourceKind::People,
+        secured: false,
+    }];
+    let mut lead = Milestone::new(ids.next(), "Lead the payments migration end to end");
+    lead.target = Some(d(60));
+    lead.weight = 2.0;
+    lead.steps = vec![
+        step(
+            ids,
+            "Write the migration design doc",
+            Some(d(-12)),
+            Some(d(-10)),
+        ),
+        step(
+            ids,
+            "Present the plan at architecture review",
+            Some(d(3)),
+            None,
+        ),
+        step(
+            ids,
+            "Pair with SRE on the rollout runbook",
+            Some(d(12)),
+            None,
+        ),
+    ];
+    let mut sponsor = Milestone::new(ids.next(), "Find a sponsor among the principal engineers");
+    sponsor.target = Some(d(30));
+    sponsor.steps = vec![
+        step(
+            ids,
+            "List three people whose work I admire",
+            Some(d(-20)),
+            Some(d(-18)),
+        ),
+        step(ids, "Ask Priya for a monthly 1:1", Some(d(-2)), None),
+    ];
+    g.milestones = vec![lead, sponsor];
+    g.steps = vec![step(
+        ids,
+        "Read “Staff Engineer” by Will Larson",
+        Some(d(20)),
+        None,
+    )];
+    g.checkins = vec![CheckIn {
+        date: d(-7),
+        value: None,
+        confidence: 3,
+        note: "Design doc well received".into(),
+    }];
+    g
+}
+
+fn conference_talk(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
+    let mut g = Goal::new(ids.next(), "Give a talk at a regional conference", d(-30));
+    g.description = "A 30-minute talk on what the payments migration taught us".into();
+    g.measure = Some(Measure {
+        unit: "talks".into(),
+        start: 0.0,
+        current: 0.0,
+        target: 1.0,
+    });
+    g.relevant = "Speaking builds the visibility the staff role needs".into();
+    g.deadline = Some(d(150));
+    let mut cfp = Milestone::new(ids.next(), "Submit a proposal to three CFPs");
+    cfp.target = Some(d(25));
+    cfp.steps = vec![
+        step(ids, "Pick three conferences", Some(d(-5)), Some(d(-6))),
+        step(ids, "Draft the abstract", Some(d(0)), None),
+    ];
+    let mut practice = step(ids, "Practise the talk with a friend", Some(d(5)), None);
+    practice.recurrence = Some(Recurrence::Weekly);
+    g.milestones = vec![cfp];
+    g.steps = vec![practice];
+    g
+}
+
+fn certification(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
+    let mut g = Goal::new(ids.next(), "Pass the cloud architect certification", d(-45));
+    g.description = "Pass the associate-level architect exam on the first attempt".into();
+    g.measure = Some(Measure {
+        unit: "practice score %".into(),
+        start: 55.0,
+        current: 64.0,
+        target: 80.0,
+    });
+    g.achievable = "Employer pays for the exam; 4 hours a week blocked for study".into();
+    g.relevant = "Closes the infrastructure gap in my profile".into();
+    g.deadline = Some(d(40));
+    g.checkins = vec![
+        CheckIn {
+            date: d(-40),
+            value: Some(55.0),
+            confidence: 3,
+            note: "First practice exam".into(),
+        },
+        CheckIn {
+            date: d(-20),
+            value: Some(60.0),
+            confidence: 3,
+            note: String::new(),
+        },
+        CheckIn {
+            date: d(-5),
+            value: Some(64.0),
+            confidence: 2,
+            note: "Networking questions are hard".into(),
+        },
+    ];
+    g.barriers = vec![Barrier {
+        obstacle: "Evenings get eaten by on-call".into(),
+        strategy: "If on-call wrecks an evening, then I study Saturday morning instead".into(),
+        ..Barrier::default()
+    }];
+    g.steps = vec![
+        step(ids, "Finish the networking module", Some(d(4)), None),
+        step(ids, "Book the exam date", Some(d(10)), None),
+    ];
+    g
+}
+
+fn product_network(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
+    let mut g = Goal::new(ids.next(), "Explore product management as a path", d(-90));
+    g.status = GoalStatus::OnHold;
+    g.notes = "Paused until the migration ships.".into();
+    g.steps = vec![step(ids, "Coffee with two product managers", None, None)];
+    g
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_plan_has_unique_ids_and_a_fixed_id_counter() {
+        let plan = sample_plan(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());
+        assert_eq!(plan.next_id, plan.max_id() + 1);
+        let mut ids = std::collections::HashSet::new();
+        for g in &plan.goals {
+            assert!(ids.insert(g.id));
+            for m in &g.milestones {
+                assert!(ids.insert(m.id));
+            }
+            for s in g.all_steps() {
+                assert!(ids.insert(s.id));
+            }
+        }
+        assert_eq!(ids.len(), plan.item_count());
+    }
+}

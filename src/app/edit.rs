@@ -1,0 +1,374 @@
+//! Changing the plan from the tree: opening forms, saving them, toggling, deleting, moving,
+//! status, undo and redo. Every change goes through the history so it can be undone, and
+//! returns `Effect::Save` so it is on disk before the next key.
+
+use super::forms;
+use super::state::{Answer, AppState, FormPurpose, ItemForm, Question};
+use super::update::Effect;
+use crate::model::{ActionStep, GoalStatus, ItemId, ItemKind, Loc, Node, Op};
+
+/// Refuses an edit in a read-only instance, saying why; `true` when refused.
+fn refuse_read_only(state: &mut AppState) -> bool {
+    match state.read_only.clone() {
+        Some(holder) => {
+            state.error(format!(
+                "Read-only: {holder} has this plan open. Close it to edit here."
+            ));
+            true
+        }
+        None => false,
+    }
+}
+
+/// Applies an edit through the history, selects `select`, and asks for a save.
+pub fn apply(state: &mut AppState, op: Op, label: &str, select: Option<ItemId>) -> Effect {
+    if refuse_read_only(state) {
+        return Effect::None;
+    }
+    match state.history.apply(&mut state.plan, op, label) {
+        Ok(()) => {
+            match select {
+                Some(id) => state.select_id(id),
+                None => state.refresh_rows(),
+            }
+            Effect::Save
+        }
+        Err(e) => {
+            state.error(format!("Could not {label}: {e}"));
+            Effect::None
+        }
+    }
+}
+
+fn open_form(state: &mut AppState, form: ItemForm) -> Effect {
+    if !refuse_read_only(state) {
+        state.form = Some(form);
+    }
+    Effect::None
+}
+
+/// Opens the new-goal prompt.
+pub fn open_new_goal(state: &mut AppState) -> Effect {
+    open_form(state, forms::new_goal())
+}
+
+/// Opens the prompt for a child of the selection: a milestone under a goal, a step under a
+/// milestone, a sibling step after a step. With nothing selected, a new goal.
+pub fn open_add_child(state: &mut AppState) -> Effect {
+    let Some(loc) = state.selected.and_then(|id| state.plan.locate(id)) else {
+        return open_new_goal(state);
+    };
+    let (parent, kind, index) = match loc {
+        Loc::Goal(g) => (state.plan.goals[g].id, ItemKind::Milestone, usize::MAX),
+        Loc::Milestone(g, m) => (
+            state.plan.goals[g].milestones[m].id,
+            ItemKind::Step,
+            usize::MAX,
+        ),
+        Loc::GoalStep(_, s) | Loc::MilestoneStep(_, _, s) => {
+            let parent = state.plan.parent_id(loc).unwrap_or_default();
+            (parent, ItemKind::Step, s + 1)
+        }
+    };
+    open_child_form(state, parent, kind, index)
+}
+
+/// Opens the prompt for a step straight under the selected goal (or the selection's goal).
+pub fn open_add_step(state: &mut AppState) -> Effect {
+    let Some(goal) = state.selected.and_then(|id| state.plan.goal_of(id)) else {
+        return open_new_goal(state);
+    };
+    let goal = goal.id;
+    open_child_form(state, goal, ItemKind::Step, usize::MAX)
+}
+
+fn open_child_form(state: &mut AppState, parent: ItemId, kind: ItemKind, index: usize) -> Effect {
+    let title = state.plan.title_of(parent).unwrap_or_default().to_string();
+    open_form(state, forms::new_child(parent, &title, kind, index))
+}
+
+/// Opens the selected item's editor.
+pub fn open_editor(state: &mut AppState) -> Effect {
+    let Some(id) = state.selected else {
+        return Effect::None;
+    };
+    let form = match state.plan.locate(id).map(Loc::kind) {
+        Some(ItemKind::Goal) => state.plan.goal(id).map(forms::edit_goal),
+        Some(ItemKind::Milestone) => state.plan.milestone(id).map(forms::edit_milestone),
+        Some(ItemKind::Step) => state.plan.step(id).map(forms::edit_step),
+        None => None,
+    };
+    match form {
+        Some(form) => open_form(state, form),
+        None => Effect::None,
+    }
+}
+
+/// Opens the check-in prompt for the selected goal (or the selection's goal).
+pub fn open_check_in(state: &mut AppState) -> Effect {
+    match state.selected.and_then(|id| state.plan.goal_of(id)) {
+        Some(goal) => {
+            let form = forms::check_in(goal);
+            open_form(state, form)
+        }
+        None => {
+            state.info("Select a goal to check in on.");
+            Effect::None
+        }
+    }
+}
+
+/// Saves the open form, or leaves it open with its errors shown.
+pub fn submit_form(state: &mut AppState) -> Effect {
+    let Some(mut form) = state.form.take() else {
+        return Effect::None;
+    };
+    match forms::submit(&mut form, &mut state.plan, state.today) {
+        Some(done) => {
+            if matches!(form.purpose, FormPurpose::CheckIn(_)) {
+                state.info("Check-in recorded.");
+            }
+            apply(state, done.op, &done.label, Some(done.select))
+        }
+        None if form.has_errors() => {
+            state.form = Some(form);
+            Effect::None
+        }
+        None => {
+            state.error("That item is gone (deleted or undone); nothing was saved.");
+            Effect::None
+        }
+    }
+}
+
+/// Marks the selection done, or open again. A repeating step, once done, gets its next
+/// occurrence right after it.
+pub fn toggle_done(state: &mut AppState) -> Effect {
+    let Some(id) = state.selected else {
+        return Effect::None;
+    };
+    let today = state.today;
+    let (op, label) = match state.plan.locate(id).map(Loc::kind) {
+        Some(ItemKind::Goal) => {
+            let Some(goal) = state.plan.goal(id) else {
+                return Effect::None;
+            };
+            let mut g = goal.without_children();
+            let done = g.status != GoalStatus::Done;
+            g.status = if done {
+                GoalStatus::Done
+            } else {
+                GoalStatus::Active
+            };
+            g.completed = done.then_some(today);
+            (
+                Op::Update {
+                    node: Node::Goal(Box::new(g)),
+                },
+                done_label("goal", done),
+            )
+        }
+        Some(ItemKind::Milestone) => {
+            let Some(m) = state.plan.milestone(id) else {
+                return Effect::None;
+            };
+            let mut m = m.without_children();
+            m.done = if m.done.is_some() { None } else { Some(today) };
+            let label = done_label("milestone", m.done.is_some());
+            (
+                Op::Update {
+                    node: Node::Milestone(Box::new(m)),
+                },
+                label,
+            )
+        }
+        Some(ItemKind::Step) => match step_done_op(state, id) {
+            Some(pair) => pair,
+            None => return Effect::None,
+        },
+        None => return Effect::None,
+    };
+    apply(state, op, &label, Some(id))
+}
+
+fn done_label(kind: &str, done: bool) -> String {
+    if done {
+        format!("mark {kind} done")
+    } else {
+        format!("open {kind} again")
+    }
+}
+
+fn step_done_op(state: &mut AppState, id: ItemId) -> Option<(Op, String)> {
+    let loc = state.plan.locate(id)?;
+    let parent = state.plan.parent_id(loc);
+    let mut step = state.plan.step(id)?.clone();
+    let done = step.done.is_none();
+    step.done = done.then_some(state.today);
+    let next = match (done, step.recurrence, step.due) {
+        (true, Some(rule), Some(due)) => Some(next_occurrence(state, &step, rule.next_after(due))),
+        _ => None,
+    };
+    let update = Op::Update {
+        node: Node::Step(Box::new(step)),
+    };
+    let label = done_label("step", done);
+    Some(match next {
+        Some(next) => {
+            let insert = Op::Insert {
+                parent,
+                index: loc.sibling_index() + 1,
+                node: Node::Step(Box::new(next)),
+            };
+            (Op::Batch(vec![update, insert]), label)
+        }
+        None => (update, label),
+    })
+}
+
+fn next_occurrence(state: &mut AppState, step: &ActionStep, due: chrono::NaiveDate) -> ActionStep {
+    ActionStep {
+        id: state.plan.new_id(),
+        due: Some(due),
+        done: None,
+        reschedules: 0,
+        ..step.clone()
+    }
+}
+
+/// Asks before deleting the selection and everything under it.
+pub fn ask_delete(state: &mut AppState) -> Effect {
+    let Some(id) = state.selected else {
+        return Effect::None;
+    };
+    if refuse_read_only(state) {
+        return Effect::None;
+    }
+    let text = delete_question(state, id);
+    state.question = Some(Question {
+        text,
+        on_yes: Answer::Delete(id),
+    });
+    Effect::None
+}
+
+fn delete_question(state: &AppState, id: ItemId) -> String {
+    let title = state.plan.title_of(id).unwrap_or_default();
+    match state.plan.locate(id) {
+        Some(Loc::Goal(g)) => {
+            let goal = &state.plan.goals[g];
+            let steps = goal.all_steps().count();
+            format!(
+                "Delete goal “{title}” with its {} milestones and {steps} steps? (u undoes)",
+                goal.milestones.len()
+            )
+        }
+        Some(Loc::Milestone(g, m)) => {
+            let steps = state.plan.goals[g].milestones[m].steps.len();
+            format!("Delete milestone “{title}” with its {steps} steps? (u undoes)")
+        }
+        _ => format!("Delete step “{title}”? (u undoes)"),
+    }
+}
+
+/// Carries out a confirmed question.
+pub fn answer_yes(state: &mut AppState) -> Effect {
+    let Some(question) = state.question.take() else {
+        return Effect::None;
+    };
+    match question.on_yes {
+        Answer::Delete(id) => {
+            let title = state.plan.title_of(id).unwrap_or_default().to_string();
+            apply(state, Op::Remove { id }, &format!("delete “{title}”"), None)
+        }
+    }
+}
+
+/// Moves the selection one place down (`1`) or up (`-1`) among its siblings.
+pub fn move_item(state: &mut AppState, delta: isize) -> Effect {
+    let Some(id) = state.selected else {
+        return Effect::None;
+    };
+    let Some(loc) = state.plan.locate(id) else {
+        return Effect::None;
+    };
+    let from = loc.sibling_index();
+    let siblings = sibling_count(state, loc);
+    let to = from.saturating_add_signed(delta);
+    if to == from || to >= siblings {
+        state.info(if delta > 0 {
+            "Already the last one."
+        } else {
+            "Already the first one."
+        });
+        return Effect::None;
+    }
+    apply(state, Op::Move { id, index: to }, "move item", Some(id))
+}
+
+fn sibling_count(state: &AppState, loc: Loc) -> usize {
+    let goals = &state.plan.goals;
+    match loc {
+        Loc::Goal(_) => goals.len(),
+        Loc::Milestone(g, _) => goals[g].milestones.len(),
+        Loc::GoalStep(g, _) => goals[g].steps.len(),
+        Loc::MilestoneStep(g, m, _) => goals[g].milestones[m].steps.len(),
+    }
+}
+
+/// Cycles the status of the selected goal (or the selection's goal).
+pub fn cycle_status(state: &mut AppState) -> Effect {
+    let Some(goal) = state.selected.and_then(|id| state.plan.goal_of(id)) else {
+        return Effect::None;
+    };
+    let mut g = goal.without_children();
+    g.status = g.status.cycled();
+    g.completed = None;
+    let label = format!("set “{}” {}", g.title, g.status.label());
+    state.info(format!("“{}” is now {}.", g.title, g.status.label()));
+    let select = state.selected;
+    apply(
+        state,
+        Op::Update {
+            node: Node::Goal(Box::new(g)),
+        },
+        &label,
+        select,
+    )
+}
+
+/// Undoes the last change.
+pub fn undo(state: &mut AppState) -> Effect {
+    if refuse_read_only(state) {
+        return Effect::None;
+    }
+    match state.history.undo(&mut state.plan) {
+        Some(label) => {
+            state.refresh_rows();
+            state.info(format!("Undid: {label}."));
+            Effect::Save
+        }
+        None => {
+            state.info("Nothing to undo.");
+            Effect::None
+        }
+    }
+}
+
+/// Redoes the last undone change.
+pub fn redo(state: &mut AppState) -> Effect {
+    if refuse_read_only(state) {
+        return Effect::None;
+    }
+    match state.history.redo(&mut state.plan) {
+        Some(label) => {
+            state.refresh_rows();
+            state.info(format!("Redid: {label}."));
+            Effect::Save
+        }
+        None => {
+            state.info("Nothing to redo.");
+            Effect::None
+        }
+    }
+}

@@ -1,0 +1,478 @@
+//! The forms for goals, milestones, steps and check-ins: which fields each has, filled from
+//! the item, and how a filled form becomes an operation on the plan.
+
+use super::form::{Field, FieldKind, Reader};
+use super::state::{FormPurpose, ItemForm};
+use crate::model::smart;
+use crate::model::{
+    ActionStep, CheckIn, Goal, Horizon, ItemId, ItemKind, Measure, Milestone, Node, Op, Plan,
+    Recurrence,
+};
+use chrono::NaiveDate;
+
+const LEVELS: FieldKind = FieldKind::Number {
+    min: 1.0,
+    max: 3.0,
+    optional: false,
+};
+const CONFIDENCE: FieldKind = FieldKind::Number {
+    min: 1.0,
+    max: 5.0,
+    optional: false,
+};
+const WEIGHT: FieldKind = FieldKind::Number {
+    min: 0.0,
+    max: 100.0,
+    optional: false,
+};
+const AMOUNT: FieldKind = FieldKind::Number {
+    min: -1e12,
+    max: 1e12,
+    optional: true,
+};
+const INTERVAL: FieldKind = FieldKind::Number {
+    min: 1.0,
+    max: 365.0,
+    optional: false,
+};
+const REPEATS: &[&str] = &["no", "weekly", "monthly"];
+const HORIZONS: &[&str] = &["from deadline", "short-term", "long-term"];
+
+fn date_text(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn number_text(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        v.to_string()
+    }
+}
+
+/// The prompt for a new goal: title first, so `n`, a title and Enter make a goal.
+pub fn new_goal() -> ItemForm {
+    let fields = vec![
+        Field::new("title", "Title", FieldKind::Title, ""),
+        Field::new("deadline", "Deadline", FieldKind::Date, ""),
+    ];
+    let mut form = ItemForm::new(FormPurpose::NewGoal, "New goal".into(), fields);
+    form.note =
+        Some("What do you want to reach? Press e on it later to fill in the SMART card.".into());
+    form
+}
+
+/// The prompt for a new milestone or step under `parent`.
+pub fn new_child(parent: ItemId, parent_title: &str, kind: ItemKind, index: usize) -> ItemForm {
+    let date_label = if kind == ItemKind::Milestone {
+        "Target date"
+    } else {
+        "Due"
+    };
+    let fields = vec![
+        Field::new("title", "Title", FieldKind::Title, ""),
+        Field::new("date", date_label, FieldKind::Date, ""),
+    ];
+    let title = format!("New {} under “{parent_title}”", kind.label());
+    ItemForm::new(
+        FormPurpose::NewChild {
+            parent,
+            kind,
+            index,
+        },
+        title,
+        fields,
+    )
+}
+
+/// The full editor of a goal: the SMART card and the rest of its fields.
+pub fn edit_goal(goal: &Goal) -> ItemForm {
+    let m = goal.measure.clone().unwrap_or_default();
+    let has_measure = goal.measure.is_some();
+    let amount = |v: f64| {
+        if has_measure {
+            number_text(v)
+        } else {
+            String::new()
+        }
+    };
+    let horizon = match goal.horizon {
+        None => HORIZONS[0],
+        Some(Horizon::ShortTerm) => HORIZONS[1],
+        Some(Horizon::LongTerm) => HORIZONS[2],
+    };
+    let fields = vec![
+        Field::new("title", "Title", FieldKind::Title, &goal.title),
+        Field::new(
+            "description",
+            "S · What exactly will be different",
+            FieldKind::Text,
+            &goal.description,
+        ),
+        Field::new("unit", "M · Measure: unit", FieldKind::Text, &m.unit),
+        Field::new("start", "M · Measure: start", AMOUNT, &amount(m.start)),
+        Field::new("current", "M · Measure: now", AMOUNT, &amount(m.current)),
+        Field::new("target", "M · Measure: target", AMOUNT, &amount(m.target)),
+        Field::new(
+            "achievable",
+            "A · Why it is within reach",
+            FieldKind::Text,
+            &goal.achievable,
+        ),
+        Field::new(
+            "relevant",
+            "R · Why it matters",
+            FieldKind::Text,
+            &goal.relevant,
+        ),
+        Field::new(
+            "values",
+            "R · Values it serves (a, b)",
+            FieldKind::Text,
+            &goal.values.join(", "),
+        ),
+        Field::new(
+            "deadline",
+            "T · Deadline",
+            FieldKind::Date,
+            &date_text(goal.deadline),
+        ),
+        Field::new(
+            "start_date",
+            "Pace starts on",
+            FieldKind::Date,
+            &date_text(goal.start),
+        ),
+        Field::new("horizon", "Horizon", FieldKind::Choice(HORIZONS), horizon),
+        Field::new(
+            "importance",
+            "Importance (1–3)",
+            LEVELS,
+            &goal.importance.to_string(),
+        ),
+        Field::new(
+            "urgency",
+            "Urgency (1–3)",
+            LEVELS,
+            &goal.urgency.to_string(),
+        ),
+        Field::new("weight", "Weight", WEIGHT, &number_text(goal.weight)),
+        Field::new(
+            "tags",
+            "Tags (a, b)",
+            FieldKind::Text,
+            &goal.tags.join(", "),
+        ),
+        Field::new(
+            "interval",
+            "Review every (days)",
+            INTERVAL,
+            &goal.review_interval_days.to_string(),
+        ),
+        Field::new("notes", "Notes", FieldKind::Text, &goal.notes),
+    ];
+    let mut form = ItemForm::new(
+        FormPurpose::EditGoal(goal.id),
+        format!("Goal {}", goal.id),
+        fields,
+    );
+    form.note = smart_note(goal);
+    form
+}
+
+fn smart_note(goal: &Goal) -> Option<String> {
+    let missing = smart::missing(goal);
+    let first = missing.first()?;
+    Some(format!(
+        "Not yet SMART ({}): {}",
+        smart::gaps_label(goal),
+        first.hint()
+    ))
+}
+
+/// The editor of a milestone.
+pub fn edit_milestone(m: &Milestone) -> ItemForm {
+    let fields = vec![
+        Field::new("title", "Title", FieldKind::Title, &m.title),
+        Field::new("date", "Target date", FieldKind::Date, &date_text(m.target)),
+        Field::new("weight", "Weight", WEIGHT, &number_text(m.weight)),
+        Field::new("notes", "Notes", FieldKind::Text, &m.notes),
+    ];
+    ItemForm::new(
+        FormPurpose::EditMilestone(m.id),
+        format!("Milestone {}", m.id),
+        fields,
+    )
+}
+
+/// The editor of a step.
+pub fn edit_step(s: &ActionStep) -> ItemForm {
+    let repeats = match s.recurrence {
+        None => REPEATS[0],
+        Some(Recurrence::Weekly) => REPEATS[1],
+        Some(Recurrence::Monthly) => REPEATS[2],
+    };
+    let fields = vec![
+        Field::new("title", "Title", FieldKind::Title, &s.title),
+        Field::new("date", "Due", FieldKind::Date, &date_text(s.due)),
+        Field::new(
+            "importance",
+            "Importance (1–3)",
+            LEVELS,
+            &s.importance.to_string(),
+        ),
+        Field::new("urgency", "Urgency (1–3)", LEVELS, &s.urgency.to_string()),
+        Field::new("repeats", "Repeats", FieldKind::Choice(REPEATS), repeats),
+        Field::new("notes", "Notes", FieldKind::Text, &s.notes),
+    ];
+    ItemForm::new(
+        FormPurpose::EditStep(s.id),
+        format!("Step {}", s.id),
+        fields,
+    )
+}
+
+/// The check-in prompt for a goal: the measure's value when it has one, confidence, a note.
+pub fn check_in(goal: &Goal) -> ItemForm {
+    let confidence = goal
+        .latest_checkin()
+        .map_or(3, |c| c.confidence.clamp(1, 5));
+    let mut fields = Vec::new();
+    if let Some(m) = &goal.measure {
+        let label = if m.unit.is_empty() {
+            "Value now".to_string()
+        } else {
+            format!("Value now ({})", m.unit)
+        };
+        fields.push(Field::new("value", label, AMOUNT, &number_text(m.current)));
+    }
+    fields.push(Field::new(
+        "confidence",
+        "Confidence (1–5)",
+        CONFIDENCE,
+        &confidence.to_string(),
+    ));
+    fields.push(Field::new("note", "How is it going?", FieldKind::Text, ""));
+    ItemForm::new(
+        FormPurpose::CheckIn(goal.id),
+        format!("Check in on “{}”", goal.title),
+        fields,
+    )
+}
+
+/// What saving a form does: the operation, its undo label, the item to select.
+pub struct Submitted {
+    pub op: Op,
+    pub label: String,
+    pub select: ItemId,
+}
+
+/// Reads the form and builds the operation; `None` when a field has an error (the errors
+/// are then on the form) or the item is gone.
+pub fn submit(form: &mut ItemForm, plan: &mut Plan, today: NaiveDate) -> Option<Submitted> {
+    match form.purpose.clone() {
+        FormPurpose::NewGoal => submit_new_goal(form, plan, today),
+        FormPurpose::NewChild {
+            parent,
+            kind,
+            index,
+        } => submit_new_child(form, plan, today, parent, kind, index),
+        FormPurpose::EditGoal(id) => submit_goal(form, plan.goal(id)?, today),
+        FormPurpose::EditMilestone(id) => submit_milestone(form, plan.milestone(id)?, today),
+        FormPurpose::EditStep(id) => submit_step(form, plan.step(id)?, today),
+        FormPurpose::CheckIn(id) => submit_check_in(form, plan.goal(id)?, today),
+    }
+}
+
+fn submit_new_goal(form: &mut ItemForm, plan: &mut Plan, today: NaiveDate) -> Option<Submitted> {
+    let mut r = Reader::new(form, today);
+    let title = r.title("title");
+    let deadline = r.date("deadline");
+    if !r.ok() {
+        return None;
+    }
+    let id = plan.new_id();
+    let mut goal = Goal::new(id, &title, today);
+    goal.deadline = deadline;
+    let node = Node::Goal(Box::new(goal));
+    let op = Op::Insert {
+        parent: None,
+        index: usize::MAX,
+        node,
+    };
+    Some(Submitted {
+        op,
+        label: format!("add goal “{title}”"),
+        select: id,
+    })
+}
+
+fn submit_new_child(
+    form: &mut ItemForm,
+    plan: &mut Plan,
+    today: NaiveDate,
+    parent: ItemId,
+    kind: ItemKind,
+    index: usize,
+) -> Option<Submitted> {
+    let mut r = Reader::new(form, today);
+    let title = r.title("title");
+    let date = r.date("date");
+    if !r.ok() {
+        return None;
+    }
+    let id = plan.new_id();
+    let node = if kind == ItemKind::Milestone {
+        let mut m = Milestone::new(id, &title);
+        m.target = date;
+        Node::Milestone(Box::new(m))
+    } else {
+        let mut s = ActionStep::new(id, &title);
+        s.due = date;
+        Node::Step(Box::new(s))
+    };
+    let op = Op::Insert {
+        parent: Some(parent),
+        index,
+        node,
+    };
+    Some(Submitted {
+        op,
+        label: format!("add {} “{title}”", kind.label()),
+        select: id,
+    })
+}
+
+fn read_measure(r: &mut Reader<'_, FormPurpose>) -> Option<Measure> {
+    let unit = r.line("unit");
+    let (start, current, target) = (r.number("start"), r.number("current"), r.number("target"));
+    if unit.is_empty() && start.is_none() && current.is_none() && target.is_none() {
+        return None;
+    }
+    if target.is_none() {
+        r.fail("target", "A measure needs a target.");
+    }
+    let start = start.unwrap_or(0.0);
+    Some(Measure {
+        unit,
+        start,
+        current: current.unwrap_or(start),
+        target: target.unwrap_or(0.0),
+    })
+}
+
+fn submit_goal(form: &mut ItemForm, goal: &Goal, today: NaiveDate) -> Option<Submitted> {
+    let mut g = goal.without_children();
+    let mut r = Reader::new(form, today);
+    g.title = r.title("title");
+    g.description = r.text("description");
+    g.measure = read_measure(&mut r);
+    g.achievable = r.text("achievable");
+    g.relevant = r.text("relevant");
+    g.values = r.list("values");
+    g.deadline = r.date("deadline");
+    g.start = r.date("start_date");
+    g.horizon = [None, Some(Horizon::ShortTerm), Some(Horizon::LongTerm)][r.choice("horizon")];
+    g.importance = r.small("importance").unwrap_or(g.importance);
+    g.urgency = r.small("urgency").unwrap_or(g.urgency);
+    g.weight = r.number("weight").unwrap_or(g.weight);
+    g.tags = r.list("tags");
+    g.review_interval_days = r
+        .number("interval")
+        .map_or(g.review_interval_days, |v| v as u32);
+    g.notes = r.text("notes");
+    if !r.ok() {
+        return None;
+    }
+    let label = format!("edit goal “{}”", g.title);
+    Some(Submitted {
+        select: g.id,
+        op: Op::Update {
+            node: Node::Goal(Box::new(g)),
+        },
+        label,
+    })
+}
+
+fn submit_milestone(form: &mut ItemForm, m: &Milestone, today: NaiveDate) -> Option<Submitted> {
+    let mut m = m.without_children();
+    let mut r = Reader::new(form, today);
+    m.title = r.title("title");
+    m.target = r.date("date");
+    m.weight = r.number("weight").unwrap_or(m.weight);
+    m.notes = r.text("notes");
+    if !r.ok() {
+        return None;
+    }
+    let label = format!("edit milestone “{}”", m.title);
+    Some(Submitted {
+        select: m.id,
+        op: Op::Update {
+            node: Node::Milestone(Box::new(m)),
+        },
+        label,
+    })
+}
+
+fn submit_step(form: &mut ItemForm, s: &ActionStep, today: NaiveDate) -> Option<Submitted> {
+    let mut s = s.clone();
+    let mut r = Reader::new(form, today);
+    s.title = r.title("title");
+    let due = r.date("date");
+    if let (Some(old), Some(new)) = (s.due, due)
+        && new > old
+    {
+        s.reschedules += 1;
+    }
+    s.due = due;
+    s.importance = r.small("importance").unwrap_or(s.importance);
+    s.urgency = r.small("urgency").unwrap_or(s.urgency);
+    s.recurrence = [None, Some(Recurrence::Weekly), Some(Recurrence::Monthly)][r.choice("repeats")];
+    s.notes = r.text("notes");
+    if s.recurrence.is_some() && s.due.is_none() {
+        r.fail("date", "A repeating step needs a due date.");
+    }
+    if !r.ok() {
+        return None;
+    }
+    let label = format!("edit step “{}”", s.title);
+    Some(Submitted {
+        select: s.id,
+        op: Op::Update {
+            node: Node::Step(Box::new(s)),
+        },
+        label,
+    })
+}
+
+fn submit_check_in(form: &mut ItemForm, goal: &Goal, today: NaiveDate) -> Option<Submitted> {
+    let mut g = goal.without_children();
+    let mut r = Reader::new(form, today);
+    let value = if g.measure.is_some() {
+        r.number("value")
+    } else {
+        None
+    };
+    let confidence = r.small("confidence");
+    let note = r.text("note");
+    if !r.ok() {
+        return None;
+    }
+    if let (Some(m), Some(v)) = (g.measure.as_mut(), value) {
+        m.current = v;
+    }
+    g.checkins.push(CheckIn {
+        date: today,
+        value,
+        confidence: confidence.unwrap_or(3),
+        note,
+    });
+    let label = format!("check in on “{}”", g.title);
+    Some(Submitted {
+        select: g.id,
+        op: Op::Update {
+            node: Node::Goal(Box::new(g)),
+        },
+        label,
+    })
+}

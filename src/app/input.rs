@@ -1,0 +1,179 @@
+//! A one-line text field edited by grapheme: insert, delete either way, move the cursor.
+//! Control and bidi characters never get in.
+
+use crate::model::text::{MAX_TEXT, is_typeable};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The text of a field and where the cursor is (a grapheme index).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextInput {
+    value: String,
+    cursor: usize,
+}
+
+impl TextInput {
+    /// A field holding `value`, cursor at the end.
+    pub fn new(value: &str) -> Self {
+        let mut input = TextInput::default();
+        input.insert(value);
+        input
+    }
+
+    /// The text.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// The cursor, counted in graphemes from the start.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    fn byte_offset(&self, grapheme: usize) -> usize {
+        self.value
+            .grapheme_indices(true)
+            .nth(grapheme)
+            .map_or(self.value.len(), |(i, _)| i)
+    }
+
+    fn len(&self) -> usize {
+        self.value.graphemes(true).count()
+    }
+
+    /// Inserts `text` at the cursor; newlines and tabs become spaces, controls are dropped.
+    pub fn insert(&mut self, text: &str) {
+        let room = MAX_TEXT.saturating_sub(self.value.chars().count());
+        let clean: String = text
+            .chars()
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .filter(|&c| is_typeable(c))
+            .take(room)
+            .collect();
+        let at = self.byte_offset(self.cursor);
+        self.value.insert_str(at, &clean);
+        // Re-count: combining marks may merge with the grapheme before them.
+        let before = self.value[..at + clean.len()].graphemes(true).count();
+        self.cursor = before;
+    }
+
+    /// Deletes the grapheme before the cursor.
+    pub fn delete_back(&mut self) {
+        if self.cursor == 0 {
+            return;
+        }
+        let start = self.byte_offset(self.cursor - 1);
+        let end = self.byte_offset(self.cursor);
+        self.value.replace_range(start..end, "");
+        self.cursor -= 1;
+    }
+
+    /// Deletes the grapheme under the cursor.
+    pub fn delete_forward(&mut self) {
+        if self.cursor >= self.len() {
+            return;
+        }
+        let start = self.byte_offset(self.cursor);
+        let end = self.byte_offset(self.cursor + 1);
+        self.value.replace_range(start..end, "");
+    }
+
+    /// Moves the cursor one grapheme left.
+    pub fn left(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    /// Moves the cursor one grapheme right.
+    pub fn right(&mut self) {
+        self.cursor = (self.cursor + 1).min(self.len());
+    }
+
+    /// Moves the cursor to the start.
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    /// Moves the cursor to the end.
+    pub fn end(&mut self) {
+        self.cursor = self.len();
+    }
+
+    /// Replaces the whole text.
+    pub fn set(&mut self, value: &str) {
+        self.value.clear();
+        self.cursor = 0;
+        self.insert(value);
+    }
+
+    /// The part of the text to show in `width` columns so the cursor stays in view, and the
+    /// cursor's column within it.
+    pub fn window(&self, width: usize) -> (String, usize) {
+        let graphemes: Vec<&str> = self.value.graphemes(true).collect();
+        let width = width.max(1);
+        let mut start = 0;
+        // Move the start right until the text before the cursor fits, leaving room for it.
+        while graphemes[start..self.cursor].concat().width() >= width {
+            start += 1;
+        }
+        let mut shown = String::new();
+        let mut used = 0;
+        for g in &graphemes[start..] {
+            let w = g.width();
+            if used + w > width {
+                break;
+            }
+            shown.push_str(g);
+            used += w;
+        }
+        let cursor_col = graphemes[start..self.cursor].concat().width();
+        (shown, cursor_col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_by_grapheme() {
+        let mut t = TextInput::new("cafe\u{301} 🎯");
+        assert_eq!(t.cursor(), 6);
+        t.delete_back();
+        t.delete_back();
+        assert_eq!(t.value(), "cafe\u{301}");
+        t.left();
+        t.delete_forward();
+        assert_eq!(t.value(), "caf");
+        t.home();
+        t.insert("日本 ");
+        assert_eq!(t.value(), "日本 caf");
+        t.end();
+        t.right();
+        assert_eq!(t.cursor(), 6);
+    }
+
+    #[test]
+    fn controls_are_stripped_and_newlines_flattened() {
+        let mut t = TextInput::default();
+        t.insert("a\u{1b}[2Jb\nc\u{202e}d");
+        assert_eq!(t.value(), "a[2Jb cd");
+    }
+
+    #[test]
+    fn window_keeps_the_cursor_visible() {
+        let t = TextInput::new("abcdefghij");
+        assert_eq!(t.window(4), ("hij".to_string(), 3));
+        let mut t = TextInput::new("abcdefghij");
+        t.home();
+        assert_eq!(t.window(4), ("abcd".to_string(), 0));
+        let t = TextInput::new("日本語");
+        let (shown, col) = t.window(4);
+        assert_eq!((shown.as_str(), col), ("語", 2));
+    }
+}

@@ -1,0 +1,283 @@
+//! Everything a user would call "where I am": the plan, the screen, the selection, what is
+//! folded, the open form, question or help, the search, and the status line. The top layer
+//! is worked out from this state, never stored beside it.
+
+use super::form::Form;
+use super::input::TextInput;
+use super::tree::{Row, TreeFilter, visible_rows};
+use crate::keymap::Layer;
+use crate::model::{History, ItemId, ItemKind, Plan};
+use chrono::NaiveDate;
+use std::collections::HashSet;
+
+/// The screens, in Tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Goals,
+    Agenda,
+    Priorities,
+    Review,
+    Profile,
+}
+
+impl Screen {
+    /// All screens in order; the number keys pick them by position.
+    pub const ALL: [Screen; 5] = [
+        Screen::Goals,
+        Screen::Agenda,
+        Screen::Priorities,
+        Screen::Review,
+        Screen::Profile,
+    ];
+
+    /// The screen's name on its tab.
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Goals => "Goals",
+            Screen::Agenda => "Agenda",
+            Screen::Priorities => "Priorities",
+            Screen::Review => "Review",
+            Screen::Profile => "Profile",
+        }
+    }
+
+    fn position(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// The screen `step` places further in Tab order, wrapping.
+    pub fn step(self, step: isize) -> Screen {
+        let n = Screen::ALL.len() as isize;
+        Screen::ALL[(self.position() as isize + step).rem_euclid(n) as usize]
+    }
+}
+
+/// What a form is for, and so what saving it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormPurpose {
+    NewGoal,
+    /// A milestone or step under `parent`, at `index` among its siblings.
+    NewChild {
+        parent: ItemId,
+        kind: ItemKind,
+        index: usize,
+    },
+    EditGoal(ItemId),
+    EditMilestone(ItemId),
+    EditStep(ItemId),
+    CheckIn(ItemId),
+}
+
+/// A form about an item of the plan.
+pub type ItemForm = Form<FormPurpose>;
+
+/// A yes/no question and what "yes" does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    pub text: String,
+    pub on_yes: Answer,
+}
+
+/// What a confirmed question does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Delete(ItemId),
+}
+
+/// The search text and whether it is still being typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    pub input: TextInput,
+    pub typing: bool,
+}
+
+/// How a status message should look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Error,
+}
+
+/// A one-line message for the status bar, until the next key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+/// The whole state of the app.
+#[derive(Debug)]
+pub struct AppState {
+    pub plan: Plan,
+    pub history: History,
+    pub today: NaiveDate,
+    pub screen: Screen,
+    pub collapsed: HashSet<ItemId>,
+    /// The visible tree rows; derived from the plan, folds and search by `refresh_rows`.
+    pub rows: Vec<Row>,
+    pub selected: Option<ItemId>,
+    /// The index of the selection in `rows`.
+    pub cursor: usize,
+    /// The first tree row on screen.
+    pub tree_offset: usize,
+    pub search: Option<Search>,
+    pub form: Option<ItemForm>,
+    pub question: Option<Question>,
+    /// `Some(scroll)` while the help overlay is open.
+    pub help: Option<u16>,
+    pub status: Option<Status>,
+    /// Why this instance cannot save (another one holds the lock).
+    pub read_only: Option<String>,
+    /// The last save failure, shown until a save succeeds.
+    pub save_error: Option<String>,
+    /// Where the data lives, for the title bar ("demo" for the sample plan).
+    pub location: String,
+    /// The terminal size (columns, rows).
+    pub size: (u16, u16),
+}
+
+impl AppState {
+    /// A fresh state over `plan`, on the Goals screen with the first row selected.
+    pub fn new(plan: Plan, today: NaiveDate) -> Self {
+        let mut state = AppState {
+            plan,
+            history: History::default(),
+            today,
+            screen: Screen::Goals,
+            collapsed: HashSet::new(),
+            rows: Vec::new(),
+            selected: None,
+            cursor: 0,
+            tree_offset: 0,
+            search: None,
+            form: None,
+            question: None,
+            help: None,
+            status: None,
+            read_only: None,
+            save_error: None,
+            location: String::new(),
+            size: (80, 24),
+        };
+        state.refresh_rows();
+        state
+    }
+
+    /// The layer that has the keyboard, worked out from what is open.
+    pub fn layer(&self) -> Layer {
+        if self.help.is_some() {
+            Layer::Help
+        } else if self.question.is_some() {
+            Layer::Confirm
+        } else if self.form.is_some() {
+            Layer::Form
+        } else {
+            match &self.search {
+                Some(s) if s.typing => Layer::Search,
+                Some(_) => Layer::Filtered,
+                None => Layer::Main,
+            }
+        }
+    }
+
+    /// The lower-cased search text, empty without a search.
+    pub fn query(&self) -> String {
+        self.search
+            .as_ref()
+            .map(|s| s.input.value().trim().to_lowercase())
+            .unwrap_or_default()
+    }
+
+    /// Rebuilds the visible rows and keeps the selection on the same item, or on the row
+    /// nearest to where it was when the item is gone.
+    pub fn refresh_rows(&mut self) {
+        let query = self.query();
+        self.rows = visible_rows(
+            &self.plan,
+            &TreeFilter {
+                collapsed: &self.collapsed,
+                query: &query,
+            },
+        );
+        let found = self
+            .selected
+            .and_then(|id| self.rows.iter().position(|r| r.id == id));
+        match found {
+            Some(i) => self.cursor = i,
+            None => self.select_index(self.cursor),
+        }
+        self.scroll_to_cursor();
+    }
+
+    /// Selects the row at `index` (clamped).
+    pub fn select_index(&mut self, index: usize) {
+        if self.rows.is_empty() {
+            self.selected = None;
+            self.cursor = 0;
+            return;
+        }
+        self.cursor = index.min(self.rows.len() - 1);
+        self.selected = Some(self.rows[self.cursor].id);
+        self.scroll_to_cursor();
+    }
+
+    /// Selects the item `id`, unfolding its ancestors so it shows.
+    pub fn select_id(&mut self, id: ItemId) {
+        if let Some(loc) = self.plan.locate(id) {
+            let goal = &self.plan.goals[loc.goal_index()];
+            self.collapsed.remove(&goal.id);
+            if let crate::model::Loc::MilestoneStep(g, m, _) = loc {
+                self.collapsed.remove(&self.plan.goals[g].milestones[m].id);
+            }
+        }
+        self.selected = Some(id);
+        self.refresh_rows();
+    }
+
+    /// The selected row.
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.rows
+            .get(self.cursor)
+            .filter(|r| Some(r.id) == self.selected)
+    }
+
+    /// How many tree rows fit on screen.
+    pub fn tree_height(&self) -> usize {
+        crate::ui::layout::tree_rows_visible(self.size)
+    }
+
+    /// Moves `tree_offset` just enough to keep the cursor on screen.
+    pub fn scroll_to_cursor(&mut self) {
+        let height = self.tree_height().max(1);
+        if self.cursor < self.tree_offset {
+            self.tree_offset = self.cursor;
+        } else if self.cursor >= self.tree_offset + height {
+            self.tree_offset = self.cursor + 1 - height;
+        }
+        let max_offset = self.rows.len().saturating_sub(height);
+        self.tree_offset = self.tree_offset.min(max_offset);
+    }
+
+    /// Shows an informational message.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
+    }
+
+    /// Shows an error message.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Error,
+        });
+    }
+
+    /// Puts a plan read from disk in place of the one in memory; undo history starts over.
+    pub fn replace_plan(&mut self, plan: Plan) {
+        self.plan = plan;
+        self.history = History::default();
+        self.refresh_rows();
+    }
+}

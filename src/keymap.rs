@@ -1,0 +1,538 @@
+//! The one table of key bindings. Key dispatch, the footer hints and the `?` help overlay are
+//! all read from it, so what the help says is what the keys do.
+
+use crate::app::action::Action;
+use crate::app::state::Screen;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Where the keyboard focus is; each layer has its own bindings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Layer {
+    /// The screens (tree, lists); also the fallback of `Filtered`.
+    Main,
+    /// Typing a search query.
+    Search,
+    /// Browsing search results: the tree is filtered.
+    Filtered,
+    /// A form or prompt is open.
+    Form,
+    /// A yes/no question is open.
+    Confirm,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Layer {
+    /// Every layer, in help order.
+    pub const ALL: [Layer; 6] = [
+        Layer::Main,
+        Layer::Filtered,
+        Layer::Search,
+        Layer::Form,
+        Layer::Confirm,
+        Layer::Help,
+    ];
+
+    /// The heading of the layer's section in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Layer::Main => "Everywhere",
+            Layer::Filtered => "Search results",
+            Layer::Search => "Typing a search",
+            Layer::Form => "Forms and prompts",
+            Layer::Confirm => "Questions",
+            Layer::Help => "This help",
+        }
+    }
+
+    /// The layer whose bindings apply when this one has none for a key.
+    fn fallback(self) -> Option<Layer> {
+        match self {
+            Layer::Filtered => Some(Layer::Main),
+            _ => None,
+        }
+    }
+
+    /// Whether unbound printable keys type text in this layer.
+    fn takes_text(self) -> bool {
+        matches!(self, Layer::Search | Layer::Form)
+    }
+}
+
+/// A key with the one modifier bindings care about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key { code, ctrl: false }
+    }
+
+    const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    /// The key as read from the terminal. Shift is folded into the character ('J'), so it
+    /// is ignored for character keys.
+    pub fn from_event(event: &KeyEvent) -> Key {
+        Key {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        }
+    }
+
+    /// How the key is written in help and hints.
+    pub fn display(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// One row of the table: in `layer`, any of `keys` means `action`.
+#[derive(Debug)]
+pub struct Binding {
+    pub layer: Layer,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What the action does, in a few words, for help and hints.
+    pub label: &'static str,
+    /// Whether the footer shows it.
+    pub footer: bool,
+}
+
+const fn bind(layer: Layer, keys: &'static [Key], action: Action, label: &'static str) -> Binding {
+    Binding {
+        layer,
+        keys,
+        action,
+        label,
+        footer: false,
+    }
+}
+
+const fn hint(layer: Layer, keys: &'static [Key], action: Action, label: &'static str) -> Binding {
+    Binding {
+        layer,
+        keys,
+        action,
+        label,
+        footer: true,
+    }
+}
+
+use KeyCode as K;
+use Layer::{Confirm as C, Filtered as Fi, Form as F, Help as H, Main as M, Search as S};
+
+/// The default key bindings.
+pub static BINDINGS: &[Binding] = &[
+    bind(
+        M,
+        &[Key::ch('j'), Key::plain(K::Down)],
+        Action::MoveDown,
+        "move down",
+    ),
+    bind(
+        M,
+        &[Key::ch('k'), Key::plain(K::Up)],
+        Action::MoveUp,
+        "move up",
+    ),
+    bind(
+        M,
+        &[Key::ch('h'), Key::plain(K::Left)],
+        Action::Collapse,
+        "fold, or go to parent",
+    ),
+    bind(
+        M,
+        &[Key::ch('l'), Key::plain(K::Right)],
+        Action::Expand,
+        "unfold, or go to child",
+    ),
+    bind(
+        M,
+        &[Key::ch('g'), Key::plain(K::Home)],
+        Action::Top,
+        "go to top",
+    ),
+    bind(
+        M,
+        &[Key::ch('G'), Key::plain(K::End)],
+        Action::Bottom,
+        "go to bottom",
+    ),
+    bind(M, &[Key::plain(K::PageUp)], Action::PageUp, "page up"),
+    bind(M, &[Key::plain(K::PageDown)], Action::PageDown, "page down"),
+    hint(M, &[Key::ch('n')], Action::NewGoal, "new goal"),
+    hint(M, &[Key::ch('a')], Action::AddChild, "add milestone/step"),
+    bind(
+        M,
+        &[Key::ch('A')],
+        Action::AddStep,
+        "add a step straight under the goal",
+    ),
+    hint(
+        M,
+        &[Key::ch('e'), Key::plain(K::Enter)],
+        Action::Edit,
+        "edit",
+    ),
+    hint(M, &[Key::ch('x'), Key::ch(' ')], Action::ToggleDone, "done"),
+    hint(M, &[Key::ch('d')], Action::Delete, "delete"),
+    bind(M, &[Key::ch('J')], Action::MoveItemDown, "move item down"),
+    bind(M, &[Key::ch('K')], Action::MoveItemUp, "move item up"),
+    hint(M, &[Key::ch('c')], Action::CheckIn, "check in"),
+    bind(M, &[Key::ch('s')], Action::CycleStatus, "cycle goal status"),
+    hint(M, &[Key::ch('u')], Action::Undo, "undo"),
+    bind(M, &[Key::ctrl('r')], Action::Redo, "redo"),
+    bind(
+        M,
+        &[Key::ch('R')],
+        Action::Reload,
+        "reload the plan from disk",
+    ),
+    hint(M, &[Key::ch('/')], Action::StartSearch, "search"),
+    bind(
+        M,
+        &[Key::ch('1')],
+        Action::ShowScreen(Screen::Goals),
+        "Goals screen",
+    ),
+    bind(
+        M,
+        &[Key::ch('2')],
+        Action::ShowScreen(Screen::Agenda),
+        "Agenda screen",
+    ),
+    bind(
+        M,
+        &[Key::ch('3')],
+        Action::ShowScreen(Screen::Priorities),
+        "Priorities screen",
+    ),
+    bind(
+        M,
+        &[Key::ch('4')],
+        Action::ShowScreen(Screen::Review),
+        "Review screen",
+    ),
+    bind(
+        M,
+        &[Key::ch('5')],
+        Action::ShowScreen(Screen::Profile),
+        "Profile screen",
+    ),
+    bind(M, &[Key::plain(K::Tab)], Action::NextScreen, "next screen"),
+    bind(
+        M,
+        &[Key::plain(K::BackTab)],
+        Action::PrevScreen,
+        "previous screen",
+    ),
+    hint(M, &[Key::ch('?')], Action::ToggleHelp, "help"),
+    hint(M, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit"),
+    hint(Fi, &[Key::ch('n')], Action::NextMatch, "next match"),
+    hint(Fi, &[Key::ch('N')], Action::PrevMatch, "previous match"),
+    hint(
+        Fi,
+        &[Key::plain(K::Esc)],
+        Action::ClearSearch,
+        "clear search",
+    ),
+    hint(
+        S,
+        &[Key::plain(K::Down), Key::ctrl('n')],
+        Action::NextMatch,
+        "next match",
+    ),
+    hint(
+        S,
+        &[Key::plain(K::Up), Key::ctrl('p')],
+        Action::PrevMatch,
+        "previous match",
+    ),
+    hint(
+        S,
+        &[Key::plain(K::Enter)],
+        Action::AcceptSearch,
+        "keep filter",
+    ),
+    hint(S, &[Key::plain(K::Esc)], Action::ClearSearch, "clear"),
+    bind(
+        S,
+        &[Key::plain(K::Backspace)],
+        Action::DeleteBack,
+        "delete back",
+    ),
+    bind(S, &[Key::plain(K::Left)], Action::CursorLeft, "cursor left"),
+    bind(
+        S,
+        &[Key::plain(K::Right)],
+        Action::CursorRight,
+        "cursor right",
+    ),
+    bind(S, &[Key::ctrl('c')], Action::Quit, "quit"),
+    hint(F, &[Key::plain(K::Enter)], Action::Submit, "save"),
+    hint(F, &[Key::plain(K::Esc)], Action::Cancel, "cancel"),
+    hint(
+        F,
+        &[Key::plain(K::Tab), Key::plain(K::Down)],
+        Action::NextField,
+        "next field",
+    ),
+    bind(
+        F,
+        &[Key::plain(K::BackTab), Key::plain(K::Up)],
+        Action::PrevField,
+        "previous field",
+    ),
+    bind(
+        F,
+        &[Key::plain(K::Left)],
+        Action::CursorLeft,
+        "cursor left / previous choice",
+    ),
+    bind(
+        F,
+        &[Key::plain(K::Right)],
+        Action::CursorRight,
+        "cursor right / next choice",
+    ),
+    bind(
+        F,
+        &[Key::plain(K::Home), Key::ctrl('a')],
+        Action::CursorHome,
+        "start of field",
+    ),
+    bind(F, &[Key::plain(K::End)], Action::CursorEnd, "end of field"),
+    bind(
+        F,
+        &[Key::plain(K::Backspace)],
+        Action::DeleteBack,
+        "delete before cursor",
+    ),
+    bind(
+        F,
+        &[Key::plain(K::Delete)],
+        Action::DeleteForward,
+        "delete at cursor",
+    ),
+    bind(
+        F,
+        &[Key::ctrl('c')],
+        Action::Quit,
+        "quit (the open form is not saved)",
+    ),
+    hint(
+        C,
+        &[Key::ch('y'), Key::plain(K::Enter)],
+        Action::Confirm,
+        "yes",
+    ),
+    hint(C, &[Key::ch('n'), Key::plain(K::Esc)], Action::Deny, "no"),
+    bind(C, &[Key::ctrl('c')], Action::Quit, "quit"),
+    hint(
+        H,
+        &[Key::ch('?'), Key::plain(K::Esc), Key::ch('q')],
+        Action::ToggleHelp,
+        "close help",
+    ),
+    bind(
+        H,
+        &[Key::ch('j'), Key::plain(K::Down)],
+        Action::MoveDown,
+        "scroll down",
+    ),
+    bind(
+        H,
+        &[Key::ch('k'), Key::plain(K::Up)],
+        Action::MoveUp,
+        "scroll up",
+    ),
+    bind(H, &[Key::ctrl('c')], Action::Quit, "quit"),
+];
+
+fn lookup(layer: Layer, key: Key) -> Option<&'static Binding> {
+    BINDINGS
+        .iter()
+        .find(|b| b.layer == layer && b.keys.contains(&key))
+}
+
+/// The action a key press means in `layer`, if any. Key releases are ignored; unbound
+/// printable keys type text where the layer takes text.
+pub fn action_for(layer: Layer, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let key = Key::from_event(event);
+    let found = lookup(layer, key).or_else(|| layer.fallback().and_then(|f| lookup(f, key)));
+    if let Some(binding) = found {
+        return Some(binding.action.clone());
+    }
+    match key.code {
+        KeyCode::Char(c) if layer.takes_text() && !key.ctrl => Some(Action::Insert(c.to_string())),
+        _ => None,
+    }
+}
+
+/// The bindings of one layer, in table order.
+pub fn bindings(layer: Layer) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.layer == layer)
+}
+
+/// Footer hints for a layer (and the layer it falls back to), as `(keys, label)`.
+pub fn footer_hints(layer: Layer) -> Vec<(String, &'static str)> {
+    let own = bindings(layer);
+    let inherited = layer.fallback().into_iter().flat_map(bindings);
+    let mut hints: Vec<(String, &'static str)> = Vec::new();
+    for b in own.chain(inherited).filter(|b| b.footer) {
+        let key = b.keys[0].display();
+        if !hints.iter().any(|(k, _)| *k == key) {
+            hints.push((key, b.label));
+        }
+    }
+    hints
+}
+
+/// All the keys of a binding, as help shows them: `j ↓`.
+pub fn keys_text(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(Key::display)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_layer() {
+        for layer in Layer::ALL {
+            let mut seen = HashSet::new();
+            for b in bindings(layer) {
+                for key in b.keys {
+                    assert!(
+                        seen.insert(*key),
+                        "{} bound twice in {layer:?}",
+                        key.display()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_binding_has_a_label_and_a_key() {
+        for b in BINDINGS {
+            assert!(!b.label.trim().is_empty(), "{:?}", b.action);
+            assert!(!b.keys.is_empty(), "{:?}", b.action);
+        }
+    }
+
+    #[test]
+    fn every_layer_can_be_left() {
+        for layer in Layer::ALL {
+            let all: Vec<_> = bindings(layer).map(|b| &b.action).collect();
+            assert!(
+                all.contains(&&Action::Quit) || layer == Layer::Filtered,
+                "{layer:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn design_keys_map_to_their_actions() {
+        let main = |c| action_for(Layer::Main, &press(KeyCode::Char(c), KeyModifiers::NONE));
+        assert_eq!(main('n'), Some(Action::NewGoal));
+        assert_eq!(main('a'), Some(Action::AddChild));
+        assert_eq!(main(' '), Some(Action::ToggleDone));
+        assert_eq!(main('4'), Some(Action::ShowScreen(Screen::Review)));
+        let shifted = press(KeyCode::Char('J'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(Layer::Main, &shifted),
+            Some(Action::MoveItemDown)
+        );
+        let redo = press(KeyCode::Char('r'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Layer::Main, &redo), Some(Action::Redo));
+        let tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(action_for(Layer::Main, &tab), Some(Action::PrevScreen));
+    }
+
+    #[test]
+    fn filtered_overrides_n_and_falls_back_for_the_rest() {
+        let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
+        assert_eq!(action_for(Layer::Filtered, &n), Some(Action::NextMatch));
+        let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(action_for(Layer::Filtered, &x), Some(Action::ToggleDone));
+    }
+
+    #[test]
+    fn text_layers_type_unbound_characters() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(Layer::Form, &q),
+            Some(Action::Insert("q".into()))
+        );
+        assert_eq!(
+            action_for(Layer::Search, &q),
+            Some(Action::Insert("q".into()))
+        );
+        assert_eq!(action_for(Layer::Confirm, &q), None);
+        let mut release = q;
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for(Layer::Form, &release), None);
+    }
+
+    #[test]
+    fn footer_hints_come_from_the_table() {
+        let hints = footer_hints(Layer::Main);
+        assert!(hints.contains(&("n".to_string(), "new goal")));
+        assert!(hints.contains(&("?".to_string(), "help")));
+        let filtered = footer_hints(Layer::Filtered);
+        assert_eq!(filtered[0], ("n".to_string(), "next match"));
+        assert!(
+            !filtered.iter().any(|(_, l)| *l == "new goal"),
+            "n is taken by next match"
+        );
+    }
+}

@@ -1,0 +1,310 @@
+//! The details of the selected item: for a goal its SMART card with the missing letters
+//! flagged, progress against pace, barriers, resources, latest check-ins and notes.
+
+use super::theme;
+use crate::app::state::AppState;
+use crate::model::progress::{self, PaceStatus, milestone_progress};
+use crate::model::smart::{self, SmartLetter};
+use crate::model::{ActionStep, BarrierStatus, Goal, ItemKind, Loc, Milestone, Plan};
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// Draws the details of the selection.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
+    let block = Block::bordered().title(" Details ");
+    let lines = match state.selected.and_then(|id| state.plan.locate(id)) {
+        Some(Loc::Goal(g)) => goal_lines(&state.plan.goals[g], state.today, block_width(area)),
+        Some(loc @ Loc::Milestone(g, m)) => milestone_lines(
+            &state.plan.goals[g].milestones[m],
+            &state.plan,
+            loc,
+            state.today,
+        ),
+        Some(loc) => match state.selected.and_then(|id| state.plan.step(id)) {
+            Some(step) => step_lines(step, &state.plan, loc, state.today),
+            None => Vec::new(),
+        },
+        None => vec![Line::styled("Nothing selected.", theme::dim())],
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
+
+fn block_width(area: Rect) -> usize {
+    area.width.saturating_sub(2) as usize
+}
+
+fn heading(text: &str) -> Line<'static> {
+    Line::styled(text.to_string(), theme::title())
+}
+
+fn field(label: &str, value: String) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{label}: "), theme::dim()),
+        Span::raw(value),
+    ])
+}
+
+fn date_phrase(date: NaiveDate, today: NaiveDate) -> String {
+    let days = (date - today).num_days();
+    match days {
+        0 => format!("{date} (today)"),
+        d if d < 0 => format!("{date} ({} days ago)", -d),
+        d => format!("{date} (in {d} days)"),
+    }
+}
+
+fn goal_lines(goal: &Goal, today: NaiveDate, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![heading(&goal.title)];
+    let mut facts = format!("{} · since {}", goal.status.label(), goal.start_date());
+    if let Some(d) = goal.deadline {
+        facts.push_str(&format!(" · due {}", date_phrase(d, today)));
+    }
+    lines.push(Line::styled(facts, theme::dim()));
+    lines.push(Line::default());
+    lines.extend(pace_lines(goal, today, width));
+    lines.push(Line::default());
+    lines.extend(smart_lines(goal));
+    lines.extend(barrier_lines(goal, today));
+    lines.extend(resource_lines(goal));
+    lines.extend(checkin_lines(goal));
+    lines.extend(notes_lines(&goal.notes));
+    lines
+}
+
+/// A text gauge with a marker where the pace line is today.
+fn gauge(progress: f64, expected: Option<f64>, cells: usize) -> Vec<Span<'static>> {
+    let filled = (progress * cells as f64).round() as usize;
+    let marker =
+        expected.map(|e| ((e * cells as f64).round() as usize).min(cells.saturating_sub(1)));
+    (0..cells)
+        .map(|i| {
+            if Some(i) == marker {
+                Span::styled("┃", theme::warn())
+            } else if i < filled {
+                Span::styled("█", theme::accent())
+            } else {
+                Span::styled("░", theme::dim())
+            }
+        })
+        .collect()
+}
+
+fn pace_lines(goal: &Goal, today: NaiveDate, width: usize) -> Vec<Line<'static>> {
+    let pace = progress::pace(goal, today);
+    let cells = width.saturating_sub(8).clamp(5, 30);
+    let mut bar = gauge(pace.progress, pace.expected, cells);
+    bar.push(Span::raw(format!(" {:.0}%", pace.progress * 100.0)));
+    let mut lines = vec![Line::from(bar)];
+    let status_style = match pace.status {
+        PaceStatus::Behind => theme::warn(),
+        PaceStatus::Ahead | PaceStatus::OnTrack => theme::good(),
+        _ => theme::dim(),
+    };
+    let mut status = vec![Span::styled(pace.status.label().to_string(), status_style)];
+    if let Some(e) = pace.expected {
+        status.push(Span::styled(
+            format!(" · the pace line is at {:.0}% (┃)", e * 100.0),
+            theme::dim(),
+        ));
+    }
+    lines.push(Line::from(status));
+    if let Some(m) = &goal.measure {
+        lines.push(field(
+            "Measure",
+            format!("{} {} → {} (now {})", m.unit, m.start, m.target, m.current),
+        ));
+    }
+    if let Some(f) = pace.projected_finish.filter(|_| goal.is_active()) {
+        lines.push(field("At this rate, done by", f.to_string()));
+    }
+    lines
+}
+
+fn smart_value(goal: &Goal, letter: SmartLetter) -> String {
+    match letter {
+        SmartLetter::Specific => goal.description.clone(),
+        SmartLetter::Measurable => match &goal.measure {
+            Some(m) => format!("{} from {} to {}", m.unit, m.start, m.target),
+            None => format!(
+                "{} milestones, {} steps",
+                goal.milestones.len(),
+                goal.all_steps().count()
+            ),
+        },
+        SmartLetter::Achievable => goal.achievable.clone(),
+        SmartLetter::Relevant if goal.values.is_empty() => goal.relevant.clone(),
+        SmartLetter::Relevant => format!("{} (values: {})", goal.relevant, goal.values.join(", ")),
+        SmartLetter::TimeBound => goal.deadline.map(|d| d.to_string()).unwrap_or_default(),
+    }
+}
+
+fn smart_lines(goal: &Goal) -> Vec<Line<'static>> {
+    let mut lines = vec![heading("SMART")];
+    for letter in SmartLetter::ALL {
+        let line = if smart::covers(goal, letter) {
+            Line::from(vec![
+                Span::styled(format!(" ✓ {} ", letter.letter()), theme::good()),
+                Span::raw(smart_value(goal, letter)),
+            ])
+        } else {
+            Line::from(vec![
+                Span::styled(format!(" ✗ {} ", letter.letter()), theme::warn()),
+                Span::styled(letter.hint().to_string(), theme::dim()),
+            ])
+        };
+        lines.push(line);
+    }
+    lines
+}
+
+fn barrier_lines(goal: &Goal, today: NaiveDate) -> Vec<Line<'static>> {
+    if goal.barriers.is_empty() {
+        return Vec::new();
+    }
+    let behind = progress::pace(goal, today).status == PaceStatus::Behind;
+    let title = if behind {
+        "Behind pace — your if–then plans"
+    } else {
+        "Barriers"
+    };
+    let mut lines = vec![Line::default(), heading(title)];
+    for b in &goal.barriers {
+        let mark = if b.status == BarrierStatus::Overcome {
+            "✓"
+        } else {
+            "•"
+        };
+        lines.push(Line::raw(format!(" {mark} {}", b.obstacle)));
+        if !b.strategy.is_empty() {
+            lines.push(Line::styled(format!("   → {}", b.strategy), theme::dim()));
+        }
+    }
+    lines
+}
+
+fn resource_lines(goal: &Goal) -> Vec<Line<'static>> {
+    if goal.resources.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::default(), heading("Resources")];
+    for r in &goal.resources {
+        let mark = if r.secured { "[x]" } else { "[ ]" };
+        let kind = format!("{:?}", r.kind).to_lowercase();
+        lines.push(Line::raw(format!(" {mark} {} ({kind})", r.what)));
+    }
+    lines
+}
+
+fn checkin_lines(goal: &Goal) -> Vec<Line<'static>> {
+    if goal.checkins.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::default(), heading("Latest check-ins")];
+    let mut recent: Vec<_> = goal.checkins.iter().collect();
+    recent.sort_by_key(|c| std::cmp::Reverse(c.date));
+    for c in recent.into_iter().take(3) {
+        let value = c.value.map(|v| format!(" · {v}")).unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(" {} · confidence {}/5{value}", c.date, c.confidence),
+                theme::dim(),
+            ),
+            Span::raw(if c.note.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", c.note)
+            }),
+        ]));
+    }
+    lines
+}
+
+fn notes_lines(notes: &str) -> Vec<Line<'static>> {
+    if notes.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::default(), heading("Notes")];
+    lines.extend(notes.lines().map(|l| Line::raw(l.to_string())));
+    lines
+}
+
+fn parent_line(plan: &Plan, loc: Loc) -> Line<'static> {
+    let goal = &plan.goals[loc.goal_index()];
+    let mut path = goal.title.clone();
+    if let Loc::MilestoneStep(g, m, _) = loc {
+        path = format!("{path} › {}", plan.goals[g].milestones[m].title);
+    }
+    Line::styled(format!("in {path}"), theme::dim())
+}
+
+fn milestone_lines(m: &Milestone, plan: &Plan, loc: Loc, today: NaiveDate) -> Vec<Line<'static>> {
+    let done_steps = m.steps.iter().filter(|s| s.is_done()).count();
+    let mut lines = vec![
+        heading(&format!("◇ {}", m.title)),
+        parent_line(plan, loc),
+        Line::default(),
+    ];
+    lines.push(field(
+        "Progress",
+        format!(
+            "{:.0}% · {done_steps} of {} steps done",
+            milestone_progress(m) * 100.0,
+            m.steps.len()
+        ),
+    ));
+    if let Some(t) = m.target {
+        lines.push(field("Target", date_phrase(t, today)));
+    }
+    if let Some(d) = m.done {
+        lines.push(field("Done", d.to_string()));
+    }
+    lines.push(field("Weight", m.weight.to_string()));
+    if m.steps.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            "No steps yet: press a to add the first one.",
+            theme::dim(),
+        ));
+    }
+    lines.extend(notes_lines(&m.notes));
+    lines
+}
+
+fn step_lines(s: &ActionStep, plan: &Plan, loc: Loc, today: NaiveDate) -> Vec<Line<'static>> {
+    let mut lines = vec![heading(&s.title), parent_line(plan, loc), Line::default()];
+    if let Some(d) = s.due {
+        let style = if d < today && !s.is_done() {
+            theme::error()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled("Due: ", theme::dim()),
+            Span::styled(date_phrase(d, today), style),
+        ]));
+    }
+    if let Some(d) = s.done {
+        lines.push(field("Done", d.to_string()));
+    }
+    lines.push(field(
+        "Importance / urgency",
+        format!("{} / {} (of 3)", s.importance, s.urgency),
+    ));
+    if let Some(r) = s.recurrence {
+        lines.push(field("Repeats", format!("{r:?}").to_lowercase()));
+    }
+    if s.reschedules > 0 {
+        lines.push(field("Moved later", format!("{} times", s.reschedules)));
+    }
+    lines.extend(notes_lines(&s.notes));
+    debug_assert_eq!(loc.kind(), ItemKind::Step);
+    lines
+}

@@ -1,0 +1,193 @@
+//! The Goals screen: the tree on one side, the selection's details on the other. Only the
+//! rows on screen are drawn.
+
+use super::{detail, layout, text, theme};
+use crate::app::state::AppState;
+use crate::app::tree::Row;
+use crate::model::progress::{goal_progress, milestone_progress};
+use crate::model::{GoalStatus, ItemKind, Loc, Plan, smart};
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// Draws the tree and the details.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
+    let [tree_area, detail_area] = layout::goals_areas(area);
+    draw_tree(frame, tree_area, state);
+    detail::draw(frame, detail_area, state);
+}
+
+fn draw_tree(frame: &mut Frame, area: Rect, state: &AppState) {
+    let title = match &state.search {
+        Some(_) => format!(" Goals — {} matching rows ", state.rows.len()),
+        None => format!(" Goals ({}) ", state.plan.goals.len()),
+    };
+    let block = Block::bordered().title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
+    let lines: Vec<Line> = state
+        .rows
+        .iter()
+        .enumerate()
+        .skip(state.tree_offset)
+        .take(height)
+        .map(|(i, row)| {
+            let selected = i == state.cursor && Some(row.id) == state.selected;
+            render_row(
+                &state.plan,
+                row,
+                inner.width as usize,
+                state.today,
+                selected,
+            )
+        })
+        .collect();
+    if lines.is_empty() && state.search.is_some() {
+        frame.render_widget(
+            Paragraph::new("No goal, milestone or step matches.").style(theme::dim()),
+            inner,
+        );
+        return;
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What one row shows, worked out from the plan.
+struct RowFacts<'a> {
+    title: &'a str,
+    done: bool,
+    inactive: Option<&'static str>,
+    progress: Option<f64>,
+    date: Option<NaiveDate>,
+    gaps: String,
+}
+
+fn row_facts<'a>(plan: &'a Plan, row: &Row) -> Option<RowFacts<'a>> {
+    Some(match plan.locate(row.id)? {
+        Loc::Goal(g) => {
+            let goal = &plan.goals[g];
+            let inactive = match goal.status {
+                GoalStatus::OnHold => Some("on hold"),
+                GoalStatus::Dropped => Some("dropped"),
+                _ => None,
+            };
+            RowFacts {
+                title: &goal.title,
+                done: goal.status == GoalStatus::Done,
+                inactive,
+                progress: Some(goal_progress(goal)),
+                date: goal.deadline,
+                gaps: smart::gaps_label(goal),
+            }
+        }
+        Loc::Milestone(g, m) => {
+            let m = &plan.goals[g].milestones[m];
+            RowFacts {
+                title: &m.title,
+                done: m.is_done(),
+                inactive: None,
+                progress: Some(milestone_progress(m)),
+                date: m.target,
+                gaps: String::new(),
+            }
+        }
+        _ => {
+            let s = plan.step(row.id)?;
+            RowFacts {
+                title: &s.title,
+                done: s.is_done(),
+                inactive: None,
+                progress: None,
+                date: s.due,
+                gaps: String::new(),
+            }
+        }
+    })
+}
+
+fn render_row(
+    plan: &Plan,
+    row: &Row,
+    width: usize,
+    today: NaiveDate,
+    selected: bool,
+) -> Line<'static> {
+    let Some(facts) = row_facts(plan, row) else {
+        return Line::default();
+    };
+    let fold = match (row.has_children, row.expanded) {
+        (false, _) => "  ",
+        (true, true) => "▾ ",
+        (true, false) => "▸ ",
+    };
+    let mark = match (row.kind, facts.done) {
+        (ItemKind::Milestone, true) => "◆ ",
+        (ItemKind::Milestone, false) => "◇ ",
+        (_, true) => "[x] ",
+        (_, false) => "[ ] ",
+    };
+    let indent = "  ".repeat(row.depth as usize);
+    let right = right_columns(&facts, width, today);
+    let right_width: usize = right.iter().map(|s| text::width(&s.content)).sum();
+    let left = format!("{indent}{fold}{mark}");
+    let mut title = facts.title.to_string();
+    if let Some(tag) = facts.inactive {
+        title = format!("{title} ({tag})");
+    }
+    let title_room = width.saturating_sub(text::width(&left) + right_width);
+    let mut spans = vec![
+        Span::styled(left, theme::dim()),
+        Span::styled(text::fit(&title, title_room), title_style(row, &facts)),
+    ];
+    spans.extend(right);
+    let line = Line::from(spans);
+    if selected {
+        line.style(theme::selected())
+    } else {
+        line
+    }
+}
+
+fn title_style(row: &Row, facts: &RowFacts) -> Style {
+    let mut style = Style::new();
+    if row.kind == ItemKind::Goal {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    if facts.done || facts.inactive.is_some() {
+        style = theme::dim();
+    }
+    if row.matched {
+        style = style.add_modifier(Modifier::UNDERLINED);
+    }
+    style
+}
+
+fn right_columns(facts: &RowFacts, width: usize, today: NaiveDate) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if width >= 40 {
+        let gaps = if facts.gaps.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", facts.gaps)
+        };
+        spans.push(Span::styled(format!("{gaps:>6}"), theme::warn()));
+    }
+    let progress = facts
+        .progress
+        .map(|p| format!(" {:>3.0}%", p * 100.0))
+        .unwrap_or_default();
+    spans.push(Span::styled(format!("{progress:>5}"), theme::accent()));
+    if width >= 30 {
+        let (date, style) = match facts.date {
+            Some(d) if d < today && !facts.done => (d.to_string(), theme::error()),
+            Some(d) => (d.to_string(), theme::dim()),
+            None => (String::new(), theme::dim()),
+        };
+        spans.push(Span::styled(format!(" {date:>10}"), style));
+    }
+    spans
+}

@@ -1,0 +1,53 @@
+//! Where things go on screen. Shared by drawing and by `update` (which must know how many
+//! tree rows fit to keep the selection in view), so both always agree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this size only a "terminal too small" message is drawn.
+pub const MIN_WIDTH: u16 = 50;
+/// Below this size only a "terminal too small" message is drawn.
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Whether the terminal is big enough for the app.
+pub fn fits(area: Rect) -> bool {
+    area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT
+}
+
+/// The title bar, the body, the status line and the key hints.
+pub fn frame_areas(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The Goals screen: the tree and the details, side by side when wide, stacked when not.
+pub fn goals_areas(body: Rect) -> [Rect; 2] {
+    if body.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body)
+    }
+}
+
+/// How many tree rows fit in a terminal of `size` (columns, rows).
+pub fn tree_rows_visible(size: (u16, u16)) -> usize {
+    let [_, body, _, _] = frame_areas(Rect::new(0, 0, size.0, size.1));
+    let [tree, _] = goals_areas(body);
+    tree.height.saturating_sub(2) as usize
+}
+
+/// A box of at most `width` × `height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

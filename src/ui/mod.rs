@@ -1,0 +1,136 @@
+//! Drawing. Reads `&AppState` and paints a frame; no rules, no I/O, no state changes. Each
+//! screen and overlay has its own file.
+
+mod detail;
+mod form;
+mod goals;
+mod help;
+pub mod layout;
+mod placeholder;
+mod question;
+pub mod text;
+mod theme;
+mod welcome;
+
+use crate::app::state::{AppState, Screen, StatusKind};
+use crate::keymap;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Draws the whole app for `state`.
+pub fn draw(frame: &mut Frame, state: &AppState) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if !layout::fits(area) {
+        draw_too_small(frame, area);
+        return;
+    }
+    let [title, body, status, footer] = layout::frame_areas(area);
+    draw_title_bar(frame, title, state);
+    draw_screen(frame, body, state);
+    draw_status(frame, status, state);
+    draw_footer(frame, footer, state);
+    draw_overlays(frame, body, state);
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "Terminal too small ({}×{}). goalcoach needs {}×{}.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn draw_screen(frame: &mut Frame, body: Rect, state: &AppState) {
+    match state.screen {
+        Screen::Goals if state.plan.goals.is_empty() => welcome::draw(frame, body),
+        Screen::Goals => goals::draw(frame, body, state),
+        other => placeholder::draw(frame, body, other),
+    }
+}
+
+fn draw_overlays(frame: &mut Frame, body: Rect, state: &AppState) {
+    if let Some(f) = &state.form {
+        form::draw(frame, body, f);
+    }
+    if let Some(q) = &state.question {
+        question::draw(frame, body, q);
+    }
+    if let Some(scroll) = state.help {
+        help::draw(frame, body, scroll);
+    }
+}
+
+fn draw_title_bar(frame: &mut Frame, area: Rect, state: &AppState) {
+    let mut spans = vec![Span::styled(" goalcoach ", theme::title())];
+    for (i, screen) in Screen::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, screen.title());
+        let style = if *screen == state.screen {
+            theme::selected()
+        } else {
+            theme::dim()
+        };
+        spans.push(Span::styled(label, style));
+    }
+    let right = title_bar_notice(state);
+    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    let room = (area.width as usize).saturating_sub(used + 1);
+    if let Some((notice, style)) = right {
+        let notice = text::truncate(&notice, room);
+        let pad = room.saturating_sub(text::width(&notice));
+        spans.push(Span::raw(" ".repeat(pad + 1)));
+        spans.push(Span::styled(notice, style));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)> {
+    if let Some(holder) = &state.read_only {
+        return Some((format!("READ-ONLY: {holder} has it open"), theme::warn()));
+    }
+    if state.save_error.is_some() {
+        return Some(("NOT SAVED (see below)".into(), theme::error()));
+    }
+    (!state.location.is_empty()).then(|| (state.location.clone(), theme::dim()))
+}
+
+fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
+    if let Some(search) = &state.search {
+        let (shown, cursor) = search.input.window((area.width as usize).saturating_sub(2));
+        let line = Line::from(vec![Span::styled("/", theme::key()), Span::raw(shown)]);
+        frame.render_widget(line, area);
+        if search.typing && state.form.is_none() && state.help.is_none() {
+            frame.set_cursor_position((area.x + 1 + cursor as u16, area.y));
+        }
+        return;
+    }
+    let line = match (&state.status, &state.save_error) {
+        (Some(s), _) => {
+            let style = if s.kind == StatusKind::Error {
+                theme::error()
+            } else {
+                theme::good()
+            };
+            Line::styled(s.text.clone(), style)
+        }
+        (None, Some(e)) => Line::styled(e.clone(), theme::error()),
+        (None, None) => Line::default(),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_footer(frame: &mut Frame, area: Rect, state: &AppState) {
+    let mut spans = Vec::new();
+    for (key, label) in keymap::footer_hints(state.layer()) {
+        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    frame.render_widget(Line::from(spans), area);
+}

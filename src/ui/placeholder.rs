@@ -1,0 +1,42 @@
+//! Screens still to come say what they will hold, so nobody wonders whether they are broken.
+
+use super::theme;
+use crate::app::state::Screen;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+fn promise(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Goals => "",
+        Screen::Agenda => {
+            "What needs you and when: overdue steps and milestones, today, this week, next week and later, each with its goal. Below them, goals that have gone quiet for two weeks and goals with no next step."
+        }
+        Screen::Priorities => {
+            "Your open steps sorted by importance and urgency into four boxes: do now, schedule, hand off or batch, and let go."
+        }
+        Screen::Review => {
+            "The weekly review: look back at the week's wins, go through each goal that is due, deal with stuck and stale items, pick next week's commitments and write a short reflection. Past reviews stay here to read again."
+        }
+        Screen::Profile => {
+            "Your career profile: current role, strengths and growth areas, values and interests, a SWOT, an achievements log, feedback from others and the career paths you are weighing."
+        }
+    }
+}
+
+/// Draws the placeholder for `screen`.
+pub fn draw(frame: &mut Frame, area: Rect, screen: Screen) {
+    let lines = vec![
+        Line::styled(format!("{} — coming soon", screen.title()), theme::title()),
+        Line::default(),
+        Line::raw(promise(screen)),
+        Line::default(),
+        Line::styled("Press 1 to go back to your goals.", theme::dim()),
+    ];
+    let block = Block::bordered().title(format!(" {} ", screen.title()));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}

@@ -1,0 +1,52 @@
+//! Fitting text into columns by display width, so wide characters (CJK, emoji) line up.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The display width of `s`.
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// `s` cut to at most `max` columns, with `…` when something was cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > max {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `s` cut or padded with spaces to exactly `cols` columns.
+pub fn fit(s: &str, cols: usize) -> String {
+    let mut out = truncate(s, cols);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_characters_count_double() {
+        assert_eq!(truncate("日本語のテキスト", 7), "日本語…");
+        assert_eq!(width(&fit("日本語のテキスト", 8)), 8);
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(truncate("🎯 goal", 3), "🎯…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}
