@@ -209,7 +209,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::Edit,
         "edit",
     ),
-    hint(M, &[Key::ch('x'), Key::ch(' ')], Action::ToggleDone, "done"),
+    hint(
+        M,
+        &[Key::ch('x'), Key::ch(' ')],
+        Action::ToggleDone,
+        "toggle done",
+    ),
     hint(M, &[Key::ch('d')], Action::Delete, "delete"),
     bind(M, &[Key::ch('J')], Action::MoveItemDown, "move item down"),
     bind(M, &[Key::ch('K')], Action::MoveItemUp, "move item up"),

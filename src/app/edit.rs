@@ -6,6 +6,7 @@ use super::forms;
 use super::state::{Answer, AppState, FormPurpose, ItemForm, Question};
 use super::update::Effect;
 use crate::model::{ActionStep, GoalStatus, ItemId, ItemKind, Loc, Node, Op};
+use crate::ui::text::plural;
 
 /// Refuses an edit in a read-only instance, saying why; `true` when refused.
 fn refuse_read_only(state: &mut AppState) -> bool {
@@ -257,15 +258,15 @@ fn delete_question(state: &AppState, id: ItemId) -> String {
     match state.plan.locate(id) {
         Some(Loc::Goal(g)) => {
             let goal = &state.plan.goals[g];
-            let steps = goal.all_steps().count();
             format!(
-                "Delete goal “{title}” with its {} milestones and {steps} steps? (u undoes)",
-                goal.milestones.len()
+                "Delete goal “{title}” with its {} and {}? (u undoes)",
+                plural(goal.milestones.len(), "milestone"),
+                plural(goal.all_steps().count(), "step")
             )
         }
         Some(Loc::Milestone(g, m)) => {
-            let steps = state.plan.goals[g].milestones[m].steps.len();
-            format!("Delete milestone “{title}” with its {steps} steps? (u undoes)")
+            let steps = plural(state.plan.goals[g].milestones[m].steps.len(), "step");
+            format!("Delete milestone “{title}” with its {steps}? (u undoes)")
         }
         _ => format!("Delete step “{title}”? (u undoes)"),
     }

@@ -105,17 +105,17 @@ pub fn edit_goal(goal: &Goal) -> ItemForm {
         Field::new("title", "Title", FieldKind::Title, &goal.title),
         Field::new(
             "description",
-            "S · What exactly will be different",
+            "S · What will change",
             FieldKind::Text,
             &goal.description,
         ),
-        Field::new("unit", "M · Measure: unit", FieldKind::Text, &m.unit),
-        Field::new("start", "M · Measure: start", AMOUNT, &amount(m.start)),
-        Field::new("current", "M · Measure: now", AMOUNT, &amount(m.current)),
-        Field::new("target", "M · Measure: target", AMOUNT, &amount(m.target)),
+        Field::new("unit", "M · Measure unit", FieldKind::Text, &m.unit),
+        Field::new("start", "M · Start value", AMOUNT, &amount(m.start)),
+        Field::new("current", "M · Current value", AMOUNT, &amount(m.current)),
+        Field::new("target", "M · Target value", AMOUNT, &amount(m.target)),
         Field::new(
             "achievable",
-            "A · Why it is within reach",
+            "A · Why reachable",
             FieldKind::Text,
             &goal.achievable,
         ),
@@ -127,7 +127,7 @@ pub fn edit_goal(goal: &Goal) -> ItemForm {
         ),
         Field::new(
             "values",
-            "R · Values it serves (a, b)",
+            "R · Values (a, b)",
             FieldKind::Text,
             &goal.values.join(", "),
         ),
@@ -146,16 +146,11 @@ pub fn edit_goal(goal: &Goal) -> ItemForm {
         Field::new("horizon", "Horizon", FieldKind::Choice(HORIZONS), horizon),
         Field::new(
             "importance",
-            "Importance (1–3)",
+            "Importance 1–3",
             LEVELS,
             &goal.importance.to_string(),
         ),
-        Field::new(
-            "urgency",
-            "Urgency (1–3)",
-            LEVELS,
-            &goal.urgency.to_string(),
-        ),
+        Field::new("urgency", "Urgency 1–3", LEVELS, &goal.urgency.to_string()),
         Field::new("weight", "Weight", WEIGHT, &number_text(goal.weight)),
         Field::new(
             "tags",
@@ -217,11 +212,11 @@ pub fn edit_step(s: &ActionStep) -> ItemForm {
         Field::new("date", "Due", FieldKind::Date, &date_text(s.due)),
         Field::new(
             "importance",
-            "Importance (1–3)",
+            "Importance 1–3",
             LEVELS,
             &s.importance.to_string(),
         ),
-        Field::new("urgency", "Urgency (1–3)", LEVELS, &s.urgency.to_string()),
+        Field::new("urgency", "Urgency 1–3", LEVELS, &s.urgency.to_string()),
         Field::new("repeats", "Repeats", FieldKind::Choice(REPEATS), repeats),
         Field::new("notes", "Notes", FieldKind::Text, &s.notes),
     ];
@@ -248,7 +243,7 @@ pub fn check_in(goal: &Goal) -> ItemForm {
     }
     fields.push(Field::new(
         "confidence",
-        "Confidence (1–5)",
+        "Confidence 1–5",
         CONFIDENCE,
         &confidence.to_string(),
     ));

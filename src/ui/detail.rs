@@ -1,6 +1,7 @@
 //! The details of the selected item: for a goal its SMART card with the missing letters
 //! flagged, progress against pace, barriers, resources, latest check-ins and notes.
 
+use super::text::plural;
 use super::theme;
 use crate::app::state::AppState;
 use crate::model::progress::{self, PaceStatus, milestone_progress};
@@ -134,9 +135,9 @@ fn smart_value(goal: &Goal, letter: SmartLetter) -> String {
         SmartLetter::Measurable => match &goal.measure {
             Some(m) => format!("{} from {} to {}", m.unit, m.start, m.target),
             None => format!(
-                "{} milestones, {} steps",
-                goal.milestones.len(),
-                goal.all_steps().count()
+                "{}, {}",
+                plural(goal.milestones.len(), "milestone"),
+                plural(goal.all_steps().count(), "step")
             ),
         },
         SmartLetter::Achievable => goal.achievable.clone(),

@@ -128,9 +128,17 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
 
 fn draw_footer(frame: &mut Frame, area: Rect, state: &AppState) {
     let mut spans = Vec::new();
+    let mut used = 0;
     for (key, label) in keymap::footer_hints(state.layer()) {
+        let hint = format!(" {label}  ");
+        let cost = text::width(&key) + text::width(&hint);
+        // Whole hints only: a cut-off hint reads as a different key.
+        if used + cost > area.width as usize + 2 {
+            break;
+        }
+        used += cost;
         spans.push(Span::styled(key, theme::key()));
-        spans.push(Span::raw(format!(" {label}  ")));
+        spans.push(Span::raw(hint));
     }
     frame.render_widget(Line::from(spans), area);
 }

@@ -1,0 +1,290 @@
+//! How the app behaves under the keys: edits, selection, undo, read-only, search, scrolling.
+//! Each test drives the real keymap and update.
+
+mod common;
+
+use common::*;
+use crossterm::event::{Event, KeyCode};
+use goalcoach::app::handle_event;
+use goalcoach::app::update::Effect;
+use goalcoach::model::{ItemKind, Recurrence};
+
+#[test]
+fn n_title_enter_makes_a_goal_and_selects_it() {
+    let mut state = empty_app(100, 30);
+    type_keys(&mut state, "n");
+    type_keys(&mut state, "Lead a team");
+    assert_eq!(enter(&mut state), Effect::Save);
+    assert_eq!(state.plan.goals.len(), 1);
+    assert_eq!(state.plan.goals[0].title, "Lead a team");
+    assert_eq!(state.plan.goals[0].created, today());
+    assert_eq!(state.selected, Some(state.plan.goals[0].id));
+    assert!(state.form.is_none());
+}
+
+#[test]
+fn a_builds_milestones_then_steps_then_siblings() {
+    let mut state = empty_app(100, 30);
+    build_small_tree(&mut state);
+    let goal = &state.plan.goals[0];
+    assert_eq!(goal.deadline, "2027-03-31".parse().ok());
+    let m = &goal.milestones[0];
+    assert_eq!(m.title, "Get a talk accepted");
+    let titles: Vec<_> = m.steps.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Write the abstract", "Ask a friend to review it"]);
+    assert_eq!(m.steps[0].due, "2026-11-24".parse().ok());
+    let kinds: Vec<_> = state.rows.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ItemKind::Goal,
+            ItemKind::Milestone,
+            ItemKind::Step,
+            ItemKind::Step
+        ]
+    );
+}
+
+#[test]
+fn shift_a_adds_a_step_straight_under_the_goal() {
+    let mut state = empty_app(100, 30);
+    type_keys(&mut state, "nGoal");
+    enter(&mut state);
+    type_keys(&mut state, "ALoose step");
+    enter(&mut state);
+    assert_eq!(state.plan.goals[0].steps[0].title, "Loose step");
+    assert!(state.plan.goals[0].milestones.is_empty());
+}
+
+#[test]
+fn bad_input_keeps_the_form_open_and_changes_nothing() {
+    let mut state = empty_app(100, 30);
+    type_keys(&mut state, "n");
+    press(&mut state, key(KeyCode::Tab));
+    type_keys(&mut state, "31/02/2027");
+    assert_eq!(enter(&mut state), Effect::None);
+    let form = state.form.as_ref().expect("form stays open");
+    assert_eq!(form.focus, 0, "focus moves to the first field in error");
+    assert!(
+        form.fields[1]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("'31/02/2027' is not a date")
+    );
+    assert!(state.plan.goals.is_empty());
+    press(&mut state, key(KeyCode::Esc));
+    assert!(state.form.is_none());
+}
+
+#[test]
+fn toggling_done_and_undo_redo() {
+    let mut state = empty_app(100, 30);
+    build_small_tree(&mut state);
+    let step = state.selected.unwrap();
+    assert_eq!(type_keys(&mut state, "x"), [Effect::Save]);
+    assert_eq!(state.plan.step(step).unwrap().done, Some(today()));
+    type_keys(&mut state, "u");
+    assert_eq!(state.plan.step(step).unwrap().done, None);
+    press(&mut state, ctrl('r'));
+    assert_eq!(state.plan.step(step).unwrap().done, Some(today()));
+    assert!(state.status.as_ref().unwrap().text.contains("Redid"));
+}
+
+#[test]
+fn a_done_weekly_step_comes_back_next_week() {
+    let mut state = demo_app(100, 30);
+    while state.plan.title_of(state.selected.unwrap()) != Some("Practise the talk with a friend") {
+        type_keys(&mut state, "j");
+    }
+    let before = state.plan.goals[1].steps.len();
+    type_keys(&mut state, " ");
+    let steps = &state.plan.goals[1].steps;
+    assert_eq!(steps.len(), before + 1);
+    assert!(steps[0].is_done());
+    assert!(steps[1].done.is_none());
+    assert_eq!(steps[1].recurrence, Some(Recurrence::Weekly));
+    assert_eq!(steps[1].due, "2026-12-03".parse().ok());
+    type_keys(&mut state, "u");
+    assert_eq!(
+        state.plan.goals[1].steps.len(),
+        before,
+        "one undo takes back both"
+    );
+}
+
+#[test]
+fn selection_follows_the_item_when_it_moves() {
+    let mut state = empty_app(100, 30);
+    build_small_tree(&mut state);
+    let last = state.selected.unwrap();
+    type_keys(&mut state, "K");
+    assert_eq!(state.selected, Some(last));
+    let m = &state.plan.goals[0].milestones[0];
+    assert_eq!(m.steps[0].id, last);
+    assert_eq!(state.rows[state.cursor].id, last);
+    type_keys(&mut state, "K");
+    assert!(state.status.as_ref().unwrap().text.contains("first"));
+}
+
+#[test]
+fn delete_asks_and_only_yes_deletes() {
+    let mut state = demo_app(100, 30);
+    let goals = state.plan.goals.len();
+    type_keys(&mut state, "dn");
+    assert_eq!(state.plan.goals.len(), goals);
+    type_keys(&mut state, "d");
+    assert_eq!(type_keys(&mut state, "y"), [Effect::Save]);
+    assert_eq!(state.plan.goals.len(), goals - 1);
+    assert_eq!(
+        state.selected,
+        Some(state.plan.goals[0].id),
+        "the next row is selected"
+    );
+}
+
+#[test]
+fn folding_hides_children_and_h_goes_to_the_parent() {
+    let mut state = demo_app(100, 30);
+    let rows = state.rows.len();
+    type_keys(&mut state, "h");
+    assert!(state.rows.len() < rows);
+    type_keys(&mut state, "l");
+    assert_eq!(state.rows.len(), rows);
+    type_keys(&mut state, "jj");
+    let step = state.selected.unwrap();
+    type_keys(&mut state, "h");
+    assert_ne!(state.selected, Some(step));
+    assert_eq!(
+        state.plan.milestone(state.selected.unwrap()).unwrap().title,
+        "Lead the payments migration end to end"
+    );
+}
+
+#[test]
+fn search_filters_steps_through_matches_and_clears() {
+    let mut state = demo_app(100, 30);
+    type_keys(&mut state, "/the");
+    let first = state.selected;
+    enter(&mut state);
+    type_keys(&mut state, "n");
+    assert_ne!(state.selected, first);
+    type_keys(&mut state, "N");
+    assert_eq!(state.selected, first);
+    assert!(
+        state
+            .rows
+            .iter()
+            .all(|r| r.matched || r.kind != ItemKind::Step)
+    );
+    let kept = state.selected;
+    press(&mut state, key(KeyCode::Esc));
+    assert!(state.search.is_none());
+    assert_eq!(state.selected, kept);
+    assert_eq!(
+        state.rows.len(),
+        goalcoach::app::tree::visible_rows(
+            &state.plan,
+            &goalcoach::app::tree::TreeFilter {
+                collapsed: &state.collapsed,
+                query: ""
+            }
+        )
+        .len()
+    );
+}
+
+#[test]
+fn the_selection_stays_on_screen_while_scrolling() {
+    let mut state = demo_app(100, 14);
+    let height = state.tree_height();
+    for _ in 0..state.rows.len() {
+        type_keys(&mut state, "j");
+        assert!(state.cursor >= state.tree_offset && state.cursor < state.tree_offset + height);
+    }
+    type_keys(&mut state, "g");
+    assert_eq!(state.tree_offset, 0);
+    press(&mut state, key(KeyCode::PageDown));
+    assert_eq!(state.cursor, height);
+}
+
+#[test]
+fn check_in_records_value_and_confidence() {
+    let mut state = demo_app(100, 30);
+    while state.plan.title_of(state.selected.unwrap())
+        != Some("Pass the cloud architect certification")
+    {
+        type_keys(&mut state, "j");
+    }
+    type_keys(&mut state, "c");
+    let field = state.form.as_mut().unwrap().focused().unwrap();
+    field.input.set("");
+    type_keys(&mut state, "71");
+    press(&mut state, key(KeyCode::Tab));
+    press(&mut state, key(KeyCode::Backspace));
+    type_keys(&mut state, "4");
+    press(&mut state, key(KeyCode::Tab));
+    type_keys(&mut state, "Mock exam went well");
+    enter(&mut state);
+    let goal = &state.plan.goals[2];
+    let c = goal.checkins.last().unwrap();
+    assert_eq!((c.date, c.value, c.confidence), (today(), Some(71.0), 4));
+    assert_eq!(goal.measure.as_ref().unwrap().current, 71.0);
+}
+
+#[test]
+fn read_only_refuses_every_edit_without_asking_to_save() {
+    let mut state = demo_app(100, 30);
+    state.read_only = Some("another goalcoach".into());
+    let before = state.plan.clone();
+    for keys in ["x", "n", "a", "e", "d", "K", "J", "s", "u", "c"] {
+        assert!(type_keys(&mut state, keys).is_empty(), "{keys}");
+        assert!(state.form.is_none() && state.question.is_none(), "{keys}");
+    }
+    assert_eq!(state.plan, before);
+}
+
+#[test]
+fn paste_goes_into_the_field_without_control_characters() {
+    let mut state = empty_app(100, 30);
+    type_keys(&mut state, "n");
+    handle_event(
+        &mut state,
+        &Event::Paste("Pasted\u{1b}[31m title\nsecond line".into()),
+    );
+    enter(&mut state);
+    assert_eq!(state.plan.goals[0].title, "Pasted[31m title second line");
+}
+
+#[test]
+fn number_keys_and_tab_switch_screens() {
+    let mut state = demo_app(100, 30);
+    type_keys(&mut state, "3");
+    assert_eq!(state.screen, goalcoach::app::state::Screen::Priorities);
+    press(&mut state, key(KeyCode::Tab));
+    assert_eq!(state.screen, goalcoach::app::state::Screen::Review);
+    press(&mut state, key(KeyCode::BackTab));
+    press(&mut state, key(KeyCode::BackTab));
+    assert_eq!(state.screen, goalcoach::app::state::Screen::Agenda);
+    let before = state.plan.clone();
+    assert!(
+        type_keys(&mut state, "x").is_empty(),
+        "tree keys do nothing off the Goals screen"
+    );
+    assert_eq!(state.plan, before);
+}
+
+#[test]
+fn status_cycles_on_the_selected_goal() {
+    let mut state = demo_app(100, 30);
+    type_keys(&mut state, "s");
+    assert_eq!(
+        state.plan.goals[0].status,
+        goalcoach::model::GoalStatus::OnHold
+    );
+    type_keys(&mut state, "ss");
+    assert_eq!(
+        state.plan.goals[0].status,
+        goalcoach::model::GoalStatus::Active
+    );
+}

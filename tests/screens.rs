@@ -1,0 +1,121 @@
+//! Snapshots of the screens, driven through the real keymap → update → draw path on a
+//! TestBackend, on a fixed day.
+
+mod common;
+
+use common::*;
+use crossterm::event::KeyCode;
+
+#[test]
+fn welcome_screen_for_a_new_user() {
+    let state = empty_app(80, 24);
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn tree_with_nested_items_and_goal_details() {
+    let mut state = empty_app(110, 24);
+    build_small_tree(&mut state);
+    type_keys(&mut state, " "); // the step just added: done
+    type_keys(&mut state, "g");
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn demo_plan_on_a_wide_terminal() {
+    let state = demo_app(120, 40);
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn narrow_terminal_stacks_tree_over_details() {
+    let mut state = demo_app(60, 24);
+    type_keys(&mut state, "jj");
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn new_goal_form_with_validation_errors() {
+    let mut state = empty_app(80, 20);
+    type_keys(&mut state, "n");
+    press(&mut state, key(KeyCode::Tab));
+    type_keys(&mut state, "someday");
+    enter(&mut state);
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn full_goal_editor() {
+    let mut state = demo_app(100, 32);
+    type_keys(&mut state, "e");
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn step_editor_with_a_number_out_of_range() {
+    let mut state = demo_app(100, 24);
+    type_keys(&mut state, "jj"); // a step of the first milestone
+    type_keys(&mut state, "e");
+    for _ in 0..2 {
+        press(&mut state, key(KeyCode::Tab));
+    }
+    press(&mut state, key(KeyCode::Backspace));
+    type_keys(&mut state, "7");
+    enter(&mut state);
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    let mut state = demo_app(100, 40);
+    type_keys(&mut state, "?");
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn delete_asks_first() {
+    let mut state = demo_app(100, 24);
+    type_keys(&mut state, "d");
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn search_filters_to_matches_and_ancestors() {
+    let mut state = demo_app(100, 20);
+    type_keys(&mut state, "/abstract");
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn tiny_terminal_says_so() {
+    let state = demo_app(20, 5);
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn screens_not_built_yet_say_what_they_will_hold() {
+    let mut state = demo_app(80, 16);
+    type_keys(&mut state, "2");
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn read_only_instance_says_so_and_refuses_edits() {
+    let mut state = demo_app(100, 12);
+    state.read_only = Some("another goalcoach (process 4242)".into());
+    type_keys(&mut state, "x");
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    for w in 0..70 {
+        for h in 0..20 {
+            let mut state = demo_app(w, h);
+            type_keys(&mut state, "?");
+            render(&state);
+            type_keys(&mut state, "?e");
+            render(&state);
+        }
+    }
+}
