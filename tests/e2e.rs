@@ -1,0 +1,83 @@
+//! End to end: the real binary in a pseudo-terminal, keys typed as a person would, then
+//! what landed in plan.json.
+
+#[path = "common/pty.rs"]
+mod pty;
+
+use pty::Session;
+use serde_json::Value;
+
+fn plan_json(dir: &std::path::Path) -> Value {
+    serde_json::from_slice(&std::fs::read(dir.join("plan.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn build_a_goal_tree_mark_a_step_done_quit_and_find_it_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = Session::start(tmp.path(), &[], 110, 30);
+    app.wait_for("Welcome to goalcoach");
+    app.type_and_wait("n", "New goal");
+    app.type_and_wait("Speak at a conference\t+4m\r", "Speak at a conference");
+    app.type_and_wait("a", "New milestone");
+    app.type_and_wait("Get a talk accepted\r", "Get a talk accepted");
+    app.type_and_wait("a", "New step");
+    app.type_and_wait("Write the abstract\t2026-12-01\r", "Write the abstract");
+    app.type_and_wait(" ", "[x] Write the abstract");
+    app.send("q");
+    assert!(app.wait_exit(), "clean exit");
+
+    let plan = plan_json(tmp.path());
+    let goal = &plan["goals"][0];
+    assert_eq!(goal["title"], "Speak at a conference");
+    assert_eq!(goal["deadline"], "2027-03-21");
+    let milestone = &goal["milestones"][0];
+    assert_eq!(milestone["title"], "Get a talk accepted");
+    let step = &milestone["steps"][0];
+    assert_eq!(step["title"], "Write the abstract");
+    assert_eq!(step["due"], "2026-12-01");
+    assert_eq!(step["done"], "2026-11-21");
+
+    let again = Session::start(tmp.path(), &[], 110, 30);
+    again.wait_for("[x] Write the abstract");
+    let screen = again.contents();
+    assert!(screen.contains("▾ [ ] Speak at a conference"), "{screen}");
+    assert!(screen.contains("▾ ◇ Get a talk accepted"), "{screen}");
+}
+
+#[test]
+fn a_second_instance_is_read_only_and_says_who_has_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut first = Session::start(tmp.path(), &[], 100, 24);
+    first.wait_for("Welcome to goalcoach");
+    first.type_and_wait("nMine\r", "Mine");
+    let mut second = Session::start(tmp.path(), &[], 100, 24);
+    second.wait_for("READ-ONLY");
+    second.type_and_wait("x", "Read-only:");
+    second.send("q");
+    assert!(second.wait_exit());
+    first.send("q");
+    assert!(first.wait_exit());
+    assert_eq!(plan_json(tmp.path())["goals"][0]["status"], "active");
+}
+
+#[test]
+fn a_corrupt_plan_is_refused_before_the_screen_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("plan.json"), "{ not json").unwrap();
+    let mut app = Session::start(tmp.path(), &[], 100, 24);
+    app.wait_for("is not valid");
+    assert!(!app.wait_exit(), "exits with an error");
+    assert_eq!(std::fs::read_to_string(tmp.path().join("plan.json")).unwrap(), "{ not json");
+}
+
+#[test]
+fn demo_opens_a_sample_plan_and_leaves_the_data_dir_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = Session::start(tmp.path(), &["--demo"], 120, 30);
+    app.wait_for("Move into a staff engineer role");
+    app.wait_for("demo plan (not your data)");
+    app.type_and_wait("x", "[x] Move into a staff engineer role");
+    app.send("q");
+    assert!(app.wait_exit());
+    assert!(!tmp.path().join("plan.json").exists(), "the demo never writes the real data dir");
+}
