@@ -67,7 +67,10 @@ fn a_corrupt_plan_is_refused_before_the_screen_changes() {
     let mut app = Session::start(tmp.path(), &[], 100, 24);
     app.wait_for("is not valid");
     assert!(!app.wait_exit(), "exits with an error");
-    assert_eq!(std::fs::read_to_string(tmp.path().join("plan.json")).unwrap(), "{ not json");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("plan.json")).unwrap(),
+        "{ not json"
+    );
 }
 
 #[test]
@@ -79,5 +82,8 @@ fn demo_opens_a_sample_plan_and_leaves_the_data_dir_alone() {
     app.type_and_wait("x", "[x] Move into a staff engineer role");
     app.send("q");
     assert!(app.wait_exit());
-    assert!(!tmp.path().join("plan.json").exists(), "the demo never writes the real data dir");
+    assert!(
+        !tmp.path().join("plan.json").exists(),
+        "the demo never writes the real data dir"
+    );
 }

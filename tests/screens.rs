@@ -124,7 +124,10 @@ fn every_size_renders_without_panic() {
 fn wide_characters_line_up_in_the_tree() {
     let mut state = empty_app(90, 12);
     type_keys(&mut state, "n");
-    type_keys(&mut state, "日本語のプレゼンを成功させる 🎯 and more words to cut");
+    type_keys(
+        &mut state,
+        "日本語のプレゼンを成功させる 🎯 and more words to cut",
+    );
     press(&mut state, key(KeyCode::Tab));
     type_keys(&mut state, "2027-01-31");
     enter(&mut state);

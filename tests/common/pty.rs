@@ -19,7 +19,12 @@ impl Session {
     /// Starts goalcoach on `data_dir` with extra `args`, in a `cols` × `rows` terminal.
     pub fn start(data_dir: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
         let pty = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_goalcoach"));
         cmd.arg("--data-dir");
@@ -43,7 +48,12 @@ impl Session {
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
-        Session { child, writer, screen, _master: pty.master }
+        Session {
+            child,
+            writer,
+            screen,
+            _master: pty.master,
+        }
     }
 
     /// The screen's text now.
@@ -60,7 +70,10 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        panic!("timed out waiting for {text:?}; screen:\n{}", self.contents());
+        panic!(
+            "timed out waiting for {text:?}; screen:\n{}",
+            self.contents()
+        );
     }
 
     /// Sends raw bytes as typed keys.
