@@ -288,3 +288,36 @@ fn status_cycles_on_the_selected_goal() {
         goalcoach::model::GoalStatus::Active
     );
 }
+
+#[test]
+fn a_failed_save_is_shown_and_nothing_in_memory_is_lost() {
+    use goalcoach::app::save;
+    use goalcoach::store::Store;
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
+    let mut state = app(plan, 100, 24);
+    type_keys(&mut state, "nFirst goal");
+    assert_eq!(enter(&mut state), Effect::Save);
+    save(&mut state, &mut store);
+    assert!(state.save_error.is_none());
+    let path = tmp.path().join("plan.json");
+    std::fs::write(&path, "{\"schema_version\": 1, \"goals\": []}\n").unwrap();
+    type_keys(&mut state, "x");
+    save(&mut state, &mut store);
+    let error = state.save_error.clone().expect("the failure is kept");
+    assert!(
+        error.contains("changed on disk") && error.contains("Press R"),
+        "{error}"
+    );
+    assert!(render(&state).contains("NOT SAVED"));
+    assert_eq!(
+        state.plan.goals[0].status,
+        goalcoach::model::GoalStatus::Done,
+        "memory keeps the edit"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "{\"schema_version\": 1, \"goals\": []}\n"
+    );
+    assert_eq!(type_keys(&mut state, "R"), [Effect::Reload]);
+}
