@@ -156,65 +156,25 @@ use KeyCode as K;
 use Layer::{Confirm as C, Filtered as Fi, Form as F, Help as H, Main as M, Search as S};
 
 /// The default key bindings.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind(
-        M,
-        &[Key::ch('j'), Key::plain(K::Down)],
-        Action::MoveDown,
-        "move down",
-    ),
-    bind(
-        M,
-        &[Key::ch('k'), Key::plain(K::Up)],
-        Action::MoveUp,
-        "move up",
-    ),
-    bind(
-        M,
-        &[Key::ch('h'), Key::plain(K::Left)],
-        Action::Collapse,
-        "fold, or go to parent",
-    ),
-    bind(
-        M,
-        &[Key::ch('l'), Key::plain(K::Right)],
-        Action::Expand,
-        "unfold, or go to child",
-    ),
-    bind(
-        M,
-        &[Key::ch('g'), Key::plain(K::Home)],
-        Action::Top,
-        "go to top",
-    ),
-    bind(
-        M,
-        &[Key::ch('G'), Key::plain(K::End)],
-        Action::Bottom,
-        "go to bottom",
-    ),
+    bind(M, &[Key::ch('j'), Key::plain(K::Down)], Action::MoveDown, "move down"),
+    bind(M, &[Key::ch('k'), Key::plain(K::Up)], Action::MoveUp, "move up"),
+    bind(M, &[Key::ch('h'), Key::plain(K::Left)], Action::Collapse, "fold, or go to parent"),
+    bind(M, &[Key::ch('l'), Key::plain(K::Right)], Action::Expand, "unfold, or go to child"),
+    bind(M, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "go to top"),
+    bind(M, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "go to bottom"),
     bind(M, &[Key::plain(K::PageUp)], Action::PageUp, "page up"),
     bind(M, &[Key::plain(K::PageDown)], Action::PageDown, "page down"),
     hint(M, &[Key::ch('n')], Action::NewGoal, "new goal"),
     hint(M, &[Key::ch('a')], Action::AddChild, "add milestone/step"),
-    bind(
-        M,
-        &[Key::ch('A')],
-        Action::AddStep,
-        "add a step straight under the goal",
-    ),
-    hint(
-        M,
-        &[Key::ch('e'), Key::plain(K::Enter)],
-        Action::Edit,
-        "edit",
-    ),
-    hint(
-        M,
-        &[Key::ch('x'), Key::ch(' ')],
-        Action::ToggleDone,
-        "toggle done",
-    ),
+    bind(M, &[Key::ch('A')], Action::AddStep, "add a step straight under the goal"),
+    hint(M, &[Key::ch('e')], Action::Edit, "edit"),
+    bind(M, &[Key::plain(K::Enter)], Action::Open, "open: edit in the tree, show in the tree elsewhere"),
+    hint(M, &[Key::ch('t')], Action::Reschedule, "new date"),
+    bind(M, &[Key::ch('i')], Action::CycleImportance, "cycle importance 1–3"),
+    bind(M, &[Key::ch('U')], Action::CycleUrgency, "cycle urgency 1–3"),
+    hint(M, &[Key::ch('x'), Key::ch(' ')], Action::ToggleDone, "toggle done"),
     hint(M, &[Key::ch('d')], Action::Delete, "delete"),
     bind(M, &[Key::ch('J')], Action::MoveItemDown, "move item down"),
     bind(M, &[Key::ch('K')], Action::MoveItemUp, "move item up"),
@@ -222,170 +182,45 @@ pub static BINDINGS: &[Binding] = &[
     bind(M, &[Key::ch('s')], Action::CycleStatus, "cycle goal status"),
     hint(M, &[Key::ch('u')], Action::Undo, "undo"),
     bind(M, &[Key::ctrl('r')], Action::Redo, "redo"),
-    bind(
-        M,
-        &[Key::ch('R')],
-        Action::Reload,
-        "reload the plan from disk",
-    ),
+    bind(M, &[Key::ch('R')], Action::Reload, "reload the plan from disk"),
     hint(M, &[Key::ch('/')], Action::StartSearch, "search"),
-    bind(
-        M,
-        &[Key::ch('1')],
-        Action::ShowScreen(Screen::Goals),
-        "Goals screen",
-    ),
-    bind(
-        M,
-        &[Key::ch('2')],
-        Action::ShowScreen(Screen::Agenda),
-        "Agenda screen",
-    ),
-    bind(
-        M,
-        &[Key::ch('3')],
-        Action::ShowScreen(Screen::Priorities),
-        "Priorities screen",
-    ),
-    bind(
-        M,
-        &[Key::ch('4')],
-        Action::ShowScreen(Screen::Review),
-        "Review screen",
-    ),
-    bind(
-        M,
-        &[Key::ch('5')],
-        Action::ShowScreen(Screen::Profile),
-        "Profile screen",
-    ),
+    bind(M, &[Key::ch('1')], Action::ShowScreen(Screen::Goals), "Goals screen"),
+    bind(M, &[Key::ch('2')], Action::ShowScreen(Screen::Agenda), "Agenda screen"),
+    bind(M, &[Key::ch('3')], Action::ShowScreen(Screen::Priorities), "Priorities screen"),
+    bind(M, &[Key::ch('4')], Action::ShowScreen(Screen::Review), "Review screen"),
+    bind(M, &[Key::ch('5')], Action::ShowScreen(Screen::Profile), "Profile screen"),
     bind(M, &[Key::plain(K::Tab)], Action::NextScreen, "next screen"),
-    bind(
-        M,
-        &[Key::plain(K::BackTab)],
-        Action::PrevScreen,
-        "previous screen",
-    ),
+    bind(M, &[Key::plain(K::BackTab)], Action::PrevScreen, "previous screen"),
     hint(M, &[Key::ch('?')], Action::ToggleHelp, "help"),
     hint(M, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit"),
     hint(Fi, &[Key::ch('n')], Action::NextMatch, "next match"),
     hint(Fi, &[Key::ch('N')], Action::PrevMatch, "previous match"),
-    hint(
-        Fi,
-        &[Key::plain(K::Esc)],
-        Action::ClearSearch,
-        "clear search",
-    ),
-    hint(
-        S,
-        &[Key::plain(K::Down), Key::ctrl('n')],
-        Action::NextMatch,
-        "next match",
-    ),
-    hint(
-        S,
-        &[Key::plain(K::Up), Key::ctrl('p')],
-        Action::PrevMatch,
-        "previous match",
-    ),
-    hint(
-        S,
-        &[Key::plain(K::Enter)],
-        Action::AcceptSearch,
-        "keep filter",
-    ),
+    hint(Fi, &[Key::plain(K::Esc)], Action::ClearSearch, "clear search"),
+    hint(S, &[Key::plain(K::Down), Key::ctrl('n')], Action::NextMatch, "next match"),
+    hint(S, &[Key::plain(K::Up), Key::ctrl('p')], Action::PrevMatch, "previous match"),
+    hint(S, &[Key::plain(K::Enter)], Action::AcceptSearch, "keep filter"),
     hint(S, &[Key::plain(K::Esc)], Action::ClearSearch, "clear"),
-    bind(
-        S,
-        &[Key::plain(K::Backspace)],
-        Action::DeleteBack,
-        "delete back",
-    ),
+    bind(S, &[Key::plain(K::Backspace)], Action::DeleteBack, "delete back"),
     bind(S, &[Key::plain(K::Left)], Action::CursorLeft, "cursor left"),
-    bind(
-        S,
-        &[Key::plain(K::Right)],
-        Action::CursorRight,
-        "cursor right",
-    ),
+    bind(S, &[Key::plain(K::Right)], Action::CursorRight, "cursor right"),
     bind(S, &[Key::ctrl('c')], Action::Quit, "quit"),
     hint(F, &[Key::plain(K::Enter)], Action::Submit, "save"),
     hint(F, &[Key::plain(K::Esc)], Action::Cancel, "cancel"),
-    hint(
-        F,
-        &[Key::plain(K::Tab), Key::plain(K::Down)],
-        Action::NextField,
-        "next field",
-    ),
-    bind(
-        F,
-        &[Key::plain(K::BackTab), Key::plain(K::Up)],
-        Action::PrevField,
-        "previous field",
-    ),
-    bind(
-        F,
-        &[Key::plain(K::Left)],
-        Action::CursorLeft,
-        "cursor left / previous choice",
-    ),
-    bind(
-        F,
-        &[Key::plain(K::Right)],
-        Action::CursorRight,
-        "cursor right / next choice",
-    ),
-    bind(
-        F,
-        &[Key::plain(K::Home), Key::ctrl('a')],
-        Action::CursorHome,
-        "start of field",
-    ),
+    hint(F, &[Key::plain(K::Tab), Key::plain(K::Down)], Action::NextField, "next field"),
+    bind(F, &[Key::plain(K::BackTab), Key::plain(K::Up)], Action::PrevField, "previous field"),
+    bind(F, &[Key::plain(K::Left)], Action::CursorLeft, "cursor left / previous choice"),
+    bind(F, &[Key::plain(K::Right)], Action::CursorRight, "cursor right / next choice"),
+    bind(F, &[Key::plain(K::Home), Key::ctrl('a')], Action::CursorHome, "start of field"),
     bind(F, &[Key::plain(K::End)], Action::CursorEnd, "end of field"),
-    bind(
-        F,
-        &[Key::plain(K::Backspace)],
-        Action::DeleteBack,
-        "delete before cursor",
-    ),
-    bind(
-        F,
-        &[Key::plain(K::Delete)],
-        Action::DeleteForward,
-        "delete at cursor",
-    ),
-    bind(
-        F,
-        &[Key::ctrl('c')],
-        Action::Quit,
-        "quit (the open form is not saved)",
-    ),
-    hint(
-        C,
-        &[Key::ch('y'), Key::plain(K::Enter)],
-        Action::Confirm,
-        "yes",
-    ),
+    bind(F, &[Key::plain(K::Backspace)], Action::DeleteBack, "delete before cursor"),
+    bind(F, &[Key::plain(K::Delete)], Action::DeleteForward, "delete at cursor"),
+    bind(F, &[Key::ctrl('c')], Action::Quit, "quit (the open form is not saved)"),
+    hint(C, &[Key::ch('y'), Key::plain(K::Enter)], Action::Confirm, "yes"),
     hint(C, &[Key::ch('n'), Key::plain(K::Esc)], Action::Deny, "no"),
     bind(C, &[Key::ctrl('c')], Action::Quit, "quit"),
-    hint(
-        H,
-        &[Key::ch('?'), Key::plain(K::Esc), Key::ch('q')],
-        Action::ToggleHelp,
-        "close help",
-    ),
-    bind(
-        H,
-        &[Key::ch('j'), Key::plain(K::Down)],
-        Action::MoveDown,
-        "scroll down",
-    ),
-    bind(
-        H,
-        &[Key::ch('k'), Key::plain(K::Up)],
-        Action::MoveUp,
-        "scroll up",
-    ),
+    hint(H, &[Key::ch('?'), Key::plain(K::Esc), Key::ch('q')], Action::ToggleHelp, "close help"),
+    bind(H, &[Key::ch('j'), Key::plain(K::Down)], Action::MoveDown, "scroll down"),
+    bind(H, &[Key::ch('k'), Key::plain(K::Up)], Action::MoveUp, "scroll up"),
     bind(H, &[Key::ctrl('c')], Action::Quit, "quit"),
 ];
 
@@ -417,12 +252,16 @@ pub fn bindings(layer: Layer) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.layer == layer)
 }
 
-/// Footer hints for a layer (and the layer it falls back to), as `(keys, label)`.
-pub fn footer_hints(layer: Layer) -> Vec<(String, &'static str)> {
+/// Footer hints for a layer (and the layer it falls back to), as `(keys, label)`, keeping
+/// the bindings `wanted` accepts.
+pub fn footer_hints(layer: Layer, wanted: impl Fn(&Action) -> bool) -> Vec<(String, &'static str)> {
     let own = bindings(layer);
     let inherited = layer.fallback().into_iter().flat_map(bindings);
     let mut hints: Vec<(String, &'static str)> = Vec::new();
-    for b in own.chain(inherited).filter(|b| b.footer) {
+    for b in own
+        .chain(inherited)
+        .filter(|b| b.footer && wanted(&b.action))
+    {
         let key = b.keys[0].display();
         if !hints.iter().any(|(k, _)| *k == key) {
             hints.push((key, b.label));
@@ -530,10 +369,10 @@ mod tests {
 
     #[test]
     fn footer_hints_come_from_the_table() {
-        let hints = footer_hints(Layer::Main);
+        let hints = footer_hints(Layer::Main, |_| true);
         assert!(hints.contains(&("n".to_string(), "new goal")));
         assert!(hints.contains(&("?".to_string(), "help")));
-        let filtered = footer_hints(Layer::Filtered);
+        let filtered = footer_hints(Layer::Filtered, |_| true);
         assert_eq!(filtered[0], ("n".to_string(), "next match"));
         assert!(
             !filtered.iter().any(|(_, l)| *l == "new goal"),

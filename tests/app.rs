@@ -263,9 +263,6 @@ fn number_keys_and_tab_switch_screens() {
     assert_eq!(state.screen, goalcoach::app::state::Screen::Priorities);
     press(&mut state, key(KeyCode::Tab));
     assert_eq!(state.screen, goalcoach::app::state::Screen::Review);
-    press(&mut state, key(KeyCode::BackTab));
-    press(&mut state, key(KeyCode::BackTab));
-    assert_eq!(state.screen, goalcoach::app::state::Screen::Agenda);
     let before = state.plan.clone();
     assert!(
         type_keys(&mut state, "x").is_empty(),
@@ -320,4 +317,65 @@ fn a_failed_save_is_shown_and_nothing_in_memory_is_lost() {
         "{\"schema_version\": 1, \"goals\": []}\n"
     );
     assert_eq!(type_keys(&mut state, "R"), [Effect::Reload]);
+}
+
+fn title(state: &goalcoach::app::state::AppState, id: Option<goalcoach::model::ItemId>) -> String {
+    state.plan.title_of(id.unwrap()).unwrap().to_string()
+}
+
+#[test]
+fn agenda_acts_in_place_and_keeps_a_selection() {
+    let mut state = demo_app(110, 30);
+    type_keys(&mut state, "2");
+    let first = state.current_item();
+    assert_eq!(title(&state, first), "Ask Priya for a monthly 1:1");
+    assert_eq!(type_keys(&mut state, "x"), [Effect::Save]);
+    assert!(state.plan.step(first.unwrap()).unwrap().is_done());
+    assert_eq!(
+        title(&state, state.current_item()),
+        "Draft the abstract",
+        "the next item is selected"
+    );
+    type_keys(&mut state, "t");
+    state
+        .form
+        .as_mut()
+        .unwrap()
+        .focused()
+        .unwrap()
+        .input
+        .set("+1w");
+    enter(&mut state);
+    let step = state.plan.step(state.current_item().unwrap()).unwrap();
+    assert_eq!(step.due, "2026-11-28".parse().ok());
+    assert_eq!(step.reschedules, 1);
+    enter(&mut state);
+    assert_eq!(state.screen, goalcoach::app::state::Screen::Goals);
+    assert_eq!(title(&state, state.selected), "Draft the abstract");
+}
+
+#[test]
+fn priorities_move_between_boxes_and_urgency_moves_a_step() {
+    let mut state = demo_app(110, 30);
+    type_keys(&mut state, "3");
+    assert_eq!(state.quadrant, 0);
+    type_keys(&mut state, "l");
+    let picked = state.current_item();
+    assert_eq!(
+        title(&state, picked),
+        "Present the plan at architecture review"
+    );
+    type_keys(&mut state, "U");
+    assert_eq!(state.plan.step(picked.unwrap()).unwrap().urgency, 3);
+    let boxes = goalcoach::model::priority::matrix(&state.plan, today());
+    assert!(boxes[0].contains(&picked.unwrap()), "now in Do now");
+    type_keys(&mut state, "h");
+    assert_eq!(state.quadrant, 0);
+    type_keys(&mut state, "jjjj");
+    assert_eq!(
+        state.quadrant, 2,
+        "down past the last goes to the box below"
+    );
+    type_keys(&mut state, "k");
+    assert_eq!(state.quadrant, 0);
 }

@@ -95,7 +95,7 @@ fn tiny_terminal_says_so() {
 #[test]
 fn screens_not_built_yet_say_what_they_will_hold() {
     let mut state = demo_app(80, 16);
-    type_keys(&mut state, "2");
+    type_keys(&mut state, "4");
     insta::assert_snapshot!(render(&state));
 }
 
@@ -134,5 +134,30 @@ fn wide_characters_line_up_in_the_tree() {
     type_keys(&mut state, "a");
     type_keys(&mut state, "Ünïcödé milestone ✈️");
     enter(&mut state);
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn agenda_screen_buckets_with_details() {
+    let mut state = demo_app(110, 26);
+    type_keys(&mut state, "2j");
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn priorities_screen_four_quadrants() {
+    let mut state = demo_app(110, 26);
+    type_keys(&mut state, "3l");
+    insta::assert_snapshot!(render(&state));
+}
+
+#[test]
+fn goal_behind_pace_shows_its_barriers() {
+    let mut state = demo_app(120, 36);
+    while state.plan.title_of(state.selected.unwrap())
+        != Some("Pass the cloud architect certification")
+    {
+        type_keys(&mut state, "j");
+    }
     insta::assert_snapshot!(render(&state));
 }

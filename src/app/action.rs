@@ -32,8 +32,16 @@ pub enum Action {
     AddChild,
     /// Add a step straight under the selected goal (no milestone).
     AddStep,
+    /// Open the selected item: its editor in the tree, its place in the tree elsewhere.
+    Open,
     /// Open the selected item's editor.
     Edit,
+    /// Give the selected step, milestone or goal a new date.
+    Reschedule,
+    /// Cycle the selected step's (or goal's) importance 1 → 2 → 3 → 1.
+    CycleImportance,
+    /// Cycle the selected step's (or goal's) urgency 1 → 2 → 3 → 1.
+    CycleUrgency,
     /// Mark the selected step, milestone or goal done, or open again.
     ToggleDone,
     /// Ask to delete the selected item and everything under it.

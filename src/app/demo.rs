@@ -212,10 +212,12 @@ fn certification(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
         strategy: "If on-call wrecks an evening, then I study Saturday morning instead".into(),
         ..Barrier::default()
     }];
-    g.steps = vec![
-        step(ids, "Finish the networking module", Some(d(4)), None),
-        step(ids, "Book the exam date", Some(d(10)), None),
-    ];
+    let mut networking = step(ids, "Finish the networking module", Some(d(4)), None);
+    networking.importance = 3;
+    let mut book = step(ids, "Book the exam date", Some(d(10)), None);
+    book.importance = 1;
+    book.urgency = 3;
+    g.steps = vec![networking, book];
     g
 }
 

@@ -90,7 +90,7 @@ fn open_child_form(state: &mut AppState, parent: ItemId, kind: ItemKind, index: 
 
 /// Opens the selected item's editor.
 pub fn open_editor(state: &mut AppState) -> Effect {
-    let Some(id) = state.selected else {
+    let Some(id) = state.current_item() else {
         return Effect::None;
     };
     let form = match state.plan.locate(id).map(Loc::kind) {
@@ -107,7 +107,7 @@ pub fn open_editor(state: &mut AppState) -> Effect {
 
 /// Opens the check-in prompt for the selected goal (or the selection's goal).
 pub fn open_check_in(state: &mut AppState) -> Effect {
-    match state.selected.and_then(|id| state.plan.goal_of(id)) {
+    match state.current_item().and_then(|id| state.plan.goal_of(id)) {
         Some(goal) => {
             let form = forms::check_in(goal);
             open_form(state, form)
@@ -145,7 +145,7 @@ pub fn submit_form(state: &mut AppState) -> Effect {
 /// Marks the selection done, or open again. A repeating step, once done, gets its next
 /// occurrence right after it.
 pub fn toggle_done(state: &mut AppState) -> Effect {
-    let Some(id) = state.selected else {
+    let Some(id) = state.current_item() else {
         return Effect::None;
     };
     let today = state.today;
@@ -239,7 +239,7 @@ fn next_occurrence(state: &mut AppState, step: &ActionStep, due: chrono::NaiveDa
 
 /// Asks before deleting the selection and everything under it.
 pub fn ask_delete(state: &mut AppState) -> Effect {
-    let Some(id) = state.selected else {
+    let Some(id) = state.current_item() else {
         return Effect::None;
     };
     if refuse_read_only(state) {
@@ -319,7 +319,7 @@ fn sibling_count(state: &AppState, loc: Loc) -> usize {
 
 /// Cycles the status of the selected goal (or the selection's goal).
 pub fn cycle_status(state: &mut AppState) -> Effect {
-    let Some(goal) = state.selected.and_then(|id| state.plan.goal_of(id)) else {
+    let Some(goal) = state.current_item().and_then(|id| state.plan.goal_of(id)) else {
         return Effect::None;
     };
     let mut g = goal.without_children();
@@ -372,4 +372,104 @@ pub fn redo(state: &mut AppState) -> Effect {
             Effect::None
         }
     }
+}
+
+/// Goes to the Goals screen with the current item selected in the tree.
+pub fn show_in_tree(state: &mut AppState) {
+    if let Some(id) = state.current_item() {
+        state.search = None;
+        state.screen = super::state::Screen::Goals;
+        state.select_id(id);
+    }
+}
+
+/// Opens the date prompt for the current item.
+pub fn open_reschedule(state: &mut AppState) -> Effect {
+    let Some(id) = state.current_item() else {
+        return Effect::None;
+    };
+    let Some(loc) = state.plan.locate(id) else {
+        return Effect::None;
+    };
+    let (title, date) = match loc {
+        Loc::Goal(g) => (&state.plan.goals[g].title, state.plan.goals[g].deadline),
+        Loc::Milestone(g, m) => {
+            let m = &state.plan.goals[g].milestones[m];
+            (&m.title, m.target)
+        }
+        _ => match state.plan.step(id) {
+            Some(s) => (&s.title, s.due),
+            None => return Effect::None,
+        },
+    };
+    let form = forms::reschedule(id, title, date);
+    open_form(state, form)
+}
+
+/// Which rating `cycle_level` changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Importance,
+    Urgency,
+}
+
+fn next_level(level: u8) -> u8 {
+    level % 3 + 1
+}
+
+/// Cycles the importance or urgency of the current step or goal: 1 → 2 → 3 → 1.
+pub fn cycle_level(state: &mut AppState, level: Level) -> Effect {
+    let Some(id) = state.current_item() else {
+        return Effect::None;
+    };
+    let word = if level == Level::Importance {
+        "importance"
+    } else {
+        "urgency"
+    };
+    let (node, value) = match state.plan.locate(id).map(Loc::kind) {
+        Some(ItemKind::Step) => {
+            let Some(mut s) = state.plan.step(id).cloned() else {
+                return Effect::None;
+            };
+            let slot = if level == Level::Importance {
+                &mut s.importance
+            } else {
+                &mut s.urgency
+            };
+            *slot = next_level(*slot);
+            let value = *slot;
+            (Node::Step(Box::new(s)), value)
+        }
+        Some(ItemKind::Goal) => {
+            let Some(g) = state.plan.goal(id) else {
+                return Effect::None;
+            };
+            let mut g = g.without_children();
+            let slot = if level == Level::Importance {
+                &mut g.importance
+            } else {
+                &mut g.urgency
+            };
+            *slot = next_level(*slot);
+            let value = *slot;
+            (Node::Goal(Box::new(g)), value)
+        }
+        _ => {
+            state.info(format!("Milestones have no {word}; their steps do."));
+            return Effect::None;
+        }
+    };
+    let effect = apply(state, Op::Update { node }, &format!("set {word}"), Some(id));
+    if effect == Effect::Save {
+        state.info(format!("{} is now {value} of 3.", capitalised(word)));
+    }
+    effect
+}
+
+fn capitalised(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

@@ -255,6 +255,23 @@ pub fn check_in(goal: &Goal) -> ItemForm {
     )
 }
 
+/// The prompt for a new date of a step, milestone or goal.
+pub fn reschedule(id: ItemId, title: &str, date: Option<NaiveDate>) -> ItemForm {
+    let fields = vec![Field::new(
+        "date",
+        "New date",
+        FieldKind::Date,
+        &date_text(date),
+    )];
+    let mut form = ItemForm::new(
+        FormPurpose::Reschedule(id),
+        format!("New date for “{title}”"),
+        fields,
+    );
+    form.note = Some("Empty means no date. +1w, fri, eom and 2027-01-31 all work.".into());
+    form
+}
+
 /// What saving a form does: the operation, its undo label, the item to select.
 pub struct Submitted {
     pub op: Op,
@@ -276,6 +293,7 @@ pub fn submit(form: &mut ItemForm, plan: &mut Plan, today: NaiveDate) -> Option<
         FormPurpose::EditMilestone(id) => submit_milestone(form, plan.milestone(id)?, today),
         FormPurpose::EditStep(id) => submit_step(form, plan.step(id)?, today),
         FormPurpose::CheckIn(id) => submit_check_in(form, plan.goal(id)?, today),
+        FormPurpose::Reschedule(id) => submit_reschedule(form, plan, id, today),
     }
 }
 
@@ -469,5 +487,47 @@ fn submit_check_in(form: &mut ItemForm, goal: &Goal, today: NaiveDate) -> Option
             node: Node::Goal(Box::new(g)),
         },
         label,
+    })
+}
+
+fn submit_reschedule(
+    form: &mut ItemForm,
+    plan: &Plan,
+    id: ItemId,
+    today: NaiveDate,
+) -> Option<Submitted> {
+    let mut r = Reader::new(form, today);
+    let date = r.date("date");
+    if !r.ok() {
+        return None;
+    }
+    let node = match plan.locate(id)?.kind() {
+        ItemKind::Goal => {
+            let mut g = plan.goal(id)?.without_children();
+            g.deadline = date;
+            Node::Goal(Box::new(g))
+        }
+        ItemKind::Milestone => {
+            let mut m = plan.milestone(id)?.without_children();
+            m.target = date;
+            Node::Milestone(Box::new(m))
+        }
+        ItemKind::Step => {
+            let mut s = plan.step(id)?.clone();
+            if matches!((s.due, date), (Some(old), Some(new)) if new > old) {
+                s.reschedules += 1;
+            }
+            s.due = date;
+            Node::Step(Box::new(s))
+        }
+    };
+    let label = match date {
+        Some(d) => format!("move to {d}"),
+        None => "clear the date".to_string(),
+    };
+    Some(Submitted {
+        op: Op::Update { node },
+        label,
+        select: id,
     })
 }

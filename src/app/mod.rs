@@ -7,6 +7,7 @@ mod edit;
 pub mod form;
 mod forms;
 pub mod input;
+pub mod lists;
 mod nav;
 mod search;
 pub mod state;

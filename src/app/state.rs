@@ -4,6 +4,7 @@
 
 use super::form::Form;
 use super::input::TextInput;
+use super::lists::{self, ListSel};
 use super::tree::{Row, TreeFilter, visible_rows};
 use crate::keymap::Layer;
 use crate::model::{History, ItemId, ItemKind, Plan};
@@ -66,6 +67,8 @@ pub enum FormPurpose {
     EditMilestone(ItemId),
     EditStep(ItemId),
     CheckIn(ItemId),
+    /// A new date for a step (due), milestone (target) or goal (deadline).
+    Reschedule(ItemId),
 }
 
 /// A form about an item of the plan.
@@ -120,6 +123,12 @@ pub struct AppState {
     pub cursor: usize,
     /// The first tree row on screen.
     pub tree_offset: usize,
+    /// The selection on the Agenda screen.
+    pub agenda: ListSel,
+    /// The box picked on the Priorities screen (index into `Quadrant::ALL`).
+    pub quadrant: usize,
+    /// The selection inside each box of the Priorities screen.
+    pub matrix: [ListSel; 4],
     pub search: Option<Search>,
     pub form: Option<ItemForm>,
     pub question: Option<Question>,
@@ -149,6 +158,9 @@ impl AppState {
             selected: None,
             cursor: 0,
             tree_offset: 0,
+            agenda: ListSel::default(),
+            quadrant: 0,
+            matrix: Default::default(),
             search: None,
             form: None,
             question: None,
@@ -207,6 +219,47 @@ impl AppState {
             None => self.select_index(self.cursor),
         }
         self.scroll_to_cursor();
+        self.sync_lists();
+    }
+
+    /// The Agenda rows as ids (`None` for headings), for moving the selection.
+    pub fn agenda_ids(&self) -> Vec<Option<ItemId>> {
+        lists::agenda_rows(&self.plan, self.today)
+            .iter()
+            .map(lists::AgendaRow::id)
+            .collect()
+    }
+
+    /// The ids in each box of the Priorities screen.
+    pub fn matrix_ids(&self) -> [Vec<Option<ItemId>>; 4] {
+        lists::matrix(&self.plan, self.today).map(|ids| ids.into_iter().map(Some).collect())
+    }
+
+    /// Keeps the selection of the screen on show on its item after the plan changed.
+    pub fn sync_lists(&mut self) {
+        match self.screen {
+            Screen::Agenda => {
+                let ids = self.agenda_ids();
+                self.agenda.fix(&ids);
+            }
+            Screen::Priorities => {
+                let boxes = self.matrix_ids();
+                for (sel, ids) in self.matrix.iter_mut().zip(boxes.iter()) {
+                    sel.fix(ids);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The item the keys act on: the tree's selection on the Goals screen, the list's
+    /// selection on the Agenda and Priorities screens.
+    pub fn current_item(&self) -> Option<ItemId> {
+        match self.screen {
+            Screen::Agenda => self.agenda.id,
+            Screen::Priorities => self.matrix[self.quadrant].id,
+            _ => self.selected,
+        }
     }
 
     /// Selects the row at `index` (clamped).

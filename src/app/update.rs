@@ -115,21 +115,61 @@ fn update_search(state: &mut AppState, action: Action) -> Effect {
 
 fn update_main(state: &mut AppState, action: Action) -> Effect {
     match action {
-        Action::ShowScreen(screen) => state.screen = screen,
-        Action::NextScreen => state.screen = state.screen.step(1),
-        Action::PrevScreen => state.screen = state.screen.step(-1),
+        Action::ShowScreen(screen) => show_screen(state, screen),
+        Action::NextScreen => show_screen(state, state.screen.step(1)),
+        Action::PrevScreen => show_screen(state, state.screen.step(-1)),
         Action::ToggleHelp => state.help = Some(0),
         Action::Quit => return Effect::Quit,
         Action::Undo => return edit::undo(state),
         Action::Redo => return edit::redo(state),
         Action::Reload => return Effect::Reload,
-        other if state.screen == Screen::Goals => return update_tree(state, other),
-        _ => state.info(format!(
-            "{} screen: not built yet. Press 1 for Goals.",
-            state.screen.title()
-        )),
+        other => {
+            return match state.screen {
+                Screen::Goals => update_tree(state, other),
+                Screen::Agenda => update_agenda(state, other),
+                Screen::Priorities => update_matrix(state, other),
+                _ => {
+                    let title = state.screen.title();
+                    state.info(format!("{title} screen: not built yet. Press 1 for Goals."));
+                    Effect::None
+                }
+            };
+        }
     }
     Effect::None
+}
+
+/// Whether `action` does something on `screen` from the main layer (for the footer hints).
+pub fn screen_handles(screen: Screen, action: &Action) -> bool {
+    let tree_only = matches!(
+        action,
+        Action::AddChild
+            | Action::AddStep
+            | Action::MoveItemDown
+            | Action::MoveItemUp
+            | Action::StartSearch
+    );
+    let on_items = matches!(
+        action,
+        Action::Edit
+            | Action::CheckIn
+            | Action::ToggleDone
+            | Action::Delete
+            | Action::Reschedule
+            | Action::CycleImportance
+            | Action::CycleUrgency
+            | Action::Open
+    );
+    match screen {
+        Screen::Goals => true,
+        Screen::Agenda | Screen::Priorities => !tree_only,
+        Screen::Review | Screen::Profile => !tree_only && !on_items && *action != Action::NewGoal,
+    }
+}
+
+fn show_screen(state: &mut AppState, screen: Screen) {
+    state.screen = screen;
+    state.sync_lists();
 }
 
 fn update_tree(state: &mut AppState, action: Action) -> Effect {
@@ -149,14 +189,75 @@ fn update_tree(state: &mut AppState, action: Action) -> Effect {
         Action::NewGoal => return edit::open_new_goal(state),
         Action::AddChild => return edit::open_add_child(state),
         Action::AddStep => return edit::open_add_step(state),
-        Action::Edit => return edit::open_editor(state),
-        Action::CheckIn => return edit::open_check_in(state),
-        Action::ToggleDone => return edit::toggle_done(state),
-        Action::Delete => return edit::ask_delete(state),
+        Action::Open => return edit::open_editor(state),
         Action::MoveItemDown => return edit::move_item(state, 1),
         Action::MoveItemUp => return edit::move_item(state, -1),
-        Action::CycleStatus => return edit::cycle_status(state),
-        _ => {}
+        other => return update_item(state, other),
     }
     Effect::None
+}
+
+/// What every screen that lists items can do to the selected one.
+fn update_item(state: &mut AppState, action: Action) -> Effect {
+    match action {
+        Action::Edit => edit::open_editor(state),
+        Action::CheckIn => edit::open_check_in(state),
+        Action::ToggleDone => edit::toggle_done(state),
+        Action::Delete => edit::ask_delete(state),
+        Action::CycleStatus => edit::cycle_status(state),
+        Action::Reschedule => edit::open_reschedule(state),
+        Action::CycleImportance => edit::cycle_level(state, edit::Level::Importance),
+        Action::CycleUrgency => edit::cycle_level(state, edit::Level::Urgency),
+        Action::NewGoal => edit::open_new_goal(state),
+        _ => Effect::None,
+    }
+}
+
+fn update_agenda(state: &mut AppState, action: Action) -> Effect {
+    let rows = state.agenda_ids();
+    let page = state.tree_height().max(1) as isize;
+    match action {
+        Action::MoveDown => _ = state.agenda.step(&rows, 1),
+        Action::MoveUp => _ = state.agenda.step(&rows, -1),
+        Action::PageDown => _ = state.agenda.step(&rows, page),
+        Action::PageUp => _ = state.agenda.step(&rows, -page),
+        Action::Top => state.agenda.jump(&rows, false),
+        Action::Bottom => state.agenda.jump(&rows, true),
+        Action::Open => edit::show_in_tree(state),
+        other => return update_item(state, other),
+    }
+    Effect::None
+}
+
+fn update_matrix(state: &mut AppState, action: Action) -> Effect {
+    let boxes = state.matrix_ids();
+    let q = state.quadrant;
+    match action {
+        Action::MoveDown => step_in_matrix(state, &boxes, 1),
+        Action::MoveUp => step_in_matrix(state, &boxes, -1),
+        Action::Top => state.matrix[q].jump(&boxes[q], false),
+        Action::Bottom => state.matrix[q].jump(&boxes[q], true),
+        Action::Collapse => state.quadrant = q & !1,
+        Action::Expand => state.quadrant = q | 1,
+        Action::Open => edit::show_in_tree(state),
+        other => return update_item(state, other),
+    }
+    Effect::None
+}
+
+/// Moves within a box; past its bottom goes to the box below, past its top to the box above.
+fn step_in_matrix(
+    state: &mut AppState,
+    boxes: &[Vec<Option<crate::model::ItemId>>; 4],
+    delta: isize,
+) {
+    let q = state.quadrant;
+    if state.matrix[q].step(&boxes[q], delta) {
+        return;
+    }
+    let next = if delta > 0 { q + 2 } else { q.wrapping_sub(2) };
+    if next < 4 {
+        state.quadrant = next;
+        state.matrix[next].jump(&boxes[next], delta < 0);
+    }
 }

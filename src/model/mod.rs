@@ -8,6 +8,7 @@ pub mod goal;
 pub mod ids;
 pub mod merge;
 pub mod ops;
+pub mod priority;
 pub mod profile;
 pub mod progress;
 pub mod review;

@@ -16,7 +16,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 /// Draws the details of the selection.
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let block = Block::bordered().title(" Details ");
-    let lines = match state.selected.and_then(|id| state.plan.locate(id)) {
+    let current = state.current_item();
+    let lines = match current.and_then(|id| state.plan.locate(id)) {
         Some(Loc::Goal(g)) => goal_lines(&state.plan.goals[g], state.today, block_width(area)),
         Some(loc @ Loc::Milestone(g, m)) => milestone_lines(
             &state.plan.goals[g].milestones[m],
@@ -24,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
             loc,
             state.today,
         ),
-        Some(loc) => match state.selected.and_then(|id| state.plan.step(id)) {
+        Some(loc) => match current.and_then(|id| state.plan.step(id)) {
             Some(step) => step_lines(step, &state.plan, loc, state.today),
             None => Vec::new(),
         },

@@ -1,18 +1,21 @@
 //! Drawing. Reads `&AppState` and paints a frame; no rules, no I/O, no state changes. Each
 //! screen and overlay has its own file.
 
+mod agenda;
 mod detail;
 mod form;
 mod goals;
 mod help;
 pub mod layout;
 mod placeholder;
+mod priorities;
 mod question;
 pub mod text;
 mod theme;
 mod welcome;
 
 use crate::app::state::{AppState, Screen, StatusKind};
+use crate::app::update;
 use crate::keymap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -52,6 +55,8 @@ fn draw_screen(frame: &mut Frame, body: Rect, state: &AppState) {
     match state.screen {
         Screen::Goals if state.plan.goals.is_empty() => welcome::draw(frame, body),
         Screen::Goals => goals::draw(frame, body, state),
+        Screen::Agenda => agenda::draw(frame, body, state),
+        Screen::Priorities => priorities::draw(frame, body, state),
         other => placeholder::draw(frame, body, other),
     }
 }
@@ -129,7 +134,9 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
 fn draw_footer(frame: &mut Frame, area: Rect, state: &AppState) {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, label) in keymap::footer_hints(state.layer()) {
+    let screen = state.screen;
+    let hints = keymap::footer_hints(state.layer(), |a| update::screen_handles(screen, a));
+    for (key, label) in hints {
         let hint = format!(" {label}  ");
         let cost = text::width(&key) + text::width(&hint);
         // Whole hints only: a cut-off hint reads as a different key.

@@ -9,13 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 fn promise(screen: Screen) -> &'static str {
     match screen {
-        Screen::Goals => "",
-        Screen::Agenda => {
-            "What needs you and when: overdue steps and milestones, today, this week, next week and later, each with its goal. Below them, goals that have gone quiet for two weeks and goals with no next step."
-        }
-        Screen::Priorities => {
-            "Your open steps sorted by importance and urgency into four boxes: do now, schedule, hand off or batch, and let go."
-        }
+        Screen::Goals | Screen::Agenda | Screen::Priorities => "",
         Screen::Review => {
             "The weekly review: look back at the week's wins, go through each goal that is due, deal with stuck and stale items, pick next week's commitments and write a short reflection. Past reviews stay here to read again."
         }

@@ -1,0 +1,98 @@
+//! The Agenda screen: dated open steps and milestones by time bucket, then stalled and stuck
+//! goals; the selected item's details beside them.
+
+use super::{detail, layout, text, theme};
+use crate::app::lists::{AgendaRow, agenda_rows};
+use crate::app::state::AppState;
+use crate::model::ItemKind;
+use crate::model::agenda::Bucket;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// Draws the agenda and the details of its selection.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
+    let [list_area, detail_area] = layout::goals_areas(area);
+    let rows = agenda_rows(&state.plan, state.today);
+    let block = Block::bordered().title(format!(" Agenda · {} ", state.today.format("%A %-d %B")));
+    let inner = block.inner(list_area);
+    frame.render_widget(block, list_area);
+    let height = inner.height as usize;
+    let offset = state.agenda.index.saturating_sub(height.saturating_sub(1));
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| {
+            let line = agenda_line(state, row, inner.width as usize);
+            if i == state.agenda.index && row.id().is_some() {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    detail::draw(frame, detail_area, state);
+}
+
+fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static> {
+    match row {
+        AgendaRow::Heading(h) => {
+            Line::styled(h.clone(), theme::title().add_modifier(Modifier::UNDERLINED))
+        }
+        AgendaRow::Note(n) => Line::styled(text::truncate(n, width), theme::dim()),
+        AgendaRow::Item {
+            id,
+            goal,
+            kind,
+            date,
+            bucket,
+        } => {
+            let title = state.plan.title_of(*id).unwrap_or_default();
+            let goal = state.plan.title_of(*goal).unwrap_or_default();
+            let mark = if *kind == ItemKind::Milestone {
+                "◇"
+            } else {
+                "[ ]"
+            };
+            let date_style = if *bucket == Bucket::Overdue {
+                theme::error()
+            } else {
+                theme::dim()
+            };
+            let date_text = format!("  {} ", date.format("%a %m-%d"));
+            let left = format!("{mark} {title}");
+            let room = width.saturating_sub(text::width(&date_text));
+            let goal_room = room.saturating_sub(text::width(&left) + 3);
+            let goal_text = if goal_room > 8 {
+                format!(" · {}", text::truncate(goal, goal_room))
+            } else {
+                String::new()
+            };
+            Line::from(vec![
+                Span::styled(date_text, date_style),
+                Span::raw(text::truncate(&left, room)),
+                Span::styled(goal_text, theme::dim()),
+            ])
+        }
+        AgendaRow::Goal { id, why } => {
+            let title = state.plan.title_of(*id).unwrap_or_default();
+            let hint = if *why == "stuck" {
+                "a adds a next step in the tree"
+            } else {
+                "c to check in"
+            };
+            Line::from(vec![
+                Span::raw(format!(
+                    "  ● {}",
+                    text::truncate(title, width.saturating_sub(6))
+                )),
+                Span::styled(format!("  {hint}"), theme::dim()),
+            ])
+        }
+    }
+}

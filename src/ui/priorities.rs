@@ -1,0 +1,77 @@
+//! The Priorities screen: open steps in four boxes by importance and urgency.
+
+use super::{text, theme};
+use crate::app::lists::matrix;
+use crate::app::state::AppState;
+use crate::model::ItemId;
+use crate::model::priority::Quadrant;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// Draws the four boxes.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
+    let [top, bottom] = Layout::vertical([Constraint::Fill(1); 2]).areas(area);
+    let [q0, q1] = Layout::horizontal([Constraint::Fill(1); 2]).areas(top);
+    let [q2, q3] = Layout::horizontal([Constraint::Fill(1); 2]).areas(bottom);
+    let boxes = matrix(&state.plan, state.today);
+    for (i, area) in [q0, q1, q2, q3].into_iter().enumerate() {
+        draw_box(frame, area, state, Quadrant::ALL[i], &boxes[i]);
+    }
+}
+
+fn draw_box(frame: &mut Frame, area: Rect, state: &AppState, quadrant: Quadrant, ids: &[ItemId]) {
+    let q = quadrant.index();
+    let active = state.quadrant == q;
+    let border = if active {
+        theme::accent()
+    } else {
+        theme::dim()
+    };
+    let block = Block::bordered()
+        .title(format!(" {} ({}) ", quadrant.title(), ids.len()))
+        .border_style(border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
+    let selected = state.matrix[q].index;
+    let offset = selected.saturating_sub(height.saturating_sub(1));
+    let lines: Vec<Line> = ids
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, id)| {
+            let line = step_line(state, *id, inner.width as usize);
+            if active && i == selected {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        frame.render_widget(Paragraph::new("Nothing here.").style(theme::dim()), inner);
+    } else {
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+fn step_line(state: &AppState, id: ItemId, width: usize) -> Line<'static> {
+    let Some(step) = state.plan.step(id) else {
+        return Line::default();
+    };
+    let (date, style) = match step.due {
+        Some(d) if d < state.today => (format!(" {}", d.format("%m-%d")), theme::error()),
+        Some(d) => (format!(" {}", d.format("%m-%d")), theme::dim()),
+        None => (String::new(), theme::dim()),
+    };
+    let levels = format!(" i{}u{}", step.importance, step.urgency);
+    let room = width.saturating_sub(text::width(&date) + text::width(&levels));
+    Line::from(vec![
+        Span::raw(text::fit(&format!("[ ] {}", step.title), room)),
+        Span::styled(levels, theme::dim()),
+        Span::styled(date, style),
+    ])
+}
