@@ -126,6 +126,40 @@ pub fn agenda_text(plan: &Plan, today: NaiveDate) -> String {
     out
 }
 
+fn write_pace(out: &mut String, plan: &Plan, today: NaiveDate) {
+    let active: Vec<_> = plan.goals.iter().filter(|g| g.is_active()).collect();
+    if active.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "Goals:");
+    for goal in active {
+        let pace = progress::pace(goal, today);
+        let _ = write!(
+            out,
+            "  {} {} {}",
+            goal.id,
+            percent(pace.progress),
+            goal.title
+        );
+        if let Some(e) = pace.expected {
+            let _ = write!(
+                out,
+                "  {} (pace line at {:.0}%)",
+                pace.status.label(),
+                e * 100.0
+            );
+        }
+        if let Some(f) = pace.projected_finish {
+            let _ = write!(out, "  done by {f} at this rate");
+        }
+        let gaps = smart::gaps_label(goal);
+        if !gaps.is_empty() {
+            let _ = write!(out, "  SMART gaps: {gaps}");
+        }
+        out.push('\n');
+    }
+}
+
 fn write_goal_list(out: &mut String, plan: &Plan, heading: &str, ids: &[crate::model::ItemId]) {
     if ids.is_empty() {
         return;

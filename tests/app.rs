@@ -379,3 +379,121 @@ fn priorities_move_between_boxes_and_urgency_moves_a_step() {
     type_keys(&mut state, "k");
     assert_eq!(state.quadrant, 0);
 }
+
+/// Presses Tab until the form's focused field is called `name` (the `nth` one, from 0).
+fn focus_field(state: &mut goalcoach::app::state::AppState, name: &str, nth: usize) {
+    let mut seen = 0;
+    for _ in 0..200 {
+        let form = state.form.as_ref().expect("a form is open");
+        if form.fields[form.focus].name == name {
+            if seen == nth {
+                return;
+            }
+            seen += 1;
+        }
+        press(state, key(KeyCode::Tab));
+    }
+    panic!("no field {name} #{nth}");
+}
+
+fn select_title(state: &mut goalcoach::app::state::AppState, wanted: &str) {
+    type_keys(state, "g");
+    while state.plan.title_of(state.selected.unwrap()) != Some(wanted) {
+        type_keys(state, "j");
+    }
+}
+
+#[test]
+fn the_goal_editor_adds_barriers_and_resources_as_rows() {
+    let mut state = empty_app(100, 30);
+    build_small_tree(&mut state);
+    type_keys(&mut state, "g");
+    type_keys(&mut state, "e");
+    focus_field(&mut state, "barriers", 0);
+    press(&mut state, ctrl('n'));
+    type_keys(&mut state, "Stage fright");
+    press(&mut state, key(KeyCode::Tab));
+    type_keys(
+        &mut state,
+        "If I freeze, then I look at my notes and breathe",
+    );
+    focus_field(&mut state, "resources", 0);
+    press(&mut state, ctrl('n'));
+    type_keys(&mut state, "Speaker coach");
+    press(&mut state, key(KeyCode::Tab));
+    press(&mut state, key(KeyCode::Right)); // other → skill
+    press(&mut state, key(KeyCode::Right)); // skill → people
+    assert_eq!(enter(&mut state), Effect::Save);
+    let goal = &state.plan.goals[0];
+    assert_eq!(goal.barriers.len(), 1);
+    assert_eq!(goal.barriers[0].obstacle, "Stage fright");
+    assert_eq!(
+        goal.barriers[0].strategy,
+        "If I freeze, then I look at my notes and breathe"
+    );
+    assert_eq!(goal.resources[0].what, "Speaker coach");
+    assert_eq!(
+        goal.resources[0].kind,
+        goalcoach::model::ResourceKind::People
+    );
+}
+
+#[test]
+fn rows_are_reordered_and_deleted_in_the_goal_editor() {
+    let mut state = demo_app(100, 30);
+    select_title(&mut state, "Pass the cloud architect certification");
+    type_keys(&mut state, "e");
+    focus_field(&mut state, "checkin_confidence", 0);
+    press(&mut state, key(KeyCode::Backspace));
+    type_keys(&mut state, "5");
+    focus_field(&mut state, "checkin_note", 1);
+    press(&mut state, ctrl('d'));
+    focus_field(&mut state, "barriers", 0);
+    press(&mut state, ctrl('n'));
+    type_keys(&mut state, "Second barrier");
+    press(&mut state, ctrl_key(KeyCode::Up));
+    enter(&mut state);
+    let goal = &state.plan.goals[2];
+    let confidences: Vec<_> = goal.checkins.iter().map(|c| c.confidence).collect();
+    assert_eq!(confidences, [5, 2], "first edited, second deleted");
+    let obstacles: Vec<_> = goal.barriers.iter().map(|b| b.obstacle.as_str()).collect();
+    assert_eq!(
+        obstacles,
+        ["Second barrier", "Evenings get eaten by on-call"]
+    );
+}
+
+#[test]
+fn a_check_in_without_a_date_is_refused_in_place() {
+    let mut state = demo_app(100, 30);
+    type_keys(&mut state, "e");
+    focus_field(&mut state, "checkin_date", 0);
+    let field = state.form.as_mut().unwrap().focused().unwrap();
+    field.input.set("");
+    assert_eq!(enter(&mut state), Effect::None);
+    let form = state.form.as_ref().unwrap();
+    assert_eq!(
+        form.fields[form.focus].error.as_deref(),
+        Some("A check-in needs a date.")
+    );
+}
+
+#[test]
+fn ctrl_e_hands_long_text_to_the_editor_and_takes_it_back() {
+    let mut state = demo_app(100, 30);
+    type_keys(&mut state, "e");
+    assert_eq!(
+        press(&mut state, ctrl('e')),
+        Effect::None,
+        "the title is not long text"
+    );
+    focus_field(&mut state, "notes", 0);
+    assert_eq!(
+        press(&mut state, ctrl('e')),
+        Effect::EditText(String::new())
+    );
+    let done = goalcoach::app::action::Action::EditorDone(Ok("line one\nline two\n".into()));
+    goalcoach::app::update::update(&mut state, done);
+    enter(&mut state);
+    assert_eq!(state.plan.goals[0].notes, "line one\nline two");
+}

@@ -87,3 +87,32 @@ fn demo_opens_a_sample_plan_and_leaves_the_data_dir_alone() {
         "the demo never writes the real data dir"
     );
 }
+
+#[test]
+fn edit_a_goals_measure_and_deadline_then_check_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = Session::start(tmp.path(), &[], 110, 40);
+    app.wait_for("Welcome to goalcoach");
+    app.type_and_wait("nRun a 10k race\r", "Run a 10k race");
+    app.type_and_wait("e", "Goal #1");
+    // Title → S → M·unit, start, current, target → A, R, values, strengths → T·deadline
+    app.send("\t\tkm\t0\t2\t10\t\t\t\t\t2027-05-01\r");
+    app.wait_for("km from 0 to 10");
+    app.type_and_wait("c", "Check in on");
+    app.send("\x7f4\t\x7f4\tLong run done\r");
+    app.wait_for("Long run done");
+    app.send("q");
+    assert!(app.wait_exit());
+
+    let plan = plan_json(tmp.path());
+    let goal = &plan["goals"][0];
+    assert_eq!(goal["deadline"], "2027-05-01");
+    assert_eq!(goal["measure"]["unit"], "km");
+    assert_eq!(goal["measure"]["target"], 10.0);
+    assert_eq!(goal["measure"]["current"], 4.0);
+    let checkin = &goal["checkins"][0];
+    assert_eq!(checkin["date"], "2026-11-21");
+    assert_eq!(checkin["value"], 4.0);
+    assert_eq!(checkin["confidence"], 4);
+    assert_eq!(checkin["note"], "Long run done");
+}

@@ -108,6 +108,18 @@ pub enum Action {
     CursorHome,
     /// Move the cursor to the end of the field.
     CursorEnd,
+    /// Add a row to the focused section of a form (a barrier, resource, check-in).
+    AddRow,
+    /// Delete the focused row of a form.
+    DeleteRow,
+    /// Move the focused row up within its section.
+    MoveRowUp,
+    /// Move the focused row down within its section.
+    MoveRowDown,
+    /// Edit the focused long text in `$EDITOR`.
+    EditInEditor,
+    /// The external editor finished: the new text, or why it failed.
+    EditorDone(Result<String, String>),
 
     // Confirmation.
     /// Answer yes.

@@ -473,3 +473,27 @@ fn capitalised(word: &str) -> String {
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
 }
+
+/// Asks the loop to open the focused long-text field in `$EDITOR`.
+pub fn edit_externally(state: &mut AppState) -> Effect {
+    let Some(field) = state.form.as_mut().and_then(|f| f.focused()) else {
+        return Effect::None;
+    };
+    if field.kind != super::form::FieldKind::LongText {
+        state.info("Ctrl-e works on long text fields: descriptions, reasons and notes.");
+        return Effect::None;
+    }
+    Effect::EditText(field.input.value().to_string())
+}
+
+/// Puts the text back from the external editor into the focused field.
+pub fn take_external_text(state: &mut AppState, result: Result<String, String>) {
+    match result {
+        Ok(text) => {
+            if let Some(field) = state.form.as_mut().and_then(|f| f.focused()) {
+                field.input.set(text.trim_end_matches('\n'));
+            }
+        }
+        Err(why) => state.error(why),
+    }
+}

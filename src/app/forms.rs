@@ -5,8 +5,8 @@ use super::form::{Field, FieldKind, Reader};
 use super::state::{FormPurpose, ItemForm};
 use crate::model::smart;
 use crate::model::{
-    ActionStep, CheckIn, Goal, Horizon, ItemId, ItemKind, Measure, Milestone, Node, Op, Plan,
-    Recurrence,
+    ActionStep, Barrier, BarrierStatus, CheckIn, Goal, Horizon, ItemId, ItemKind, Measure,
+    Milestone, Node, Op, Plan, Recurrence, Resource, ResourceKind,
 };
 use chrono::NaiveDate;
 
@@ -85,8 +85,44 @@ pub fn new_child(parent: ItemId, parent_title: &str, kind: ItemKind, index: usiz
     )
 }
 
-/// The full editor of a goal: the SMART card and the rest of its fields.
+/// The full editor of a goal: the SMART card, the rest of its fields, and its barriers,
+/// resources and check-ins as rows that can be added, deleted and reordered.
 pub fn edit_goal(goal: &Goal) -> ItemForm {
+    let mut form = ItemForm::new(
+        FormPurpose::EditGoal(goal.id),
+        format!("Goal {}", goal.id),
+        goal_fields(goal),
+    );
+    form.push_section(
+        "barriers",
+        "Barriers and if–then plans",
+        barrier_row(&Barrier::default()),
+        goal.barriers.iter().map(barrier_row).collect(),
+    );
+    form.push_section(
+        "resources",
+        "Resources",
+        resource_row(&Resource::default()),
+        goal.resources.iter().map(resource_row).collect(),
+    );
+    let blank = CheckIn {
+        confidence: 3,
+        ..CheckIn::default()
+    };
+    form.push_section(
+        "checkins",
+        "Check-ins",
+        checkin_row(&blank, true),
+        goal.checkins
+            .iter()
+            .map(|c| checkin_row(c, false))
+            .collect(),
+    );
+    form.note = smart_note(goal);
+    form
+}
+
+fn goal_fields(goal: &Goal) -> Vec<Field> {
     let m = goal.measure.clone().unwrap_or_default();
     let has_measure = goal.measure.is_some();
     let amount = |v: f64| {
@@ -101,12 +137,12 @@ pub fn edit_goal(goal: &Goal) -> ItemForm {
         Some(Horizon::ShortTerm) => HORIZONS[1],
         Some(Horizon::LongTerm) => HORIZONS[2],
     };
-    let fields = vec![
+    vec![
         Field::new("title", "Title", FieldKind::Title, &goal.title),
         Field::new(
             "description",
             "S · What will change",
-            FieldKind::Text,
+            FieldKind::LongText,
             &goal.description,
         ),
         Field::new("unit", "M · Measure unit", FieldKind::Text, &m.unit),
@@ -116,13 +152,13 @@ pub fn edit_goal(goal: &Goal) -> ItemForm {
         Field::new(
             "achievable",
             "A · Why reachable",
-            FieldKind::Text,
+            FieldKind::LongText,
             &goal.achievable,
         ),
         Field::new(
             "relevant",
             "R · Why it matters",
-            FieldKind::Text,
+            FieldKind::LongText,
             &goal.relevant,
         ),
         Field::new(
@@ -130,6 +166,12 @@ pub fn edit_goal(goal: &Goal) -> ItemForm {
             "R · Values (a, b)",
             FieldKind::Text,
             &goal.values.join(", "),
+        ),
+        Field::new(
+            "strengths",
+            "R · Strengths (a, b)",
+            FieldKind::Text,
+            &goal.strengths.join(", "),
         ),
         Field::new(
             "deadline",
@@ -164,15 +206,80 @@ pub fn edit_goal(goal: &Goal) -> ItemForm {
             INTERVAL,
             &goal.review_interval_days.to_string(),
         ),
-        Field::new("notes", "Notes", FieldKind::Text, &goal.notes),
-    ];
-    let mut form = ItemForm::new(
-        FormPurpose::EditGoal(goal.id),
-        format!("Goal {}", goal.id),
-        fields,
-    );
-    form.note = smart_note(goal);
-    form
+        Field::new("notes", "Notes", FieldKind::LongText, &goal.notes),
+    ]
+}
+
+const BARRIER_STATES: &[&str] = &["open", "overcome"];
+const RESOURCE_KINDS: &[&str] = &["skill", "people", "money", "time", "tool", "other"];
+const RESOURCE_KIND_VALUES: [ResourceKind; 6] = [
+    ResourceKind::Skill,
+    ResourceKind::People,
+    ResourceKind::Money,
+    ResourceKind::Time,
+    ResourceKind::Tool,
+    ResourceKind::Other,
+];
+const YES_NO: &[&str] = &["no", "yes"];
+
+fn barrier_row(b: &Barrier) -> Vec<Field> {
+    let status = if b.status == BarrierStatus::Overcome {
+        "overcome"
+    } else {
+        "open"
+    };
+    vec![
+        Field::new("obstacle", "• Obstacle", FieldKind::Text, &b.obstacle),
+        Field::new("strategy", "  If… then I…", FieldKind::Text, &b.strategy),
+        Field::new(
+            "barrier_status",
+            "  Status",
+            FieldKind::Choice(BARRIER_STATES),
+            status,
+        ),
+    ]
+}
+
+fn resource_row(r: &Resource) -> Vec<Field> {
+    let kind = RESOURCE_KIND_VALUES
+        .iter()
+        .position(|k| *k == r.kind)
+        .unwrap_or(5);
+    vec![
+        Field::new("what", "• What is needed", FieldKind::Text, &r.what),
+        Field::new(
+            "kind",
+            "  Kind",
+            FieldKind::Choice(RESOURCE_KINDS),
+            RESOURCE_KINDS[kind],
+        ),
+        Field::new(
+            "secured",
+            "  Secured",
+            FieldKind::Choice(YES_NO),
+            YES_NO[usize::from(r.secured)],
+        ),
+    ]
+}
+
+fn checkin_row(c: &CheckIn, blank_date: bool) -> Vec<Field> {
+    let date = if blank_date {
+        "today".to_string()
+    } else {
+        c.date.to_string()
+    };
+    let value = c.value.map(number_text).unwrap_or_default();
+    vec![
+        Field::new("checkin_date", "• Date", FieldKind::Date, &date),
+        Field::new("checkin_value", "  Value", AMOUNT, &value),
+        Field::new(
+            "checkin_confidence",
+            "  Confidence 1–5",
+            CONFIDENCE,
+            &c.confidence.clamp(1, 5).to_string(),
+        ),
+        Field::new("checkin_note", "  Note", FieldKind::Text, &c.note),
+    ]
 }
 
 fn smart_note(goal: &Goal) -> Option<String> {
@@ -191,7 +298,7 @@ pub fn edit_milestone(m: &Milestone) -> ItemForm {
         Field::new("title", "Title", FieldKind::Title, &m.title),
         Field::new("date", "Target date", FieldKind::Date, &date_text(m.target)),
         Field::new("weight", "Weight", WEIGHT, &number_text(m.weight)),
-        Field::new("notes", "Notes", FieldKind::Text, &m.notes),
+        Field::new("notes", "Notes", FieldKind::LongText, &m.notes),
     ];
     ItemForm::new(
         FormPurpose::EditMilestone(m.id),
@@ -218,7 +325,7 @@ pub fn edit_step(s: &ActionStep) -> ItemForm {
         ),
         Field::new("urgency", "Urgency 1–3", LEVELS, &s.urgency.to_string()),
         Field::new("repeats", "Repeats", FieldKind::Choice(REPEATS), repeats),
-        Field::new("notes", "Notes", FieldKind::Text, &s.notes),
+        Field::new("notes", "Notes", FieldKind::LongText, &s.notes),
     ];
     ItemForm::new(
         FormPurpose::EditStep(s.id),
@@ -394,6 +501,10 @@ fn submit_goal(form: &mut ItemForm, goal: &Goal, today: NaiveDate) -> Option<Sub
         .number("interval")
         .map_or(g.review_interval_days, |v| v as u32);
     g.notes = r.text("notes");
+    g.strengths = r.list("strengths");
+    g.barriers = read_barriers(&mut r);
+    g.resources = read_resources(&mut r);
+    g.checkins = read_checkins(&mut r);
     if !r.ok() {
         return None;
     }
@@ -405,6 +516,69 @@ fn submit_goal(form: &mut ItemForm, goal: &Goal, today: NaiveDate) -> Option<Sub
         },
         label,
     })
+}
+
+fn read_barriers(r: &mut Reader<'_, FormPurpose>) -> Vec<Barrier> {
+    let mut out = Vec::new();
+    for row in r.rows("barriers") {
+        let (obstacle, strategy) = (r.line_at(row[0]), r.line_at(row[1]));
+        if obstacle.is_empty() && strategy.is_empty() {
+            continue;
+        }
+        if obstacle.is_empty() {
+            r.fail_at(row[0], "Name the obstacle this plan is for.");
+        }
+        let status = if r.choice_at(row[2]) == 1 {
+            BarrierStatus::Overcome
+        } else {
+            BarrierStatus::Open
+        };
+        out.push(Barrier {
+            obstacle,
+            strategy,
+            status,
+        });
+    }
+    out
+}
+
+fn read_resources(r: &mut Reader<'_, FormPurpose>) -> Vec<Resource> {
+    let mut out = Vec::new();
+    for row in r.rows("resources") {
+        let what = r.line_at(row[0]);
+        if what.is_empty() {
+            continue;
+        }
+        let kind = RESOURCE_KIND_VALUES[r.choice_at(row[1]).min(5)];
+        out.push(Resource {
+            what,
+            kind,
+            secured: r.choice_at(row[2]) == 1,
+        });
+    }
+    out
+}
+
+fn read_checkins(r: &mut Reader<'_, FormPurpose>) -> Vec<CheckIn> {
+    let mut out = Vec::new();
+    for row in r.rows("checkins") {
+        let date = r.date_at(row[0]);
+        let value = r.number_at(row[1]);
+        let confidence = r.number_at(row[2]).map_or(3, |v| v.round() as u8);
+        let note = r.line_at(row[3]);
+        match date {
+            Some(date) => out.push(CheckIn {
+                date,
+                value,
+                confidence,
+                note,
+            }),
+            None if r.ok() => r.fail_at(row[0], "A check-in needs a date."),
+            None => {}
+        }
+    }
+    out.sort_by_key(|c| c.date);
+    out
 }
 
 fn submit_milestone(form: &mut ItemForm, m: &Milestone, today: NaiveDate) -> Option<Submitted> {

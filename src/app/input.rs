@@ -10,6 +10,8 @@ use unicode_width::UnicodeWidthStr;
 pub struct TextInput {
     value: String,
     cursor: usize,
+    /// Whether newlines are kept (long text) or turned into spaces.
+    multiline: bool,
 }
 
 impl TextInput {
@@ -41,19 +43,25 @@ impl TextInput {
         self.value.graphemes(true).count()
     }
 
-    /// Inserts `text` at the cursor; newlines and tabs become spaces, controls are dropped.
+    /// Lets the field keep newlines (for long text).
+    pub fn set_multiline(&mut self, multiline: bool) {
+        self.multiline = multiline;
+    }
+
+    /// Inserts `text` at the cursor; controls are dropped, and newlines and tabs become
+    /// spaces unless the field is multi-line (then newlines stay).
     pub fn insert(&mut self, text: &str) {
         let room = MAX_TEXT.saturating_sub(self.value.chars().count());
+        let multiline = self.multiline;
         let clean: String = text
+            .replace("\r\n", "\n")
             .chars()
-            .map(|c| {
-                if matches!(c, '\n' | '\r' | '\t') {
-                    ' '
-                } else {
-                    c
-                }
+            .filter_map(|c| match c {
+                '\n' if multiline => Some('\n'),
+                '\n' | '\r' | '\t' => Some(' '),
+                c if is_typeable(c) => Some(c),
+                _ => None,
             })
-            .filter(|&c| is_typeable(c))
             .take(room)
             .collect();
         let at = self.byte_offset(self.cursor);
@@ -114,7 +122,12 @@ impl TextInput {
     /// The part of the text to show in `width` columns so the cursor stays in view, and the
     /// cursor's column within it.
     pub fn window(&self, width: usize) -> (String, usize) {
-        let graphemes: Vec<&str> = self.value.graphemes(true).collect();
+        // A newline shows as ↵ so a long text stays on the field's one line.
+        let graphemes: Vec<&str> = self
+            .value
+            .graphemes(true)
+            .map(|g| if g == "\n" || g == "\r\n" { "↵" } else { g })
+            .collect();
         let width = width.max(1);
         let mut start = 0;
         // Move the start right until the text before the cursor fits, leaving room for it.
@@ -163,6 +176,15 @@ mod tests {
         let mut t = TextInput::default();
         t.insert("a\u{1b}[2Jb\nc\u{202e}d");
         assert_eq!(t.value(), "a[2Jb cd");
+    }
+
+    #[test]
+    fn multiline_fields_keep_newlines_and_show_them_as_returns() {
+        let mut t = TextInput::default();
+        t.set_multiline(true);
+        t.insert("one\r\ntwo\tx");
+        assert_eq!(t.value(), "one\ntwo x");
+        assert_eq!(t.window(20), ("one↵two x".to_string(), 9));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod demo;
 mod edit;
+mod editor;
 pub mod form;
 mod forms;
 pub mod input;
@@ -102,6 +103,20 @@ fn run_terminal(state: &mut AppState, store: &mut Store) -> Result<()> {
     result
 }
 
+/// Hands the terminal to another program for the duration of `run`, then takes it back.
+fn with_terminal_released<T>(
+    terminal: &mut ratatui::DefaultTerminal,
+    run: impl FnOnce() -> T,
+) -> Result<T> {
+    let _ = crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
+    ratatui::restore();
+    let out = run();
+    *terminal = ratatui::init();
+    let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
+    terminal.clear().context("cannot redraw the terminal")?;
+    Ok(out)
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     state: &mut AppState,
@@ -118,6 +133,10 @@ fn event_loop(
             Effect::None => {}
             Effect::Save => save(state, store),
             Effect::Reload => reload(state, store),
+            Effect::EditText(text) => {
+                let result = with_terminal_released(terminal, || editor::edit_text(&text))?;
+                update::update(state, Action::EditorDone(result));
+            }
             Effect::Quit => return Ok(()),
         }
     }

@@ -7,9 +7,11 @@ use super::{edit, nav, search};
 use crate::keymap::Layer;
 
 /// What the loop must do after an update.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     None,
+    /// Open this text in the external editor; the result comes back as `EditorDone`.
+    EditText(String),
     /// The plan changed: write it to disk before the next key.
     Save,
     /// Read the plan again from disk.
@@ -75,9 +77,40 @@ fn update_form(state: &mut AppState, action: Action) -> Effect {
         Action::DeleteBack => edit_field(form, |f| f.input.delete_back(), 0),
         Action::DeleteForward => edit_field(form, |f| f.input.delete_forward(), 0),
         Action::Insert(text) => edit_field(form, |f| f.input.insert(&text), 0),
+        Action::AddRow => report(
+            state,
+            |f| f.add_row(),
+            "Rows can be added in a section: move to its heading or a row.",
+        ),
+        Action::DeleteRow => report(
+            state,
+            |f| f.delete_row(),
+            "Only rows of a section can be deleted.",
+        ),
+        Action::MoveRowUp => report(state, |f| f.move_row(-1), "This row is already at the top."),
+        Action::MoveRowDown => report(
+            state,
+            |f| f.move_row(1),
+            "This row is already at the bottom.",
+        ),
+        Action::EditInEditor => return edit::edit_externally(state),
+        Action::EditorDone(result) => edit::take_external_text(state, result),
         _ => {}
     }
     Effect::None
+}
+
+/// Runs a row operation on the open form; says why when it did nothing.
+fn report(
+    state: &mut AppState,
+    op: impl FnOnce(&mut super::state::ItemForm) -> bool,
+    why_not: &str,
+) {
+    if let Some(form) = state.form.as_mut()
+        && !op(form)
+    {
+        state.info(why_not);
+    }
 }
 
 /// Edits the focused field's text; on a choice field, arrows pick instead (`choice_step`).

@@ -84,11 +84,29 @@ fn value_text(field: &Field, cols: usize, focused: bool) -> (String, Option<usiz
             let (shown, col) = field.input.window(cols);
             (shown, Some(col))
         }
-        _ => (text::truncate(field.input.value(), cols), None),
+        FieldKind::Section => (String::new(), None),
+        _ => (
+            text::truncate(&field.input.value().replace('\n', "↵"), cols),
+            None,
+        ),
     }
 }
 
 fn field_line(field: &Field, value: String, focused: bool) -> Line<'static> {
+    if field.kind == FieldKind::Section {
+        let style = if focused {
+            theme::key()
+        } else {
+            theme::title()
+        };
+        return Line::from(vec![
+            Span::styled(
+                format!("{} {}", if focused { "›" } else { "─" }, field.label),
+                style,
+            ),
+            Span::styled("  Ctrl-n add · Ctrl-d delete · Ctrl-↑/↓ move", theme::dim()),
+        ]);
+    }
     let label_style = if focused {
         theme::key()
     } else if field.error.is_some() {

@@ -51,6 +51,11 @@ pub fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
+/// Ctrl plus any key (arrows, say).
+pub fn ctrl_key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::CONTROL)
+}
+
 /// Presses one key; returns what the loop would have to do.
 pub fn press(state: &mut AppState, event: KeyEvent) -> Effect {
     handle_key(state, &event)
