@@ -113,6 +113,7 @@ pub fn agenda_text(plan: &Plan, today: NaiveDate) -> String {
             );
         }
     }
+    write_pace(&mut out, plan, today);
     write_goal_list(
         &mut out,
         plan,

@@ -117,6 +117,9 @@ fn agenda_buckets_items_and_lists_stuck_goals() {
         out.contains("Stuck (no open next step):\n  #5 Nothing planned yet"),
         "{out}"
     );
+    let pace_line = "Goals:\n  #1   0% Become a staff engineer  on track (pace line at 0%)";
+    assert!(out.contains(pace_line), "{out}");
+    assert!(out.contains("SMART gaps: SAR"), "{out}");
 }
 
 #[test]
