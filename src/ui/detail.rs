@@ -205,11 +205,64 @@ fn resource_lines(goal: &Goal) -> Vec<Line<'static>> {
     lines
 }
 
+const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// The check-in values, oldest first, as bars scaled between the lowest and highest value.
+fn sparkline(goal: &Goal) -> Option<String> {
+    let mut dated: Vec<_> = goal
+        .checkins
+        .iter()
+        .filter_map(|c| c.value.map(|v| (c.date, v)))
+        .collect();
+    if dated.len() < 2 {
+        return None;
+    }
+    dated.sort_by_key(|p| p.0);
+    let values: Vec<f64> = dated.iter().rev().take(30).rev().map(|p| p.1).collect();
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    Some(
+        values
+            .iter()
+            .map(|v| BARS[(((v - lo) / span) * 7.0).round() as usize])
+            .collect(),
+    )
+}
+
+/// The confidence of the last check-ins, oldest first, one bar each (1 to 5).
+fn confidence_trail(goal: &Goal) -> String {
+    let mut dated: Vec<_> = goal
+        .checkins
+        .iter()
+        .map(|c| (c.date, c.confidence))
+        .collect();
+    dated.sort_by_key(|p| p.0);
+    dated
+        .iter()
+        .rev()
+        .take(30)
+        .rev()
+        .map(|&(_, c)| BARS[(usize::from(c.clamp(1, 5)) - 1) * 7 / 4])
+        .collect()
+}
+
 fn checkin_lines(goal: &Goal) -> Vec<Line<'static>> {
     if goal.checkins.is_empty() {
         return Vec::new();
     }
     let mut lines = vec![Line::default(), heading("Latest check-ins")];
+    if let Some(spark) = sparkline(goal) {
+        lines.push(Line::from(vec![
+            Span::styled(" values ", theme::dim()),
+            Span::styled(spark, theme::accent()),
+        ]));
+    }
+    lines.push(Line::from(vec![
+        Span::styled(" confidence ", theme::dim()),
+        Span::styled(confidence_trail(goal), theme::accent()),
+    ]));
     let mut recent: Vec<_> = goal.checkins.iter().collect();
     recent.sort_by_key(|c| std::cmp::Reverse(c.date));
     for c in recent.into_iter().take(3) {
