@@ -6,5 +6,6 @@ pub mod cli;
 pub mod keymap;
 pub mod model;
 pub mod report;
+pub mod sample;
 pub mod store;
 pub mod ui;

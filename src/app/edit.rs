@@ -28,6 +28,7 @@ pub fn apply(state: &mut AppState, op: Op, label: &str, select: Option<ItemId>) 
     }
     match state.history.apply(&mut state.plan, op, label) {
         Ok(()) => {
+            state.reindex();
             match select {
                 Some(id) => state.select_id(id),
                 None => state.refresh_rows(),
@@ -345,7 +346,7 @@ pub fn undo(state: &mut AppState) -> Effect {
     }
     match state.history.undo(&mut state.plan) {
         Some(label) => {
-            state.refresh_rows();
+            state.plan_changed();
             state.info(format!("Undid: {label}."));
             Effect::Save
         }
@@ -363,7 +364,7 @@ pub fn redo(state: &mut AppState) -> Effect {
     }
     match state.history.redo(&mut state.plan) {
         Some(label) => {
-            state.refresh_rows();
+            state.plan_changed();
             state.info(format!("Redid: {label}."));
             Effect::Save
         }

@@ -7,9 +7,9 @@ use super::input::TextInput;
 use super::lists::{self, ListSel};
 use super::tree::{Row, TreeFilter, visible_rows};
 use crate::keymap::Layer;
-use crate::model::{History, ItemId, ItemKind, Plan};
+use crate::model::{ActionStep, History, ItemId, ItemKind, Loc, Plan};
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The screens, in Tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -116,6 +116,8 @@ pub struct AppState {
     pub today: NaiveDate,
     pub screen: Screen,
     pub collapsed: HashSet<ItemId>,
+    /// Where each item sits; rebuilt when the plan changes (see `plan_changed`).
+    index: HashMap<ItemId, Loc>,
     /// The visible tree rows; derived from the plan, folds and search by `refresh_rows`.
     pub rows: Vec<Row>,
     pub selected: Option<ItemId>,
@@ -154,6 +156,7 @@ impl AppState {
             today,
             screen: Screen::Goals,
             collapsed: HashSet::new(),
+            index: HashMap::new(),
             rows: Vec::new(),
             selected: None,
             cursor: 0,
@@ -171,8 +174,37 @@ impl AppState {
             location: String::new(),
             size: (80, 24),
         };
-        state.refresh_rows();
+        state.plan_changed();
         state
+    }
+
+    /// Rebuilds everything derived from the plan after it changed.
+    pub fn plan_changed(&mut self) {
+        self.reindex();
+        self.refresh_rows();
+    }
+
+    /// Rebuilds the id index after the plan changed (the rows are refreshed separately).
+    pub fn reindex(&mut self) {
+        self.index = self.plan.index();
+    }
+
+    /// Where the item `id` sits: from the index, checked, else by scanning the plan.
+    pub fn locate(&self, id: ItemId) -> Option<Loc> {
+        match self.index.get(&id) {
+            Some(&loc) if self.plan.id_at(loc) == Some(id) => Some(loc),
+            _ => self.plan.locate(id),
+        }
+    }
+
+    /// The title of item `id` ("" when it is gone).
+    pub fn title_of(&self, id: ItemId) -> &str {
+        self.locate(id).map_or("", |loc| self.plan.title_at(loc))
+    }
+
+    /// The step `id`.
+    pub fn step(&self, id: ItemId) -> Option<&ActionStep> {
+        self.plan.step_at(self.locate(id)?)
     }
 
     /// The layer that has the keyboard, worked out from what is open.
@@ -276,7 +308,7 @@ impl AppState {
 
     /// Selects the item `id`, unfolding its ancestors so it shows.
     pub fn select_id(&mut self, id: ItemId) {
-        if let Some(loc) = self.plan.locate(id) {
+        if let Some(loc) = self.locate(id) {
             let goal = &self.plan.goals[loc.goal_index()];
             self.collapsed.remove(&goal.id);
             if let crate::model::Loc::MilestoneStep(g, m, _) = loc {
@@ -331,6 +363,6 @@ impl AppState {
     pub fn replace_plan(&mut self, plan: Plan) {
         self.plan = plan;
         self.history = History::default();
-        self.refresh_rows();
+        self.plan_changed();
     }
 }

@@ -1,13 +1,15 @@
 //! The goal tree as rows on screen: which items are visible given what is folded and what
 //! the search matches. Pure: plan in, rows out.
 
-use crate::model::{ItemId, ItemKind, Plan};
+use crate::model::{ItemId, ItemKind, Loc, Plan};
 use std::collections::HashSet;
 
 /// One visible line of the tree.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     pub id: ItemId,
+    /// Where the item sits in the plan (valid until the plan changes; rows are rebuilt then).
+    pub loc: Loc,
     pub kind: ItemKind,
     /// 0 for goals, 1 for milestones and direct steps, 2 for a milestone's steps.
     pub depth: u8,
@@ -25,7 +27,15 @@ pub struct TreeFilter<'a> {
 }
 
 fn matches(title: &str, query: &str) -> bool {
-    !query.is_empty() && title.to_lowercase().contains(query)
+    if query.is_empty() {
+        return false;
+    }
+    // Searching runs over every title on each keystroke: avoid allocating for ASCII text.
+    if title.is_ascii() && query.is_ascii() {
+        let (t, q) = (title.as_bytes(), query.as_bytes());
+        return t.len() >= q.len() && t.windows(q.len()).any(|w| w.eq_ignore_ascii_case(q));
+    }
+    title.to_lowercase().contains(query)
 }
 
 /// The rows to show, in order: each goal, then its milestones (each with its steps), then its
@@ -33,13 +43,14 @@ fn matches(title: &str, query: &str) -> bool {
 pub fn visible_rows(plan: &Plan, filter: &TreeFilter) -> Vec<Row> {
     let searching = !filter.query.is_empty();
     let mut rows = Vec::new();
-    for goal in &plan.goals {
+    for (gi, goal) in plan.goals.iter().enumerate() {
         let start = rows.len();
         let has_children = !goal.milestones.is_empty() || !goal.steps.is_empty();
         let expanded = searching || !filter.collapsed.contains(&goal.id);
         let goal_match = matches(&goal.title, filter.query);
         rows.push(Row {
             id: goal.id,
+            loc: Loc::Goal(gi),
             kind: ItemKind::Goal,
             depth: 0,
             has_children,
@@ -48,11 +59,17 @@ pub fn visible_rows(plan: &Plan, filter: &TreeFilter) -> Vec<Row> {
         });
         let mut any_child = false;
         if expanded {
-            for m in &goal.milestones {
-                any_child |= push_milestone(&mut rows, m, filter, searching);
+            for (mi, m) in goal.milestones.iter().enumerate() {
+                any_child |= push_milestone(&mut rows, m, (gi, mi), filter, searching);
             }
-            for s in &goal.steps {
-                any_child |= push_step(&mut rows, s.id, &s.title, 1, filter, searching);
+            for (si, s) in goal.steps.iter().enumerate() {
+                let step = StepRow {
+                    id: s.id,
+                    title: &s.title,
+                    loc: Loc::GoalStep(gi, si),
+                    depth: 1,
+                };
+                any_child |= push_step(&mut rows, step, filter, searching);
             }
         }
         if searching && !goal_match && !any_child {
@@ -65,6 +82,7 @@ pub fn visible_rows(plan: &Plan, filter: &TreeFilter) -> Vec<Row> {
 fn push_milestone(
     rows: &mut Vec<Row>,
     m: &crate::model::Milestone,
+    (gi, mi): (usize, usize),
     filter: &TreeFilter,
     searching: bool,
 ) -> bool {
@@ -73,6 +91,7 @@ fn push_milestone(
     let matched = matches(&m.title, filter.query);
     rows.push(Row {
         id: m.id,
+        loc: Loc::Milestone(gi, mi),
         kind: ItemKind::Milestone,
         depth: 1,
         has_children: !m.steps.is_empty(),
@@ -81,8 +100,14 @@ fn push_milestone(
     });
     let mut any_step = false;
     if expanded {
-        for s in &m.steps {
-            any_step |= push_step(rows, s.id, &s.title, 2, filter, searching);
+        for (si, s) in m.steps.iter().enumerate() {
+            let step = StepRow {
+                id: s.id,
+                title: &s.title,
+                loc: Loc::MilestoneStep(gi, mi, si),
+                depth: 2,
+            };
+            any_step |= push_step(rows, step, filter, searching);
         }
     }
     let keep = !searching || matched || any_step;
@@ -92,22 +117,24 @@ fn push_milestone(
     keep
 }
 
-fn push_step(
-    rows: &mut Vec<Row>,
+/// What `push_step` needs to know about a step.
+struct StepRow<'a> {
     id: ItemId,
-    title: &str,
+    title: &'a str,
+    loc: Loc,
     depth: u8,
-    filter: &TreeFilter,
-    searching: bool,
-) -> bool {
-    let matched = matches(title, filter.query);
+}
+
+fn push_step(rows: &mut Vec<Row>, step: StepRow, filter: &TreeFilter, searching: bool) -> bool {
+    let matched = matches(step.title, filter.query);
     if searching && !matched {
         return false;
     }
     rows.push(Row {
-        id,
+        id: step.id,
+        loc: step.loc,
         kind: ItemKind::Step,
-        depth,
+        depth: step.depth,
         has_children: false,
         expanded: false,
         matched,
@@ -177,6 +204,29 @@ mod tests {
             },
         );
         assert_eq!(ids(&rows), [1, 5]);
+    }
+
+    #[test]
+    fn rows_carry_where_their_item_sits() {
+        let collapsed = HashSet::new();
+        let p = plan();
+        for row in visible_rows(
+            &p,
+            &TreeFilter {
+                collapsed: &collapsed,
+                query: "",
+            },
+        ) {
+            assert_eq!(p.locate(row.id), Some(row.loc));
+        }
+    }
+
+    #[test]
+    fn matching_ignores_case_in_any_script() {
+        assert!(matches("Draft OUTLINE", "outline"));
+        assert!(matches("Ünïcödé Plan", "ünï"));
+        assert!(!matches("abc", "abcd"));
+        assert!(!matches("abc", ""));
     }
 
     #[test]

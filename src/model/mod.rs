@@ -88,28 +88,76 @@ impl Plan {
 
     /// The milestone with `id`.
     pub fn milestone(&self, id: ItemId) -> Option<&Milestone> {
-        match self.locate(id)? {
-            Loc::Milestone(g, m) => Some(&self.goals[g].milestones[m]),
-            _ => None,
-        }
+        self.milestone_at(self.locate(id)?)
     }
 
     /// The step with `id`, wherever it sits.
     pub fn step(&self, id: ItemId) -> Option<&ActionStep> {
-        match self.locate(id)? {
-            Loc::GoalStep(g, s) => Some(&self.goals[g].steps[s]),
-            Loc::MilestoneStep(g, m, s) => Some(&self.goals[g].milestones[m].steps[s]),
+        self.step_at(self.locate(id)?)
+    }
+
+    /// The id of the item at `loc`, if `loc` points at an item.
+    pub fn id_at(&self, loc: Loc) -> Option<ItemId> {
+        let goal = self.goals.get(loc.goal_index())?;
+        match loc {
+            Loc::Goal(_) => Some(goal.id),
+            Loc::Milestone(..) => self.milestone_at(loc).map(|m| m.id),
+            _ => self.step_at(loc).map(|s| s.id),
+        }
+    }
+
+    /// The goal at `loc` (the item's own goal for milestones and steps).
+    pub fn goal_at(&self, loc: Loc) -> &Goal {
+        &self.goals[loc.goal_index()]
+    }
+
+    /// The milestone at `loc`, when `loc` is a milestone.
+    pub fn milestone_at(&self, loc: Loc) -> Option<&Milestone> {
+        match loc {
+            Loc::Milestone(g, m) => self.goals.get(g)?.milestones.get(m),
             _ => None,
         }
     }
 
+    /// The step at `loc`, when `loc` is a step.
+    pub fn step_at(&self, loc: Loc) -> Option<&ActionStep> {
+        match loc {
+            Loc::GoalStep(g, s) => self.goals.get(g)?.steps.get(s),
+            Loc::MilestoneStep(g, m, s) => self.goals.get(g)?.milestones.get(m)?.steps.get(s),
+            _ => None,
+        }
+    }
+
+    /// The title of the item at `loc`.
+    pub fn title_at(&self, loc: Loc) -> &str {
+        match loc {
+            Loc::Goal(g) => &self.goals[g].title,
+            Loc::Milestone(..) => self.milestone_at(loc).map_or("", |m| &m.title),
+            _ => self.step_at(loc).map_or("", |s| &s.title),
+        }
+    }
+
+    /// Where every item sits, for lookups by id without scanning the tree.
+    pub fn index(&self) -> std::collections::HashMap<ItemId, Loc> {
+        let mut index = std::collections::HashMap::with_capacity(self.goals.len() * 8);
+        for (gi, g) in self.goals.iter().enumerate() {
+            index.insert(g.id, Loc::Goal(gi));
+            for (si, s) in g.steps.iter().enumerate() {
+                index.insert(s.id, Loc::GoalStep(gi, si));
+            }
+            for (mi, m) in g.milestones.iter().enumerate() {
+                index.insert(m.id, Loc::Milestone(gi, mi));
+                for (si, s) in m.steps.iter().enumerate() {
+                    index.insert(s.id, Loc::MilestoneStep(gi, mi, si));
+                }
+            }
+        }
+        index
+    }
+
     /// The title of any item.
     pub fn title_of(&self, id: ItemId) -> Option<&str> {
-        match self.locate(id)? {
-            Loc::Goal(g) => Some(&self.goals[g].title),
-            Loc::Milestone(..) => self.milestone(id).map(|m| m.title.as_str()),
-            _ => self.step(id).map(|s| s.title.as_str()),
-        }
+        Some(self.title_at(self.locate(id)?))
     }
 
     /// The largest id in use anywhere in the plan.
@@ -154,6 +202,20 @@ mod tests {
             .push(Goal::new(ItemId(40), "hand made", Default::default()));
         plan.fix_next_id();
         assert_eq!(plan.new_id(), ItemId(41));
+    }
+
+    #[test]
+    fn the_index_agrees_with_locate() {
+        let plan = crate::sample::generate(&crate::sample::GenOptions {
+            items: 300,
+            seed: 3,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        });
+        let index = plan.index();
+        assert_eq!(index.len(), plan.item_count());
+        for (id, loc) in &index {
+            assert_eq!(plan.locate(*id), Some(*loc));
+        }
     }
 
     #[test]

@@ -52,8 +52,8 @@ fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static>
             date,
             bucket,
         } => {
-            let title = state.plan.title_of(*id).unwrap_or_default();
-            let goal = state.plan.title_of(*goal).unwrap_or_default();
+            let title = state.title_of(*id);
+            let goal = state.title_of(*goal);
             let mark = if *kind == ItemKind::Milestone {
                 "◇"
             } else {
@@ -80,7 +80,7 @@ fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static>
             ])
         }
         AgendaRow::Goal { id, why } => {
-            let title = state.plan.title_of(*id).unwrap_or_default();
+            let title = state.title_of(*id);
             let hint = if *why == "stuck" {
                 "a adds a next step in the tree"
             } else {

@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let block = Block::bordered().title(" Details ");
     let current = state.current_item();
-    let lines = match current.and_then(|id| state.plan.locate(id)) {
+    let lines = match current.and_then(|id| state.locate(id)) {
         Some(Loc::Goal(g)) => goal_lines(&state.plan.goals[g], state.today, block_width(area)),
         Some(loc @ Loc::Milestone(g, m)) => milestone_lines(
             &state.plan.goals[g].milestones[m],
@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
             loc,
             state.today,
         ),
-        Some(loc) => match current.and_then(|id| state.plan.step(id)) {
+        Some(loc) => match state.plan.step_at(loc) {
             Some(step) => step_lines(step, &state.plan, loc, state.today),
             None => Vec::new(),
         },

@@ -67,7 +67,10 @@ struct RowFacts<'a> {
 }
 
 fn row_facts<'a>(plan: &'a Plan, row: &Row) -> Option<RowFacts<'a>> {
-    Some(match plan.locate(row.id)? {
+    if plan.id_at(row.loc) != Some(row.id) {
+        return None;
+    }
+    Some(match row.loc {
         Loc::Goal(g) => {
             let goal = &plan.goals[g];
             let inactive = match goal.status {
@@ -96,7 +99,7 @@ fn row_facts<'a>(plan: &'a Plan, row: &Row) -> Option<RowFacts<'a>> {
             }
         }
         _ => {
-            let s = plan.step(row.id)?;
+            let s = plan.step_at(row.loc)?;
             RowFacts {
                 title: &s.title,
                 done: s.is_done(),

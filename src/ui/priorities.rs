@@ -59,7 +59,7 @@ fn draw_box(frame: &mut Frame, area: Rect, state: &AppState, quadrant: Quadrant,
 }
 
 fn step_line(state: &AppState, id: ItemId, width: usize) -> Line<'static> {
-    let Some(step) = state.plan.step(id) else {
+    let Some(step) = state.step(id) else {
         return Line::default();
     };
     let (date, style) = match step.due {
