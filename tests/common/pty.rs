@@ -76,6 +76,24 @@ impl Session {
         );
     }
 
+    /// Waits (polling finely) until `done` holds for the screen text; returns false after
+    /// `timeout`.
+    pub fn wait_until(&self, timeout: Duration, done: impl Fn(&str) -> bool) -> bool {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if done(&self.contents()) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_micros(50));
+        }
+        false
+    }
+
+    /// The process id of goalcoach.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
     /// Sends raw bytes as typed keys.
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");

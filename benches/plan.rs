@@ -1,0 +1,133 @@
+//! Criterion benchmarks on generated plans of 1k, 10k and 50k items: load, save, tree rows,
+//! drawing each screen at 120×40, a cursor move, toggling a step (update + save), a search
+//! keystroke, the agenda and the priority matrix. `cargo bench --bench plan`.
+
+use chrono::NaiveDate;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use goalcoach::app::action::Action;
+use goalcoach::app::state::{AppState, Screen};
+use goalcoach::app::tree::{TreeFilter, visible_rows};
+use goalcoach::app::update::update;
+use goalcoach::model::{Plan, agenda, priority};
+use goalcoach::sample::{GenOptions, generate};
+use goalcoach::store::{Store, to_pretty_json};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::collections::HashSet;
+use std::hint::black_box;
+use std::time::Duration;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 50_000];
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
+
+fn plan(items: usize) -> Plan {
+    generate(&GenOptions { items, seed: 7, today: today() })
+}
+
+fn app(plan: Plan) -> AppState {
+    let mut state = AppState::new(plan, today());
+    update(&mut state, Action::Resize(120, 40));
+    state
+}
+
+fn bench_store(c: &mut Criterion) {
+    let mut group = c.benchmark_group("store");
+    group.sample_size(10).measurement_time(Duration::from_secs(5));
+    for items in SIZES {
+        let plan = plan(items);
+        let dir = tempfile::tempdir().unwrap();
+        let bytes = to_pretty_json(&plan);
+        std::fs::write(dir.path().join("plan.json"), &bytes).unwrap();
+        group.bench_with_input(BenchmarkId::new("parse_json_value", items), &bytes, |b, bytes| {
+            b.iter(|| black_box(serde_json::from_slice::<serde_json::Value>(bytes).unwrap()))
+        });
+        group.bench_with_input(BenchmarkId::new("load", items), dir.path(), |b, dir| {
+            b.iter(|| black_box(Store::open(dir, today()).unwrap()))
+        });
+        let (mut store, loaded) = Store::open(dir.path(), today()).unwrap();
+        group.bench_function(BenchmarkId::new("save", items), |b| b.iter(|| store.save(&loaded).unwrap()));
+    }
+    group.finish();
+}
+
+fn bench_views(c: &mut Criterion) {
+    let mut group = c.benchmark_group("views");
+    for items in SIZES {
+        let plan = plan(items);
+        let collapsed = HashSet::new();
+        group.bench_with_input(BenchmarkId::new("tree_rows", items), &plan, |b, p| {
+            b.iter(|| black_box(visible_rows(p, &TreeFilter { collapsed: &collapsed, query: "" })))
+        });
+        group.bench_with_input(BenchmarkId::new("agenda", items), &plan, |b, p| {
+            b.iter(|| black_box(agenda::agenda(p, today(), chrono::Weekday::Mon)))
+        });
+        group.bench_with_input(BenchmarkId::new("priority_matrix", items), &plan, |b, p| {
+            b.iter(|| black_box(priority::matrix(p, today())))
+        });
+    }
+    group.finish();
+}
+
+fn bench_frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("draw_120x40");
+    for items in SIZES {
+        let mut state = app(plan(items));
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        for screen in [Screen::Goals, Screen::Agenda, Screen::Priorities] {
+            update(&mut state, Action::ShowScreen(screen));
+            let id = BenchmarkId::new(screen.title(), items);
+            group.bench_function(id, |b| {
+                b.iter(|| {
+                    terminal.draw(|f| goalcoach::ui::draw(f, &state)).unwrap();
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+fn bench_keys(c: &mut Criterion) {
+    let mut group = c.benchmark_group("keys");
+    group.sample_size(20);
+    for items in SIZES {
+        let mut state = app(plan(items));
+        let mut down = true;
+        group.bench_function(BenchmarkId::new("cursor_move", items), |b| {
+            b.iter(|| {
+                down = !down;
+                update(&mut state, if down { Action::MoveDown } else { Action::MoveUp })
+            })
+        });
+        update(&mut state, Action::StartSearch);
+        group.bench_function(BenchmarkId::new("search_keystroke_pair", items), |b| {
+            b.iter(|| {
+                update(&mut state, Action::Insert("a".into()));
+                update(&mut state, Action::DeleteBack)
+            })
+        });
+        update(&mut state, Action::ClearSearch);
+        bench_toggle(&mut group, items, &mut state);
+    }
+    group.finish();
+}
+
+/// Toggling a step done: the update and the atomic, fsynced save that follows it.
+fn bench_toggle(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, items: usize, state: &mut AppState) {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path(), today()).unwrap();
+    store.save(&state.plan).unwrap();
+    update(state, Action::MoveDown);
+    update(state, Action::MoveDown);
+    group.bench_function(BenchmarkId::new("toggle_done_and_save", items), |b| {
+        b.iter(|| {
+            update(state, Action::ToggleDone);
+            store.save(&state.plan).unwrap();
+        })
+    });
+}
+
+criterion_group!(benches, bench_store, bench_views, bench_frames, bench_keys);
+criterion_main!(benches);
