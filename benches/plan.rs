@@ -24,7 +24,11 @@ fn today() -> NaiveDate {
 }
 
 fn plan(items: usize) -> Plan {
-    generate(&GenOptions { items, seed: 7, today: today() })
+    generate(&GenOptions {
+        items,
+        seed: 7,
+        today: today(),
+    })
 }
 
 fn app(plan: Plan) -> AppState {
@@ -35,20 +39,28 @@ fn app(plan: Plan) -> AppState {
 
 fn bench_store(c: &mut Criterion) {
     let mut group = c.benchmark_group("store");
-    group.sample_size(10).measurement_time(Duration::from_secs(5));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
     for items in SIZES {
         let plan = plan(items);
         let dir = tempfile::tempdir().unwrap();
         let bytes = to_pretty_json(&plan);
         std::fs::write(dir.path().join("plan.json"), &bytes).unwrap();
-        group.bench_with_input(BenchmarkId::new("parse_json_value", items), &bytes, |b, bytes| {
-            b.iter(|| black_box(serde_json::from_slice::<serde_json::Value>(bytes).unwrap()))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("parse_json_value", items),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| black_box(serde_json::from_slice::<serde_json::Value>(bytes).unwrap()))
+            },
+        );
         group.bench_with_input(BenchmarkId::new("load", items), dir.path(), |b, dir| {
             b.iter(|| black_box(Store::open(dir, today()).unwrap()))
         });
         let (mut store, loaded) = Store::open(dir.path(), today()).unwrap();
-        group.bench_function(BenchmarkId::new("save", items), |b| b.iter(|| store.save(&loaded).unwrap()));
+        group.bench_function(BenchmarkId::new("save", items), |b| {
+            b.iter(|| store.save(&loaded).unwrap())
+        });
     }
     group.finish();
 }
@@ -59,7 +71,15 @@ fn bench_views(c: &mut Criterion) {
         let plan = plan(items);
         let collapsed = HashSet::new();
         group.bench_with_input(BenchmarkId::new("tree_rows", items), &plan, |b, p| {
-            b.iter(|| black_box(visible_rows(p, &TreeFilter { collapsed: &collapsed, query: "" })))
+            b.iter(|| {
+                black_box(visible_rows(
+                    p,
+                    &TreeFilter {
+                        collapsed: &collapsed,
+                        query: "",
+                    },
+                ))
+            })
         });
         group.bench_with_input(BenchmarkId::new("agenda", items), &plan, |b, p| {
             b.iter(|| black_box(agenda::agenda(p, today(), chrono::Weekday::Mon)))
@@ -98,7 +118,14 @@ fn bench_keys(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("cursor_move", items), |b| {
             b.iter(|| {
                 down = !down;
-                update(&mut state, if down { Action::MoveDown } else { Action::MoveUp })
+                update(
+                    &mut state,
+                    if down {
+                        Action::MoveDown
+                    } else {
+                        Action::MoveUp
+                    },
+                )
             })
         });
         update(&mut state, Action::StartSearch);
@@ -115,7 +142,11 @@ fn bench_keys(c: &mut Criterion) {
 }
 
 /// Toggling a step done: the update and the atomic, fsynced save that follows it.
-fn bench_toggle(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, items: usize, state: &mut AppState) {
+fn bench_toggle(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    items: usize,
+    state: &mut AppState,
+) {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = Store::open(dir.path(), today()).unwrap();
     store.save(&state.plan).unwrap();

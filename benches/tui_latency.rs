@@ -22,15 +22,28 @@ fn main() {
         .unwrap_or(50_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-    let plan = generate(&GenOptions { items, seed: 7, today });
+    let plan = generate(&GenOptions {
+        items,
+        seed: 7,
+        today,
+    });
     let bytes = goalcoach::store::to_pretty_json(&plan);
     std::fs::write(dir.path().join("plan.json"), &bytes).expect("write plan");
-    println!("plan: {items} items, {:.1} MiB", bytes.len() as f64 / 1048576.0);
-    println!("read + parse with serde_json (Value): {:.1} ms", parse_baseline(dir.path()));
+    println!(
+        "plan: {items} items, {:.1} MiB",
+        bytes.len() as f64 / 1048576.0
+    );
+    println!(
+        "read + parse with serde_json (Value): {:.1} ms",
+        parse_baseline(dir.path())
+    );
 
     let started = Instant::now();
     let mut app = Session::start(dir.path(), &[], 120, 40);
-    assert!(app.wait_until(TIMEOUT, |s| s.contains("Goals (")), "no first frame");
+    assert!(
+        app.wait_until(TIMEOUT, |s| s.contains("Goals (")),
+        "no first frame"
+    );
     println!("start to first frame: {:.1} ms", ms(started.elapsed()));
 
     report("cursor move (j/k)", &keys(&mut app, &["j", "k"], 200));
@@ -101,8 +114,18 @@ fn edits(app: &mut Session, dir: &Path, rounds: usize) -> Vec<f64> {
 fn report(what: &str, times: &[f64]) {
     let mut sorted = times.to_vec();
     sorted.sort_by(f64::total_cmp);
-    let at = |q: f64| sorted.get(((sorted.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(f64::NAN);
-    println!("{what}: median {:.2} ms, p99 {:.2} ms ({} samples)", at(0.5), at(0.99), sorted.len());
+    let at = |q: f64| {
+        sorted
+            .get(((sorted.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    println!(
+        "{what}: median {:.2} ms, p99 {:.2} ms ({} samples)",
+        at(0.5),
+        at(0.99),
+        sorted.len()
+    );
 }
 
 fn peak_memory_kib(pid: u32) -> Option<u64> {

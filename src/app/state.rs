@@ -11,6 +11,29 @@ use crate::model::{ActionStep, History, ItemId, ItemKind, Loc, Plan};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
+/// Hashes item ids for the index: ids are small unique integers, so one multiply spreads
+/// them well and is much cheaper than the default SipHash over 50,000 entries.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type BuildIdHasher = std::hash::BuildHasherDefault<IdHasher>;
+
 /// The screens, in Tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Screen {
@@ -117,7 +140,11 @@ pub struct AppState {
     pub screen: Screen,
     pub collapsed: HashSet<ItemId>,
     /// Where each item sits; rebuilt when the plan changes (see `plan_changed`).
-    index: HashMap<ItemId, Loc>,
+    index: HashMap<ItemId, Loc, BuildIdHasher>,
+    /// The Agenda rows, worked out when the Agenda screen needs them after a change.
+    agenda_cache: Option<Vec<lists::AgendaRow>>,
+    /// The Priorities boxes, worked out when that screen needs them after a change.
+    matrix_cache: Option<[Vec<ItemId>; 4]>,
     /// The visible tree rows; derived from the plan, folds and search by `refresh_rows`.
     pub rows: Vec<Row>,
     pub selected: Option<ItemId>,
@@ -156,7 +183,9 @@ impl AppState {
             today,
             screen: Screen::Goals,
             collapsed: HashSet::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
+            agenda_cache: None,
+            matrix_cache: None,
             rows: Vec::new(),
             selected: None,
             cursor: 0,
@@ -186,7 +215,13 @@ impl AppState {
 
     /// Rebuilds the id index after the plan changed (the rows are refreshed separately).
     pub fn reindex(&mut self) {
-        self.index = self.plan.index();
+        self.index.clear();
+        let index = &mut self.index;
+        self.plan.for_each_loc(|id, loc| {
+            index.insert(id, loc);
+        });
+        self.agenda_cache = None;
+        self.matrix_cache = None;
     }
 
     /// Where the item `id` sits: from the index, checked, else by scanning the plan.
@@ -254,27 +289,48 @@ impl AppState {
         self.sync_lists();
     }
 
+    /// The Agenda rows (empty until `sync_lists` has run on the Agenda screen).
+    pub fn agenda_rows(&self) -> &[lists::AgendaRow] {
+        self.agenda_cache.as_deref().unwrap_or_default()
+    }
+
     /// The Agenda rows as ids (`None` for headings), for moving the selection.
     pub fn agenda_ids(&self) -> Vec<Option<ItemId>> {
-        lists::agenda_rows(&self.plan, self.today)
+        self.agenda_rows()
             .iter()
             .map(lists::AgendaRow::id)
             .collect()
     }
 
-    /// The ids in each box of the Priorities screen.
-    pub fn matrix_ids(&self) -> [Vec<Option<ItemId>>; 4] {
-        lists::matrix(&self.plan, self.today).map(|ids| ids.into_iter().map(Some).collect())
+    /// The step ids in each box of the Priorities screen.
+    pub fn matrix(&self) -> &[Vec<ItemId>] {
+        self.matrix_cache.as_ref().map_or(&[], |m| &m[..])
     }
 
-    /// Keeps the selection of the screen on show on its item after the plan changed.
+    /// The ids in each box of the Priorities screen, for moving the selection.
+    pub fn matrix_ids(&self) -> [Vec<Option<ItemId>>; 4] {
+        std::array::from_fn(|q| {
+            self.matrix()
+                .get(q)
+                .map_or(Vec::new(), |ids| ids.iter().copied().map(Some).collect())
+        })
+    }
+
+    /// Works out the list of the screen on show if the plan changed since, and keeps its
+    /// selection on its item.
     pub fn sync_lists(&mut self) {
         match self.screen {
             Screen::Agenda => {
+                if self.agenda_cache.is_none() {
+                    self.agenda_cache = Some(lists::agenda_rows(&self.plan, self.today));
+                }
                 let ids = self.agenda_ids();
                 self.agenda.fix(&ids);
             }
             Screen::Priorities => {
+                if self.matrix_cache.is_none() {
+                    self.matrix_cache = Some(lists::matrix(&self.plan, self.today));
+                }
                 let boxes = self.matrix_ids();
                 for (sel, ids) in self.matrix.iter_mut().zip(boxes.iter()) {
                     sel.fix(ids);

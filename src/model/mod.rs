@@ -137,21 +137,28 @@ impl Plan {
         }
     }
 
-    /// Where every item sits, for lookups by id without scanning the tree.
-    pub fn index(&self) -> std::collections::HashMap<ItemId, Loc> {
-        let mut index = std::collections::HashMap::with_capacity(self.goals.len() * 8);
+    /// Calls `f` with every item's id and place, in tree order.
+    pub fn for_each_loc(&self, mut f: impl FnMut(ItemId, Loc)) {
         for (gi, g) in self.goals.iter().enumerate() {
-            index.insert(g.id, Loc::Goal(gi));
+            f(g.id, Loc::Goal(gi));
             for (si, s) in g.steps.iter().enumerate() {
-                index.insert(s.id, Loc::GoalStep(gi, si));
+                f(s.id, Loc::GoalStep(gi, si));
             }
             for (mi, m) in g.milestones.iter().enumerate() {
-                index.insert(m.id, Loc::Milestone(gi, mi));
+                f(m.id, Loc::Milestone(gi, mi));
                 for (si, s) in m.steps.iter().enumerate() {
-                    index.insert(s.id, Loc::MilestoneStep(gi, mi, si));
+                    f(s.id, Loc::MilestoneStep(gi, mi, si));
                 }
             }
         }
+    }
+
+    /// Where every item sits, for lookups by id without scanning the tree.
+    pub fn index(&self) -> std::collections::HashMap<ItemId, Loc> {
+        let mut index = std::collections::HashMap::new();
+        self.for_each_loc(|id, loc| {
+            index.insert(id, loc);
+        });
         index
     }
 

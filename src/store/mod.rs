@@ -123,7 +123,7 @@ impl Store {
         if let Some(holder) = self.read_only_reason() {
             return Err(SaveError::ReadOnly { holder });
         }
-        let bytes = to_pretty_json(plan);
+        let bytes = to_pretty_json_sized(plan, self.stamp.as_ref().map_or(0, |s| s.len as usize));
         let path = self.plan_path();
         if self.changed_on_disk(&path) {
             let copy = self.write_conflict_copy(&bytes)?;
@@ -183,8 +183,15 @@ impl Store {
 
 /// The plan as goalcoach writes it: pretty JSON, keys in a fixed order, a final newline.
 pub fn to_pretty_json(plan: &Plan) -> Vec<u8> {
+    to_pretty_json_sized(plan, 0)
+}
+
+/// Like `to_pretty_json`, with room for `hint` bytes reserved up front (the last size), so
+/// a large plan is not copied over and over while the buffer grows.
+fn to_pretty_json_sized(plan: &Plan, hint: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(hint + hint / 16 + 1024);
     // Serializing plain data into memory cannot fail.
-    let mut bytes = serde_json::to_vec_pretty(plan).unwrap_or_default();
+    let _ = serde_json::to_writer_pretty(&mut bytes, plan);
     bytes.push(b'\n');
     bytes
 }
@@ -219,11 +226,16 @@ fn probe_version(path: &Path, bytes: &[u8]) -> Result<u32, LoadError> {
             path: path.to_path_buf(),
         });
     }
-    let probe: VersionProbe =
-        serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
-    let found = probe.schema_version.ok_or_else(|| LoadError::NotAPlan {
-        path: path.to_path_buf(),
-    })?;
+    let found = match leading_schema_version(bytes) {
+        Some(v) => v,
+        None => {
+            let probe: VersionProbe =
+                serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
+            probe.schema_version.ok_or_else(|| LoadError::NotAPlan {
+                path: path.to_path_buf(),
+            })?
+        }
+    };
     if found > SCHEMA_VERSION {
         return Err(LoadError::TooNew {
             path: path.to_path_buf(),
@@ -231,6 +243,24 @@ fn probe_version(path: &Path, bytes: &[u8]) -> Result<u32, LoadError> {
         });
     }
     Ok(found)
+}
+
+/// The version when the document opens with `{ "schema_version": N` (as goalcoach writes
+/// it), read without scanning the rest; `None` sends the caller to a full probe.
+fn leading_schema_version(bytes: &[u8]) -> Option<u32> {
+    let text = std::str::from_utf8(&bytes[..bytes.len().min(64)]).ok()?;
+    let rest = text.trim_start().strip_prefix('{')?.trim_start();
+    let rest = rest
+        .strip_prefix("\"schema_version\"")?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest[digits.len()..].trim_start();
+    if !(after.starts_with(',') || after.starts_with('}')) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// A name for a new plan, unique enough to tell plans apart: time, process and a counter.
@@ -244,10 +274,23 @@ fn new_uid() -> String {
     format!("{:016x}", h.finish())
 }
 
+/// A fast 64-bit fingerprint of the file, to tell whether it changed behind our back (not
+/// a defence against anyone crafting collisions; it runs over the whole file on every save).
 fn hash_of(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = bytes.len() as u64 ^ K;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(word))
+            .wrapping_mul(K)
+            .rotate_left(29);
+    }
+    for &b in chunks.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
+    }
+    h ^ (h >> 32)
 }
 
 fn stamp_of(path: &Path, bytes: &[u8]) -> DiskStamp {
@@ -256,5 +299,38 @@ fn stamp_of(path: &Path, bytes: &[u8]) -> DiskStamp {
         len: bytes.len() as u64,
         modified,
         hash: hash_of(bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_leading_version_is_read_without_a_full_parse() {
+        assert_eq!(
+            leading_schema_version(b"{\n  \"schema_version\": 1,\n  \"goals\": ["),
+            Some(1)
+        );
+        assert_eq!(
+            leading_schema_version(b" { \"schema_version\" : 12 }"),
+            Some(12)
+        );
+        assert_eq!(
+            leading_schema_version(b"{\"goals\": [], \"schema_version\": 1}"),
+            None
+        );
+        assert_eq!(leading_schema_version(b"{\"schema_version\": 1x"), None);
+        assert_eq!(leading_schema_version(b"{\"schema_version\": \"1\"}"), None);
+    }
+
+    #[test]
+    fn the_fingerprint_sees_any_change() {
+        let a = b"{\"schema_version\": 1, \"goals\": []}\n".to_vec();
+        let mut b = a.clone();
+        b[20] ^= 1;
+        assert_ne!(hash_of(&a), hash_of(&b));
+        assert_ne!(hash_of(&a), hash_of(&a[..a.len() - 1]));
+        assert_eq!(hash_of(&a), hash_of(&a.clone()));
     }
 }

@@ -2,7 +2,7 @@
 //! goals; the selected item's details beside them.
 
 use super::{detail, layout, text, theme};
-use crate::app::lists::{AgendaRow, agenda_rows};
+use crate::app::lists::AgendaRow;
 use crate::app::state::AppState;
 use crate::model::ItemKind;
 use crate::model::agenda::Bucket;
@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Paragraph};
 /// Draws the agenda and the details of its selection.
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let [list_area, detail_area] = layout::goals_areas(area);
-    let rows = agenda_rows(&state.plan, state.today);
+    let rows = state.agenda_rows();
     let block = Block::bordered().title(format!(" Agenda · {} ", state.today.format("%A %-d %B")));
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);

@@ -1,7 +1,6 @@
 //! The Priorities screen: open steps in four boxes by importance and urgency.
 
 use super::{text, theme};
-use crate::app::lists::matrix;
 use crate::app::state::AppState;
 use crate::model::ItemId;
 use crate::model::priority::Quadrant;
@@ -15,9 +14,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let [top, bottom] = Layout::vertical([Constraint::Fill(1); 2]).areas(area);
     let [q0, q1] = Layout::horizontal([Constraint::Fill(1); 2]).areas(top);
     let [q2, q3] = Layout::horizontal([Constraint::Fill(1); 2]).areas(bottom);
-    let boxes = matrix(&state.plan, state.today);
+    let boxes = state.matrix();
     for (i, area) in [q0, q1, q2, q3].into_iter().enumerate() {
-        draw_box(frame, area, state, Quadrant::ALL[i], &boxes[i]);
+        let ids = boxes.get(i).map_or(&[][..], |b| &b[..]);
+        draw_box(frame, area, state, Quadrant::ALL[i], ids);
     }
 }
 
