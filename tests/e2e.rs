@@ -2,6 +2,7 @@
 //! what landed in plan.json.
 
 #[path = "common/pty.rs"]
+#[allow(dead_code)]
 mod pty;
 
 use pty::Session;

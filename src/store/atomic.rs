@@ -35,10 +35,10 @@ fn temp_path(dir: &Path, name: &str) -> PathBuf {
     dir.join(format!("{}{}.{n}", temp_prefix(name), std::process::id()))
 }
 
-/// Replaces `dir/name` with `bytes` atomically and durably.
-pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
+/// Replaces `dir/name` with the parts one after the other, atomically and durably.
+pub fn write_parts(dir: &Path, name: &str, parts: &[&[u8]]) -> Result<(), WriteError> {
     let temp = temp_path(dir, name);
-    let result = write_temp_then_rename(&temp, &dir.join(name), bytes);
+    let result = write_temp_then_rename(&temp, &dir.join(name), parts);
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
@@ -49,10 +49,12 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
     })
 }
 
-fn write_temp_then_rename(temp: &Path, target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+fn write_temp_then_rename(temp: &Path, target: &Path, parts: &[&[u8]]) -> Result<(), WriteError> {
     let step = |step| move |source| WriteError { step, source };
     let mut file = create_private(temp).map_err(step("create"))?;
-    file.write_all(bytes).map_err(step("write"))?;
+    for part in parts {
+        file.write_all(part).map_err(step("write"))?;
+    }
     file.sync_all().map_err(step("fsync"))?;
     drop(file);
     fs::rename(temp, target).map_err(step("rename"))
@@ -79,6 +81,19 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
         let _ = dir;
         Ok(())
     }
+}
+
+/// Copies `from` to `dir/name` atomically and durably, without reading it into memory.
+pub fn copy(from: &Path, dir: &Path, name: &str) -> io::Result<()> {
+    let temp = temp_path(dir, name);
+    let result = fs::copy(from, &temp)
+        .and_then(|_| File::open(&temp)?.sync_all())
+        .and_then(|()| fs::rename(&temp, dir.join(name)));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result?;
+    sync_dir(dir)
 }
 
 /// Removes temp files a crashed writer left beside `name`. Only called by the lock holder,

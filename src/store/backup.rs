@@ -36,8 +36,7 @@ pub fn migration_copy(dir: &Path, plan: &Path, version: u32, today: NaiveDate) -
 }
 
 fn copy_atomically(from: &Path, dir: &Path, name: &str) -> io::Result<()> {
-    let bytes = fs::read(from)?;
-    super::atomic::write(dir, name, &bytes).map_err(|e| e.source)
+    super::atomic::copy(from, dir, name)
 }
 
 fn is_daily(name: &str) -> bool {

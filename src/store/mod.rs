@@ -5,6 +5,7 @@
 mod atomic;
 mod backup;
 mod error;
+mod json;
 mod lock;
 mod paths;
 
@@ -112,7 +113,7 @@ impl Store {
         if plan.uid.is_empty() {
             plan.uid = new_uid();
         }
-        self.stamp = Some(stamp_of(&path, &bytes));
+        self.stamp = Some(stamp_of(&path, &[&bytes]));
         Ok(plan)
     }
 
@@ -123,15 +124,16 @@ impl Store {
         if let Some(holder) = self.read_only_reason() {
             return Err(SaveError::ReadOnly { holder });
         }
-        let bytes = to_pretty_json_sized(plan, self.stamp.as_ref().map_or(0, |s| s.len as usize));
+        let parts = json::plan_parts(plan);
+        let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
         let path = self.plan_path();
         if self.changed_on_disk(&path) {
-            let copy = self.write_conflict_copy(&bytes)?;
+            let copy = self.write_conflict_copy(&parts)?;
             return Err(SaveError::Conflict { path, copy });
         }
         self.back_up_before_first_write(&path)?;
-        atomic::write(&self.dir, PLAN_FILE, &bytes).map_err(|e| e.into_save_error(&path))?;
-        self.stamp = Some(stamp_of(&path, &bytes));
+        atomic::write_parts(&self.dir, PLAN_FILE, &parts).map_err(|e| e.into_save_error(&path))?;
+        self.stamp = Some(stamp_of(&path, &parts));
         Ok(())
     }
 
@@ -145,15 +147,15 @@ impl Store {
                 if meta.len() == stamp.len && meta.modified().ok() == stamp.modified {
                     return false;
                 }
-                fs::read(path).map_or(true, |bytes| hash_of(&bytes) != stamp.hash)
+                fs::read(path).map_or(true, |bytes| hash_of(&[&bytes]) != stamp.hash)
             }
         }
     }
 
-    fn write_conflict_copy(&self, bytes: &[u8]) -> Result<PathBuf, SaveError> {
+    fn write_conflict_copy(&self, parts: &[&[u8]]) -> Result<PathBuf, SaveError> {
         let name = backup::conflict_name(self.today, &self.dir);
         let copy = self.dir.join(&name);
-        atomic::write(&self.dir, &name, bytes).map_err(|e| e.into_save_error(&copy))?;
+        atomic::write_parts(&self.dir, &name, parts).map_err(|e| e.into_save_error(&copy))?;
         Ok(copy)
     }
 
@@ -183,17 +185,7 @@ impl Store {
 
 /// The plan as goalcoach writes it: pretty JSON, keys in a fixed order, a final newline.
 pub fn to_pretty_json(plan: &Plan) -> Vec<u8> {
-    to_pretty_json_sized(plan, 0)
-}
-
-/// Like `to_pretty_json`, with room for `hint` bytes reserved up front (the last size), so
-/// a large plan is not copied over and over while the buffer grows.
-fn to_pretty_json_sized(plan: &Plan, hint: usize) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(hint + hint / 16 + 1024);
-    // Serializing plain data into memory cannot fail.
-    let _ = serde_json::to_writer_pretty(&mut bytes, plan);
-    bytes.push(b'\n');
-    bytes
+    json::plan_parts(plan).concat()
 }
 
 /// Parses a plan from bytes, with the same checks as loading the file (used by import).
@@ -274,31 +266,50 @@ fn new_uid() -> String {
     format!("{:016x}", h.finish())
 }
 
-/// A fast 64-bit fingerprint of the file, to tell whether it changed behind our back (not
-/// a defence against anyone crafting collisions; it runs over the whole file on every save).
-fn hash_of(bytes: &[u8]) -> u64 {
+/// A fast 64-bit fingerprint of the file given in parts (the result does not depend on how
+/// it is split), to tell whether it changed behind our back. Not a defence against anyone
+/// crafting collisions; it runs over the whole file on every save, so it must be cheap.
+fn hash_of(parts: &[&[u8]]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = bytes.len() as u64 ^ K;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = (h ^ u64::from_le_bytes(word))
-            .wrapping_mul(K)
-            .rotate_left(29);
+    let mix = |h: u64, word: u64| (h ^ word).wrapping_mul(K).rotate_left(29);
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    let mut h = len as u64 ^ K;
+    let mut carry = [0u8; 8];
+    let mut filled = 0;
+    for part in parts {
+        let mut rest = *part;
+        if filled > 0 {
+            let take = (8 - filled).min(rest.len());
+            carry[filled..filled + take].copy_from_slice(&rest[..take]);
+            filled += take;
+            rest = &rest[take..];
+            if filled < 8 {
+                continue;
+            }
+            h = mix(h, u64::from_le_bytes(carry));
+        }
+        let mut chunks = rest.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            h = mix(h, u64::from_le_bytes(word));
+        }
+        let tail = chunks.remainder();
+        carry[..tail.len()].copy_from_slice(tail);
+        filled = tail.len();
     }
-    for &b in chunks.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
+    for &b in &carry[..filled] {
+        h = mix(h, u64::from(b));
     }
     h ^ (h >> 32)
 }
 
-fn stamp_of(path: &Path, bytes: &[u8]) -> DiskStamp {
+fn stamp_of(path: &Path, parts: &[&[u8]]) -> DiskStamp {
     let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
     DiskStamp {
-        len: bytes.len() as u64,
+        len: parts.iter().map(|p| p.len() as u64).sum(),
         modified,
-        hash: hash_of(bytes),
+        hash: hash_of(parts),
     }
 }
 
@@ -325,12 +336,21 @@ mod tests {
     }
 
     #[test]
-    fn the_fingerprint_sees_any_change() {
+    fn the_fingerprint_sees_any_change_and_ignores_how_it_is_split() {
         let a = b"{\"schema_version\": 1, \"goals\": []}\n".to_vec();
         let mut b = a.clone();
         b[20] ^= 1;
-        assert_ne!(hash_of(&a), hash_of(&b));
-        assert_ne!(hash_of(&a), hash_of(&a[..a.len() - 1]));
-        assert_eq!(hash_of(&a), hash_of(&a.clone()));
+        assert_ne!(hash_of(&[&a]), hash_of(&[&b]));
+        assert_ne!(hash_of(&[&a]), hash_of(&[&a[..a.len() - 1]]));
+        for split in 0..a.len() {
+            for second in split..a.len() {
+                let parts = [&a[..split], &a[split..second], &a[second..]];
+                assert_eq!(
+                    hash_of(&parts),
+                    hash_of(&[&a]),
+                    "split at {split}, {second}"
+                );
+            }
+        }
     }
 }
