@@ -5,7 +5,7 @@
 use super::form::Form;
 use super::input::TextInput;
 use super::lists::{self, ListSel};
-use super::tree::{Row, TreeFilter, visible_rows};
+use super::tree::{Row, TreeFilter, fill_visible_rows};
 use crate::keymap::Layer;
 use crate::model::{ActionStep, History, ItemId, ItemKind, Loc, Plan};
 use chrono::NaiveDate;
@@ -271,7 +271,8 @@ impl AppState {
     /// nearest to where it was when the item is gone.
     pub fn refresh_rows(&mut self) {
         let query = self.query();
-        self.rows = visible_rows(
+        fill_visible_rows(
+            &mut self.rows,
             &self.plan,
             &TreeFilter {
                 collapsed: &self.collapsed,

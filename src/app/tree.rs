@@ -41,8 +41,16 @@ fn matches(title: &str, query: &str) -> bool {
 /// The rows to show, in order: each goal, then its milestones (each with its steps), then its
 /// direct steps. With a search, only matches and their ancestors show, unfolded.
 pub fn visible_rows(plan: &Plan, filter: &TreeFilter) -> Vec<Row> {
-    let searching = !filter.query.is_empty();
     let mut rows = Vec::new();
+    fill_visible_rows(&mut rows, plan, filter);
+    rows
+}
+
+/// Like `visible_rows`, into `rows` (cleared first), reusing its memory: on a large plan this
+/// runs on every search keystroke.
+pub fn fill_visible_rows(rows: &mut Vec<Row>, plan: &Plan, filter: &TreeFilter) {
+    rows.clear();
+    let searching = !filter.query.is_empty();
     for (gi, goal) in plan.goals.iter().enumerate() {
         let start = rows.len();
         let has_children = !goal.milestones.is_empty() || !goal.steps.is_empty();
@@ -60,7 +68,7 @@ pub fn visible_rows(plan: &Plan, filter: &TreeFilter) -> Vec<Row> {
         let mut any_child = false;
         if expanded {
             for (mi, m) in goal.milestones.iter().enumerate() {
-                any_child |= push_milestone(&mut rows, m, (gi, mi), filter, searching);
+                any_child |= push_milestone(rows, m, (gi, mi), filter, searching);
             }
             for (si, s) in goal.steps.iter().enumerate() {
                 let step = StepRow {
@@ -69,14 +77,13 @@ pub fn visible_rows(plan: &Plan, filter: &TreeFilter) -> Vec<Row> {
                     loc: Loc::GoalStep(gi, si),
                     depth: 1,
                 };
-                any_child |= push_step(&mut rows, step, filter, searching);
+                any_child |= push_step(rows, step, filter, searching);
             }
         }
         if searching && !goal_match && !any_child {
             rows.truncate(start);
         }
     }
-    rows
 }
 
 fn push_milestone(
