@@ -77,6 +77,7 @@ fn bench_views(c: &mut Criterion) {
                     &TreeFilter {
                         collapsed: &collapsed,
                         query: "",
+                        matched: None,
                     },
                 ))
             })

@@ -187,7 +187,8 @@ fn search_filters_steps_through_matches_and_clears() {
             &state.plan,
             &goalcoach::app::tree::TreeFilter {
                 collapsed: &state.collapsed,
-                query: ""
+                query: "",
+                matched: None,
             }
         )
         .len()

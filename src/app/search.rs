@@ -20,7 +20,7 @@ pub fn edit_query(state: &mut AppState, edit: impl FnOnce(&mut TextInput)) {
         edit(&mut search.input);
     }
     state.refresh_rows();
-    if !state.selected_row().is_some_and(|r| r.matched) {
+    if !state.query().is_empty() && !state.selected_row().is_some_and(|r| r.matched) {
         step_match(state, 1);
     }
 }

@@ -141,6 +141,8 @@ pub struct AppState {
     pub collapsed: HashSet<ItemId>,
     /// Where each item sits; rebuilt when the plan changes (see `plan_changed`).
     index: HashMap<ItemId, Loc, BuildIdHasher>,
+    /// All titles in one buffer for searching, built on the first search after a change.
+    title_text: Option<super::tree::TitleText>,
     /// The Agenda rows, worked out when the Agenda screen needs them after a change.
     agenda_cache: Option<Vec<lists::AgendaRow>>,
     /// The Priorities boxes, worked out when that screen needs them after a change.
@@ -184,6 +186,7 @@ impl AppState {
             screen: Screen::Goals,
             collapsed: HashSet::new(),
             index: HashMap::default(),
+            title_text: None,
             agenda_cache: None,
             matrix_cache: None,
             rows: Vec::new(),
@@ -220,6 +223,7 @@ impl AppState {
         self.plan.for_each_loc(|id, loc| {
             index.insert(id, loc);
         });
+        self.title_text = None;
         self.agenda_cache = None;
         self.matrix_cache = None;
     }
@@ -271,12 +275,21 @@ impl AppState {
     /// nearest to where it was when the item is gone.
     pub fn refresh_rows(&mut self) {
         let query = self.query();
+        let matched = if query.is_empty() {
+            None
+        } else {
+            let text = self
+                .title_text
+                .get_or_insert_with(|| super::tree::TitleText::of(&self.plan));
+            Some(text.matches(&query))
+        };
         fill_visible_rows(
             &mut self.rows,
             &self.plan,
             &TreeFilter {
                 collapsed: &self.collapsed,
                 query: &query,
+                matched: matched.as_deref(),
             },
         );
         let found = self

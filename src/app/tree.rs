@@ -24,18 +24,93 @@ pub struct TreeFilter<'a> {
     pub collapsed: &'a HashSet<ItemId>,
     /// Lower-cased search text; empty for none.
     pub query: &'a str,
+    /// Which items match `query`, in tree order, when already worked out (`TitleText`).
+    pub matched: Option<&'a [bool]>,
+}
+
+impl TreeFilter<'_> {
+    /// Whether the item at tree-order position `k`, titled `title`, matches.
+    fn is_match(&self, k: usize, title: &str) -> bool {
+        match self.matched {
+            Some(m) => m.get(k).copied().unwrap_or(false),
+            None => matches(title, self.query),
+        }
+    }
+}
+
+/// Every title, lower-cased, in tree order, in one buffer: a search reads it front to back
+/// instead of chasing 50,000 separate strings around memory.
+#[derive(Clone, Debug, Default)]
+pub struct TitleText {
+    text: Vec<u8>,
+    /// Where each title ends in `text`; title `k` is `text[ends[k-1]..ends[k]]`.
+    ends: Vec<usize>,
+}
+
+impl TitleText {
+    /// The titles of `plan` in the order `visible_rows` visits them.
+    pub fn of(plan: &Plan) -> TitleText {
+        let mut t = TitleText::default();
+        let mut push = |title: &str| {
+            if title.is_ascii() {
+                t.text.extend(title.bytes().map(|b| b.to_ascii_lowercase()));
+            } else {
+                t.text.extend_from_slice(title.to_lowercase().as_bytes());
+            }
+            t.ends.push(t.text.len());
+        };
+        for goal in &plan.goals {
+            push(&goal.title);
+            for m in &goal.milestones {
+                push(&m.title);
+                m.steps.iter().for_each(|s| push(&s.title));
+            }
+            goal.steps.iter().for_each(|s| push(&s.title));
+        }
+        t
+    }
+
+    /// Which titles contain `query` (lower-cased), in tree order.
+    pub fn matches(&self, query: &str) -> Vec<bool> {
+        let q = query.as_bytes();
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let title = &self.text[start..end];
+                start = end;
+                !q.is_empty() && title.len() >= q.len() && title.windows(q.len()).any(|w| w == q)
+            })
+            .collect()
+    }
 }
 
 fn matches(title: &str, query: &str) -> bool {
     if query.is_empty() {
         return false;
     }
-    // Searching runs over every title on each keystroke: avoid allocating for ASCII text.
+    // Searching runs over every title on each keystroke: no allocation for ASCII text.
     if title.is_ascii() && query.is_ascii() {
-        let (t, q) = (title.as_bytes(), query.as_bytes());
-        return t.len() >= q.len() && t.windows(q.len()).any(|w| w.eq_ignore_ascii_case(q));
+        return contains_ascii_ignore_case(title.as_bytes(), query.as_bytes());
     }
     title.to_lowercase().contains(query)
+}
+
+/// Whether `hay` contains `needle` (lower-case ASCII) in any case: jumps between
+/// occurrences of the first letter and compares the rest only there.
+fn contains_ascii_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    if hay.len() < needle.len() {
+        return false;
+    }
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let last_start = hay.len() - needle.len();
+    (0..=last_start).any(|i| {
+        let b = hay[i];
+        (b == lower || b == upper) && hay[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
+    })
 }
 
 /// The rows to show, in order: each goal, then its milestones (each with its steps), then its
@@ -51,11 +126,15 @@ pub fn visible_rows(plan: &Plan, filter: &TreeFilter) -> Vec<Row> {
 pub fn fill_visible_rows(rows: &mut Vec<Row>, plan: &Plan, filter: &TreeFilter) {
     rows.clear();
     let searching = !filter.query.is_empty();
+    // The item's position in tree order, for `filter.matched`; every item is visited while
+    // searching (all unfolded), so it stays in step with `TitleText`.
+    let mut k = 0;
     for (gi, goal) in plan.goals.iter().enumerate() {
         let start = rows.len();
         let has_children = !goal.milestones.is_empty() || !goal.steps.is_empty();
         let expanded = searching || !filter.collapsed.contains(&goal.id);
-        let goal_match = matches(&goal.title, filter.query);
+        let goal_match = filter.is_match(k, &goal.title);
+        k += 1;
         rows.push(Row {
             id: goal.id,
             loc: Loc::Goal(gi),
@@ -68,7 +147,7 @@ pub fn fill_visible_rows(rows: &mut Vec<Row>, plan: &Plan, filter: &TreeFilter) 
         let mut any_child = false;
         if expanded {
             for (mi, m) in goal.milestones.iter().enumerate() {
-                any_child |= push_milestone(rows, m, (gi, mi), filter, searching);
+                any_child |= push_milestone(rows, m, (gi, mi), filter, &mut k);
             }
             for (si, s) in goal.steps.iter().enumerate() {
                 let step = StepRow {
@@ -77,7 +156,7 @@ pub fn fill_visible_rows(rows: &mut Vec<Row>, plan: &Plan, filter: &TreeFilter) 
                     loc: Loc::GoalStep(gi, si),
                     depth: 1,
                 };
-                any_child |= push_step(rows, step, filter, searching);
+                any_child |= push_step(rows, step, filter, &mut k);
             }
         }
         if searching && !goal_match && !any_child {
@@ -91,11 +170,13 @@ fn push_milestone(
     m: &crate::model::Milestone,
     (gi, mi): (usize, usize),
     filter: &TreeFilter,
-    searching: bool,
+    k: &mut usize,
 ) -> bool {
+    let searching = !filter.query.is_empty();
     let start = rows.len();
     let expanded = searching || !filter.collapsed.contains(&m.id);
-    let matched = matches(&m.title, filter.query);
+    let matched = filter.is_match(*k, &m.title);
+    *k += 1;
     rows.push(Row {
         id: m.id,
         loc: Loc::Milestone(gi, mi),
@@ -114,7 +195,7 @@ fn push_milestone(
                 loc: Loc::MilestoneStep(gi, mi, si),
                 depth: 2,
             };
-            any_step |= push_step(rows, step, filter, searching);
+            any_step |= push_step(rows, step, filter, k);
         }
     }
     let keep = !searching || matched || any_step;
@@ -132,9 +213,10 @@ struct StepRow<'a> {
     depth: u8,
 }
 
-fn push_step(rows: &mut Vec<Row>, step: StepRow, filter: &TreeFilter, searching: bool) -> bool {
-    let matched = matches(step.title, filter.query);
-    if searching && !matched {
+fn push_step(rows: &mut Vec<Row>, step: StepRow, filter: &TreeFilter, k: &mut usize) -> bool {
+    let matched = filter.is_match(*k, step.title);
+    *k += 1;
+    if !filter.query.is_empty() && !matched {
         return false;
     }
     rows.push(Row {
@@ -182,6 +264,7 @@ mod tests {
             &TreeFilter {
                 collapsed: &collapsed,
                 query: "",
+                matched: None,
             },
         );
         assert_eq!(ids(&rows), [1, 2, 3, 4, 5]);
@@ -198,6 +281,7 @@ mod tests {
             &TreeFilter {
                 collapsed: &collapsed,
                 query: "",
+                matched: None,
             },
         );
         assert_eq!(ids(&rows), [1, 2, 4, 5]);
@@ -208,6 +292,7 @@ mod tests {
             &TreeFilter {
                 collapsed: &collapsed,
                 query: "",
+                matched: None,
             },
         );
         assert_eq!(ids(&rows), [1, 5]);
@@ -222,9 +307,37 @@ mod tests {
             &TreeFilter {
                 collapsed: &collapsed,
                 query: "",
+                matched: None,
             },
         ) {
             assert_eq!(p.locate(row.id), Some(row.loc));
+        }
+    }
+
+    #[test]
+    fn title_text_matches_like_the_plain_search() {
+        let p = plan();
+        let collapsed = HashSet::new();
+        let text = TitleText::of(&p);
+        for query in ["a", "outline", "dana", "zzz", "speak at"] {
+            let matched = text.matches(query);
+            let fast = visible_rows(
+                &p,
+                &TreeFilter {
+                    collapsed: &collapsed,
+                    query,
+                    matched: Some(&matched),
+                },
+            );
+            let slow = visible_rows(
+                &p,
+                &TreeFilter {
+                    collapsed: &collapsed,
+                    query,
+                    matched: None,
+                },
+            );
+            assert_eq!(fast, slow, "{query}");
         }
     }
 
@@ -244,6 +357,7 @@ mod tests {
             &TreeFilter {
                 collapsed: &collapsed,
                 query: "outline",
+                matched: None,
             },
         );
         assert_eq!(ids(&rows), [1, 2, 3]);
@@ -253,6 +367,7 @@ mod tests {
             &TreeFilter {
                 collapsed: &collapsed,
                 query: "promoted",
+                matched: None,
             },
         );
         assert_eq!(ids(&rows), [5]);
@@ -261,6 +376,7 @@ mod tests {
             &TreeFilter {
                 collapsed: &collapsed,
                 query: "zzz",
+                matched: None,
             },
         );
         assert!(rows.is_empty());
