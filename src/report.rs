@@ -212,30 +212,26 @@ fn write_goal_markdown(out: &mut String, goal: &Goal, today: NaiveDate) {
         let _ = writeln!(out, "- Barrier: {} — if so: {}", b.obstacle, b.strategy);
     }
     for m in &goal.milestones {
-        let _ = writeln!(
+        let done = m.is_done();
+        write_md_item(
             out,
-            "- {} {}{}",
-            step_mark(m.is_done()),
-            m.title,
-            due_text("target", m.target, m.is_done(), today)
+            "",
+            done,
+            &m.title,
+            &due_text("target", m.target, done, today),
         );
         for s in &m.steps {
-            let _ = writeln!(
-                out,
-                "  - {} {}{}",
-                step_mark(s.is_done()),
-                s.title,
-                due_text("due", s.due, s.is_done(), today)
-            );
+            let due = due_text("due", s.due, s.is_done(), today);
+            write_md_item(out, "  ", s.is_done(), &s.title, &due);
         }
     }
     for s in &goal.steps {
-        let _ = writeln!(
-            out,
-            "- {} {}{}",
-            step_mark(s.is_done()),
-            s.title,
-            due_text("due", s.due, s.is_done(), today)
-        );
+        let due = due_text("due", s.due, s.is_done(), today);
+        write_md_item(out, "", s.is_done(), &s.title, &due);
     }
+}
+
+/// One checklist line of the Markdown export.
+fn write_md_item(out: &mut String, indent: &str, done: bool, title: &str, due: &str) {
+    let _ = writeln!(out, "{indent}- {} {title}{due}", step_mark(done));
 }

@@ -252,6 +252,17 @@ mod tests {
         }
     }
 
+    fn rows_for(plan: &Plan, collapsed: &HashSet<ItemId>, query: &str) -> Vec<Row> {
+        visible_rows(
+            plan,
+            &TreeFilter {
+                collapsed,
+                query,
+                matched: None,
+            },
+        )
+    }
+
     fn ids(rows: &[Row]) -> Vec<u64> {
         rows.iter().map(|r| r.id.0).collect()
     }
@@ -259,14 +270,7 @@ mod tests {
     #[test]
     fn everything_shows_unfolded_in_tree_order() {
         let collapsed = HashSet::new();
-        let rows = visible_rows(
-            &plan(),
-            &TreeFilter {
-                collapsed: &collapsed,
-                query: "",
-                matched: None,
-            },
-        );
+        let rows = rows_for(&plan(), &collapsed, "");
         assert_eq!(ids(&rows), [1, 2, 3, 4, 5]);
         let depths: Vec<_> = rows.iter().map(|r| r.depth).collect();
         assert_eq!(depths, [0, 1, 2, 1, 0]);
@@ -276,25 +280,11 @@ mod tests {
     #[test]
     fn folded_items_hide_their_children() {
         let collapsed: HashSet<_> = [ItemId(2)].into();
-        let rows = visible_rows(
-            &plan(),
-            &TreeFilter {
-                collapsed: &collapsed,
-                query: "",
-                matched: None,
-            },
-        );
+        let rows = rows_for(&plan(), &collapsed, "");
         assert_eq!(ids(&rows), [1, 2, 4, 5]);
         assert!(!rows[1].expanded);
         let collapsed: HashSet<_> = [ItemId(1)].into();
-        let rows = visible_rows(
-            &plan(),
-            &TreeFilter {
-                collapsed: &collapsed,
-                query: "",
-                matched: None,
-            },
-        );
+        let rows = rows_for(&plan(), &collapsed, "");
         assert_eq!(ids(&rows), [1, 5]);
     }
 
@@ -302,14 +292,7 @@ mod tests {
     fn rows_carry_where_their_item_sits() {
         let collapsed = HashSet::new();
         let p = plan();
-        for row in visible_rows(
-            &p,
-            &TreeFilter {
-                collapsed: &collapsed,
-                query: "",
-                matched: None,
-            },
-        ) {
+        for row in rows_for(&p, &collapsed, "") {
             assert_eq!(p.locate(row.id), Some(row.loc));
         }
     }
@@ -352,33 +335,12 @@ mod tests {
     #[test]
     fn search_keeps_matches_and_their_ancestors_even_when_folded() {
         let collapsed: HashSet<_> = [ItemId(1)].into();
-        let rows = visible_rows(
-            &plan(),
-            &TreeFilter {
-                collapsed: &collapsed,
-                query: "outline",
-                matched: None,
-            },
-        );
+        let rows = rows_for(&plan(), &collapsed, "outline");
         assert_eq!(ids(&rows), [1, 2, 3]);
         assert_eq!(rows.iter().filter(|r| r.matched).count(), 1);
-        let rows = visible_rows(
-            &plan(),
-            &TreeFilter {
-                collapsed: &collapsed,
-                query: "promoted",
-                matched: None,
-            },
-        );
+        let rows = rows_for(&plan(), &collapsed, "promoted");
         assert_eq!(ids(&rows), [5]);
-        let rows = visible_rows(
-            &plan(),
-            &TreeFilter {
-                collapsed: &collapsed,
-                query: "zzz",
-                matched: None,
-            },
-        );
+        let rows = rows_for(&plan(), &collapsed, "zzz");
         assert!(rows.is_empty());
     }
 }
