@@ -341,35 +341,32 @@ pub fn cycle_status(state: &mut AppState) -> Effect {
 
 /// Undoes the last change.
 pub fn undo(state: &mut AppState) -> Effect {
-    if refuse_read_only(state) {
-        return Effect::None;
-    }
-    match state.history.undo(&mut state.plan) {
-        Some(label) => {
-            state.plan_changed();
-            state.info(format!("Undid: {label}."));
-            Effect::Save
-        }
-        None => {
-            state.info("Nothing to undo.");
-            Effect::None
-        }
-    }
+    travel(state, true)
 }
 
 /// Redoes the last undone change.
 pub fn redo(state: &mut AppState) -> Effect {
+    travel(state, false)
+}
+
+/// Walks the history one step back (undo) or forward (redo) and says what it did.
+fn travel(state: &mut AppState, back: bool) -> Effect {
     if refuse_read_only(state) {
         return Effect::None;
     }
-    match state.history.redo(&mut state.plan) {
+    let (done, verb, noun) = if back {
+        (state.history.undo(&mut state.plan), "Undid", "undo")
+    } else {
+        (state.history.redo(&mut state.plan), "Redid", "redo")
+    };
+    match done {
         Some(label) => {
             state.plan_changed();
-            state.info(format!("Redid: {label}."));
+            state.info(format!("{verb}: {label}."));
             Effect::Save
         }
         None => {
-            state.info("Nothing to redo.");
+            state.info(format!("Nothing to {noun}."));
             Effect::None
         }
     }
