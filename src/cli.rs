@@ -50,6 +50,11 @@ pub enum Command {
         /// The file to read.
         file: PathBuf,
     },
+    /// List the backups, or restore one (the current plan is kept as a backup first).
+    Restore {
+        /// Which backup: its number in the list (1 is the newest) or its file.
+        which: Option<String>,
+    },
     /// Print where the plan file lives.
     Path,
 }
@@ -116,7 +121,40 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate) -> Result<()> {
         Command::Add(args) => edit(dir, today, |plan| add(plan, &args, today)),
         Command::Checkin(args) => edit(dir, today, |plan| checkin(plan, &args, today)),
         Command::Import { file } => edit(dir, today, |plan| import(plan, &file)),
+        Command::Restore { which } => restore(dir, today, which.as_deref()),
     }
+}
+
+fn restore(dir: &Path, today: NaiveDate, which: Option<&str>) -> Result<()> {
+    // Opened without loading: a damaged plan.json is exactly when a restore is needed.
+    let mut store = Store::open_unloaded(dir, today)?;
+    let backups = store.backups();
+    let Some(which) = which else {
+        print!("{}", report::backup_list(&backups));
+        return Ok(());
+    };
+    let chosen = pick_backup(&backups, which)?;
+    let plan = store.restore(&chosen)?;
+    println!(
+        "restored {} ({} goals); the plan it replaced is kept in the backups",
+        chosen.display(),
+        plan.goals.len()
+    );
+    Ok(())
+}
+
+fn pick_backup(backups: &[PathBuf], which: &str) -> Result<PathBuf> {
+    if let Ok(n) = which.parse::<usize>() {
+        return backups
+            .get(n.wrapping_sub(1))
+            .cloned()
+            .with_context(|| format!("there is no backup {n}; `goalcoach restore` lists them"));
+    }
+    let path = PathBuf::from(which);
+    let found = backups
+        .iter()
+        .find(|b| b.file_name() == path.file_name() && path.components().count() == 1);
+    Ok(found.cloned().unwrap_or(path))
 }
 
 fn open(dir: &Path, today: NaiveDate) -> Result<(Store, Plan)> {

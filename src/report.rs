@@ -235,3 +235,25 @@ fn write_goal_markdown(out: &mut String, goal: &Goal, today: NaiveDate) {
 fn write_md_item(out: &mut String, indent: &str, done: bool, title: &str, due: &str) {
     let _ = writeln!(out, "{indent}- {} {title}{due}", step_mark(done));
 }
+
+/// The backups as a numbered list for `goalcoach restore`, newest first.
+pub fn backup_list(backups: &[std::path::PathBuf]) -> String {
+    if backups.is_empty() {
+        return "No backups yet. One is made before the first save of each day.\n".to_string();
+    }
+    let mut out = String::from("Backups, newest first (restore one with `goalcoach restore N`):\n");
+    for (i, path) in backups.iter().enumerate() {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{:>3}. {name}  ({:.1} KiB)",
+            i + 1,
+            size as f64 / 1024.0
+        );
+    }
+    out
+}

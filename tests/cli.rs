@@ -256,3 +256,92 @@ fn every_subcommand_has_help() {
         assert!(out.contains("Usage: goalcoach"), "{sub}: {out}");
     }
 }
+
+fn on_day(dir: &Path, day: &str, args: &[&str]) -> String {
+    let out = Command::cargo_bin("goalcoach")
+        .unwrap()
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["--today", day])
+        .args(args)
+        .env_remove("GOALCOACH_DATA_DIR")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn goal_titles(dir: &Path) -> Vec<String> {
+    let plan = plan_json(dir);
+    plan["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn restore_lists_backups_and_puts_one_back_keeping_the_current_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    assert!(on_day(dir, "2026-11-20", &["restore"]).contains("No backups yet"));
+    on_day(dir, "2026-11-20", &["add", "First"]);
+    on_day(dir, "2026-11-21", &["add", "Second"]);
+    let list = on_day(dir, "2026-11-21", &["restore"]);
+    assert!(list.contains("  1. plan-2026-11-21.json"), "{list}");
+    let out = on_day(dir, "2026-11-21", &["restore", "1"]);
+    assert!(
+        out.contains("restored") && out.contains("(1 goals)"),
+        "{out}"
+    );
+    assert_eq!(goal_titles(dir), ["First"]);
+    let kept: Vec<_> = std::fs::read_dir(dir.join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("before-restore"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the replaced plan is kept");
+    let replaced = std::fs::read_to_string(dir.join("backups").join(&kept[0])).unwrap();
+    assert!(replaced.contains("Second"));
+    on_day(dir, "2026-11-21", &["add", "Third"]);
+    assert_eq!(
+        goal_titles(dir),
+        ["First", "Third"],
+        "saving after a restore works"
+    );
+}
+
+#[test]
+fn restore_rescues_a_corrupt_plan_and_keeps_the_damaged_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    on_day(dir, "2026-11-20", &["add", "Good"]);
+    on_day(dir, "2026-11-21", &["add", "Also good"]);
+    std::fs::write(dir.join("plan.json"), "{ damaged").unwrap();
+    let list = on_day(dir, "2026-11-21", &["restore"]);
+    assert!(list.contains("plan-2026-11-21.json"), "{list}");
+    on_day(dir, "2026-11-21", &["restore", "plan-2026-11-21.json"]);
+    assert_eq!(goal_titles(dir), ["Good"]);
+    let damaged = std::fs::read_dir(dir.join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("before-restore"))
+        .unwrap();
+    assert_eq!(std::fs::read_to_string(damaged).unwrap(), "{ damaged");
+}
+
+#[test]
+fn restore_refuses_a_missing_or_bad_backup() {
+    let tmp = tempfile::tempdir().unwrap();
+    run_ok(tmp.path(), &["add", "Keep me"]);
+    assert!(run_err(tmp.path(), &["restore", "3"]).contains("there is no backup 3"));
+    let bad = tmp.path().join("bad.json");
+    std::fs::write(&bad, "not json").unwrap();
+    assert!(run_err(tmp.path(), &["restore", bad.to_str().unwrap()]).contains("not valid"));
+    assert_eq!(goal_titles(tmp.path()), ["Keep me"]);
+}

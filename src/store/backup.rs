@@ -35,6 +35,19 @@ pub fn migration_copy(dir: &Path, plan: &Path, version: u32, today: NaiveDate) -
     copy_atomically(plan, &backups, &format!("plan-v{version}-{today}.json"))
 }
 
+/// The name for the copy of the current plan kept before a restore.
+pub fn before_restore_name(today: NaiveDate) -> String {
+    format!(
+        "{DAILY_PREFIX}{today}-before-restore-{}.json",
+        Local::now().format("%H%M%S")
+    )
+}
+
+/// Copies the plan into `backups/` under `name`.
+pub fn keep_copy(dir: &Path, plan: &Path, name: &str) -> io::Result<()> {
+    copy_atomically(plan, &backup_dir(dir)?, name)
+}
+
 fn copy_atomically(from: &Path, dir: &Path, name: &str) -> io::Result<()> {
     super::atomic::copy(from, dir, name)
 }

@@ -56,21 +56,27 @@ impl Store {
     /// Opens `dir` (creating it, private to the user), takes the lock if it is free, removes
     /// temp files a crashed writer left, and loads the plan. `today` names backups.
     pub fn open(dir: &Path, today: NaiveDate) -> Result<(Store, Plan), LoadError> {
+        let mut store = Store::open_unloaded(dir, today)?;
+        let plan = store.load()?;
+        Ok((store, plan))
+    }
+
+    /// Opens `dir` like `open` but without reading the plan (for `restore`, which must work
+    /// when the plan is damaged).
+    pub fn open_unloaded(dir: &Path, today: NaiveDate) -> Result<Store, LoadError> {
         paths::create_private_dir(dir).map_err(|e| LoadError::io(dir, e))?;
         let lock = lock::Lock::acquire(dir).map_err(|e| LoadError::io(dir, e))?;
         if lock.is_held() {
             atomic::remove_stale_temps(dir, PLAN_FILE);
         }
-        let mut store = Store {
+        Ok(Store {
             dir: dir.to_path_buf(),
             lock,
             stamp: None,
             migrated_from: None,
             backed_up: false,
             today,
-        };
-        let plan = store.load()?;
-        Ok((store, plan))
+        })
     }
 
     /// The full path of `plan.json`.
@@ -180,6 +186,33 @@ impl Store {
     /// The backups, newest first.
     pub fn backups(&self) -> Vec<PathBuf> {
         backup::list(&self.dir)
+    }
+
+    /// Puts `backup` in place of `plan.json`: checks it is a plan this build reads, keeps the
+    /// current file as `backups/plan-DATE-before-restore-TIME.json`, then replaces the plan
+    /// atomically. Returns the restored plan.
+    pub fn restore(&mut self, backup: &Path) -> anyhow::Result<Plan> {
+        use anyhow::Context;
+        if let Some(holder) = self.read_only_reason() {
+            anyhow::bail!(
+                "{holder} has {} open; close it first",
+                self.plan_path().display()
+            );
+        }
+        let bytes =
+            fs::read(backup).with_context(|| format!("cannot read {}", backup.display()))?;
+        parse_plan(backup, &bytes)?;
+        let path = self.plan_path();
+        if path.exists() {
+            let name = backup::before_restore_name(self.today);
+            backup::keep_copy(&self.dir, &path, &name).with_context(|| {
+                format!("cannot keep a copy of {} before restoring", path.display())
+            })?;
+        }
+        atomic::write_parts(&self.dir, PLAN_FILE, &[&bytes])
+            .map_err(|e| e.into_save_error(&path))?;
+        self.backed_up = true;
+        self.load().map_err(anyhow::Error::from)
     }
 }
 
