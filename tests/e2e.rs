@@ -117,3 +117,51 @@ fn edit_a_goals_measure_and_deadline_then_check_in() {
     assert_eq!(checkin["confidence"], 4);
     assert_eq!(checkin["note"], "Long run done");
 }
+
+/// Whether `output` ends the session with the terminal put back: main screen, paste mode off,
+/// cursor shown (each after the last time it was switched on).
+fn restored(output: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(output);
+    let after = |off: &str, on: &str| {
+        text.rfind(off)
+            .is_some_and(|o| text.rfind(on).is_none_or(|n| o > n))
+    };
+    after("\x1b[?1049l", "\x1b[?1049h")
+        && after("\x1b[?2004l", "\x1b[?2004h")
+        && after("\x1b[?25h", "\x1b[?25l")
+}
+
+#[cfg(unix)]
+#[test]
+fn the_terminal_is_restored_after_quit_and_after_signals() {
+    for signal in [None, Some("TERM"), Some("HUP")] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut app = Session::start(tmp.path(), &[], 100, 24);
+        app.wait_for("Welcome to goalcoach");
+        app.type_and_wait("nSaved before the signal\r", "Goals (1)");
+        match signal {
+            None => app.send("q"),
+            Some(name) => {
+                let pid = app.pid().unwrap().to_string();
+                let status = std::process::Command::new("kill")
+                    .args(["-s", name, &pid])
+                    .status()
+                    .unwrap();
+                assert!(status.success());
+            }
+        }
+        app.wait_exit();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while !restored(&app.raw_output()) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert!(
+            restored(&app.raw_output()),
+            "terminal not restored after {signal:?}"
+        );
+        assert_eq!(
+            plan_json(tmp.path())["goals"][0]["title"],
+            "Saved before the signal"
+        );
+    }
+}

@@ -94,12 +94,42 @@ pub fn run_tui(data_dir: Option<&Path>, demo: bool, today: NaiveDate) -> Result<
     run_terminal(&mut state, &mut store)
 }
 
+/// Puts the terminal back the way it was: main screen, no paste mode, cursor shown.
+fn restore_terminal() {
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        event::DisableBracketedPaste,
+        crossterm::cursor::Show
+    );
+    ratatui::restore();
+}
+
+/// On SIGTERM, SIGHUP or SIGQUIT the terminal is restored before the process ends. Nothing
+/// is lost: every change was written before the next key was read.
+#[cfg(unix)]
+fn restore_terminal_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore_terminal();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn restore_terminal_on_signals() {}
+
 fn run_terminal(state: &mut AppState, store: &mut Store) -> Result<()> {
+    restore_terminal_on_signals();
+    // ratatui::init also restores the terminal on a panic, on any thread.
     let mut terminal = ratatui::init();
     let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
     let result = event_loop(&mut terminal, state, store);
-    let _ = crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
-    ratatui::restore();
+    restore_terminal();
     result
 }
 
@@ -108,8 +138,7 @@ fn with_terminal_released<T>(
     terminal: &mut ratatui::DefaultTerminal,
     run: impl FnOnce() -> T,
 ) -> Result<T> {
-    let _ = crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
-    ratatui::restore();
+    restore_terminal();
     let out = run();
     *terminal = ratatui::init();
     let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
