@@ -269,3 +269,30 @@ fn ids_from_the_file_are_kept() {
     let (_, loaded) = open(tmp.path());
     assert_eq!(loaded.goals[0].id, ItemId(1));
 }
+
+#[test]
+fn nul_filled_truncated_and_deeply_nested_files_are_refused_untouched() {
+    assert_refused_and_untouched(&[0u8; 4096], |e| matches!(e, LoadError::Corrupt { .. }));
+    let whole = to_pretty_json(&plan_with_goal("a goal that will be cut in half"));
+    let half = &whole[..whole.len() / 2];
+    assert_refused_and_untouched(half, |e| {
+        matches!(e, LoadError::Corrupt { .. }) && e.to_string().contains("EOF")
+    });
+    let deep = format!("{{\"schema_version\": 1, \"future\": {}", "[".repeat(100_000));
+    assert_refused_and_untouched(deep.as_bytes(), |e| {
+        matches!(e, LoadError::Corrupt { .. }) && e.to_string().contains("recursion")
+    });
+}
+
+#[test]
+fn a_file_over_64_mib_is_refused_without_being_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join(PLAN_FILE);
+    let file = fs::File::create(&path).unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap(); // sparse: no 65 MiB written
+    drop(file);
+    let err = Store::open(tmp.path(), today()).unwrap_err();
+    assert!(matches!(err, LoadError::TooLarge { .. }), "{err}");
+    assert!(err.to_string().contains("65 MiB"), "{err}");
+    assert_eq!(fs::metadata(&path).unwrap().len(), 65 * 1024 * 1024);
+}
