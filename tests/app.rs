@@ -498,3 +498,26 @@ fn ctrl_e_hands_long_text_to_the_editor_and_takes_it_back() {
     enter(&mut state);
     assert_eq!(state.plan.goals[0].notes, "line one\nline two");
 }
+
+#[test]
+fn a_disk_failure_is_shown_and_the_next_change_retries_the_save() {
+    use goalcoach::app::save;
+    use goalcoach::store::Store;
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
+    let mut state = app(plan, 100, 24);
+    store.inject_fault(Some("fsync"));
+    type_keys(&mut state, "nWill be saved later");
+    enter(&mut state);
+    save(&mut state, &mut store);
+    let error = state.save_error.clone().expect("shown");
+    assert!(error.contains("fsync failed"), "{error}");
+    assert!(render(&state).contains("NOT SAVED"));
+    assert!(!tmp.path().join("plan.json").exists());
+    store.inject_fault(None);
+    type_keys(&mut state, "x");
+    save(&mut state, &mut store);
+    assert!(state.save_error.is_none());
+    let on_disk = std::fs::read_to_string(tmp.path().join("plan.json")).unwrap();
+    assert!(on_disk.contains("Will be saved later") && on_disk.contains("\"status\": \"done\""));
+}

@@ -278,7 +278,10 @@ fn nul_filled_truncated_and_deeply_nested_files_are_refused_untouched() {
     assert_refused_and_untouched(half, |e| {
         matches!(e, LoadError::Corrupt { .. }) && e.to_string().contains("EOF")
     });
-    let deep = format!("{{\"schema_version\": 1, \"future\": {}", "[".repeat(100_000));
+    let deep = format!(
+        "{{\"schema_version\": 1, \"future\": {}",
+        "[".repeat(100_000)
+    );
     assert_refused_and_untouched(deep.as_bytes(), |e| {
         matches!(e, LoadError::Corrupt { .. }) && e.to_string().contains("recursion")
     });
@@ -295,4 +298,44 @@ fn a_file_over_64_mib_is_refused_without_being_read() {
     assert!(matches!(err, LoadError::TooLarge { .. }), "{err}");
     assert!(err.to_string().contains("65 MiB"), "{err}");
     assert_eq!(fs::metadata(&path).unwrap().len(), 65 * 1024 * 1024);
+}
+
+#[test]
+fn a_save_failing_at_any_step_keeps_the_old_file_and_leaves_no_temp() {
+    use goalcoach::store::SAVE_STEPS;
+    for step in SAVE_STEPS {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(PLAN_FILE);
+        let (mut store, _) = open(tmp.path());
+        store.save(&plan_with_goal("v1")).unwrap();
+        let v1 = fs::read(&path).unwrap();
+        store.inject_fault(Some(step));
+        let err = store.save(&plan_with_goal("v2")).unwrap_err();
+        let SaveError::Io { step: failed, .. } = &err else {
+            panic!("{step}: {err}")
+        };
+        assert_eq!(*failed, step);
+        assert!(
+            err.to_string().contains(&path.display().to_string()),
+            "{err}"
+        );
+        let on_disk: Plan = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        if step == "directory fsync" {
+            assert_eq!(on_disk.goals[0].title, "v2", "the rename already happened");
+        } else {
+            assert_eq!(fs::read(&path).unwrap(), v1, "{step}: old file intact");
+        }
+        let temps = fs::read_dir(tmp.path()).unwrap().filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".tmp.")
+        });
+        assert_eq!(temps.count(), 0, "{step}: temp file left behind");
+        store.inject_fault(None);
+        store.save(&plan_with_goal("v3")).expect("a retry works");
+        let after: Plan = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        assert_eq!(after.goals[0].title, "v3");
+    }
 }

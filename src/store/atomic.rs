@@ -35,29 +35,60 @@ fn temp_path(dir: &Path, name: &str) -> PathBuf {
     dir.join(format!("{}{}.{n}", temp_prefix(name), std::process::id()))
 }
 
+/// The steps of a save, in order; a test can make any one of them fail (`Fault`).
+pub const STEPS: [&str; 5] = ["create", "write", "fsync", "rename", "directory fsync"];
+
+/// A step that should fail, for testing how a save fails. `None` in normal use.
+pub type Fault = Option<&'static str>;
+
+/// Runs one step, or fails it with an injected error when it is the faulty one.
+fn run<T>(
+    step: &'static str,
+    fault: Fault,
+    op: impl FnOnce() -> io::Result<T>,
+) -> Result<T, WriteError> {
+    if fault == Some(step) {
+        let source = io::Error::other(format!("injected failure at {step}"));
+        return Err(WriteError { step, source });
+    }
+    op().map_err(|source| WriteError { step, source })
+}
+
 /// Replaces `dir/name` with the parts one after the other, atomically and durably.
 pub fn write_parts(dir: &Path, name: &str, parts: &[&[u8]]) -> Result<(), WriteError> {
+    write_parts_failing(dir, name, parts, None)
+}
+
+/// `write_parts`, with `fault` failing one step. On any failure before the rename the old
+/// file is untouched and the temp file is gone.
+pub fn write_parts_failing(
+    dir: &Path,
+    name: &str,
+    parts: &[&[u8]],
+    fault: Fault,
+) -> Result<(), WriteError> {
     let temp = temp_path(dir, name);
-    let result = write_temp_then_rename(&temp, &dir.join(name), parts);
+    let result = write_temp_then_rename(&temp, &dir.join(name), parts, fault);
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
     result?;
-    sync_dir(dir).map_err(|source| WriteError {
-        step: "directory fsync",
-        source,
-    })
+    run("directory fsync", fault, || sync_dir(dir))
 }
 
-fn write_temp_then_rename(temp: &Path, target: &Path, parts: &[&[u8]]) -> Result<(), WriteError> {
-    let step = |step| move |source| WriteError { step, source };
-    let mut file = create_private(temp).map_err(step("create"))?;
-    for part in parts {
-        file.write_all(part).map_err(step("write"))?;
-    }
-    file.sync_all().map_err(step("fsync"))?;
+fn write_temp_then_rename(
+    temp: &Path,
+    target: &Path,
+    parts: &[&[u8]],
+    fault: Fault,
+) -> Result<(), WriteError> {
+    let mut file = run("create", fault, || create_private(temp))?;
+    run("write", fault, || {
+        parts.iter().try_for_each(|part| file.write_all(part))
+    })?;
+    run("fsync", fault, || file.sync_all())?;
     drop(file);
-    fs::rename(temp, target).map_err(step("rename"))
+    run("rename", fault, || fs::rename(temp, target))
 }
 
 fn create_private(path: &Path) -> io::Result<File> {

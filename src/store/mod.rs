@@ -21,6 +21,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+/// The steps of a save, in order (for fault injection in tests).
+pub const SAVE_STEPS: [&str; 5] = atomic::STEPS;
+
 /// The plan's file name inside the data directory.
 pub const PLAN_FILE: &str = "plan.json";
 /// Files larger than this are refused rather than read into memory.
@@ -45,6 +48,8 @@ pub struct Store {
     migrated_from: Option<u32>,
     backed_up: bool,
     today: NaiveDate,
+    /// A save step to fail on purpose (tests only; see `inject_fault`).
+    fault: atomic::Fault,
 }
 
 #[derive(Deserialize)]
@@ -76,6 +81,7 @@ impl Store {
             migrated_from: None,
             backed_up: false,
             today,
+            fault: None,
         })
     }
 
@@ -138,9 +144,13 @@ impl Store {
             return Err(SaveError::Conflict { path, copy });
         }
         self.back_up_before_first_write(&path)?;
-        atomic::write_parts(&self.dir, PLAN_FILE, &parts).map_err(|e| e.into_save_error(&path))?;
-        self.stamp = Some(stamp_of(&path, &parts));
-        Ok(())
+        let written = atomic::write_parts_failing(&self.dir, PLAN_FILE, &parts, self.fault);
+        // After a failed directory fsync the new file is already in place: remember it, so
+        // the next save does not take our own file for an outside change.
+        if matches!(&written, Ok(())) || matches!(&written, Err(e) if e.step == "directory fsync") {
+            self.stamp = Some(stamp_of(&path, &parts));
+        }
+        written.map_err(|e| e.into_save_error(&path))
     }
 
     fn changed_on_disk(&self, path: &Path) -> bool {
@@ -181,6 +191,13 @@ impl Store {
         self.migrated_from = None;
         self.backed_up = true;
         Ok(())
+    }
+
+    /// Makes the next saves fail at `step` (one of `SAVE_STEPS`), or succeed again with
+    /// `None`. A seam for tests of failing saves; nothing else calls it.
+    #[doc(hidden)]
+    pub fn inject_fault(&mut self, step: Option<&'static str>) {
+        self.fault = step;
     }
 
     /// The backups, newest first.
