@@ -50,9 +50,11 @@ fn a_second_instance_is_read_only_and_says_who_has_it() {
     let tmp = tempfile::tempdir().unwrap();
     let mut first = Session::start(tmp.path(), &[], 100, 24);
     first.wait_for("Welcome to goalcoach");
-    first.type_and_wait("nMine\r", "Mine");
+    // "Goals (1)" shows only after the goal was created, and so saved.
+    first.type_and_wait("nMine\r", "Goals (1)");
     let mut second = Session::start(tmp.path(), &[], 100, 24);
     second.wait_for("READ-ONLY");
+    second.wait_for("Goals (1)");
     second.type_and_wait("x", "Read-only:");
     second.send("q");
     assert!(second.wait_exit());
