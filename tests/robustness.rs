@@ -98,3 +98,33 @@ proptest! {
         }
     }
 }
+
+fn loads_back_identically(bytes: &[u8]) {
+    if let Ok(plan) = parse_plan(Path::new("plan.json"), bytes) {
+        let saved = to_pretty_json(&plan);
+        let again = parse_plan(Path::new("plan.json"), &saved).expect("a saved plan always loads");
+        assert_eq!(again, plan);
+        assert_eq!(to_pretty_json(&again), saved);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The stable-toolchain twin of the `fuzz/` target: random bytes and damaged plans.
+    #[test]
+    fn the_loader_never_panics_and_what_it_accepts_reloads_identically(
+        noise in proptest::collection::vec(any::<u8>(), 0..300),
+        flips in proptest::collection::vec((any::<proptest::sample::Index>(), any::<u8>()), 0..6),
+    ) {
+        loads_back_identically(&noise);
+        let mut plan = goalcoach::app::demo::sample_plan(today());
+        plan.extra.insert("future".into(), serde_json::json!({"n": 0.1, "list": [1, "two", null]}));
+        let mut bytes = to_pretty_json(&plan);
+        for (at, byte) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        loads_back_identically(&bytes);
+    }
+}
