@@ -167,3 +167,41 @@ fn the_terminal_is_restored_after_quit_and_after_signals() {
         );
     }
 }
+
+#[test]
+fn a_damaged_plan_offers_the_newest_good_backup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cli = |day: &str, title: &str| {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_goalcoach"))
+            .arg("--data-dir")
+            .arg(tmp.path())
+            .args(["--today", day, "add", title])
+            .env_remove("GOALCOACH_DATA_DIR")
+            .output()
+            .unwrap()
+            .status;
+        assert!(status.success());
+    };
+    cli("2026-11-19", "Kept safe in a backup");
+    cli("2026-11-20", "Lost with the damage");
+    std::fs::write(
+        tmp.path().join("plan.json"),
+        "{\"schema_version\": 1, \"goals\": [{",
+    )
+    .unwrap();
+    let mut app = Session::start(tmp.path(), &[], 110, 30);
+    app.wait_for("Restore it now?");
+    app.type_and_wait("y\r", "Goals (1)");
+    app.wait_for("Kept safe in a backup");
+    app.send("q");
+    assert!(app.wait_exit());
+    assert_eq!(
+        plan_json(tmp.path())["goals"][0]["title"],
+        "Kept safe in a backup"
+    );
+    let kept_damage = std::fs::read_dir(tmp.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .any(|p| std::fs::read_to_string(p).unwrap() == "{\"schema_version\": 1, \"goals\": [{");
+    assert!(kept_damage, "the damaged file is kept");
+}

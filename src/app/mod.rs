@@ -83,7 +83,11 @@ pub fn run_tui(data_dir: Option<&Path>, demo: bool, today: NaiveDate) -> Result<
         Some(tmp) => tmp.path().to_path_buf(),
         None => store::data_dir(data_dir)?,
     };
-    let (mut store, plan) = Store::open(&dir, today)?;
+    let (mut store, plan) = match Store::open(&dir, today) {
+        Ok(opened) => opened,
+        Err(e) if e.is_damaged_file() => offer_newest_good_backup(&dir, today, e)?,
+        Err(e) => return Err(e.into()),
+    };
     let mut state = AppState::new(plan, today);
     state.read_only = store.read_only_reason();
     state.location = if demo {
@@ -92,6 +96,41 @@ pub fn run_tui(data_dir: Option<&Path>, demo: bool, today: NaiveDate) -> Result<
         store.plan_path().display().to_string()
     };
     run_terminal(&mut state, &mut store)
+}
+
+/// When plan.json cannot be read, finds the newest backup that can and offers to restore it
+/// (keeping the damaged file as a backup). Asked on the plain terminal, before the app starts.
+fn offer_newest_good_backup(
+    dir: &Path,
+    today: NaiveDate,
+    damage: store::LoadError,
+) -> Result<(Store, crate::model::Plan)> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let mut store = Store::open_unloaded(dir, today)?;
+    let good = store.backups().into_iter().find_map(|path| {
+        let bytes = std::fs::read(&path).ok()?;
+        let plan = store::parse_plan(&path, &bytes).ok()?;
+        Some((path, plan.goals.len()))
+    });
+    let Some((backup, goals)) = good.filter(|_| std::io::stdin().is_terminal()) else {
+        return Err(damage.into());
+    };
+    eprintln!("goalcoach: {damage}\n");
+    eprint!(
+        "The newest backup that reads fine is {} ({goals} goals).\nRestore it now? The damaged file is kept in backups/. [y/N] ",
+        backup.display()
+    );
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .context("cannot read the answer")?;
+    if !answer.trim().eq_ignore_ascii_case("y") {
+        return Err(damage.into());
+    }
+    let plan = store.restore(&backup)?;
+    Ok((store, plan))
 }
 
 /// Puts the terminal back the way it was: main screen, no paste mode, cursor shown.

@@ -51,6 +51,18 @@ impl LoadError {
         }
     }
 
+    /// Whether the file itself is damaged (as opposed to unreadable, or from a newer
+    /// goalcoach), so that a backup is the way out.
+    pub fn is_damaged_file(&self) -> bool {
+        matches!(
+            self,
+            LoadError::Empty { .. }
+                | LoadError::Corrupt { .. }
+                | LoadError::NotAPlan { .. }
+                | LoadError::TooLarge { .. }
+        )
+    }
+
     /// The file the error is about.
     pub fn path(&self) -> &Path {
         match self {
