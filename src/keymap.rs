@@ -183,6 +183,8 @@ pub static BINDINGS: &[Binding] = &[
     hint(M, &[Key::ch('u')], Action::Undo, "undo"),
     bind(M, &[Key::ctrl('r')], Action::Redo, "redo"),
     bind(M, &[Key::ch('R')], Action::Reload, "reload the plan from disk"),
+    bind(M, &[Key::ctrl('s')], Action::SaveAgain, "save again (after a failed save)"),
+    bind(M, &[Key::ch('W')], Action::WriteCopy, "write a copy of the plan to another file"),
     hint(M, &[Key::ch('/')], Action::StartSearch, "search"),
     bind(M, &[Key::ch('1')], Action::ShowScreen(Screen::Goals), "Goals screen"),
     bind(M, &[Key::ch('2')], Action::ShowScreen(Screen::Agenda), "Agenda screen"),

@@ -521,3 +521,34 @@ fn a_disk_failure_is_shown_and_the_next_change_retries_the_save() {
     let on_disk = std::fs::read_to_string(tmp.path().join("plan.json")).unwrap();
     assert!(on_disk.contains("Will be saved later") && on_disk.contains("\"status\": \"done\""));
 }
+
+#[test]
+fn after_a_failed_save_the_plan_can_be_saved_again_or_copied_elsewhere() {
+    use goalcoach::app::save;
+    use goalcoach::store::Store;
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
+    let mut state = app(plan, 100, 24);
+    store.inject_fault(Some("write"));
+    type_keys(&mut state, "nRescue me");
+    enter(&mut state);
+    save(&mut state, &mut store);
+    assert!(state.save_error.is_some());
+    type_keys(&mut state, "W");
+    assert_eq!(enter(&mut state), Effect::None, "a path is needed");
+    let copy = tmp.path().join("elsewhere").join("copy.json");
+    std::fs::create_dir(copy.parent().unwrap()).unwrap();
+    type_keys(&mut state, copy.to_str().unwrap());
+    assert_eq!(enter(&mut state), Effect::WriteCopy(copy.clone()));
+    goalcoach::store::write_copy(&state.plan, &copy).unwrap();
+    assert!(
+        std::fs::read_to_string(&copy)
+            .unwrap()
+            .contains("Rescue me")
+    );
+    store.inject_fault(None);
+    assert_eq!(press(&mut state, ctrl('s')), Effect::Save);
+    save(&mut state, &mut store);
+    assert!(state.save_error.is_none());
+    assert!(tmp.path().join("plan.json").exists());
+}

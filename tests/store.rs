@@ -339,3 +339,15 @@ fn a_save_failing_at_any_step_keeps_the_old_file_and_leaves_no_temp() {
         assert_eq!(after.goals[0].title, "v3");
     }
 }
+
+#[test]
+fn write_copy_writes_the_same_document_elsewhere_or_fails_cleanly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = plan_with_goal("copied");
+    let copy = tmp.path().join("copy.json");
+    goalcoach::store::write_copy(&plan, &copy).unwrap();
+    assert_eq!(fs::read(&copy).unwrap(), to_pretty_json(&plan));
+    let nowhere = tmp.path().join("no-such-dir").join("copy.json");
+    let err = goalcoach::store::write_copy(&plan, &nowhere).unwrap_err();
+    assert!(err.to_string().contains("no-such-dir"), "{err}");
+}

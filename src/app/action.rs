@@ -60,6 +60,10 @@ pub enum Action {
     Redo,
     /// Read the plan again from disk (after it changed behind goalcoach's back).
     Reload,
+    /// Try the save again (after it failed).
+    SaveAgain,
+    /// Write a copy of the whole plan to a file of the user's choice.
+    WriteCopy,
 
     // Search.
     /// Start typing a search.

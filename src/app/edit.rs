@@ -125,6 +125,9 @@ pub fn submit_form(state: &mut AppState) -> Effect {
     let Some(mut form) = state.form.take() else {
         return Effect::None;
     };
+    if form.purpose == FormPurpose::WriteCopy {
+        return submit_write_copy(state, form);
+    }
     match forms::submit(&mut form, &mut state.plan, state.today) {
         Some(done) => {
             if matches!(form.purpose, FormPurpose::CheckIn(_)) {
@@ -494,4 +497,28 @@ pub fn take_external_text(state: &mut AppState, result: Result<String, String>) 
         }
         Err(why) => state.error(why),
     }
+}
+
+/// Opens the prompt for a file to write a copy of the plan to (after a failed save, say).
+pub fn open_write_copy(state: &mut AppState) -> Effect {
+    state.form = Some(forms::write_copy());
+    Effect::None
+}
+
+fn submit_write_copy(state: &mut AppState, mut form: ItemForm) -> Effect {
+    let path = form.raw("path").trim().to_string();
+    if path.is_empty() {
+        form.set_error_at(0, "Name a file, e.g. /tmp/plan-copy.json.".into());
+        state.form = Some(form);
+        return Effect::None;
+    }
+    Effect::WriteCopy(std::path::PathBuf::from(path))
+}
+
+/// Asks the loop to save again (after a failed save); refused when read-only.
+pub fn save_again(state: &mut AppState) -> Effect {
+    if refuse_read_only(state) {
+        return Effect::None;
+    }
+    Effect::Save
 }

@@ -379,6 +379,19 @@ pub fn reschedule(id: ItemId, title: &str, date: Option<NaiveDate>) -> ItemForm 
     form
 }
 
+/// The prompt for a file to write a copy of the whole plan to.
+pub fn write_copy() -> ItemForm {
+    let fields = vec![Field::new("path", "Write a copy to", FieldKind::Text, "")];
+    let mut form = ItemForm::new(
+        FormPurpose::WriteCopy,
+        "Write a copy of the plan".into(),
+        fields,
+    );
+    form.note =
+        Some("A file on another disk if this one is full, e.g. /tmp/plan-copy.json.".into());
+    form
+}
+
 /// What saving a form does: the operation, its undo label, the item to select.
 pub struct Submitted {
     pub op: Op,
@@ -401,6 +414,7 @@ pub fn submit(form: &mut ItemForm, plan: &mut Plan, today: NaiveDate) -> Option<
         FormPurpose::EditStep(id) => submit_step(form, plan.step(id)?, today),
         FormPurpose::CheckIn(id) => submit_check_in(form, plan.goal(id)?, today),
         FormPurpose::Reschedule(id) => submit_reschedule(form, plan, id, today),
+        FormPurpose::WriteCopy => None,
     }
 }
 

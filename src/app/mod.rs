@@ -201,6 +201,10 @@ fn event_loop(
             Effect::None => {}
             Effect::Save => save(state, store),
             Effect::Reload => reload(state, store),
+            Effect::WriteCopy(path) => match store::write_copy(&state.plan, &path) {
+                Ok(()) => state.info(format!("Wrote a copy of the plan to {}.", path.display())),
+                Err(e) => state.error(e.to_string()),
+            },
             Effect::EditText(text) => {
                 let result = with_terminal_released(terminal, || editor::edit_text(&text))?;
                 update::update(state, Action::EditorDone(result));

@@ -92,6 +92,8 @@ pub enum FormPurpose {
     CheckIn(ItemId),
     /// A new date for a step (due), milestone (target) or goal (deadline).
     Reschedule(ItemId),
+    /// A file to write a copy of the whole plan to.
+    WriteCopy,
 }
 
 /// A form about an item of the plan.

@@ -16,6 +16,8 @@ pub enum Effect {
     Save,
     /// Read the plan again from disk.
     Reload,
+    /// Write the plan to this file (a copy; plan.json is not touched).
+    WriteCopy(std::path::PathBuf),
     Quit,
 }
 
@@ -156,6 +158,8 @@ fn update_main(state: &mut AppState, action: Action) -> Effect {
         Action::Undo => return edit::undo(state),
         Action::Redo => return edit::redo(state),
         Action::Reload => return Effect::Reload,
+        Action::SaveAgain => return edit::save_again(state),
+        Action::WriteCopy => return edit::open_write_copy(state),
         other => {
             return match state.screen {
                 Screen::Goals => update_tree(state, other),

@@ -233,6 +233,26 @@ impl Store {
     }
 }
 
+/// Writes the plan to `path` (atomically, as `plan.json` is written), e.g. to rescue it to
+/// another disk when saving fails. `plan.json` is not touched.
+pub fn write_copy(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        let source = io::Error::new(io::ErrorKind::InvalidInput, "not a file name");
+        return Err(SaveError::Io {
+            path: path.to_path_buf(),
+            step: "create",
+            source,
+        });
+    };
+    let parts = json::plan_parts(plan);
+    let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    atomic::write_parts(dir, name, &parts).map_err(|e| e.into_save_error(path))
+}
+
 /// The plan as goalcoach writes it: pretty JSON, keys in a fixed order, a final newline.
 pub fn to_pretty_json(plan: &Plan) -> Vec<u8> {
     json::plan_parts(plan).concat()
