@@ -101,6 +101,10 @@ fn killed_saves_never_leave_a_partial_plan() {
         seen_temps += temp_files(dir);
         // The next start cleans up and reads only plan.json.
         let (store, loaded) = Store::open(dir, today()).unwrap();
+        assert!(
+            store.read_only_reason().is_none(),
+            "round {round}: the killed writer's lock is free"
+        );
         assert!(loaded == a || loaded == b);
         assert_eq!(
             temp_files(dir),

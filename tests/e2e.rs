@@ -205,3 +205,34 @@ fn a_damaged_plan_offers_the_newest_good_backup() {
         .any(|p| std::fs::read_to_string(p).unwrap() == "{\"schema_version\": 1, \"goals\": [{");
     assert!(kept_damage, "the damaged file is kept");
 }
+
+#[test]
+fn the_terminal_is_restored_after_a_panic_on_any_thread() {
+    for thread in ["main", "thread"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut app = Session::start_with_env(
+            tmp.path(),
+            &[],
+            &[("GOALCOACH_TEST_PANIC", thread)],
+            100,
+            24,
+        );
+        assert!(
+            !app.wait_exit(),
+            "a panic ends with a failure code ({thread})"
+        );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while !restored(&app.raw_output()) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let output = app.raw_output();
+        assert!(
+            restored(&output),
+            "terminal not restored after a panic on the {thread} thread"
+        );
+        assert!(
+            String::from_utf8_lossy(&output).contains("test panic"),
+            "the panic is reported"
+        );
+    }
+}

@@ -164,12 +164,41 @@ fn restore_terminal_on_signals() {}
 
 fn run_terminal(state: &mut AppState, store: &mut Store) -> Result<()> {
     restore_terminal_on_signals();
-    // ratatui::init also restores the terminal on a panic, on any thread.
     let mut terminal = ratatui::init();
+    exit_on_any_panic();
     let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
+    panic_for_tests();
     let result = event_loop(&mut terminal, state, store);
     restore_terminal();
     result
+}
+
+/// A panic anywhere restores the terminal (ratatui's hook, installed by `init`), reports,
+/// and ends the process: half an app on a restored terminal would only confuse. Every change
+/// made before it is already on disk.
+fn exit_on_any_panic() {
+    let restore_and_report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(
+            std::io::stdout(),
+            event::DisableBracketedPaste,
+            crossterm::cursor::Show
+        );
+        restore_and_report(info);
+        std::process::exit(101);
+    }));
+}
+
+/// `GOALCOACH_TEST_PANIC=main|thread` makes the app panic once it is running, so the tests
+/// can prove the terminal is restored. Not for use otherwise.
+fn panic_for_tests() {
+    match std::env::var("GOALCOACH_TEST_PANIC").as_deref() {
+        Ok("main") => panic!("test panic on the main thread"),
+        Ok("thread") => {
+            let _ = std::thread::spawn(|| panic!("test panic on another thread")).join();
+        }
+        _ => {}
+    }
 }
 
 /// Hands the terminal to another program for the duration of `run`, then takes it back.

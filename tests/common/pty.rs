@@ -20,6 +20,17 @@ pub struct Session {
 impl Session {
     /// Starts goalcoach on `data_dir` with extra `args`, in a `cols` × `rows` terminal.
     pub fn start(data_dir: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_with_env(data_dir, args, &[], cols, rows)
+    }
+
+    /// Like `start`, with extra environment variables.
+    pub fn start_with_env(
+        data_dir: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -35,6 +46,9 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("GOALCOACH_DATA_DIR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn goalcoach");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
