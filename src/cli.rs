@@ -57,6 +57,13 @@ pub enum Command {
     },
     /// Print where the plan file lives.
     Path,
+    /// Print a shell completion script: `goalcoach completions bash > /etc/bash_completion.d/goalcoach`.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `goalcoach man > goalcoach.1`.
+    Man,
 }
 
 /// Arguments of `goalcoach add`.
@@ -111,10 +118,7 @@ pub struct ExportArgs {
 /// Runs a subcommand against the data in `dir`.
 pub fn run(command: Command, dir: &Path, today: NaiveDate) -> Result<()> {
     match command {
-        Command::Path => {
-            println!("{}", dir.join(store::PLAN_FILE).display());
-            Ok(())
-        }
+        Command::Path => emit(format!("{}\n", dir.join(store::PLAN_FILE).display())),
         Command::List => print_from(dir, today, report::list_text),
         Command::Agenda => print_from(dir, today, report::agenda_text),
         Command::Export(args) => export(dir, today, &args),
@@ -122,6 +126,19 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate) -> Result<()> {
         Command::Checkin(args) => edit(dir, today, |plan| checkin(plan, &args, today)),
         Command::Import { file } => edit(dir, today, |plan| import(plan, &file)),
         Command::Restore { which } => restore(dir, today, which.as_deref()),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "goalcoach", &mut script);
+            emit(script)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut page)
+                .context("cannot render the manual page")?;
+            emit(page)
+        }
     }
 }
 
@@ -130,17 +147,15 @@ fn restore(dir: &Path, today: NaiveDate, which: Option<&str>) -> Result<()> {
     let mut store = Store::open_unloaded(dir, today)?;
     let backups = store.backups();
     let Some(which) = which else {
-        print!("{}", report::backup_list(&backups));
-        return Ok(());
+        return emit(report::backup_list(&backups));
     };
     let chosen = pick_backup(&backups, which)?;
     let plan = store.restore(&chosen)?;
-    println!(
-        "restored {} ({} goals); the plan it replaced is kept in the backups",
+    emit(format!(
+        "restored {} ({} goals); the plan it replaced is kept in the backups\n",
         chosen.display(),
         plan.goals.len()
-    );
-    Ok(())
+    ))
 }
 
 fn pick_backup(backups: &[PathBuf], which: &str) -> Result<PathBuf> {
@@ -157,14 +172,26 @@ fn pick_backup(backups: &[PathBuf], which: &str) -> Result<PathBuf> {
     Ok(found.cloned().unwrap_or(path))
 }
 
+/// Writes command output to stdout. A reader that went away (`goalcoach list | head`) is not
+/// an error; any other write failure is.
+fn emit(text: impl AsRef<[u8]>) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_ref()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("cannot write to standard output")
+        }
+        _ => Ok(()),
+    }
+}
+
 fn open(dir: &Path, today: NaiveDate) -> Result<(Store, Plan)> {
     Ok(Store::open(dir, today)?)
 }
 
 fn print_from(dir: &Path, today: NaiveDate, render: fn(&Plan, NaiveDate) -> String) -> Result<()> {
     let (_, plan) = open(dir, today)?;
-    print!("{}", render(&plan, today));
-    Ok(())
+    emit(render(&plan, today))
 }
 
 /// Applies one edit and saves; prints what `change` reports.
@@ -182,8 +209,7 @@ fn edit(
     }
     let message = change(&mut plan)?;
     store.save(&plan)?;
-    println!("{message}");
-    Ok(())
+    emit(format!("{message}\n"))
 }
 
 fn add(plan: &mut Plan, args: &AddArgs, today: NaiveDate) -> Result<String> {
@@ -281,12 +307,7 @@ fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
         Some(path) => {
             std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
         }
-        None => {
-            use std::io::Write;
-            std::io::stdout()
-                .write_all(&bytes)
-                .context("cannot write to standard output")
-        }
+        None => emit(bytes),
     }
 }
 

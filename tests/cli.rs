@@ -345,3 +345,75 @@ fn restore_refuses_a_missing_or_bad_backup() {
     assert!(run_err(tmp.path(), &["restore", bad.to_str().unwrap()]).contains("not valid"));
     assert_eq!(goal_titles(tmp.path()), ["Keep me"]);
 }
+
+const SUBCOMMANDS: [&str; 10] = [
+    "add",
+    "list",
+    "agenda",
+    "checkin",
+    "export",
+    "import",
+    "restore",
+    "path",
+    "completions",
+    "man",
+];
+
+#[test]
+fn completions_and_the_man_page_name_every_subcommand() {
+    let tmp = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let script = run_ok(tmp.path(), &["completions", shell]);
+        for sub in SUBCOMMANDS {
+            assert!(script.contains(sub), "{shell} completion lacks {sub}");
+        }
+    }
+    let page = run_ok(tmp.path(), &["man"]);
+    assert!(
+        page.starts_with(".ie") && page.contains(".TH goalcoach 1"),
+        "{page}"
+    );
+    for sub in SUBCOMMANDS {
+        assert!(page.contains(sub), "man page lacks {sub}");
+    }
+    let version = run_ok(tmp.path(), &["--version"]);
+    assert_eq!(
+        version.trim(),
+        format!("goalcoach {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Far more than a pipe buffer, so the writer really meets the closed pipe.
+    let big = goalcoach::sample::generate(&goalcoach::sample::GenOptions {
+        items: 3000,
+        seed: 1,
+        today: TODAY.parse().unwrap(),
+    });
+    fs::write(
+        tmp.path().join("plan.json"),
+        goalcoach::store::to_pretty_json(&big),
+    )
+    .unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("goalcoach");
+    let script = format!(
+        "'{}' --data-dir '{}' export --format json | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        bin.display(),
+        tmp.path().display()
+    );
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "0",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
