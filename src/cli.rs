@@ -43,7 +43,7 @@ pub enum Command {
     Agenda,
     /// Record a check-in on a goal: the measure's value, confidence, a note.
     Checkin(CheckinArgs),
-    /// Write the plan as JSON or Markdown.
+    /// Write the plan as JSON, Markdown, iCalendar (ics) or CSV.
     Export(ExportArgs),
     /// Merge a goalcoach JSON file (an export or another plan.json) into the plan.
     Import {
@@ -103,6 +103,10 @@ pub struct CheckinArgs {
 pub enum ExportFormat {
     Json,
     Markdown,
+    /// iCalendar: goal deadlines and milestone targets as all-day events, open steps as to-dos.
+    Ics,
+    /// One row per step, for spreadsheets.
+    Csv,
 }
 
 /// Arguments of `goalcoach export`.
@@ -302,6 +306,8 @@ fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
     let bytes = match args.format {
         ExportFormat::Json => store::to_pretty_json(&plan),
         ExportFormat::Markdown => report::markdown(&plan, today).into_bytes(),
+        ExportFormat::Ics => crate::export::ics(&plan).into_bytes(),
+        ExportFormat::Csv => crate::export::csv(&plan)?,
     };
     match &args.output {
         Some(path) => {

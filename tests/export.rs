@@ -1,0 +1,116 @@
+//! Exports read back by other tools: the ICS through Python's independent `icalendar`
+//! package (installed by `.ci/run`; the check says it skipped where the package is missing),
+//! the CSV through the `csv` crate's reader.
+
+use chrono::NaiveDate;
+use goalcoach::app::demo::sample_plan;
+use goalcoach::export::{CSV_COLUMNS, csv, ics};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
+
+const PARSE: &str = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.read())
+for c in cal.walk():
+    if c.name in ("VEVENT", "VTODO"):
+        when = c.get("dtstart") or c.get("due")
+        print(c.name, c.get("uid"), when.dt.isoformat(), c.get("summary"), sep="\t")
+"#;
+
+/// What Python's icalendar reads from `text`, or `None` when it is not installed.
+fn python_read(text: &str) -> Option<Vec<Vec<String>>> {
+    let check = Command::new("python3")
+        .args(["-c", "import icalendar"])
+        .output()
+        .ok()?;
+    if !check.status.success() {
+        eprintln!("skipped: the Python icalendar package is not installed (.ci/run installs it)");
+        return None;
+    }
+    let mut child = Command::new("python3")
+        .args(["-c", PARSE])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(text.as_bytes()).ok()?;
+    let out = child.wait_with_output().ok()?;
+    assert!(
+        out.status.success(),
+        "python could not parse: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.split('\t').map(str::to_string).collect())
+            .collect(),
+    )
+}
+
+#[test]
+fn ics_parses_in_an_independent_reader_with_stable_uids() {
+    let mut plan = sample_plan(today());
+    plan.goals[0].title = "Lead, plan; ship \\ \"it\"".into();
+    let text = ics(&plan);
+    assert!(text.contains("\r\n"), "RFC 5545 lines end in CRLF");
+    let Some(items) = python_read(&text) else {
+        return;
+    };
+    let deadline = items
+        .iter()
+        .find(|i| i[1] == "goalcoach-demo-1@goalcoach")
+        .expect("goal 1");
+    assert_eq!(deadline[0], "VEVENT");
+    assert_eq!(deadline[2], plan.goals[0].deadline.unwrap().to_string());
+    assert_eq!(
+        deadline[3], "Deadline: Lead, plan; ship \\ \"it\"",
+        "text survives escaping"
+    );
+    let open_dated_steps = plan
+        .goals
+        .iter()
+        .filter(|g| g.is_active())
+        .flat_map(|g| g.all_steps())
+        .filter(|s| !s.is_done() && s.due.is_some())
+        .count();
+    assert_eq!(
+        items.iter().filter(|i| i[0] == "VTODO").count(),
+        open_dated_steps
+    );
+    let again = python_read(&ics(&plan)).unwrap();
+    let uids = |v: &[Vec<String>]| v.iter().map(|i| i[1].clone()).collect::<Vec<_>>();
+    assert_eq!(
+        uids(&items),
+        uids(&again),
+        "the same plan gives the same UIDs"
+    );
+}
+
+#[test]
+fn csv_opens_with_the_expected_columns_and_a_row_per_step() {
+    let plan = sample_plan(today());
+    let bytes = csv(&plan).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(headers, CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let steps: usize = plan.goals.iter().map(|g| g.all_steps().count()).sum();
+    assert_eq!(rows.len(), steps);
+    let first = &rows[0];
+    assert_eq!(&first[1], "Move into a staff engineer role");
+    assert_eq!(&first[3], "Lead the payments migration end to end");
+    assert_eq!(&first[5], "Write the migration design doc");
+    assert!(!first[7].is_empty(), "done date");
+}
