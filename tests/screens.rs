@@ -161,3 +161,32 @@ fn goal_behind_pace_shows_its_barriers() {
     }
     insta::assert_snapshot!(render(&state));
 }
+
+#[test]
+fn no_color_takes_every_colour_out_but_keeps_the_selection_visible() {
+    use ratatui::style::{Color, Modifier};
+    let colours = |state: &goalcoach::app::state::AppState| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        terminal.draw(|f| goalcoach::ui::draw(f, state)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        let coloured = buffer
+            .content
+            .iter()
+            .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+            .count();
+        let reversed = buffer
+            .content
+            .iter()
+            .filter(|c| c.modifier.contains(Modifier::REVERSED))
+            .count();
+        (coloured, reversed)
+    };
+    let mut state = demo_app(100, 30);
+    let (coloured, _) = colours(&state);
+    assert!(coloured > 0, "colour is on by default");
+    state.colour = false;
+    let (coloured, reversed) = colours(&state);
+    assert_eq!(coloured, 0, "NO_COLOR: no coloured cell");
+    assert!(reversed > 0, "the selection still shows");
+}

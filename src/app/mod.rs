@@ -89,6 +89,8 @@ pub fn run_tui(data_dir: Option<&Path>, demo: bool, today: NaiveDate) -> Result<
         Err(e) => return Err(e.into()),
     };
     let mut state = AppState::new(plan, today);
+    // https://no-color.org: any non-empty NO_COLOR turns colour off.
+    state.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     state.read_only = store.read_only_reason();
     state.location = if demo {
         "demo plan (not your data)".into()

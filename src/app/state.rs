@@ -176,6 +176,8 @@ pub struct AppState {
     pub location: String,
     /// The terminal size (columns, rows).
     pub size: (u16, u16),
+    /// Whether to draw in colour (off when `NO_COLOR` is set); emphasis stays either way.
+    pub colour: bool,
 }
 
 impl AppState {
@@ -207,6 +209,7 @@ impl AppState {
             save_error: None,
             location: String::new(),
             size: (80, 24),
+            colour: true,
         };
         state.plan_changed();
         state

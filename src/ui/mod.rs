@@ -38,6 +38,19 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     draw_status(frame, status, state);
     draw_footer(frame, footer, state);
     draw_overlays(frame, body, state);
+    if !state.colour {
+        drop_colours(frame);
+    }
+}
+
+/// Takes every colour out of the frame (for `NO_COLOR`); bold, reverse and underline stay,
+/// so the selection and headings still show.
+fn drop_colours(frame: &mut Frame) {
+    use ratatui::style::Color;
+    for cell in frame.buffer_mut().content.iter_mut() {
+        cell.fg = Color::Reset;
+        cell.bg = Color::Reset;
+    }
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
