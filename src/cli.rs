@@ -45,7 +45,8 @@ pub enum Command {
     Checkin(CheckinArgs),
     /// Write the plan as JSON, Markdown, iCalendar (ics) or CSV.
     Export(ExportArgs),
-    /// Merge a goalcoach JSON file (an export or another plan.json) into the plan.
+    /// Bring in a goalcoach JSON file (merged by id), a taskwarrior `task export` or a
+    /// Markdown outline (goal / milestone / step by indent, [x] for done).
     Import {
         /// The file to read.
         file: PathBuf,
@@ -128,7 +129,7 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate) -> Result<()> {
         Command::Export(args) => export(dir, today, &args),
         Command::Add(args) => edit(dir, today, |plan| add(plan, &args, today)),
         Command::Checkin(args) => edit(dir, today, |plan| checkin(plan, &args, today)),
-        Command::Import { file } => edit(dir, today, |plan| import(plan, &file)),
+        Command::Import { file } => edit(dir, today, |plan| import(plan, &file, today)),
         Command::Restore { which } => restore(dir, today, which.as_deref()),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -317,11 +318,33 @@ fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
     }
 }
 
-fn import(plan: &mut Plan, file: &Path) -> Result<String> {
+/// Imports a goalcoach JSON file (merged by id), a taskwarrior export (a JSON array) or a
+/// Markdown outline, told apart by extension and first character. All or nothing.
+fn import(plan: &mut Plan, file: &Path, today: NaiveDate) -> Result<String> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let incoming = store::parse_plan(file, &bytes)?;
-    let merge = crate::model::merge::merge_op(plan, incoming);
-    let summary = merge.summary();
-    plan.apply(merge.op)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let markdown = file
+        .extension()
+        .is_some_and(|e| ["md", "markdown", "txt"].contains(&e.to_string_lossy().as_ref()));
+    let (op, summary) = match text.trim_start().chars().next() {
+        _ if markdown => from(crate::import::markdown_outline(&text, plan, today), file)?,
+        Some('[') => from(crate::import::taskwarrior(&text, plan, today), file)?,
+        Some('{') => {
+            let merge = crate::model::merge::merge_op(plan, store::parse_plan(file, &bytes)?);
+            let summary = merge.summary();
+            (merge.op, summary)
+        }
+        Some('-' | '*' | '#') => from(crate::import::markdown_outline(&text, plan, today), file)?,
+        _ => bail!(
+            "{}: not a goalcoach JSON file, a taskwarrior export or a Markdown outline",
+            file.display()
+        ),
+    };
+    plan.apply(op)?;
     Ok(summary)
+}
+
+fn from(import: Result<crate::import::Import>, file: &Path) -> Result<(Op, String)> {
+    let import = import.with_context(|| format!("cannot import {}", file.display()))?;
+    Ok((import.op, import.summary))
 }

@@ -417,3 +417,43 @@ fn a_closed_pipe_is_not_an_error() {
     );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn import_reads_a_markdown_outline_and_a_taskwarrior_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outline = tmp.path().join("notes.md");
+    fs::write(&outline, "- Speak at a conference\n  - Get accepted\n    - [x] Pick three CFPs\n    - Draft the abstract\n").unwrap();
+    let out = run_ok(tmp.path(), &["import", outline.to_str().unwrap()]);
+    assert!(
+        out.contains("imported 1 goals, 1 milestones, 2 steps"),
+        "{out}"
+    );
+    let tasks = tmp.path().join("tasks.json");
+    fs::write(
+        &tasks,
+        r#"[{"uuid":"u1","description":"Update CV","project":"Job search","status":"pending"}]"#,
+    )
+    .unwrap();
+    run_ok(tmp.path(), &["import", tasks.to_str().unwrap()]);
+    run_ok(tmp.path(), &["import", tasks.to_str().unwrap()]);
+    let plan = plan_json(tmp.path());
+    assert_eq!(plan["goals"][0]["milestones"][0]["steps"][0]["done"], TODAY);
+    assert_eq!(plan["goals"][1]["title"], "Job search");
+    assert_eq!(
+        plan["goals"][1]["steps"].as_array().unwrap().len(),
+        1,
+        "no duplicate on re-import"
+    );
+}
+
+#[test]
+fn a_bad_outline_names_the_line_and_leaves_the_plan_unchanged() {
+    let tmp = tempfile::tempdir().unwrap();
+    run_ok(tmp.path(), &["add", "Existing goal"]);
+    let before = fs::read(tmp.path().join("plan.json")).unwrap();
+    let outline = tmp.path().join("bad.md");
+    fs::write(&outline, "- Good goal\n  - Good milestone\nstray text\n").unwrap();
+    let err = run_err(tmp.path(), &["import", outline.to_str().unwrap()]);
+    assert!(err.contains("line 3: expected a '- ' bullet"), "{err}");
+    assert_eq!(fs::read(tmp.path().join("plan.json")).unwrap(), before);
+}
