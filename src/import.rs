@@ -121,7 +121,7 @@ fn parse_bullets(text: &str) -> Result<Vec<Bullet<'_>>> {
         if indent > 0 && unit == 0 {
             unit = indent;
         }
-        if unit > 0 && indent % unit != 0 {
+        if unit > 0 && !indent.is_multiple_of(unit) {
             bail!(
                 "line {line}: the indent ({indent} spaces) is not a multiple of the first indent ({unit})"
             );
