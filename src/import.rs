@@ -126,7 +126,7 @@ fn parse_bullets(text: &str) -> Result<Vec<Bullet<'_>>> {
                 "line {line}: the indent ({indent} spaces) is not a multiple of the first indent ({unit})"
             );
         }
-        let depth = if unit == 0 { 0 } else { indent / unit };
+        let depth = indent.checked_div(unit).unwrap_or(0);
         let (done, title) = checkbox(rest);
         out.push(Bullet {
             line,
