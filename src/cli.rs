@@ -24,6 +24,11 @@ pub struct Cli {
     #[arg(long)]
     pub demo: bool,
 
+    /// Leave the mouse to the terminal (no click to select, no wheel scrolling), so text can
+    /// be selected and copied as usual.
+    #[arg(long)]
+    pub no_mouse: bool,
+
     /// Pretend today is DATE (YYYY-MM-DD); for trying out schedules and for tests.
     #[arg(long, global = true, value_name = "DATE", hide = true)]
     pub today: Option<NaiveDate>,

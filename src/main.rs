@@ -25,6 +25,6 @@ fn run(cli: Cli) -> Result<()> {
             let dir = store::data_dir(cli.data_dir.as_deref())?;
             cli::run(command, &dir, today)
         }
-        None => goalcoach::app::run_tui(cli.data_dir.as_deref(), cli.demo, today),
+        None => goalcoach::app::run_tui(cli.data_dir.as_deref(), cli.demo, !cli.no_mouse, today),
     }
 }

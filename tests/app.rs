@@ -552,3 +552,45 @@ fn after_a_failed_save_the_plan_can_be_saved_again_or_copied_elsewhere() {
     assert!(state.save_error.is_none());
     assert!(tmp.path().join("plan.json").exists());
 }
+
+fn mouse(kind: crossterm::event::MouseEventKind, column: u16, row: u16) -> crossterm::event::Event {
+    crossterm::event::Event::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    })
+}
+
+#[test]
+fn a_click_selects_a_row_or_switches_screen_and_the_wheel_scrolls() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut state = demo_app(120, 30);
+    // The tree's first row is at (1, 2): title bar, then the tree's top border.
+    handle_event(
+        &mut state,
+        &mouse(MouseEventKind::Down(MouseButton::Left), 5, 2 + 3),
+    );
+    assert_eq!(state.cursor, 3);
+    assert_eq!(state.selected, Some(state.rows[3].id));
+    handle_event(&mut state, &mouse(MouseEventKind::ScrollDown, 5, 10));
+    assert_eq!(state.cursor, 6);
+    handle_event(&mut state, &mouse(MouseEventKind::ScrollUp, 5, 10));
+    assert_eq!(state.cursor, 3);
+    // " goalcoach " then " 1 Goals " then " 2 Agenda ": column 22 is on the Agenda tab.
+    handle_event(
+        &mut state,
+        &mouse(MouseEventKind::Down(MouseButton::Left), 22, 0),
+    );
+    assert_eq!(state.screen, goalcoach::app::state::Screen::Agenda);
+    type_keys(&mut state, "1e");
+    let before = state.cursor;
+    handle_event(
+        &mut state,
+        &mouse(MouseEventKind::Down(MouseButton::Left), 5, 4),
+    );
+    assert_eq!(
+        state.cursor, before,
+        "clicks do nothing behind an open form"
+    );
+}

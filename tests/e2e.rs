@@ -120,8 +120,8 @@ fn edit_a_goals_measure_and_deadline_then_check_in() {
     assert_eq!(checkin["note"], "Long run done");
 }
 
-/// Whether `output` ends the session with the terminal put back: main screen, paste mode off,
-/// cursor shown (each after the last time it was switched on).
+/// Whether `output` ends the session with the terminal put back: main screen, paste and
+/// mouse modes off, cursor shown (each after the last time it was switched on).
 fn restored(output: &[u8]) -> bool {
     let text = String::from_utf8_lossy(output);
     let after = |off: &str, on: &str| {

@@ -133,4 +133,8 @@ pub enum Action {
 
     /// The terminal changed size.
     Resize(u16, u16),
+    /// A left click at (column, row).
+    Click(u16, u16),
+    /// The mouse wheel turned: positive is down.
+    Scroll(i8),
 }

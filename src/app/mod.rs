@@ -20,7 +20,7 @@ use crate::store::{self, Store};
 use action::Action;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use crossterm::event::{self, Event, KeyEvent};
+use crossterm::event::{self, Event, KeyEvent, MouseButton, MouseEventKind};
 use state::AppState;
 use std::path::Path;
 use update::Effect;
@@ -41,6 +41,14 @@ pub fn handle_event(state: &mut AppState, event: &Event) -> Effect {
             update::update(state, Action::Insert(text.clone()))
         }
         Event::Resize(w, h) => update::update(state, Action::Resize(*w, *h)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                update::update(state, Action::Click(mouse.column, mouse.row))
+            }
+            MouseEventKind::ScrollDown => update::update(state, Action::Scroll(3)),
+            MouseEventKind::ScrollUp => update::update(state, Action::Scroll(-3)),
+            _ => Effect::None,
+        },
         _ => Effect::None,
     }
 }
@@ -73,7 +81,7 @@ fn reload(state: &mut AppState, store: &mut Store) {
 
 /// Opens the data, then runs the terminal UI until the user quits. The plan is loaded before
 /// the terminal is touched, so a load error prints plainly.
-pub fn run_tui(data_dir: Option<&Path>, demo: bool, today: NaiveDate) -> Result<()> {
+pub fn run_tui(data_dir: Option<&Path>, demo: bool, mouse: bool, today: NaiveDate) -> Result<()> {
     let demo_dir = if demo {
         Some(demo::prepare(today)?)
     } else {
@@ -97,7 +105,7 @@ pub fn run_tui(data_dir: Option<&Path>, demo: bool, today: NaiveDate) -> Result<
     } else {
         store.plan_path().display().to_string()
     };
-    run_terminal(&mut state, &mut store)
+    run_terminal(&mut state, &mut store, mouse)
 }
 
 /// When plan.json cannot be read, finds the newest backup that can and offers to restore it
@@ -140,6 +148,7 @@ fn restore_terminal() {
     let _ = crossterm::execute!(
         std::io::stdout(),
         event::DisableBracketedPaste,
+        event::DisableMouseCapture,
         crossterm::cursor::Show
     );
     ratatui::restore();
@@ -164,13 +173,16 @@ fn restore_terminal_on_signals() {
 #[cfg(not(unix))]
 fn restore_terminal_on_signals() {}
 
-fn run_terminal(state: &mut AppState, store: &mut Store) -> Result<()> {
+fn run_terminal(state: &mut AppState, store: &mut Store, mouse: bool) -> Result<()> {
     restore_terminal_on_signals();
     let mut terminal = ratatui::init();
     exit_on_any_panic();
     let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), event::EnableMouseCapture);
+    }
     panic_for_tests();
-    let result = event_loop(&mut terminal, state, store);
+    let result = event_loop(&mut terminal, state, store, mouse);
     restore_terminal();
     result
 }
@@ -206,12 +218,16 @@ fn panic_for_tests() {
 /// Hands the terminal to another program for the duration of `run`, then takes it back.
 fn with_terminal_released<T>(
     terminal: &mut ratatui::DefaultTerminal,
+    mouse: bool,
     run: impl FnOnce() -> T,
 ) -> Result<T> {
     restore_terminal();
     let out = run();
     *terminal = ratatui::init();
     let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), event::EnableMouseCapture);
+    }
     terminal.clear().context("cannot redraw the terminal")?;
     Ok(out)
 }
@@ -220,6 +236,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     state: &mut AppState,
     store: &mut Store,
+    mouse: bool,
 ) -> Result<()> {
     let size = terminal.size().context("cannot read the terminal size")?;
     update::update(state, Action::Resize(size.width, size.height));
@@ -237,7 +254,7 @@ fn event_loop(
                 Err(e) => state.error(e.to_string()),
             },
             Effect::EditText(text) => {
-                let result = with_terminal_released(terminal, || editor::edit_text(&text))?;
+                let result = with_terminal_released(terminal, mouse, || editor::edit_text(&text))?;
                 update::update(state, Action::EditorDone(result));
             }
             Effect::Quit => return Ok(()),

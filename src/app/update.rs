@@ -29,12 +29,53 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         return Effect::None;
     }
     state.status = None;
-    match state.layer() {
+    match (action, state.layer()) {
+        (Action::Click(x, y), Layer::Main | Layer::Filtered) => {
+            click(state, x, y);
+            Effect::None
+        }
+        (Action::Scroll(lines), layer) => {
+            let step = if lines > 0 {
+                Action::MoveDown
+            } else {
+                Action::MoveUp
+            };
+            for _ in 0..lines.unsigned_abs() {
+                let _ = update_layer(state, step.clone(), layer);
+            }
+            Effect::None
+        }
+        (Action::Click(..), _) => Effect::None,
+        (action, layer) => update_layer(state, action, layer),
+    }
+}
+
+fn update_layer(state: &mut AppState, action: Action, layer: Layer) -> Effect {
+    match layer {
         Layer::Help => update_help(state, action),
         Layer::Confirm => update_question(state, action),
         Layer::Form => update_form(state, action),
         Layer::Search => update_search(state, action),
         Layer::Main | Layer::Filtered => update_main(state, action),
+    }
+}
+
+/// A click on a tab switches screens; a click on a tree row selects it.
+fn click(state: &mut AppState, x: u16, y: u16) {
+    if y == 0 {
+        let titles = Screen::ALL.map(Screen::title);
+        if let Some(i) = crate::ui::layout::tab_at(x, &titles) {
+            show_screen(state, Screen::ALL[i]);
+        }
+        return;
+    }
+    let rows = crate::ui::layout::tree_rows_area(state.size);
+    let inside = (rows.x..rows.right()).contains(&x) && (rows.y..rows.bottom()).contains(&y);
+    if state.screen == Screen::Goals && inside {
+        let index = state.tree_offset + usize::from(y - rows.y);
+        if index < state.rows.len() {
+            state.select_index(index);
+        }
     }
 }
 

@@ -35,9 +35,7 @@ pub fn goals_areas(body: Rect) -> [Rect; 2] {
 
 /// How many tree rows fit in a terminal of `size` (columns, rows).
 pub fn tree_rows_visible(size: (u16, u16)) -> usize {
-    let [_, body, _, _] = frame_areas(Rect::new(0, 0, size.0, size.1));
-    let [tree, _] = goals_areas(body);
-    tree.height.saturating_sub(2) as usize
+    tree_rows_area(size).height as usize
 }
 
 /// A box of at most `width` × `height` in the middle of `area`.
@@ -50,4 +48,32 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         w,
         h,
     )
+}
+
+/// The title bar's name, before the tabs.
+pub const APP_NAME: &str = " goalcoach ";
+
+/// The label of tab `i` (0-based) in the title bar.
+pub fn tab_label(i: usize, title: &str) -> String {
+    format!(" {} {title} ", i + 1)
+}
+
+/// Which tab (screen index) column `x` of the title bar falls on.
+pub fn tab_at(x: u16, titles: &[&str]) -> Option<usize> {
+    let mut start = APP_NAME.len() as u16;
+    for (i, title) in titles.iter().enumerate() {
+        let end = start + tab_label(i, title).chars().count() as u16;
+        if (start..end).contains(&x) {
+            return Some(i);
+        }
+        start = end;
+    }
+    None
+}
+
+/// The tree's rows on screen (inside its border) for a terminal of `size`.
+pub fn tree_rows_area(size: (u16, u16)) -> Rect {
+    let [_, body, _, _] = frame_areas(Rect::new(0, 0, size.0, size.1));
+    let [tree, _] = goals_areas(body);
+    tree.inner(ratatui::layout::Margin::new(1, 1))
 }

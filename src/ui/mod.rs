@@ -87,9 +87,9 @@ fn draw_overlays(frame: &mut Frame, body: Rect, state: &AppState) {
 }
 
 fn draw_title_bar(frame: &mut Frame, area: Rect, state: &AppState) {
-    let mut spans = vec![Span::styled(" goalcoach ", theme::title())];
+    let mut spans = vec![Span::styled(layout::APP_NAME, theme::title())];
     for (i, screen) in Screen::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, screen.title());
+        let label = layout::tab_label(i, screen.title());
         let style = if *screen == state.screen {
             theme::selected()
         } else {
