@@ -91,6 +91,46 @@ impl Key {
         }
     }
 
+    /// Reads a key as help writes it (`j`, `Ctrl-r`, `Enter`, `↓` or `Down`, `PgDn`,
+    /// `Shift-Tab`, `Space`).
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let bad = || {
+            format!("'{text}' is not a key (try j, Ctrl-r, Enter, Down, PgDn, Shift-Tab, Space)")
+        };
+        let (ctrl, name) = match text
+            .strip_prefix("Ctrl-")
+            .or_else(|| text.strip_prefix("ctrl-"))
+        {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let code = match name.to_lowercase().as_str() {
+            "space" => KeyCode::Char(' '),
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "del" | "delete" => KeyCode::Delete,
+            "up" | "↑" => KeyCode::Up,
+            "down" | "↓" => KeyCode::Down,
+            "left" | "←" => KeyCode::Left,
+            "right" | "→" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            _ => {
+                let mut chars = name.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+                    _ => return Err(bad()),
+                }
+            }
+        };
+        Ok(Key { code, ctrl })
+    }
+
     /// How the key is written in help and hints.
     pub fn display(&self) -> String {
         let name = match self.code {
@@ -231,54 +271,161 @@ pub static BINDINGS: &[Binding] = &[
     bind(H, &[Key::ctrl('c')], Action::Quit, "quit"),
 ];
 
-fn lookup(layer: Layer, key: Key) -> Option<&'static Binding> {
-    BINDINGS
-        .iter()
-        .find(|b| b.layer == layer && b.keys.contains(&key))
+/// A binding in force: the default table's, or changed by the user's configuration.
+#[derive(Clone, Debug)]
+pub struct Bound {
+    pub layer: Layer,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub label: &'static str,
+    pub footer: bool,
 }
 
-/// The action a key press means in `layer`, if any. Key releases are ignored; unbound
-/// printable keys type text where the layer takes text.
-pub fn action_for(layer: Layer, event: &KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let key = Key::from_event(event);
-    let found = lookup(layer, key).or_else(|| layer.fallback().and_then(|f| lookup(f, key)));
-    if let Some(binding) = found {
-        return Some(binding.action.clone());
-    }
-    match key.code {
-        KeyCode::Char(c) if layer.takes_text() && !key.ctrl => Some(Action::Insert(c.to_string())),
-        _ => None,
+/// The key bindings in force. Dispatch, footer hints and the help overlay all read this, so
+/// remapped keys show up everywhere at once.
+#[derive(Clone, Debug)]
+pub struct Keymap {
+    rows: Vec<Bound>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let rows = BINDINGS
+            .iter()
+            .map(|b| Bound {
+                layer: b.layer,
+                keys: b.keys.to_vec(),
+                action: b.action.clone(),
+                label: b.label,
+                footer: b.footer,
+            })
+            .collect();
+        Keymap { rows }
     }
 }
 
-/// The bindings of one layer, in table order.
-pub fn bindings(layer: Layer) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.layer == layer)
+/// The name an action has in the configuration file: `MoveDown` → `move_down`,
+/// `ShowScreen(Agenda)` → `show_screen_agenda`; prefixed with the layer outside the main one
+/// (`form.submit`).
+pub fn action_name(layer: Layer, action: &Action) -> String {
+    let debug = format!("{action:?}");
+    let mut name = String::new();
+    for (i, c) in debug.chars().filter(|c| c.is_alphanumeric()).enumerate() {
+        if c.is_uppercase() && i > 0 {
+            name.push('_');
+        }
+        name.extend(c.to_lowercase());
+    }
+    match layer {
+        Layer::Main => name,
+        other => format!("{}.{name}", format!("{other:?}").to_lowercase()),
+    }
 }
 
-/// Footer hints for a layer (and the layer it falls back to), as `(keys, label)`, keeping
-/// the bindings `wanted` accepts.
-pub fn footer_hints(layer: Layer, wanted: impl Fn(&Action) -> bool) -> Vec<(String, &'static str)> {
-    let own = bindings(layer);
-    let inherited = layer.fallback().into_iter().flat_map(bindings);
-    let mut hints: Vec<(String, &'static str)> = Vec::new();
-    for b in own
-        .chain(inherited)
-        .filter(|b| b.footer && wanted(&b.action))
-    {
-        let key = b.keys[0].display();
-        if !hints.iter().any(|(k, _)| *k == key) {
-            hints.push((key, b.label));
+impl Keymap {
+    fn lookup(&self, layer: Layer, key: Key) -> Option<&Bound> {
+        self.rows
+            .iter()
+            .find(|b| b.layer == layer && b.keys.contains(&key))
+    }
+
+    /// The action a key press means in `layer`, if any. Key releases are ignored; unbound
+    /// printable keys type text where the layer takes text.
+    pub fn action_for(&self, layer: Layer, event: &KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let key = Key::from_event(event);
+        let found = self
+            .lookup(layer, key)
+            .or_else(|| layer.fallback().and_then(|f| self.lookup(f, key)));
+        if let Some(binding) = found {
+            return Some(binding.action.clone());
+        }
+        match key.code {
+            KeyCode::Char(c) if layer.takes_text() && !key.ctrl => {
+                Some(Action::Insert(c.to_string()))
+            }
+            _ => None,
         }
     }
-    hints
+
+    /// The bindings of one layer, in table order.
+    pub fn bindings(&self, layer: Layer) -> impl Iterator<Item = &Bound> {
+        self.rows.iter().filter(move |b| b.layer == layer)
+    }
+
+    /// Footer hints for a layer (and the layer it falls back to), as `(keys, label)`, keeping
+    /// the bindings `wanted` accepts.
+    pub fn footer_hints(
+        &self,
+        layer: Layer,
+        wanted: impl Fn(&Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
+        let own = self.bindings(layer);
+        let inherited = layer.fallback().into_iter().flat_map(|f| self.bindings(f));
+        let mut hints: Vec<(String, &'static str)> = Vec::new();
+        for b in own
+            .chain(inherited)
+            .filter(|b| b.footer && wanted(&b.action))
+        {
+            let Some(first) = b.keys.first() else {
+                continue;
+            };
+            let key = first.display();
+            if !hints.iter().any(|(k, _)| *k == key) {
+                hints.push((key, b.label));
+            }
+        }
+        hints
+    }
+
+    /// Gives the action called `name` (see `action_name`) the keys `keys` instead of its
+    /// defaults. Errors name what is wrong: an unknown action, a key that cannot be read, or
+    /// a key another action of the same layer already has.
+    pub fn remap(&mut self, name: &str, keys: &[String]) -> Result<(), String> {
+        let index = self
+            .rows
+            .iter()
+            .position(|b| action_name(b.layer, &b.action) == name)
+            .ok_or_else(|| format!("there is no action called '{name}' (`goalcoach config --print-default` lists them)"))?;
+        let parsed: Vec<Key> = keys
+            .iter()
+            .map(|k| Key::parse(k))
+            .collect::<Result<_, _>>()?;
+        if parsed.is_empty() {
+            return Err(format!("'{name}' needs at least one key"));
+        }
+        let layer = self.rows[index].layer;
+        for key in &parsed {
+            let taken = self
+                .rows
+                .iter()
+                .enumerate()
+                .find(|(i, b)| *i != index && b.layer == layer && b.keys.contains(key));
+            if let Some((_, other)) = taken {
+                return Err(format!(
+                    "'{}' is already the key of '{}'; give that action another key too",
+                    key.display(),
+                    action_name(other.layer, &other.action)
+                ));
+            }
+        }
+        self.rows[index].keys = parsed;
+        Ok(())
+    }
+
+    /// Every action's configuration name and keys, in table order (for the default config).
+    pub fn names_and_keys(&self) -> Vec<(String, String, &'static str)> {
+        self.rows
+            .iter()
+            .map(|b| (action_name(b.layer, &b.action), keys_text(b), b.label))
+            .collect()
+    }
 }
 
 /// All the keys of a binding, as help shows them: `j ↓`.
-pub fn keys_text(binding: &Binding) -> String {
+pub fn keys_text(binding: &Bound) -> String {
     binding
         .keys
         .iter()
@@ -300,8 +447,9 @@ mod tests {
     fn no_key_is_bound_twice_in_a_layer() {
         for layer in Layer::ALL {
             let mut seen = HashSet::new();
-            for b in bindings(layer) {
-                for key in b.keys {
+            let map = Keymap::default();
+            for b in map.bindings(layer) {
+                for key in &b.keys {
                     assert!(
                         seen.insert(*key),
                         "{} bound twice in {layer:?}",
@@ -323,9 +471,10 @@ mod tests {
     #[test]
     fn every_layer_can_be_left() {
         for layer in Layer::ALL {
-            let all: Vec<_> = bindings(layer).map(|b| &b.action).collect();
+            let map = Keymap::default();
+            let all: Vec<_> = map.bindings(layer).map(|b| b.action.clone()).collect();
             assert!(
-                all.contains(&&Action::Quit) || layer == Layer::Filtered,
+                all.contains(&Action::Quit) || layer == Layer::Filtered,
                 "{layer:?}"
             );
         }
@@ -333,53 +482,126 @@ mod tests {
 
     #[test]
     fn design_keys_map_to_their_actions() {
-        let main = |c| action_for(Layer::Main, &press(KeyCode::Char(c), KeyModifiers::NONE));
+        let main = |c| {
+            Keymap::default().action_for(Layer::Main, &press(KeyCode::Char(c), KeyModifiers::NONE))
+        };
         assert_eq!(main('n'), Some(Action::NewGoal));
         assert_eq!(main('a'), Some(Action::AddChild));
         assert_eq!(main(' '), Some(Action::ToggleDone));
         assert_eq!(main('4'), Some(Action::ShowScreen(Screen::Review)));
         let shifted = press(KeyCode::Char('J'), KeyModifiers::SHIFT);
         assert_eq!(
-            action_for(Layer::Main, &shifted),
+            Keymap::default().action_for(Layer::Main, &shifted),
             Some(Action::MoveItemDown)
         );
         let redo = press(KeyCode::Char('r'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Layer::Main, &redo), Some(Action::Redo));
+        assert_eq!(
+            Keymap::default().action_for(Layer::Main, &redo),
+            Some(Action::Redo)
+        );
         let tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(action_for(Layer::Main, &tab), Some(Action::PrevScreen));
+        assert_eq!(
+            Keymap::default().action_for(Layer::Main, &tab),
+            Some(Action::PrevScreen)
+        );
     }
 
     #[test]
     fn filtered_overrides_n_and_falls_back_for_the_rest() {
         let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
-        assert_eq!(action_for(Layer::Filtered, &n), Some(Action::NextMatch));
+        assert_eq!(
+            Keymap::default().action_for(Layer::Filtered, &n),
+            Some(Action::NextMatch)
+        );
         let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
-        assert_eq!(action_for(Layer::Filtered, &x), Some(Action::ToggleDone));
+        assert_eq!(
+            Keymap::default().action_for(Layer::Filtered, &x),
+            Some(Action::ToggleDone)
+        );
     }
 
     #[test]
     fn text_layers_type_unbound_characters() {
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(
-            action_for(Layer::Form, &q),
+            Keymap::default().action_for(Layer::Form, &q),
             Some(Action::Insert("q".into()))
         );
         assert_eq!(
-            action_for(Layer::Search, &q),
+            Keymap::default().action_for(Layer::Search, &q),
             Some(Action::Insert("q".into()))
         );
-        assert_eq!(action_for(Layer::Confirm, &q), None);
+        assert_eq!(Keymap::default().action_for(Layer::Confirm, &q), None);
         let mut release = q;
         release.kind = KeyEventKind::Release;
-        assert_eq!(action_for(Layer::Form, &release), None);
+        assert_eq!(Keymap::default().action_for(Layer::Form, &release), None);
+    }
+
+    #[test]
+    fn remapping_changes_dispatch_and_refuses_clashes() {
+        let mut map = Keymap::default();
+        map.remap("new_goal", &["N".into(), "Ctrl-g".into()])
+            .unwrap();
+        let press = |map: &Keymap, c: char, m| {
+            map.action_for(Layer::Main, &KeyEvent::new(KeyCode::Char(c), m))
+        };
+        assert_eq!(press(&map, 'N', KeyModifiers::SHIFT), Some(Action::NewGoal));
+        assert_eq!(
+            press(&map, 'g', KeyModifiers::CONTROL),
+            Some(Action::NewGoal)
+        );
+        assert_eq!(
+            press(&map, 'n', KeyModifiers::NONE),
+            None,
+            "the old key is free"
+        );
+        assert!(
+            map.remap("undo", &["j".into()])
+                .unwrap_err()
+                .contains("already the key of 'move_down'")
+        );
+        assert!(
+            map.remap("fly", &["z".into()])
+                .unwrap_err()
+                .contains("no action called 'fly'")
+        );
+        assert!(
+            map.remap("undo", &["Hyper-z".into()])
+                .unwrap_err()
+                .contains("is not a key")
+        );
+        map.remap("form.submit", &["Ctrl-s".into()]).unwrap();
+        let submit = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(map.action_for(Layer::Form, &submit), Some(Action::Submit));
+    }
+
+    #[test]
+    fn action_names_are_snake_case_and_unique() {
+        let names: Vec<String> = Keymap::default()
+            .names_and_keys()
+            .into_iter()
+            .map(|(n, _, _)| n)
+            .collect();
+        assert!(names.contains(&"move_down".to_string()));
+        assert!(names.contains(&"show_screen_agenda".to_string()));
+        assert!(names.contains(&"form.next_field".to_string()));
+        let unique: HashSet<_> = names.iter().collect();
+        assert_eq!(unique.len(), names.len());
+    }
+
+    #[test]
+    fn keys_parse_as_help_writes_them() {
+        for k in Keymap::default().rows.iter().flat_map(|b| b.keys.iter()) {
+            assert_eq!(Key::parse(&k.display()), Ok(*k), "{}", k.display());
+        }
     }
 
     #[test]
     fn footer_hints_come_from_the_table() {
-        let hints = footer_hints(Layer::Main, |_| true);
+        let hints = Keymap::default().footer_hints(Layer::Main, |_| true);
         assert!(hints.contains(&("n".to_string(), "new goal")));
         assert!(hints.contains(&("?".to_string(), "help")));
-        let filtered = footer_hints(Layer::Filtered, |_| true);
+        let filtered = Keymap::default().footer_hints(Layer::Filtered, |_| true);
         assert_eq!(filtered[0], ("n".to_string(), "next match"));
         assert!(
             !filtered.iter().any(|(_, l)| *l == "new goal"),

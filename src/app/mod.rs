@@ -27,7 +27,7 @@ use update::Effect;
 
 /// Turns a key press into an action through the keymap and applies it.
 pub fn handle_key(state: &mut AppState, key: &KeyEvent) -> Effect {
-    match keymap::action_for(state.layer(), key) {
+    match state.keymap.action_for(state.layer(), key) {
         Some(action) => update::update(state, action),
         None => Effect::None,
     }

@@ -178,6 +178,8 @@ pub struct AppState {
     pub size: (u16, u16),
     /// Whether to draw in colour (off when `NO_COLOR` is set); emphasis stays either way.
     pub colour: bool,
+    /// The keys in force: the defaults, changed by the user's configuration.
+    pub keymap: crate::keymap::Keymap,
 }
 
 impl AppState {
@@ -210,6 +212,7 @@ impl AppState {
             location: String::new(),
             size: (80, 24),
             colour: true,
+            keymap: crate::keymap::Keymap::default(),
         };
         state.plan_changed();
         state

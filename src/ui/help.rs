@@ -1,20 +1,20 @@
 //! The `?` overlay: every binding of every layer, read from the keymap table.
 
 use super::{layout, text, theme};
-use crate::keymap::{self, Layer};
+use crate::keymap::{self, Keymap, Layer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-fn help_lines() -> Vec<Line<'static>> {
+fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for layer in Layer::ALL {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
         lines.push(Line::styled(layer.title(), theme::title()));
-        for b in keymap::bindings(layer) {
+        for b in keymap.bindings(layer) {
             let keys = text::fit(&keymap::keys_text(b), 16);
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys}"), theme::key()),
@@ -31,9 +31,9 @@ fn help_lines() -> Vec<Line<'static>> {
 }
 
 /// Draws the help overlay scrolled down by `scroll` lines.
-pub fn draw(frame: &mut Frame, area: Rect, scroll: u16) {
+pub fn draw(frame: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap) {
     let box_area = layout::centered(area, 70, area.height);
-    let lines = help_lines();
+    let lines = help_lines(keymap);
     let visible = box_area.height.saturating_sub(2);
     let max_scroll = (lines.len() as u16).saturating_sub(visible);
     frame.render_widget(Clear, box_area);

@@ -16,7 +16,6 @@ mod welcome;
 
 use crate::app::state::{AppState, Screen, StatusKind};
 use crate::app::update;
-use crate::keymap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -82,7 +81,7 @@ fn draw_overlays(frame: &mut Frame, body: Rect, state: &AppState) {
         question::draw(frame, body, q);
     }
     if let Some(scroll) = state.help {
-        help::draw(frame, body, scroll);
+        help::draw(frame, body, scroll, &state.keymap);
     }
 }
 
@@ -148,7 +147,9 @@ fn draw_footer(frame: &mut Frame, area: Rect, state: &AppState) {
     let mut spans = Vec::new();
     let mut used = 0;
     let screen = state.screen;
-    let hints = keymap::footer_hints(state.layer(), |a| update::screen_handles(screen, a));
+    let hints = state
+        .keymap
+        .footer_hints(state.layer(), |a| update::screen_handles(screen, a));
     for (key, label) in hints {
         let hint = format!(" {label}  ");
         let cost = text::width(&key) + text::width(&hint);
