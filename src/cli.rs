@@ -29,6 +29,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Read settings from FILE instead of the default config file.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Pretend today is DATE (YYYY-MM-DD); for trying out schedules and for tests.
     #[arg(long, global = true, value_name = "DATE", hide = true)]
     pub today: Option<NaiveDate>,
@@ -70,6 +74,13 @@ pub enum Command {
     },
     /// Print the manual page (roff): `goalcoach man > goalcoach.1`.
     Man,
+    /// Say where the config file is and whether it reads well; --print-default prints one
+    /// with every setting and key at its default.
+    Config {
+        /// Print a documented config file with the defaults.
+        #[arg(long)]
+        print_default: bool,
+    },
 }
 
 /// Arguments of `goalcoach add`.
@@ -126,11 +137,18 @@ pub struct ExportArgs {
 }
 
 /// Runs a subcommand against the data in `dir`.
-pub fn run(command: Command, dir: &Path, today: NaiveDate) -> Result<()> {
+pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>) -> Result<()> {
+    let (settings, problems) = crate::config::load(config)?;
+    if !matches!(command, Command::Config { .. }) {
+        problems.iter().for_each(|p| eprintln!("goalcoach: {p}"));
+    }
     match command {
         Command::Path => emit(format!("{}\n", dir.join(store::PLAN_FILE).display())),
         Command::List => print_from(dir, today, report::list_text),
-        Command::Agenda => print_from(dir, today, report::agenda_text),
+        Command::Agenda => {
+            let (_, plan) = open(dir, today)?;
+            emit(report::agenda_text(&plan, today, settings.week_start))
+        }
         Command::Export(args) => export(dir, today, &args),
         Command::Add(args) => edit(dir, today, |plan| add(plan, &args, today)),
         Command::Checkin(args) => edit(dir, today, |plan| checkin(plan, &args, today)),
@@ -142,6 +160,7 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate) -> Result<()> {
             clap_complete::generate(shell, &mut cmd, "goalcoach", &mut script);
             emit(script)
         }
+        Command::Config { print_default } => show_config(config, print_default, &problems),
         Command::Man => {
             let mut page = Vec::new();
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
@@ -150,6 +169,23 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate) -> Result<()> {
             emit(page)
         }
     }
+}
+
+fn show_config(path: Option<&Path>, print_default: bool, problems: &[String]) -> Result<()> {
+    if print_default {
+        return emit(crate::config::default_text());
+    }
+    let Some(path) = path else {
+        return emit("No config directory on this system; pass --config FILE.\n");
+    };
+    let state = if !path.exists() {
+        "not there yet: the defaults apply (goalcoach config --print-default > it)".to_string()
+    } else if problems.is_empty() {
+        "reads well".to_string()
+    } else {
+        format!("has problems:\n  {}", problems.join("\n  "))
+    };
+    emit(format!("{}: {state}\n", path.display()))
 }
 
 fn restore(dir: &Path, today: NaiveDate, which: Option<&str>) -> Result<()> {

@@ -415,6 +415,16 @@ impl Keymap {
         Ok(())
     }
 
+    /// The first key of `action` in `layer`, as help writes it, for text that names a key
+    /// ("press n to …"); `?` if the action has no key.
+    pub fn key_for(&self, layer: Layer, action: &Action) -> String {
+        self.rows
+            .iter()
+            .find(|b| b.layer == layer && b.action == *action)
+            .and_then(|b| b.keys.first())
+            .map_or_else(|| "?".to_string(), Key::display)
+    }
+
     /// Every action's configuration name and keys, in table order (for the default config).
     pub fn names_and_keys(&self) -> Vec<(String, String, &'static str)> {
         self.rows

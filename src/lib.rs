@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod import;
 pub mod keymap;

@@ -20,11 +20,20 @@ fn run(cli: Cli) -> Result<()> {
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let config = goalcoach::config::config_path(cli.config.as_deref());
     match cli.command {
         Some(command) => {
             let dir = store::data_dir(cli.data_dir.as_deref())?;
-            cli::run(command, &dir, today)
+            cli::run(command, &dir, today, config.as_deref())
         }
-        None => goalcoach::app::run_tui(cli.data_dir.as_deref(), cli.demo, !cli.no_mouse, today),
+        None => {
+            let options = goalcoach::app::Options {
+                data_dir: cli.data_dir.as_deref(),
+                demo: cli.demo,
+                no_mouse: cli.no_mouse,
+                config: config.as_deref(),
+            };
+            goalcoach::app::run_tui(&options, today)
+        }
     }
 }

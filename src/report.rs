@@ -92,8 +92,8 @@ fn write_step_line(out: &mut String, s: &ActionStep, indent: &str, today: NaiveD
 }
 
 /// The agenda as text: dated items by bucket, then stalled and stuck goals.
-pub fn agenda_text(plan: &Plan, today: NaiveDate) -> String {
-    let a = agenda::agenda(plan, today, Weekday::Mon);
+pub fn agenda_text(plan: &Plan, today: NaiveDate, week_start: Weekday) -> String {
+    let a = agenda::agenda(plan, today, week_start);
     let mut out = String::new();
     for bucket in Bucket::ALL {
         let items: Vec<_> = a.in_bucket(bucket).collect();

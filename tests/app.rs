@@ -594,3 +594,34 @@ fn a_click_selects_a_row_or_switches_screen_and_the_wheel_scrolls() {
         "clicks do nothing behind an open form"
     );
 }
+
+#[test]
+fn a_remapped_key_works_and_the_help_shows_it() {
+    let (config, problems) = goalcoach::config::parse("[keys]\nnew_goal = \"+\"\n", "test.toml");
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut state = empty_app(100, 40);
+    state.keymap = config.keymap;
+    type_keys(&mut state, "n");
+    assert!(state.form.is_none(), "n no longer makes a goal");
+    type_keys(&mut state, "+");
+    assert!(state.form.is_some(), "+ does");
+    press(&mut state, key(KeyCode::Esc));
+    type_keys(&mut state, "?");
+    let help = render(&state);
+    assert!(
+        help.lines()
+            .any(|l| l.contains("  +  ") && l.contains("new goal")),
+        "{help}"
+    );
+    assert!(
+        !help
+            .lines()
+            .any(|l| l.contains("  n  ") && l.contains("new goal")),
+        "{help}"
+    );
+    press(&mut state, key(KeyCode::Esc));
+    assert!(
+        render(&state).contains("+ new goal"),
+        "the footer shows it too"
+    );
+}

@@ -11,6 +11,7 @@ fn goalcoach(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("goalcoach").unwrap();
     cmd.arg("--data-dir").arg(dir).arg("--today").arg(TODAY);
     cmd.env_remove("GOALCOACH_DATA_DIR");
+    cmd.env("GOALCOACH_CONFIG", dir.join("no-config.toml"));
     cmd
 }
 
@@ -265,6 +266,7 @@ fn on_day(dir: &Path, day: &str, args: &[&str]) -> String {
         .args(["--today", day])
         .args(args)
         .env_remove("GOALCOACH_DATA_DIR")
+        .env("GOALCOACH_CONFIG", dir.join("no-config.toml"))
         .output()
         .unwrap();
     assert!(
@@ -456,4 +458,45 @@ fn a_bad_outline_names_the_line_and_leaves_the_plan_unchanged() {
     let err = run_err(tmp.path(), &["import", outline.to_str().unwrap()]);
     assert!(err.contains("line 3: expected a '- ' bullet"), "{err}");
     assert_eq!(fs::read(tmp.path().join("plan.json")).unwrap(), before);
+}
+
+#[test]
+fn config_prints_a_default_that_reads_well_and_reports_problems_by_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let default = run_ok(tmp.path(), &["config", "--print-default"]);
+    assert!(
+        default.contains("# \"move_down\" = [\"j\", \"↓\"]"),
+        "{default}"
+    );
+    let path = tmp.path().join("config.toml");
+    fs::write(&path, &default).unwrap();
+    let out = run_ok(tmp.path(), &["--config", path.to_str().unwrap(), "config"]);
+    assert!(out.contains("reads well"), "{out}");
+    fs::write(&path, "week_start = \"sunday\"\n[keys]\nundo = \"j\"\n").unwrap();
+    let out = run_ok(tmp.path(), &["--config", path.to_str().unwrap(), "config"]);
+    assert!(
+        out.contains("line 3: keys.undo: 'j' is already the key of 'move_down'"),
+        "{out}"
+    );
+    // The agenda honours the week start: 2026-11-22 is a Sunday, the first day of next week.
+    run_ok(tmp.path(), &["add", "Weekend step goal"]);
+    run_ok(
+        tmp.path(),
+        &[
+            "add",
+            "Sunday step",
+            "--under",
+            "1",
+            "--step",
+            "--due",
+            "2026-11-22",
+        ],
+    );
+    let agenda = run_ok(tmp.path(), &["--config", path.to_str().unwrap(), "agenda"]);
+    assert!(agenda.contains("Next week:\n  2026-11-22"), "{agenda}");
+    let monday_weeks = run_ok(tmp.path(), &["agenda"]);
+    assert!(
+        monday_weeks.contains("This week:\n  2026-11-22"),
+        "{monday_weeks}"
+    );
 }

@@ -190,3 +190,19 @@ fn no_color_takes_every_colour_out_but_keeps_the_selection_visible() {
     assert_eq!(coloured, 0, "NO_COLOR: no coloured cell");
     assert!(reversed > 0, "the selection still shows");
 }
+
+#[test]
+fn the_light_theme_swaps_colours_for_light_backgrounds() {
+    use ratatui::style::Color;
+    let mut state = demo_app(100, 30);
+    state.theme = goalcoach::config::Theme::Light;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| goalcoach::ui::draw(f, &state)).unwrap();
+    let cells = &terminal.backend().buffer().content;
+    assert!(
+        !cells
+            .iter()
+            .any(|c| c.fg == Color::Cyan || c.fg == Color::DarkGray)
+    );
+    assert!(cells.iter().any(|c| c.fg == Color::Blue));
+}

@@ -259,20 +259,23 @@ pub fn ask_delete(state: &mut AppState) -> Effect {
 
 fn delete_question(state: &AppState, id: ItemId) -> String {
     let title = state.plan.title_of(id).unwrap_or_default();
+    let undo = state
+        .keymap
+        .key_for(crate::keymap::Layer::Main, &super::action::Action::Undo);
     match state.plan.locate(id) {
         Some(Loc::Goal(g)) => {
             let goal = &state.plan.goals[g];
             format!(
-                "Delete goal “{title}” with its {} and {}? (u undoes)",
+                "Delete goal “{title}” with its {} and {}? ({undo} undoes)",
                 plural(goal.milestones.len(), "milestone"),
                 plural(goal.all_steps().count(), "step")
             )
         }
         Some(Loc::Milestone(g, m)) => {
             let steps = plural(state.plan.goals[g].milestones[m].steps.len(), "step");
-            format!("Delete milestone “{title}” with its {steps}? (u undoes)")
+            format!("Delete milestone “{title}” with its {steps}? ({undo} undoes)")
         }
-        _ => format!("Delete step “{title}”? (u undoes)"),
+        _ => format!("Delete step “{title}”? ({undo} undoes)"),
     }
 }
 

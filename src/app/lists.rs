@@ -6,9 +6,6 @@ use crate::model::priority;
 use crate::model::{ItemId, ItemKind, Plan};
 use chrono::{NaiveDate, Weekday};
 
-/// The day weeks start on, until it is configurable.
-pub const WEEK_START: Weekday = Weekday::Mon;
-
 /// One line of the Agenda screen.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AgendaRow {
@@ -41,8 +38,8 @@ impl AgendaRow {
 }
 
 /// The rows of the Agenda screen on `today`.
-pub fn agenda_rows(plan: &Plan, today: NaiveDate) -> Vec<AgendaRow> {
-    let a = agenda::agenda(plan, today, WEEK_START);
+pub fn agenda_rows(plan: &Plan, today: NaiveDate, week_start: Weekday) -> Vec<AgendaRow> {
+    let a = agenda::agenda(plan, today, week_start);
     let mut rows = Vec::new();
     for bucket in Bucket::ALL {
         let items: Vec<_> = a.in_bucket(bucket).collect();

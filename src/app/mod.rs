@@ -60,7 +60,8 @@ pub fn save(state: &mut AppState, store: &mut Store) {
         Err(e) => {
             let mut text = e.to_string();
             if matches!(e, store::SaveError::Conflict { .. }) {
-                text.push_str(". Press R to load the file from disk.");
+                let reload = state.keymap.key_for(keymap::Layer::Main, &Action::Reload);
+                text.push_str(&format!(". Press {reload} to load the file from disk."));
             }
             state.error(text.clone());
             state.save_error = Some(text);
@@ -79,9 +80,28 @@ fn reload(state: &mut AppState, store: &mut Store) {
     }
 }
 
-/// Opens the data, then runs the terminal UI until the user quits. The plan is loaded before
-/// the terminal is touched, so a load error prints plainly.
-pub fn run_tui(data_dir: Option<&Path>, demo: bool, mouse: bool, today: NaiveDate) -> Result<()> {
+/// How the app was asked to start.
+pub struct Options<'a> {
+    pub data_dir: Option<&'a Path>,
+    pub demo: bool,
+    pub no_mouse: bool,
+    pub config: Option<&'a Path>,
+}
+
+/// Applies the user's settings to a fresh state; returns whether the mouse is wanted.
+fn apply_settings(state: &mut AppState, settings: crate::config::Config, no_mouse: bool) -> bool {
+    state.keymap = settings.keymap;
+    state.theme = settings.theme;
+    state.week_start = settings.week_start;
+    settings.mouse && !no_mouse
+}
+
+/// Reads the settings and the data, then runs the terminal UI until the user quits. The plan
+/// is loaded before the terminal is touched, so a load error prints plainly.
+pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
+    let (settings, problems) = crate::config::load(options.config)?;
+    problems.iter().for_each(|p| eprintln!("goalcoach: {p}"));
+    let (data_dir, demo) = (options.data_dir, options.demo);
     let demo_dir = if demo {
         Some(demo::prepare(today)?)
     } else {
@@ -97,6 +117,10 @@ pub fn run_tui(data_dir: Option<&Path>, demo: bool, mouse: bool, today: NaiveDat
         Err(e) => return Err(e.into()),
     };
     let mut state = AppState::new(plan, today);
+    let mouse = apply_settings(&mut state, settings, options.no_mouse);
+    if let Some(first) = problems.first() {
+        state.error(format!("Config: {first} (goalcoach config shows all)"));
+    }
     // https://no-color.org: any non-empty NO_COLOR turns colour off.
     state.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     state.read_only = store.read_only_reason();

@@ -180,6 +180,10 @@ pub struct AppState {
     pub colour: bool,
     /// The keys in force: the defaults, changed by the user's configuration.
     pub keymap: crate::keymap::Keymap,
+    /// Colours for a dark or light background.
+    pub theme: crate::config::Theme,
+    /// The first day of the week, for the agenda.
+    pub week_start: chrono::Weekday,
 }
 
 impl AppState {
@@ -213,6 +217,8 @@ impl AppState {
             size: (80, 24),
             colour: true,
             keymap: crate::keymap::Keymap::default(),
+            theme: crate::config::Theme::Dark,
+            week_start: chrono::Weekday::Mon,
         };
         state.plan_changed();
         state
@@ -344,7 +350,8 @@ impl AppState {
         match self.screen {
             Screen::Agenda => {
                 if self.agenda_cache.is_none() {
-                    self.agenda_cache = Some(lists::agenda_rows(&self.plan, self.today));
+                    self.agenda_cache =
+                        Some(lists::agenda_rows(&self.plan, self.today, self.week_start));
                 }
                 let ids = self.agenda_ids();
                 self.agenda.fix(&ids);

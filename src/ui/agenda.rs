@@ -2,8 +2,10 @@
 //! goals; the selected item's details beside them.
 
 use super::{detail, layout, text, theme};
+use crate::app::action::Action;
 use crate::app::lists::AgendaRow;
 use crate::app::state::AppState;
+use crate::keymap::Layer;
 use crate::model::ItemKind;
 use crate::model::agenda::Bucket;
 use ratatui::Frame;
@@ -81,10 +83,14 @@ fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static>
         }
         AgendaRow::Goal { id, why } => {
             let title = state.title_of(*id);
+            let key = |a: Action| state.keymap.key_for(Layer::Main, &a);
             let hint = if *why == "stuck" {
-                "a adds a next step in the tree"
+                format!(
+                    "{} shows it in the tree, to add a next step",
+                    key(Action::Open)
+                )
             } else {
-                "c to check in"
+                format!("{} to check in", key(Action::CheckIn))
             };
             Line::from(vec![
                 Span::raw(format!(

@@ -19,12 +19,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let current = state.current_item();
     let lines = match current.and_then(|id| state.locate(id)) {
         Some(Loc::Goal(g)) => goal_lines(&state.plan.goals[g], state.today, block_width(area)),
-        Some(loc @ Loc::Milestone(g, m)) => milestone_lines(
-            &state.plan.goals[g].milestones[m],
-            &state.plan,
-            loc,
-            state.today,
-        ),
+        Some(loc @ Loc::Milestone(g, m)) => {
+            milestone_lines(&state.plan.goals[g].milestones[m], state, loc)
+        }
         Some(loc) => match state.plan.step_at(loc) {
             Some(step) => step_lines(step, &state.plan, loc, state.today),
             None => Vec::new(),
@@ -300,7 +297,12 @@ fn parent_line(plan: &Plan, loc: Loc) -> Line<'static> {
     Line::styled(format!("in {path}"), theme::dim())
 }
 
-fn milestone_lines(m: &Milestone, plan: &Plan, loc: Loc, today: NaiveDate) -> Vec<Line<'static>> {
+fn milestone_lines(m: &Milestone, state: &AppState, loc: Loc) -> Vec<Line<'static>> {
+    let (plan, today) = (&state.plan, state.today);
+    let add = state.keymap.key_for(
+        crate::keymap::Layer::Main,
+        &crate::app::action::Action::AddChild,
+    );
     let done_steps = m.steps.iter().filter(|s| s.is_done()).count();
     let mut lines = vec![
         heading(&format!("◇ {}", m.title)),
@@ -325,7 +327,7 @@ fn milestone_lines(m: &Milestone, plan: &Plan, loc: Loc, today: NaiveDate) -> Ve
     if m.steps.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled(
-            "No steps yet: press a to add the first one.",
+            format!("No steps yet: press {add} to add the first one."),
             theme::dim(),
         ));
     }

@@ -39,6 +39,24 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     draw_overlays(frame, body, state);
     if !state.colour {
         drop_colours(frame);
+    } else if state.theme == crate::config::Theme::Light {
+        lighten(frame);
+    }
+}
+
+/// Swaps the colours made for dark backgrounds for ones that read on light ones.
+fn lighten(frame: &mut Frame) {
+    use ratatui::style::Color;
+    let swap = |c: Color| match c {
+        Color::Cyan => Color::Blue,
+        Color::Yellow => Color::Magenta,
+        Color::Green => Color::Rgb(0, 110, 0),
+        Color::DarkGray => Color::Gray,
+        other => other,
+    };
+    for cell in frame.buffer_mut().content.iter_mut() {
+        cell.fg = swap(cell.fg);
+        cell.bg = swap(cell.bg);
     }
 }
 
@@ -65,11 +83,11 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 
 fn draw_screen(frame: &mut Frame, body: Rect, state: &AppState) {
     match state.screen {
-        Screen::Goals if state.plan.goals.is_empty() => welcome::draw(frame, body),
+        Screen::Goals if state.plan.goals.is_empty() => welcome::draw(frame, body, &state.keymap),
         Screen::Goals => goals::draw(frame, body, state),
         Screen::Agenda => agenda::draw(frame, body, state),
         Screen::Priorities => priorities::draw(frame, body, state),
-        other => placeholder::draw(frame, body, other),
+        other => placeholder::draw(frame, body, other, &state.keymap),
     }
 }
 
@@ -78,7 +96,7 @@ fn draw_overlays(frame: &mut Frame, body: Rect, state: &AppState) {
         form::draw(frame, body, f);
     }
     if let Some(q) = &state.question {
-        question::draw(frame, body, q);
+        question::draw(frame, body, q, &state.keymap);
     }
     if let Some(scroll) = state.help {
         help::draw(frame, body, scroll, &state.keymap);

@@ -20,13 +20,20 @@ fn promise(screen: Screen) -> &'static str {
 }
 
 /// Draws the placeholder for `screen`.
-pub fn draw(frame: &mut Frame, area: Rect, screen: Screen) {
+pub fn draw(frame: &mut Frame, area: Rect, screen: Screen, keymap: &crate::keymap::Keymap) {
+    let back = keymap.key_for(
+        crate::keymap::Layer::Main,
+        &crate::app::action::Action::ShowScreen(Screen::Goals),
+    );
     let lines = vec![
         Line::styled(format!("{} — coming soon", screen.title()), theme::title()),
         Line::default(),
         Line::raw(promise(screen)),
         Line::default(),
-        Line::styled("Press 1 to go back to your goals.", theme::dim()),
+        Line::styled(
+            format!("Press {back} to go back to your goals."),
+            theme::dim(),
+        ),
     ];
     let block = Block::bordered().title(format!(" {} ", screen.title()));
     frame.render_widget(

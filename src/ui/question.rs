@@ -1,22 +1,25 @@
 //! A yes/no question over the screen.
 
 use super::{layout, theme};
+use crate::app::action::Action;
 use crate::app::state::Question;
+use crate::keymap::{Keymap, Layer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// Draws `question` in a box in the middle of `area`.
-pub fn draw(frame: &mut Frame, area: Rect, question: &Question) {
+pub fn draw(frame: &mut Frame, area: Rect, question: &Question, keymap: &Keymap) {
+    let key = |a: Action| keymap.key_for(Layer::Confirm, &a);
     let box_area = layout::centered(area, 60, 7);
     let lines = vec![
         Line::raw(question.text.clone()),
         Line::default(),
         Line::from(vec![
-            Span::styled("y", theme::key()),
+            Span::styled(key(Action::Confirm), theme::key()),
             Span::raw(" yes   "),
-            Span::styled("n", theme::key()),
+            Span::styled(key(Action::Deny), theme::key()),
             Span::raw(" no"),
         ]),
     ];

@@ -1,13 +1,16 @@
 //! The first thing a new user sees: what goalcoach is for and the one key to press.
 
 use super::{layout, theme};
+use crate::app::action::Action;
+use crate::keymap::{Keymap, Layer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// Draws the welcome for an empty plan.
-pub fn draw(frame: &mut Frame, area: Rect) {
+pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap) {
+    let key = |a: Action| keymap.key_for(Layer::Main, &a);
     let lines = vec![
         Line::styled("Welcome to goalcoach", theme::title()),
         Line::default(),
@@ -21,14 +24,17 @@ pub fn draw(frame: &mut Frame, area: Rect) {
         Line::default(),
         Line::from(vec![
             Span::raw("Press "),
-            Span::styled("n", theme::key()),
+            Span::styled(key(Action::NewGoal), theme::key()),
             Span::raw(" to write your first goal. "),
-            Span::styled("?", theme::key()),
+            Span::styled(key(Action::ToggleHelp), theme::key()),
             Span::raw(" shows every key."),
         ]),
         Line::default(),
         Line::styled(
-            "To look around a sample plan first, quit with q and run: goalcoach --demo",
+            format!(
+                "To look around a sample plan first, quit with {} and run: goalcoach --demo",
+                key(Action::Quit)
+            ),
             theme::dim(),
         ),
     ];

@@ -46,6 +46,7 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("GOALCOACH_DATA_DIR");
+        cmd.env("GOALCOACH_CONFIG", data_dir.join("no-config.toml"));
         for (key, value) in env {
             cmd.env(key, value);
         }
