@@ -10,6 +10,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// How dates are written on screen unless configured.
+pub const DEFAULT_DATE_FORMAT: &str = "%Y-%m-%d";
+
 /// The environment variable naming the config file.
 pub const CONFIG_ENV: &str = "GOALCOACH_CONFIG";
 
@@ -37,6 +40,7 @@ struct File {
     week_start: Option<String>,
     review_day: Option<String>,
     mouse: Option<bool>,
+    date_format: Option<String>,
     keys: BTreeMap<String, Keys>,
 }
 
@@ -48,6 +52,8 @@ pub struct Config {
     /// The day the weekly review belongs to.
     pub review_day: Weekday,
     pub mouse: bool,
+    /// How dates are written on screen (strftime; files and exports stay ISO).
+    pub date_format: String,
     pub keymap: Keymap,
 }
 
@@ -58,6 +64,7 @@ impl Default for Config {
             week_start: Weekday::Mon,
             review_day: Weekday::Sun,
             mouse: true,
+            date_format: DEFAULT_DATE_FORMAT.to_string(),
             keymap: Keymap::default(),
         }
     }
@@ -126,6 +133,14 @@ pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
     };
     config.week_start = day("week_start", file.week_start, Weekday::Mon);
     config.review_day = day("review_day", file.review_day, Weekday::Sun);
+    if let Some(format) = file.date_format {
+        if is_date_format(&format) {
+            config.date_format = format;
+        } else {
+            let line = key_line(text, "date_format");
+            problems.push(format!("{origin}, line {line}: date_format = \"{format}\" is not a date pattern (try \"%d %b %Y\"); using {DEFAULT_DATE_FORMAT}"));
+        }
+    }
     for (name, keys) in file.keys {
         let keys = match keys {
             Keys::One(k) => vec![k],
@@ -139,6 +154,12 @@ pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
         }
     }
     (config, problems)
+}
+
+/// Whether `format` is a strftime pattern that writes a date (and nothing it cannot).
+fn is_date_format(format: &str) -> bool {
+    use chrono::format::{Item, StrftimeItems};
+    !format.trim().is_empty() && !StrftimeItems::new(format).any(|i| matches!(i, Item::Error))
 }
 
 /// The line where `key` is set (by a plain text search; 1 if not found).
@@ -168,6 +189,8 @@ pub fn default_text() -> String {
          review_day = \"sunday\"\n\n\
          # Click to select and switch screens, wheel to scroll (false leaves the mouse to the terminal).\n\
          mouse = true\n\n\
+         # How dates are written on screen (strftime, e.g. \"%d %b %Y\"); files and exports stay ISO.\n\
+         date_format = \"%Y-%m-%d\"\n\n\
          # Keys: action = \"key\" or [\"key\", \"key\"]. Keys are written as in the help (?):\n\
          # j, G, Ctrl-r, Enter, Esc, Tab, Shift-Tab, Space, Up, Down, Left, Right, PgUp, PgDn.\n\
          # Actions outside the tree and lists carry their layer: form., search., filtered., confirm., help.\n\
@@ -191,13 +214,14 @@ mod tests {
 
     #[test]
     fn settings_and_remapped_keys_are_read() {
-        let text = "theme = \"light\"\nweek_start = \"sunday\"\nmouse = false\n[keys]\nnew_goal = \"N\"\nundo = [\"z\", \"Ctrl-z\"]\n";
+        let text = "theme = \"light\"\nweek_start = \"sunday\"\nmouse = false\ndate_format = \"%d %b %Y\"\n[keys]\nnew_goal = \"N\"\nundo = [\"z\", \"Ctrl-z\"]\n";
         let (c, problems) = parse(text, "config.toml");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
             (c.theme, c.week_start, c.mouse),
             (Theme::Light, Weekday::Sun, false)
         );
+        assert_eq!(c.date_format, "%d %b %Y");
         let z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE);
         assert_eq!(
             c.keymap.action_for(Layer::Main, &z),
@@ -225,6 +249,9 @@ mod tests {
         );
         let (_, problems) = parse("week_start = \"someday\"\n", "c");
         assert!(problems[0].contains("line 1: week_start"), "{problems:?}");
+        let (c, problems) = parse("\ndate_format = \"%Q\"\n", "c");
+        assert!(problems[0].contains("line 2: date_format"), "{problems:?}");
+        assert_eq!(c.date_format, DEFAULT_DATE_FORMAT);
         let (c, problems) = parse("theme = \"dark\"\ncolour = 3\n", "c");
         assert!(
             problems[0].starts_with("c, line 2: unknown field `colour`"),

@@ -206,3 +206,12 @@ fn the_light_theme_swaps_colours_for_light_backgrounds() {
     );
     assert!(cells.iter().any(|c| c.fg == Color::Blue));
 }
+
+#[test]
+fn dates_follow_the_configured_format() {
+    let mut state = demo_app(120, 24);
+    state.date_format = "%d %b %Y".into();
+    let screen = render(&state);
+    assert!(screen.contains("29 Jun 2027"), "{screen}");
+    assert!(!screen.contains("2027-06-29"), "{screen}");
+}

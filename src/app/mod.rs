@@ -93,6 +93,7 @@ fn apply_settings(state: &mut AppState, settings: crate::config::Config, no_mous
     state.keymap = settings.keymap;
     state.theme = settings.theme;
     state.week_start = settings.week_start;
+    state.date_format = settings.date_format;
     settings.mouse && !no_mouse
 }
 

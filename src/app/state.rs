@@ -184,6 +184,8 @@ pub struct AppState {
     pub theme: crate::config::Theme,
     /// The first day of the week, for the agenda.
     pub week_start: chrono::Weekday,
+    /// How dates are written on screen (a strftime pattern, checked when read).
+    pub date_format: String,
 }
 
 impl AppState {
@@ -219,9 +221,18 @@ impl AppState {
             keymap: crate::keymap::Keymap::default(),
             theme: crate::config::Theme::Dark,
             week_start: chrono::Weekday::Mon,
+            date_format: crate::config::DEFAULT_DATE_FORMAT.to_string(),
         };
         state.plan_changed();
         state
+    }
+
+    /// Today and the date format, for drawing dates.
+    pub fn day(&self) -> crate::ui::text::Day<'_> {
+        crate::ui::text::Day {
+            today: self.today,
+            format: &self.date_format,
+        }
     }
 
     /// Rebuilds everything derived from the plan after it changed.

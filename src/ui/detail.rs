@@ -1,7 +1,7 @@
 //! The details of the selected item: for a goal its SMART card with the missing letters
 //! flagged, progress against pace, barriers, resources, latest check-ins and notes.
 
-use super::text::plural;
+use super::text::{Day, plural};
 use super::theme;
 use crate::app::state::AppState;
 use crate::model::progress::{self, PaceStatus, milestone_progress};
@@ -18,12 +18,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let block = Block::bordered().title(" Details ");
     let current = state.current_item();
     let lines = match current.and_then(|id| state.locate(id)) {
-        Some(Loc::Goal(g)) => goal_lines(&state.plan.goals[g], state.today, block_width(area)),
+        Some(Loc::Goal(g)) => goal_lines(&state.plan.goals[g], state.day(), block_width(area)),
         Some(loc @ Loc::Milestone(g, m)) => {
             milestone_lines(&state.plan.goals[g].milestones[m], state, loc)
         }
         Some(loc) => match state.plan.step_at(loc) {
-            Some(step) => step_lines(step, &state.plan, loc, state.today),
+            Some(step) => step_lines(step, &state.plan, loc, state.day()),
             None => Vec::new(),
         },
         None => vec![Line::styled("Nothing selected.", theme::dim())],
@@ -51,8 +51,9 @@ fn field(label: &str, value: String) -> Line<'static> {
     ])
 }
 
-fn date_phrase(date: NaiveDate, today: NaiveDate) -> String {
-    let days = (date - today).num_days();
+fn date_phrase(date: NaiveDate, day: Day) -> String {
+    let days = (date - day.today).num_days();
+    let date = day.show(date);
     match days {
         0 => format!("{date} (today)"),
         d if d < 0 => format!("{date} ({} days ago)", -d),
@@ -60,17 +61,22 @@ fn date_phrase(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-fn goal_lines(goal: &Goal, today: NaiveDate, width: usize) -> Vec<Line<'static>> {
+fn goal_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
+    let today = day.today;
     let mut lines = vec![heading(&goal.title)];
-    let mut facts = format!("{} · since {}", goal.status.label(), goal.start_date());
+    let mut facts = format!(
+        "{} · since {}",
+        goal.status.label(),
+        day.show(goal.start_date())
+    );
     if let Some(d) = goal.deadline {
-        facts.push_str(&format!(" · due {}", date_phrase(d, today)));
+        facts.push_str(&format!(" · due {}", date_phrase(d, day)));
     }
     lines.push(Line::styled(facts, theme::dim()));
     lines.push(Line::default());
-    lines.extend(pace_lines(goal, today, width));
+    lines.extend(pace_lines(goal, day, width));
     lines.push(Line::default());
-    lines.extend(smart_lines(goal));
+    lines.extend(smart_lines(goal, day));
     lines.extend(barrier_lines(goal, today));
     lines.extend(resource_lines(goal));
     lines.extend(checkin_lines(goal));
@@ -96,8 +102,8 @@ fn gauge(progress: f64, expected: Option<f64>, cells: usize) -> Vec<Span<'static
         .collect()
 }
 
-fn pace_lines(goal: &Goal, today: NaiveDate, width: usize) -> Vec<Line<'static>> {
-    let pace = progress::pace(goal, today);
+fn pace_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
+    let pace = progress::pace(goal, day.today);
     let cells = width.saturating_sub(8).clamp(5, 30);
     let mut bar = gauge(pace.progress, pace.expected, cells);
     bar.push(Span::raw(format!(" {:.0}%", pace.progress * 100.0)));
@@ -122,12 +128,12 @@ fn pace_lines(goal: &Goal, today: NaiveDate, width: usize) -> Vec<Line<'static>>
         ));
     }
     if let Some(f) = pace.projected_finish.filter(|_| goal.is_active()) {
-        lines.push(field("At this rate, done by", f.to_string()));
+        lines.push(field("At this rate, done by", day.show(f)));
     }
     lines
 }
 
-fn smart_value(goal: &Goal, letter: SmartLetter) -> String {
+fn smart_value(goal: &Goal, letter: SmartLetter, day: Day) -> String {
     match letter {
         SmartLetter::Specific => goal.description.clone(),
         SmartLetter::Measurable => match &goal.measure {
@@ -141,17 +147,17 @@ fn smart_value(goal: &Goal, letter: SmartLetter) -> String {
         SmartLetter::Achievable => goal.achievable.clone(),
         SmartLetter::Relevant if goal.values.is_empty() => goal.relevant.clone(),
         SmartLetter::Relevant => format!("{} (values: {})", goal.relevant, goal.values.join(", ")),
-        SmartLetter::TimeBound => goal.deadline.map(|d| d.to_string()).unwrap_or_default(),
+        SmartLetter::TimeBound => goal.deadline.map(|d| day.show(d)).unwrap_or_default(),
     }
 }
 
-fn smart_lines(goal: &Goal) -> Vec<Line<'static>> {
+fn smart_lines(goal: &Goal, day: Day) -> Vec<Line<'static>> {
     let mut lines = vec![heading("SMART")];
     for letter in SmartLetter::ALL {
         let line = if smart::covers(goal, letter) {
             Line::from(vec![
                 Span::styled(format!(" ✓ {} ", letter.letter()), theme::good()),
-                Span::raw(smart_value(goal, letter)),
+                Span::raw(smart_value(goal, letter, day)),
             ])
         } else {
             Line::from(vec![
@@ -298,7 +304,7 @@ fn parent_line(plan: &Plan, loc: Loc) -> Line<'static> {
 }
 
 fn milestone_lines(m: &Milestone, state: &AppState, loc: Loc) -> Vec<Line<'static>> {
-    let (plan, today) = (&state.plan, state.today);
+    let (plan, day) = (&state.plan, state.day());
     let add = state.keymap.key_for(
         crate::keymap::Layer::Main,
         &crate::app::action::Action::AddChild,
@@ -318,10 +324,10 @@ fn milestone_lines(m: &Milestone, state: &AppState, loc: Loc) -> Vec<Line<'stati
         ),
     ));
     if let Some(t) = m.target {
-        lines.push(field("Target", date_phrase(t, today)));
+        lines.push(field("Target", date_phrase(t, day)));
     }
     if let Some(d) = m.done {
-        lines.push(field("Done", d.to_string()));
+        lines.push(field("Done", day.show(d)));
     }
     lines.push(field("Weight", m.weight.to_string()));
     if m.steps.is_empty() {
@@ -335,7 +341,8 @@ fn milestone_lines(m: &Milestone, state: &AppState, loc: Loc) -> Vec<Line<'stati
     lines
 }
 
-fn step_lines(s: &ActionStep, plan: &Plan, loc: Loc, today: NaiveDate) -> Vec<Line<'static>> {
+fn step_lines(s: &ActionStep, plan: &Plan, loc: Loc, day: Day) -> Vec<Line<'static>> {
+    let today = day.today;
     let mut lines = vec![heading(&s.title), parent_line(plan, loc), Line::default()];
     if let Some(d) = s.due {
         let style = if d < today && !s.is_done() {
@@ -345,11 +352,11 @@ fn step_lines(s: &ActionStep, plan: &Plan, loc: Loc, today: NaiveDate) -> Vec<Li
         };
         lines.push(Line::from(vec![
             Span::styled("Due: ", theme::dim()),
-            Span::styled(date_phrase(d, today), style),
+            Span::styled(date_phrase(d, day), style),
         ]));
     }
     if let Some(d) = s.done {
-        lines.push(field("Done", d.to_string()));
+        lines.push(field("Done", day.show(d)));
     }
     lines.push(field(
         "Importance / urgency",

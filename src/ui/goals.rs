@@ -1,6 +1,7 @@
 //! The Goals screen: the tree on one side, the selection's details on the other. Only the
 //! rows on screen are drawn.
 
+use super::text::Day;
 use super::{detail, layout, text, theme};
 use crate::app::state::AppState;
 use crate::app::tree::Row;
@@ -41,7 +42,7 @@ fn draw_tree(frame: &mut Frame, area: Rect, state: &AppState) {
                 &state.plan,
                 row,
                 inner.width as usize,
-                state.today,
+                state.day(),
                 selected,
             )
         })
@@ -112,13 +113,7 @@ fn row_facts<'a>(plan: &'a Plan, row: &Row) -> Option<RowFacts<'a>> {
     })
 }
 
-fn render_row(
-    plan: &Plan,
-    row: &Row,
-    width: usize,
-    today: NaiveDate,
-    selected: bool,
-) -> Line<'static> {
+fn render_row(plan: &Plan, row: &Row, width: usize, day: Day, selected: bool) -> Line<'static> {
     let Some(facts) = row_facts(plan, row) else {
         return Line::default();
     };
@@ -134,7 +129,7 @@ fn render_row(
         (_, false) => "[ ] ",
     };
     let indent = "  ".repeat(row.depth as usize);
-    let right = right_columns(&facts, width, today);
+    let right = right_columns(&facts, width, day);
     let right_width: usize = right.iter().map(|s| text::width(&s.content)).sum();
     let left = format!("{indent}{fold}{mark}");
     let mut title = facts.title.to_string();
@@ -169,7 +164,7 @@ fn title_style(row: &Row, facts: &RowFacts) -> Style {
     style
 }
 
-fn right_columns(facts: &RowFacts, width: usize, today: NaiveDate) -> Vec<Span<'static>> {
+fn right_columns(facts: &RowFacts, width: usize, day: Day) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     if width >= 40 {
         let gaps = if facts.gaps.is_empty() {
@@ -186,8 +181,8 @@ fn right_columns(facts: &RowFacts, width: usize, today: NaiveDate) -> Vec<Span<'
     spans.push(Span::styled(format!("{progress:>5}"), theme::accent()));
     if width >= 30 {
         let (date, style) = match facts.date {
-            Some(d) if d < today && !facts.done => (d.to_string(), theme::error()),
-            Some(d) => (d.to_string(), theme::dim()),
+            Some(d) if d < day.today && !facts.done => (day.show(d), theme::error()),
+            Some(d) => (day.show(d), theme::dim()),
             None => (String::new(), theme::dim()),
         };
         spans.push(Span::styled(format!(" {date:>10}"), style));

@@ -37,6 +37,21 @@ pub fn fit(s: &str, cols: usize) -> String {
     out
 }
 
+/// Today and how the user likes dates written, for everything that shows a date.
+#[derive(Clone, Copy, Debug)]
+pub struct Day<'a> {
+    pub today: chrono::NaiveDate,
+    /// A strftime pattern, `%Y-%m-%d` unless configured.
+    pub format: &'a str,
+}
+
+impl Day<'_> {
+    /// `date` in the user's format.
+    pub fn show(&self, date: chrono::NaiveDate) -> String {
+        date.format(self.format).to_string()
+    }
+}
+
 /// `n` and the word, in the plural unless `n` is 1: "1 step", "3 steps".
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
