@@ -174,10 +174,75 @@ fn write_goal_list(out: &mut String, plan: &Plan, heading: &str, ids: &[crate::m
 /// The plan as a Markdown document to share with a coach or mentor.
 pub fn markdown(plan: &Plan, today: NaiveDate) -> String {
     let mut out = format!("# Career plan ({today})\n");
+    write_profile_markdown(&mut out, &plan.profile);
     for goal in &plan.goals {
         write_goal_markdown(&mut out, goal, today);
     }
+    write_reviews_markdown(&mut out, plan);
     out
+}
+
+fn write_profile_markdown(out: &mut String, p: &crate::model::Profile) {
+    if p.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## Profile\n");
+    if !p.current_role.is_empty() {
+        let satisfaction = p
+            .satisfaction
+            .map(|s| format!(" (satisfaction {s}/10)"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "- Role: {}{satisfaction}", p.current_role);
+    }
+    let names = |items: Vec<&str>| items.join(", ");
+    let lists = [
+        (
+            "Strengths",
+            names(p.strengths.iter().map(|q| q.name.as_str()).collect()),
+        ),
+        (
+            "Growth areas",
+            names(p.growth_areas.iter().map(|q| q.name.as_str()).collect()),
+        ),
+        (
+            "Values",
+            names(p.values.iter().map(|v| v.name.as_str()).collect()),
+        ),
+        (
+            "Interests",
+            names(p.interests.iter().map(|v| v.name.as_str()).collect()),
+        ),
+        ("SWOT strengths", p.swot.strengths.join("; ")),
+        ("SWOT weaknesses", p.swot.weaknesses.join("; ")),
+        ("SWOT opportunities", p.swot.opportunities.join("; ")),
+        ("SWOT threats", p.swot.threats.join("; ")),
+    ];
+    for (label, value) in lists.iter().filter(|(_, v)| !v.is_empty()) {
+        let _ = writeln!(out, "- {label}: {value}");
+    }
+}
+
+fn write_reviews_markdown(out: &mut String, plan: &Plan) {
+    let recent: Vec<_> = plan
+        .reviews
+        .iter()
+        .rev()
+        .filter(|r| !r.skipped)
+        .take(3)
+        .collect();
+    if recent.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## Recent weekly reviews\n");
+    for r in recent {
+        let _ = writeln!(out, "- {} ({}): {}", r.week, r.date, r.wins.join("; "));
+        for text in [&r.went_well, &r.got_in_the_way, &r.adjust, &r.reflection]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+        {
+            let _ = writeln!(out, "  - {text}");
+        }
+    }
 }
 
 fn write_goal_markdown(out: &mut String, goal: &Goal, today: NaiveDate) {
@@ -210,6 +275,21 @@ fn write_goal_markdown(out: &mut String, goal: &Goal, today: NaiveDate) {
     }
     for b in &goal.barriers {
         let _ = writeln!(out, "- Barrier: {} — if so: {}", b.obstacle, b.strategy);
+    }
+    let mut checkins: Vec<_> = goal.checkins.iter().collect();
+    checkins.sort_by_key(|c| std::cmp::Reverse(c.date));
+    for c in checkins.into_iter().take(3) {
+        let value = c.value.map(|v| format!(", value {v}")).unwrap_or_default();
+        let note = if c.note.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", c.note)
+        };
+        let _ = writeln!(
+            out,
+            "- Check-in {} (confidence {}/5{value}){note}",
+            c.date, c.confidence
+        );
     }
     for m in &goal.milestones {
         let done = m.is_done();

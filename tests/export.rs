@@ -114,3 +114,30 @@ fn csv_opens_with_the_expected_columns_and_a_row_per_step() {
     assert_eq!(&first[5], "Write the migration design doc");
     assert!(!first[7].is_empty(), "done date");
 }
+
+#[test]
+fn markdown_has_the_profile_the_goals_with_check_ins_and_recent_reviews() {
+    let mut plan = sample_plan(today());
+    plan.reviews.push(goalcoach::model::WeeklyReview {
+        week: "2026-W46".into(),
+        date: today(),
+        wins: vec!["Design doc approved".into()],
+        reflection: "Protect the focus blocks".into(),
+        ..Default::default()
+    });
+    let md = goalcoach::report::markdown(&plan, today());
+    for expected in [
+        "## Profile",
+        "- Role: Senior backend engineer, payments team (satisfaction 7/10)",
+        "- Values: growth, impact",
+        "## Move into a staff engineer role (active)",
+        "- Specific: Be promoted to staff engineer",
+        "- Barrier: Little visibility outside my own team",
+        "- Check-in 2026-11-14 (confidence 3/5): Design doc well received",
+        "## Recent weekly reviews",
+        "- 2026-W46 (2026-11-21): Design doc approved",
+        "  - Protect the focus blocks",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+    }
+}
