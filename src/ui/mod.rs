@@ -162,12 +162,17 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
 }
 
 fn draw_footer(frame: &mut Frame, area: Rect, state: &AppState) {
-    let mut spans = Vec::new();
-    let mut used = 0;
     let screen = state.screen;
-    let hints = state
+    let mut hints = state
         .keymap
         .footer_hints(state.layer(), |a| update::screen_handles(screen, a));
+    // The way to every other key is never the hint that falls off the end.
+    if let Some(i) = hints.iter().position(|(_, label)| *label == "help") {
+        let help = hints.remove(i);
+        hints.insert(0, help);
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
     for (key, label) in hints {
         let hint = format!(" {label}  ");
         let cost = text::width(&key) + text::width(&hint);
