@@ -15,6 +15,7 @@ pub mod review;
 pub mod smart;
 pub mod text;
 pub mod tree;
+pub mod weekly;
 
 pub use goal::{
     Barrier, BarrierStatus, CheckIn, Extra, Goal, GoalStatus, Horizon, Measure, Resource,

@@ -48,6 +48,8 @@ pub struct WeeklyReview {
     /// Steps committed to for the next week.
     pub commitments: Vec<ItemId>,
     pub reflection: String,
+    /// Where an unfinished review stopped (`None` once finished), so it can resume.
+    pub stage: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -1,0 +1,467 @@
+//! The weekly review's rules: when a review is due (anchored to a weekday, so a late review
+//! still counts for its week), what this week's draft holds (wins, goals due by their
+//! interval, stuck and stale items), what changed since last week, and the history figures
+//! (steps done per week, review streak). Pure: today is passed in.
+
+use super::Plan;
+use super::agenda::{is_stalled, is_stuck};
+use super::goal::Goal;
+use super::ids::ItemId;
+use super::progress::goal_progress;
+use super::review::{WeeklyReview, iso_week_label};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// A step moved later this many times counts as stale.
+pub const STALE_AFTER_RESCHEDULES: u32 = 3;
+
+/// The last `review_day` on or before `today`: the day the current week's review belongs to.
+pub fn anchor_on_or_before(today: NaiveDate, review_day: Weekday) -> NaiveDate {
+    let back = (today.weekday().num_days_from_monday() + 7 - review_day.num_days_from_monday()) % 7;
+    today - Days::new(back.into())
+}
+
+/// Where this week's review stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewState {
+    /// Not started; `anchor` is the day it belongs to (today or earlier: late is fine).
+    Due { anchor: NaiveDate },
+    /// Started and not finished: resume at `stage`.
+    InProgress { anchor: NaiveDate, stage: String },
+    /// Finished or skipped; the next one belongs to `next`.
+    Done { anchor: NaiveDate, next: NaiveDate },
+}
+
+/// The review record of the week `anchor` belongs to.
+pub fn record_for(plan: &Plan, anchor: NaiveDate) -> Option<&WeeklyReview> {
+    let week = iso_week_label(anchor);
+    plan.reviews.iter().find(|r| r.week == week)
+}
+
+/// Where this week's review stands on `today`.
+pub fn schedule(plan: &Plan, today: NaiveDate, review_day: Weekday) -> ReviewState {
+    let anchor = anchor_on_or_before(today, review_day);
+    match record_for(plan, anchor) {
+        None => ReviewState::Due { anchor },
+        Some(r) => match &r.stage {
+            Some(stage) if !r.skipped => ReviewState::InProgress {
+                anchor,
+                stage: stage.clone(),
+            },
+            _ => ReviewState::Done {
+                anchor,
+                next: anchor + Days::new(7),
+            },
+        },
+    }
+}
+
+/// Why an item is in the "stuck and stale" stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaleReason {
+    /// A goal with no open next step.
+    NoNextStep,
+    /// A goal with nothing done and no check-in for two weeks.
+    Stalled,
+    /// A step past its due date.
+    Overdue,
+    /// A step moved later three or more times.
+    Rescheduled,
+}
+
+impl StaleReason {
+    /// Words for the reason.
+    pub fn label(self) -> &'static str {
+        match self {
+            StaleReason::NoNextStep => "no next step",
+            StaleReason::Stalled => "quiet for two weeks",
+            StaleReason::Overdue => "overdue",
+            StaleReason::Rescheduled => "moved later 3+ times",
+        }
+    }
+}
+
+/// A goal's change since the last review.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalDelta {
+    pub goal: ItemId,
+    pub progress_before: f64,
+    pub progress_now: f64,
+    pub confidence_before: Option<u8>,
+    pub confidence_now: Option<u8>,
+}
+
+/// What happened since the previous review.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SinceLast {
+    pub week: String,
+    pub deltas: Vec<GoalDelta>,
+    /// Last week's commitments and whether each is done (`None`: the step is gone).
+    pub commitments: Vec<(ItemId, Option<bool>)>,
+}
+
+/// What a week's review shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub week: String,
+    pub anchor: NaiveDate,
+    /// Steps and milestones done in the seven days ending on the anchor.
+    pub wins: Vec<ItemId>,
+    /// Active goals due for review by their interval.
+    pub due_goals: Vec<ItemId>,
+    pub stale: Vec<(ItemId, StaleReason)>,
+    pub since_last: Option<SinceLast>,
+}
+
+fn in_week(date: Option<NaiveDate>, anchor: NaiveDate) -> bool {
+    date.is_some_and(|d| d <= anchor && d > anchor - Days::new(7))
+}
+
+/// Whether `goal` is due for review in the week of `anchor`.
+pub fn is_due(goal: &Goal, anchor: NaiveDate) -> bool {
+    goal.is_active()
+        && goal
+            .last_reviewed
+            .is_none_or(|d| d + Days::new(goal.review_interval_days.max(1).into()) <= anchor)
+}
+
+/// The draft of the review for the week of `anchor`, seen on `today`.
+pub fn draft(plan: &Plan, anchor: NaiveDate, today: NaiveDate) -> Draft {
+    let mut wins = Vec::new();
+    for goal in &plan.goals {
+        wins.extend(
+            goal.milestones
+                .iter()
+                .filter(|m| in_week(m.done, anchor))
+                .map(|m| m.id),
+        );
+        wins.extend(
+            goal.all_steps()
+                .filter(|s| in_week(s.done, anchor))
+                .map(|s| s.id),
+        );
+    }
+    let due_goals = plan
+        .goals
+        .iter()
+        .filter(|g| is_due(g, anchor))
+        .map(|g| g.id)
+        .collect();
+    Draft {
+        week: iso_week_label(anchor),
+        anchor,
+        wins,
+        due_goals,
+        stale: stale_items(plan, today),
+        since_last: since_last(plan, &iso_week_label(anchor)),
+    }
+}
+
+fn stale_items(plan: &Plan, today: NaiveDate) -> Vec<(ItemId, StaleReason)> {
+    let mut out = Vec::new();
+    for goal in plan.goals.iter().filter(|g| g.is_active()) {
+        if is_stuck(goal) {
+            out.push((goal.id, StaleReason::NoNextStep));
+        } else if is_stalled(goal, today) {
+            out.push((goal.id, StaleReason::Stalled));
+        }
+        for s in goal.all_steps().filter(|s| !s.is_done()) {
+            if s.due.is_some_and(|d| d < today) {
+                out.push((s.id, StaleReason::Overdue));
+            } else if s.reschedules >= STALE_AFTER_RESCHEDULES {
+                out.push((s.id, StaleReason::Rescheduled));
+            }
+        }
+    }
+    out
+}
+
+/// The latest finished, not skipped review before `week`.
+pub fn previous_review<'a>(plan: &'a Plan, week: &str) -> Option<&'a WeeklyReview> {
+    plan.reviews
+        .iter()
+        .filter(|r| r.week.as_str() < week && !r.skipped && r.stage.is_none())
+        .max_by(|a, b| a.week.cmp(&b.week))
+}
+
+fn since_last(plan: &Plan, week: &str) -> Option<SinceLast> {
+    let last = previous_review(plan, week)?;
+    let deltas = last
+        .goals
+        .iter()
+        .filter_map(|rg| {
+            let goal = plan.goal(rg.goal)?;
+            Some(GoalDelta {
+                goal: rg.goal,
+                progress_before: rg.progress,
+                progress_now: goal_progress(goal),
+                confidence_before: rg.confidence,
+                confidence_now: goal.latest_checkin().map(|c| c.confidence),
+            })
+        })
+        .collect();
+    let commitments = last
+        .commitments
+        .iter()
+        .map(|&id| (id, plan.step(id).map(|s| s.is_done())))
+        .collect();
+    Some(SinceLast {
+        week: last.week.clone(),
+        deltas,
+        commitments,
+    })
+}
+
+/// Steps done in each of the `weeks` weeks ending on `anchor`, oldest first, with the week.
+pub fn steps_done_per_week(plan: &Plan, anchor: NaiveDate, weeks: usize) -> Vec<(String, u64)> {
+    (0..weeks)
+        .rev()
+        .map(|back| {
+            let end = anchor - Days::new(7 * back as u64);
+            let done = plan
+                .goals
+                .iter()
+                .flat_map(|g| g.all_steps())
+                .filter(|s| in_week(s.done, end))
+                .count();
+            (iso_week_label(end), done as u64)
+        })
+        .collect()
+}
+
+/// How many weeks in a row, back from the week of `anchor` (or the one before, while this
+/// one is still open), have a finished review. Skipped weeks neither count nor break it.
+pub fn review_streak(plan: &Plan, anchor: NaiveDate) -> usize {
+    let finished = |a: NaiveDate| record_for(plan, a).is_some_and(|r| r.stage.is_none());
+    let mut week = if finished(anchor) {
+        anchor
+    } else {
+        anchor - Days::new(7)
+    };
+    let mut streak = 0;
+    for _ in 0..520 {
+        match record_for(plan, week) {
+            Some(r) if r.skipped => {}
+            Some(r) if r.stage.is_none() => streak += 1,
+            _ => break,
+        }
+        week = week - Days::new(7);
+    }
+    streak
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::goal::CheckIn;
+    use crate::model::review::ReviewedGoal;
+    use crate::model::{ActionStep, Milestone};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    // Sunday 2026-11-22 is the anchor of ISO week 2026-W47.
+    const SUNDAY: &str = "2026-11-22";
+
+    fn review(week: &str, stage: Option<&str>, skipped: bool) -> WeeklyReview {
+        WeeklyReview {
+            week: week.into(),
+            stage: stage.map(str::to_string),
+            skipped,
+            ..WeeklyReview::default()
+        }
+    }
+
+    #[test]
+    fn the_review_is_anchored_to_its_weekday() {
+        assert_eq!(anchor_on_or_before(d(SUNDAY), Weekday::Sun), d(SUNDAY));
+        assert_eq!(
+            anchor_on_or_before(d("2026-11-24"), Weekday::Sun),
+            d(SUNDAY),
+            "Tuesday: late for Sunday's"
+        );
+        assert_eq!(
+            anchor_on_or_before(d("2026-11-21"), Weekday::Sun),
+            d("2026-11-15")
+        );
+        assert_eq!(
+            anchor_on_or_before(d("2026-11-21"), Weekday::Fri),
+            d("2026-11-20")
+        );
+    }
+
+    #[test]
+    fn a_late_review_counts_for_its_week_and_does_not_shift_the_next() {
+        let mut plan = Plan::default();
+        let tuesday = d("2026-11-24");
+        assert_eq!(
+            schedule(&plan, tuesday, Weekday::Sun),
+            ReviewState::Due { anchor: d(SUNDAY) }
+        );
+        plan.reviews.push(review("2026-W47", Some("goals"), false));
+        assert_eq!(
+            schedule(&plan, tuesday, Weekday::Sun),
+            ReviewState::InProgress {
+                anchor: d(SUNDAY),
+                stage: "goals".into()
+            }
+        );
+        plan.reviews[0].stage = None;
+        assert_eq!(
+            schedule(&plan, tuesday, Weekday::Sun),
+            ReviewState::Done {
+                anchor: d(SUNDAY),
+                next: d("2026-11-29")
+            }
+        );
+        assert_eq!(
+            schedule(&plan, d("2026-11-29"), Weekday::Sun),
+            ReviewState::Due {
+                anchor: d("2026-11-29")
+            }
+        );
+    }
+
+    #[test]
+    fn a_skipped_week_is_done_and_neither_counts_nor_breaks_the_streak() {
+        let mut plan = Plan::default();
+        plan.reviews = vec![
+            review("2026-W44", None, false),
+            review("2026-W45", None, false),
+            review("2026-W46", None, true),
+        ];
+        assert!(matches!(
+            schedule(&plan, d("2026-11-15"), Weekday::Sun),
+            ReviewState::Done { .. }
+        ));
+        assert_eq!(
+            review_streak(&plan, d(SUNDAY)),
+            2,
+            "W47 open, W46 skipped, W45 and W44 done"
+        );
+        plan.reviews.push(review("2026-W47", None, false));
+        assert_eq!(review_streak(&plan, d(SUNDAY)), 3);
+        plan.reviews.remove(1);
+        assert_eq!(review_streak(&plan, d(SUNDAY)), 1, "a missed week ends it");
+    }
+
+    fn goal_with_steps() -> Goal {
+        let mut g = Goal::new(ItemId(1), "g", d("2026-10-01"));
+        let mut done = ActionStep::new(ItemId(2), "done this week");
+        done.done = Some(d("2026-11-18"));
+        let mut old = ActionStep::new(ItemId(3), "done last week");
+        old.done = Some(d("2026-11-14"));
+        let mut overdue = ActionStep::new(ItemId(4), "overdue");
+        overdue.due = Some(d("2026-11-20"));
+        let mut moved = ActionStep::new(ItemId(5), "moved often");
+        moved.reschedules = 3;
+        g.steps = vec![done, old, overdue, moved];
+        let mut m = Milestone::new(ItemId(6), "milestone");
+        m.done = Some(d(SUNDAY));
+        g.milestones.push(m);
+        g
+    }
+
+    #[test]
+    fn the_draft_holds_wins_due_goals_and_stale_items() {
+        let mut plan = Plan {
+            goals: vec![goal_with_steps()],
+            ..Plan::default()
+        };
+        let mut quiet = Goal::new(ItemId(7), "no steps", d("2026-10-01"));
+        quiet.last_reviewed = Some(d("2026-11-20"));
+        plan.goals.push(quiet);
+        let draft = draft(&plan, d(SUNDAY), d(SUNDAY));
+        assert_eq!(draft.week, "2026-W47");
+        assert_eq!(draft.wins, [ItemId(6), ItemId(2)]);
+        assert_eq!(
+            draft.due_goals,
+            [ItemId(1)],
+            "goal 7 was reviewed 2 days ago"
+        );
+        assert_eq!(
+            draft.stale,
+            [
+                (ItemId(4), StaleReason::Overdue),
+                (ItemId(5), StaleReason::Rescheduled),
+                (ItemId(7), StaleReason::NoNextStep)
+            ]
+        );
+    }
+
+    #[test]
+    fn review_intervals_decide_which_goals_are_due() {
+        let mut g = Goal::new(ItemId(1), "g", d("2026-10-01"));
+        assert!(is_due(&g, d(SUNDAY)), "never reviewed");
+        g.last_reviewed = Some(d("2026-11-15"));
+        assert!(is_due(&g, d(SUNDAY)), "weekly, reviewed last Sunday");
+        g.review_interval_days = 14;
+        assert!(!is_due(&g, d(SUNDAY)));
+        assert!(is_due(&g, d("2026-11-29")));
+        g.status = crate::model::GoalStatus::OnHold;
+        assert!(!is_due(&g, d("2026-11-29")));
+    }
+
+    #[test]
+    fn since_last_week_shows_deltas_and_kept_commitments() {
+        let mut plan = Plan {
+            goals: vec![goal_with_steps()],
+            ..Plan::default()
+        };
+        plan.goals[0].checkins.push(CheckIn {
+            date: d("2026-11-20"),
+            confidence: 4,
+            ..CheckIn::default()
+        });
+        let mut last = review("2026-W46", None, false);
+        last.goals = vec![ReviewedGoal {
+            goal: ItemId(1),
+            progress: 0.1,
+            confidence: Some(2),
+            ..ReviewedGoal::default()
+        }];
+        last.commitments = vec![ItemId(2), ItemId(4), ItemId(99)];
+        plan.reviews = vec![
+            review("2026-W45", None, false),
+            last,
+            review("2026-W47", Some("wins"), false),
+        ];
+        let since = draft(&plan, d(SUNDAY), d(SUNDAY)).since_last.unwrap();
+        assert_eq!(since.week, "2026-W46");
+        let delta = &since.deltas[0];
+        assert_eq!(
+            (
+                delta.progress_before,
+                delta.confidence_before,
+                delta.confidence_now
+            ),
+            (0.1, Some(2), Some(4))
+        );
+        assert!(delta.progress_now > 0.1);
+        assert_eq!(
+            since.commitments,
+            [
+                (ItemId(2), Some(true)),
+                (ItemId(4), Some(false)),
+                (ItemId(99), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn steps_done_are_counted_per_week() {
+        let plan = Plan {
+            goals: vec![goal_with_steps()],
+            ..Plan::default()
+        };
+        let weeks = steps_done_per_week(&plan, d(SUNDAY), 3);
+        assert_eq!(
+            weeks,
+            [
+                ("2026-W45".into(), 0),
+                ("2026-W46".into(), 1),
+                ("2026-W47".into(), 1)
+            ]
+        );
+    }
+}
