@@ -324,12 +324,14 @@ mod tests {
 
     #[test]
     fn a_skipped_week_is_done_and_neither_counts_nor_breaks_the_streak() {
-        let mut plan = Plan::default();
-        plan.reviews = vec![
-            review("2026-W44", None, false),
-            review("2026-W45", None, false),
-            review("2026-W46", None, true),
-        ];
+        let mut plan = Plan {
+            reviews: vec![
+                review("2026-W44", None, false),
+                review("2026-W45", None, false),
+                review("2026-W46", None, true),
+            ],
+            ..Plan::default()
+        };
         assert!(matches!(
             schedule(&plan, d("2026-11-15"), Weekday::Sun),
             ReviewState::Done { .. }
