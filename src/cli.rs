@@ -50,6 +50,12 @@ pub enum Command {
     List,
     /// Print what is overdue, due today, this week, next week and later; stalled and stuck goals.
     Agenda,
+    /// Print this week's review draft: since last week, wins, goals due, stuck items, commitments.
+    Review {
+        /// Print the draft as text (the guided review itself is on the app's Review screen).
+        #[arg(long)]
+        print: bool,
+    },
     /// Record a check-in on a goal: the measure's value, confidence, a note.
     Checkin(CheckinArgs),
     /// Write the plan as JSON, Markdown, iCalendar (ics) or CSV.
@@ -159,6 +165,10 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut cmd, "goalcoach", &mut script);
             emit(script)
+        }
+        Command::Review { .. } => {
+            let (_, plan) = open(dir, today)?;
+            emit(report::review_text(&plan, today, settings.review_day))
         }
         Command::Config { print_default } => show_config(config, print_default, &problems),
         Command::Man => {

@@ -337,3 +337,93 @@ pub fn backup_list(backups: &[std::path::PathBuf]) -> String {
     }
     out
 }
+
+/// This week's review draft as text, for `goalcoach review --print`.
+pub fn review_text(plan: &Plan, today: NaiveDate, review_day: Weekday) -> String {
+    use crate::model::weekly::{self, ReviewState};
+    let state = weekly::schedule(plan, today, review_day);
+    let anchor = match &state {
+        ReviewState::Due { anchor }
+        | ReviewState::InProgress { anchor, .. }
+        | ReviewState::Done { anchor, .. } => *anchor,
+    };
+    let draft = weekly::draft(plan, anchor, today);
+    let status = match &state {
+        ReviewState::Due { .. } => "due".to_string(),
+        ReviewState::InProgress { stage, .. } => format!("in progress (at {stage})"),
+        ReviewState::Done { next, .. } => format!("done; the next one is for {next}"),
+    };
+    let mut out = format!("Weekly review {} (for {anchor}): {status}\n", draft.week);
+    let streak = weekly::review_streak(plan, anchor);
+    let _ = writeln!(
+        out,
+        "Review streak: {streak} week{}",
+        if streak == 1 { "" } else { "s" }
+    );
+    if let Some(since) = &draft.since_last {
+        let _ = writeln!(out, "\nSince {}:", since.week);
+        for d in &since.deltas {
+            let _ = writeln!(
+                out,
+                "  {} {}: {} → {}{}",
+                d.goal,
+                plan.title_of(d.goal).unwrap_or_default(),
+                percent(d.progress_before).trim(),
+                percent(d.progress_now).trim(),
+                match (d.confidence_before, d.confidence_now) {
+                    (Some(a), Some(b)) if a != b => format!(", confidence {a} → {b}"),
+                    _ => String::new(),
+                }
+            );
+        }
+        for (id, done) in &since.commitments {
+            let mark = match done {
+                Some(true) => "[x]",
+                Some(false) => "[ ]",
+                None => "[-]",
+            };
+            let _ = writeln!(
+                out,
+                "  {mark} committed: {}",
+                plan.title_of(*id).unwrap_or("(deleted)")
+            );
+        }
+    }
+    write_id_section(&mut out, plan, "Wins this week", &draft.wins);
+    let _ = writeln!(out, "\nGoals to review ({}):", draft.due_goals.len());
+    for id in &draft.due_goals {
+        if let Some(goal) = plan.goal(*id) {
+            write_goal_line(&mut out, goal, today);
+        }
+    }
+    if !draft.stale.is_empty() {
+        let _ = writeln!(out, "\nStuck and stale:");
+        for (id, why) in &draft.stale {
+            let _ = writeln!(
+                out,
+                "  {id} {}  ({})",
+                plan.title_of(*id).unwrap_or_default(),
+                why.label()
+            );
+        }
+    }
+    if let Some(record) = weekly::record_for(plan, anchor) {
+        write_id_section(
+            &mut out,
+            plan,
+            "Commitments for next week",
+            &record.commitments,
+        );
+    }
+    out
+}
+
+fn write_id_section(out: &mut String, plan: &Plan, heading: &str, ids: &[crate::model::ItemId]) {
+    if ids.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{heading}:");
+    for id in ids {
+        let _ = writeln!(out, "  {id} {}", plan.title_of(*id).unwrap_or_default());
+    }
+}

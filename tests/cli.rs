@@ -500,3 +500,20 @@ fn config_prints_a_default_that_reads_well_and_reports_problems_by_line() {
         "{monday_weeks}"
     );
 }
+
+#[test]
+fn review_print_shows_this_weeks_draft() {
+    let tmp = tempfile::tempdir().unwrap();
+    sample(tmp.path());
+    run_ok(tmp.path(), &["add", "Quiet goal"]);
+    let out = run_ok(tmp.path(), &["review", "--print"]);
+    // 2026-11-21 is a Saturday: the review for Sunday 2026-11-15 (week 46) is due.
+    assert!(
+        out.starts_with("Weekly review 2026-W46 (for 2026-11-15): due"),
+        "{out}"
+    );
+    assert!(out.contains("Goals to review (2):\n#1 [ ]"), "{out}");
+    assert!(out.contains("Stuck and stale:"), "{out}");
+    assert!(out.contains("#3 Write the design doc  (overdue)"), "{out}");
+    assert!(out.contains("#5 Quiet goal  (no next step)"), "{out}");
+}
