@@ -20,12 +20,15 @@ pub enum Layer {
     Confirm,
     /// The help overlay is open.
     Help,
+    /// The Review screen (falls back to `Main`).
+    Review,
 }
 
 impl Layer {
     /// Every layer, in help order.
-    pub const ALL: [Layer; 6] = [
+    pub const ALL: [Layer; 7] = [
         Layer::Main,
+        Layer::Review,
         Layer::Filtered,
         Layer::Search,
         Layer::Form,
@@ -42,13 +45,14 @@ impl Layer {
             Layer::Form => "Forms and prompts",
             Layer::Confirm => "Questions",
             Layer::Help => "This help",
+            Layer::Review => "Weekly review",
         }
     }
 
     /// The layer whose bindings apply when this one has none for a key.
     fn fallback(self) -> Option<Layer> {
         match self {
-            Layer::Filtered => Some(Layer::Main),
+            Layer::Filtered | Layer::Review => Some(Layer::Main),
             _ => None,
         }
     }
@@ -192,8 +196,11 @@ const fn hint(layer: Layer, keys: &'static [Key], action: Action, label: &'stati
     }
 }
 
+use crate::model::review::Decision;
 use KeyCode as K;
-use Layer::{Confirm as C, Filtered as Fi, Form as F, Help as H, Main as M, Search as S};
+use Layer::{
+    Confirm as C, Filtered as Fi, Form as F, Help as H, Main as M, Review as Rv, Search as S,
+};
 
 /// The default key bindings.
 #[rustfmt::skip]
@@ -235,6 +242,18 @@ pub static BINDINGS: &[Binding] = &[
     bind(M, &[Key::plain(K::BackTab)], Action::PrevScreen, "previous screen"),
     hint(M, &[Key::ch('?')], Action::ToggleHelp, "help"),
     hint(M, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit"),
+    hint(Rv, &[Key::ch('r')], Action::StartReview, "start/resume review"),
+    hint(Rv, &[Key::plain(K::Enter), Key::ch('l'), Key::plain(K::Right)], Action::ReviewNext, "next"),
+    hint(Rv, &[Key::ch('h'), Key::plain(K::Left)], Action::ReviewBack, "back"),
+    bind(Rv, &[Key::ch('K')], Action::Decide(Decision::Keep), "keep the goal as it is"),
+    bind(Rv, &[Key::ch('A')], Action::Decide(Decision::Adjust), "adjust the goal (opens its editor)"),
+    bind(Rv, &[Key::ch('H')], Action::Decide(Decision::Hold), "put the goal on hold"),
+    bind(Rv, &[Key::ch('D')], Action::Decide(Decision::Drop), "drop the goal"),
+    bind(Rv, &[Key::ch('X')], Action::Decide(Decision::Done), "mark the goal done"),
+    hint(Rv, &[Key::ch(' ')], Action::ToggleCommitment, "pick for next week"),
+    hint(Rv, &[Key::ch('w')], Action::EditReflection, "write reflection"),
+    hint(Rv, &[Key::ch('F')], Action::FinishReview, "finish"),
+    bind(Rv, &[Key::ch('S')], Action::SkipWeek, "skip this week (on purpose)"),
     hint(Fi, &[Key::ch('n')], Action::NextMatch, "next match"),
     hint(Fi, &[Key::ch('N')], Action::PrevMatch, "previous match"),
     hint(Fi, &[Key::plain(K::Esc)], Action::ClearSearch, "clear search"),
@@ -483,8 +502,9 @@ mod tests {
         for layer in Layer::ALL {
             let map = Keymap::default();
             let all: Vec<_> = map.bindings(layer).map(|b| b.action.clone()).collect();
+            // Layers that fall back to Main can be left through it.
             assert!(
-                all.contains(&Action::Quit) || layer == Layer::Filtered,
+                all.contains(&Action::Quit) || layer.fallback() == Some(Layer::Main),
                 "{layer:?}"
             );
         }

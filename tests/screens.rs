@@ -95,7 +95,7 @@ fn tiny_terminal_says_so() {
 #[test]
 fn screens_not_built_yet_say_what_they_will_hold() {
     let mut state = demo_app(80, 16);
-    type_keys(&mut state, "4");
+    type_keys(&mut state, "5");
     insta::assert_snapshot!(render(&state));
 }
 

@@ -131,6 +131,24 @@ pub enum Action {
     /// Answer no.
     Deny,
 
+    // The weekly review.
+    /// Start this week's review, or resume it.
+    StartReview,
+    /// Go on to the next stage (or, on a goal, keep it as it is and go to the next goal).
+    ReviewNext,
+    /// Go back one stage.
+    ReviewBack,
+    /// Decide about the goal under review.
+    Decide(crate::model::review::Decision),
+    /// Pick or unpick a step as a commitment for next week.
+    ToggleCommitment,
+    /// Write the week's reflection.
+    EditReflection,
+    /// Finish and save the review.
+    FinishReview,
+    /// Skip this week's review on purpose.
+    SkipWeek,
+
     /// The terminal changed size.
     Resize(u16, u16),
     /// A left click at (column, row).

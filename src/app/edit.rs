@@ -57,7 +57,7 @@ pub fn open_new_goal(state: &mut AppState) -> Effect {
 /// Opens the prompt for a child of the selection: a milestone under a goal, a step under a
 /// milestone, a sibling step after a step. With nothing selected, a new goal.
 pub fn open_add_child(state: &mut AppState) -> Effect {
-    let Some(loc) = state.selected.and_then(|id| state.plan.locate(id)) else {
+    let Some(loc) = state.current_item().and_then(|id| state.plan.locate(id)) else {
         return open_new_goal(state);
     };
     let (parent, kind, index) = match loc {
@@ -127,6 +127,9 @@ pub fn submit_form(state: &mut AppState) -> Effect {
     };
     if form.purpose == FormPurpose::WriteCopy {
         return submit_write_copy(state, form);
+    }
+    if form.purpose == FormPurpose::Reflection {
+        return super::review::save_reflection(state, form);
     }
     match forms::submit(&mut form, &mut state.plan, state.today) {
         Some(done) => {

@@ -414,7 +414,7 @@ pub fn submit(form: &mut ItemForm, plan: &mut Plan, today: NaiveDate) -> Option<
         FormPurpose::EditStep(id) => submit_step(form, plan.step(id)?, today),
         FormPurpose::CheckIn(id) => submit_check_in(form, plan.goal(id)?, today),
         FormPurpose::Reschedule(id) => submit_reschedule(form, plan, id, today),
-        FormPurpose::WriteCopy => None,
+        FormPurpose::WriteCopy | FormPurpose::Reflection => None,
     }
 }
 

@@ -10,6 +10,7 @@ mod forms;
 pub mod input;
 pub mod lists;
 mod nav;
+pub mod review;
 mod search;
 pub mod state;
 pub mod tree;
@@ -94,6 +95,7 @@ fn apply_settings(state: &mut AppState, settings: crate::config::Config, no_mous
     state.theme = settings.theme;
     state.week_start = settings.week_start;
     state.date_format = settings.date_format;
+    state.review_day = settings.review_day;
     settings.mouse && !no_mouse
 }
 

@@ -94,6 +94,8 @@ pub enum FormPurpose {
     Reschedule(ItemId),
     /// A file to write a copy of the whole plan to.
     WriteCopy,
+    /// The weekly review's reflection prompts.
+    Reflection,
 }
 
 /// A form about an item of the plan.
@@ -186,6 +188,10 @@ pub struct AppState {
     pub week_start: chrono::Weekday,
     /// How dates are written on screen (a strftime pattern, checked when read).
     pub date_format: String,
+    /// The weekday the weekly review belongs to.
+    pub review_day: chrono::Weekday,
+    /// The row picked on the Review screen (in the current stage, or in the history).
+    pub review_cursor: usize,
 }
 
 impl AppState {
@@ -222,6 +228,8 @@ impl AppState {
             theme: crate::config::Theme::Dark,
             week_start: chrono::Weekday::Mon,
             date_format: crate::config::DEFAULT_DATE_FORMAT.to_string(),
+            review_day: chrono::Weekday::Sun,
+            review_cursor: 0,
         };
         state.plan_changed();
         state
@@ -283,6 +291,7 @@ impl AppState {
             match &self.search {
                 Some(s) if s.typing => Layer::Search,
                 Some(_) => Layer::Filtered,
+                None if self.screen == Screen::Review => Layer::Review,
                 None => Layer::Main,
             }
         }
@@ -386,6 +395,7 @@ impl AppState {
         match self.screen {
             Screen::Agenda => self.agenda.id,
             Screen::Priorities => self.matrix[self.quadrant].id,
+            Screen::Review => super::review::current_item(self),
             _ => self.selected,
         }
     }

@@ -57,6 +57,7 @@ fn update_layer(state: &mut AppState, action: Action, layer: Layer) -> Effect {
         Layer::Form => update_form(state, action),
         Layer::Search => update_search(state, action),
         Layer::Main | Layer::Filtered => update_main(state, action),
+        Layer::Review => update_review(state, action),
     }
 }
 
@@ -206,6 +207,7 @@ fn update_main(state: &mut AppState, action: Action) -> Effect {
                 Screen::Goals => update_tree(state, other),
                 Screen::Agenda => update_agenda(state, other),
                 Screen::Priorities => update_matrix(state, other),
+                Screen::Review => update_item(state, other),
                 _ => {
                     let title = state.screen.title();
                     state.info(format!("{title} screen: not built yet. Press 1 for Goals."));
@@ -241,7 +243,8 @@ pub fn screen_handles(screen: Screen, action: &Action) -> bool {
     match screen {
         Screen::Goals => true,
         Screen::Agenda | Screen::Priorities => !tree_only,
-        Screen::Review | Screen::Profile => !tree_only && !on_items && *action != Action::NewGoal,
+        Screen::Review => !tree_only || *action == Action::AddChild,
+        Screen::Profile => !tree_only && !on_items && *action != Action::NewGoal,
     }
 }
 
@@ -275,9 +278,34 @@ fn update_tree(state: &mut AppState, action: Action) -> Effect {
     Effect::None
 }
 
+fn update_review(state: &mut AppState, action: Action) -> Effect {
+    use super::review;
+    let rows = review::rows_in_stage(state);
+    match action {
+        Action::StartReview => review::start(state),
+        Action::ReviewNext => review::next(state),
+        Action::ReviewBack => review::back(state),
+        Action::Decide(decision) => review::decide(state, decision),
+        Action::ToggleCommitment => review::toggle_commitment(state),
+        Action::EditReflection => review::open_reflection(state),
+        Action::FinishReview => review::finish(state),
+        Action::SkipWeek => review::skip(state),
+        Action::MoveDown => {
+            state.review_cursor = (state.review_cursor + 1).min(rows.saturating_sub(1));
+            Effect::None
+        }
+        Action::MoveUp => {
+            state.review_cursor = state.review_cursor.saturating_sub(1);
+            Effect::None
+        }
+        other => update_main(state, other),
+    }
+}
+
 /// What every screen that lists items can do to the selected one.
 fn update_item(state: &mut AppState, action: Action) -> Effect {
     match action {
+        Action::AddChild => edit::open_add_child(state),
         Action::Edit => edit::open_editor(state),
         Action::CheckIn => edit::open_check_in(state),
         Action::ToggleDone => edit::toggle_done(state),

@@ -50,6 +50,8 @@ pub struct WeeklyReview {
     pub reflection: String,
     /// Where an unfinished review stopped (`None` once finished), so it can resume.
     pub stage: Option<String>,
+    /// The goals due when the review started, in the order they are gone through.
+    pub queue: Vec<ItemId>,
     #[serde(flatten)]
     pub extra: Extra,
 }

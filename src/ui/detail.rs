@@ -102,7 +102,8 @@ fn gauge(progress: f64, expected: Option<f64>, cells: usize) -> Vec<Span<'static
         .collect()
 }
 
-fn pace_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
+/// The progress gauge with its pace marker, pace status, measure and projected finish.
+pub fn pace_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
     let pace = progress::pace(goal, day.today);
     let cells = width.saturating_sub(8).clamp(5, 30);
     let mut bar = gauge(pace.progress, pace.expected, cells);
@@ -151,7 +152,8 @@ fn smart_value(goal: &Goal, letter: SmartLetter, day: Day) -> String {
     }
 }
 
-fn smart_lines(goal: &Goal, day: Day) -> Vec<Line<'static>> {
+/// The SMART card: each letter covered (with its text) or missing (with a hint).
+pub fn smart_lines(goal: &Goal, day: Day) -> Vec<Line<'static>> {
     let mut lines = vec![heading("SMART")];
     for letter in SmartLetter::ALL {
         let line = if smart::covers(goal, letter) {
@@ -170,7 +172,8 @@ fn smart_lines(goal: &Goal, day: Day) -> Vec<Line<'static>> {
     lines
 }
 
-fn barrier_lines(goal: &Goal, today: NaiveDate) -> Vec<Line<'static>> {
+/// The barriers and if–then plans, headed as such when the goal is behind pace.
+pub fn barrier_lines(goal: &Goal, today: NaiveDate) -> Vec<Line<'static>> {
     if goal.barriers.is_empty() {
         return Vec::new();
     }
@@ -251,7 +254,8 @@ fn confidence_trail(goal: &Goal) -> String {
         .collect()
 }
 
-fn checkin_lines(goal: &Goal) -> Vec<Line<'static>> {
+/// Sparklines of values and confidence, and the latest check-ins.
+pub fn checkin_lines(goal: &Goal) -> Vec<Line<'static>> {
     if goal.checkins.is_empty() {
         return Vec::new();
     }

@@ -10,6 +10,7 @@ pub mod layout;
 mod placeholder;
 mod priorities;
 mod question;
+mod review;
 pub mod text;
 mod theme;
 mod welcome;
@@ -87,6 +88,7 @@ fn draw_screen(frame: &mut Frame, body: Rect, state: &AppState) {
         Screen::Goals => goals::draw(frame, body, state),
         Screen::Agenda => agenda::draw(frame, body, state),
         Screen::Priorities => priorities::draw(frame, body, state),
+        Screen::Review => review::draw(frame, body, state),
         other => placeholder::draw(frame, body, other, &state.keymap),
     }
 }
@@ -133,7 +135,26 @@ fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)>
     if state.save_error.is_some() {
         return Some(("NOT SAVED (see below)".into(), theme::error()));
     }
-    (!state.location.is_empty()).then(|| (state.location.clone(), theme::dim()))
+    use crate::model::weekly::{ReviewState, schedule};
+    let review = match schedule(&state.plan, state.today, state.review_day) {
+        ReviewState::Due { .. } if !state.plan.goals.is_empty() => Some("weekly review due (4)"),
+        ReviewState::InProgress { .. } => Some("weekly review in progress (4)"),
+        _ => None,
+    };
+    let notice = match (review, state.location.is_empty()) {
+        (Some(review), true) => review.to_string(),
+        (Some(review), false) => format!("{review} · {}", state.location),
+        (None, false) => state.location.clone(),
+        (None, true) => return None,
+    };
+    Some((
+        notice,
+        if review.is_some() {
+            theme::accent()
+        } else {
+            theme::dim()
+        },
+    ))
 }
 
 fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {

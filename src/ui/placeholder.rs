@@ -9,10 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 fn promise(screen: Screen) -> &'static str {
     match screen {
-        Screen::Goals | Screen::Agenda | Screen::Priorities => "",
-        Screen::Review => {
-            "The weekly review: look back at the week's wins, go through each goal that is due, deal with stuck and stale items, pick next week's commitments and write a short reflection. Past reviews stay here to read again."
-        }
+        Screen::Goals | Screen::Agenda | Screen::Priorities | Screen::Review => "",
         Screen::Profile => {
             "Your career profile: current role, strengths and growth areas, values and interests, a SWOT, an achievements log, feedback from others and the career paths you are weighing."
         }

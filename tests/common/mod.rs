@@ -61,10 +61,16 @@ pub fn press(state: &mut AppState, event: KeyEvent) -> Effect {
     handle_key(state, &event)
 }
 
-/// Types each character of `text` as a key press; returns the effects that asked for I/O.
+/// Types each character of `text` as a key press (a tab as Tab, a newline as Enter);
+/// returns the effects that asked for I/O.
 pub fn type_keys(state: &mut AppState, text: &str) -> Vec<Effect> {
     text.chars()
-        .map(|c| press(state, key(KeyCode::Char(c))))
+        .map(|c| match c {
+            '\t' => KeyCode::Tab,
+            '\n' => KeyCode::Enter,
+            c => KeyCode::Char(c),
+        })
+        .map(|code| press(state, key(code)))
         .filter(|e| *e != Effect::None)
         .collect()
 }
