@@ -236,3 +236,70 @@ fn the_terminal_is_restored_after_a_panic_on_any_thread() {
         );
     }
 }
+
+#[test]
+fn a_whole_weekly_review_is_saved_and_shows_in_the_history_next_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cli = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_goalcoach"))
+            .arg("--data-dir")
+            .arg(tmp.path())
+            .args(["--today", "2026-11-21"])
+            .args(args)
+            .env_remove("GOALCOACH_DATA_DIR")
+            .env("GOALCOACH_CONFIG", tmp.path().join("no-config.toml"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    };
+    cli(&["add", "Run a half marathon", "--deadline", "2027-04-01"]);
+    cli(&[
+        "add",
+        "Book the race",
+        "--under",
+        "1",
+        "--step",
+        "--due",
+        "2026-11-25",
+    ]);
+
+    let mut app = Session::start(tmp.path(), &[], 110, 34);
+    app.wait_for("Goals (1)");
+    app.type_and_wait("4", "skip this week");
+    app.type_and_wait("r", "Wins");
+    app.type_and_wait("\r", "goal 1 of 1");
+    app.type_and_wait("c", "Check in on");
+    app.send("\x7f4\tGoing fine\r");
+    app.wait_for("Going fine");
+    app.type_and_wait("K", "Stuck and stale");
+    app.type_and_wait("\r", "Pick 3 to 5");
+    app.type_and_wait(" ", "Picked: 1");
+    app.type_and_wait("\r", "What went well");
+    app.type_and_wait("w", "Reflect on the week");
+    app.send("Steady progress\r");
+    app.wait_for("Steady progress");
+    app.type_and_wait("F", "Review saved");
+    app.send("q");
+    assert!(app.wait_exit());
+
+    let plan = plan_json(tmp.path());
+    let review = &plan["reviews"][0];
+    assert_eq!(review["week"], "2026-W46");
+    assert_eq!(review["stage"], serde_json::Value::Null);
+    assert_eq!(review["goals"][0]["decision"], "keep");
+    assert_eq!(review["commitments"].as_array().unwrap().len(), 1);
+    assert_eq!(review["went_well"], "Steady progress");
+    let checkin = &plan["goals"][0]["checkins"][0];
+    assert_eq!(
+        (checkin["confidence"].as_u64(), checkin["note"].as_str()),
+        (Some(4), Some("Going fine"))
+    );
+
+    let mut again = Session::start(tmp.path(), &[], 110, 34);
+    again.wait_for("Goals (1)");
+    again.type_and_wait("4", "Past reviews");
+    again.wait_for("2026-W46  0 wins");
+    again.wait_for("Steady progress");
+    again.send("q");
+    assert!(again.wait_exit());
+}
