@@ -88,6 +88,9 @@ fn bench_views(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("priority_matrix", items), &plan, |b, p| {
             b.iter(|| black_box(priority::matrix(p, today())))
         });
+        group.bench_with_input(BenchmarkId::new("review_draft", items), &plan, |b, p| {
+            b.iter(|| black_box(goalcoach::model::weekly::draft(p, today(), today())))
+        });
     }
     group.finish();
 }

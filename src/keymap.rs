@@ -254,6 +254,7 @@ pub static BINDINGS: &[Binding] = &[
     hint(Rv, &[Key::ch('w')], Action::EditReflection, "write reflection"),
     hint(Rv, &[Key::ch('F')], Action::FinishReview, "finish"),
     bind(Rv, &[Key::ch('S')], Action::SkipWeek, "skip this week (on purpose)"),
+    bind(Rv, &[Key::ch('L')], Action::LogAchievement, "log the win as an achievement"),
     hint(Fi, &[Key::ch('n')], Action::NextMatch, "next match"),
     hint(Fi, &[Key::ch('N')], Action::PrevMatch, "previous match"),
     hint(Fi, &[Key::plain(K::Esc)], Action::ClearSearch, "clear search"),

@@ -124,3 +124,16 @@ fn adjusting_a_goal_opens_its_editor() {
     assert!(form.title.starts_with("Goal #1"));
     assert_eq!(record(&state).goals[0].decision, Decision::Adjust);
 }
+
+#[test]
+fn a_win_can_be_logged_as_an_achievement_once() {
+    let mut state = on_review_screen();
+    type_keys(&mut state, "r");
+    type_keys(&mut state, "jL");
+    type_keys(&mut state, "L");
+    let achievements = &state.plan.profile.achievements;
+    assert_eq!(achievements.len(), 1, "logged once");
+    assert_eq!(achievements[0].what, "Pick three conferences");
+    assert_eq!(achievements[0].goal, Some(state.plan.goals[1].id));
+    assert!(render(&state).contains("Pick three conferences  (in your achievements)"));
+}

@@ -148,6 +148,8 @@ pub enum Action {
     FinishReview,
     /// Skip this week's review on purpose.
     SkipWeek,
+    /// Log the selected win in the profile's achievements.
+    LogAchievement,
 
     /// The terminal changed size.
     Resize(u16, u16),

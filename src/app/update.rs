@@ -290,6 +290,7 @@ fn update_review(state: &mut AppState, action: Action) -> Effect {
         Action::EditReflection => review::open_reflection(state),
         Action::FinishReview => review::finish(state),
         Action::SkipWeek => review::skip(state),
+        Action::LogAchievement => review::log_achievement(state),
         Action::MoveDown => {
             state.review_cursor = (state.review_cursor + 1).min(rows.saturating_sub(1));
             Effect::None

@@ -119,9 +119,30 @@ fn wins_lines(state: &AppState) -> Vec<Line<'static>> {
             format!("Done this week ({}):", draft.wins.len()),
             theme::title(),
         ));
+        let logged = |id| {
+            state
+                .plan
+                .profile
+                .achievements
+                .iter()
+                .any(|a| a.source == Some(id))
+        };
         for (i, id) in draft.wins.iter().enumerate() {
-            lines.push(item_line(state, i, format!("  ✓ {}", state.title_of(*id))));
+            let note = if logged(*id) {
+                "  (in your achievements)"
+            } else {
+                ""
+            };
+            lines.push(item_line(
+                state,
+                i,
+                format!("  ✓ {}{note}", state.title_of(*id)),
+            ));
         }
+        lines.push(Line::styled(
+            "L logs the selected win as an achievement.",
+            theme::dim(),
+        ));
     }
     lines.push(Line::default());
     lines.push(Line::styled(
@@ -381,12 +402,30 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
         "Review streak: {streak} week{}",
         if streak == 1 { "" } else { "s" }
     )));
+    lines.push(Line::from(vec![
+        Span::styled("last 12 weeks ", theme::dim()),
+        Span::styled(review_trail(state, anchor), theme::accent()),
+    ]));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .block(Block::bordered().title(" This week ")),
         area,
     );
+}
+
+/// One mark per week, oldest first: █ reviewed, ▁ skipped on purpose, · no review.
+fn review_trail(state: &AppState, anchor: chrono::NaiveDate) -> String {
+    (0..12u64)
+        .rev()
+        .map(
+            |back| match weekly::record_for(&state.plan, anchor - chrono::Days::new(7 * back)) {
+                Some(r) if r.skipped => '▁',
+                Some(r) if r.stage.is_none() => '█',
+                _ => '·',
+            },
+        )
+        .collect()
 }
 
 fn draw_chart(frame: &mut Frame, area: Rect, state: &AppState) {
