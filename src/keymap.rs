@@ -227,6 +227,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(M, &[Key::ch('K')], Action::MoveItemUp, "move item up"),
     hint(M, &[Key::ch('c')], Action::CheckIn, "check in"),
     bind(M, &[Key::ch('s')], Action::CycleStatus, "cycle goal status"),
+    bind(M, &[Key::ch('P')], Action::Promote, "log a done milestone or step as an achievement"),
     hint(M, &[Key::ch('u')], Action::Undo, "undo"),
     bind(M, &[Key::ctrl('r')], Action::Redo, "redo"),
     bind(M, &[Key::ch('R')], Action::Reload, "reload the plan from disk"),

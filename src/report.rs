@@ -179,7 +179,38 @@ pub fn markdown(plan: &Plan, today: NaiveDate) -> String {
         write_goal_markdown(&mut out, goal, today);
     }
     write_reviews_markdown(&mut out, plan);
+    write_brag_markdown(&mut out, plan);
     out
+}
+
+/// The achievements, newest first, grouped by quarter: ready for a performance review or CV.
+fn write_brag_markdown(out: &mut String, plan: &Plan) {
+    use chrono::Datelike;
+    let mut achievements: Vec<_> = plan.profile.achievements.iter().collect();
+    if achievements.is_empty() {
+        return;
+    }
+    achievements.sort_by_key(|a| std::cmp::Reverse(a.date));
+    let _ = writeln!(out, "\n## Brag document");
+    let mut quarter = String::new();
+    for a in achievements {
+        let this = format!("{} Q{}", a.date.year(), a.date.month0() / 3 + 1);
+        if this != quarter {
+            let _ = writeln!(out, "\n### {this}\n");
+            quarter = this;
+        }
+        let _ = write!(out, "- {} — {}", a.date, a.what);
+        if !a.evidence.is_empty() {
+            let _ = write!(out, ". {}", a.evidence);
+        }
+        if let Some(goal) = a.goal.and_then(|g| plan.title_of(g)) {
+            let _ = write!(out, " (goal: {goal})");
+        }
+        if !a.strengths.is_empty() {
+            let _ = write!(out, " [strengths: {}]", a.strengths.join(", "));
+        }
+        out.push('\n');
+    }
 }
 
 fn write_profile_markdown(out: &mut String, p: &crate::model::Profile) {

@@ -141,3 +141,35 @@ fn markdown_has_the_profile_the_goals_with_check_ins_and_recent_reviews() {
         assert!(md.contains(expected), "missing {expected:?} in\n{md}");
     }
 }
+
+#[test]
+fn markdown_ends_with_a_brag_document_by_quarter_newest_first() {
+    use goalcoach::model::profile::Achievement;
+    let mut plan = sample_plan(today());
+    let a = |date: &str, what: &str| Achievement {
+        date: date.parse().unwrap(),
+        what: what.into(),
+        ..Default::default()
+    };
+    plan.profile.achievements = vec![
+        a("2026-02-10", "Shipped the billing rewrite"),
+        Achievement {
+            evidence: "40% fewer pages".into(),
+            strengths: vec!["Explaining complex systems".into()],
+            goal: Some(plan.goals[0].id),
+            ..a("2026-11-02", "Led the incident review")
+        },
+        a("2026-10-05", "Mentored two new joiners"),
+    ];
+    let md = goalcoach::report::markdown(&plan, today());
+    let brag = &md[md.find("## Brag document").expect("a brag section")..];
+    let q4 = brag.find("### 2026 Q4").unwrap();
+    let q1 = brag.find("### 2026 Q1").unwrap();
+    assert!(q4 < q1, "newest quarter first");
+    let led = brag.find("Led the incident review").unwrap();
+    assert!(
+        led < brag.find("Mentored two new joiners").unwrap(),
+        "newest first within a quarter"
+    );
+    assert!(brag.contains("- 2026-11-02 — Led the incident review. 40% fewer pages (goal: Move into a staff engineer role) [strengths: Explaining complex systems]"), "{brag}");
+}

@@ -150,6 +150,8 @@ pub enum Action {
     SkipWeek,
     /// Log the selected win in the profile's achievements.
     LogAchievement,
+    /// Log the selected done milestone or step as an achievement.
+    Promote,
 
     /// The terminal changed size.
     Resize(u16, u16),

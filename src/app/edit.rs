@@ -528,3 +528,38 @@ pub fn save_again(state: &mut AppState) -> Effect {
     }
     Effect::Save
 }
+
+/// Logs the current item (a done milestone or step) as an achievement in the profile.
+pub fn promote_current(state: &mut AppState) -> Effect {
+    match state.current_item() {
+        Some(id) => promote(state, id),
+        None => Effect::None,
+    }
+}
+
+/// Logs item `id` (a done milestone or step) as an achievement, once.
+pub fn promote(state: &mut AppState, id: ItemId) -> Effect {
+    match crate::model::profile::promote_to_achievement(&state.plan, id) {
+        Some(op) => {
+            let effect = apply(state, op, "log an achievement", state.selected);
+            if effect == Effect::Save {
+                state.info("Logged in your achievements (Profile).");
+            }
+            effect
+        }
+        None => {
+            let logged = state
+                .plan
+                .profile
+                .achievements
+                .iter()
+                .any(|a| a.source == Some(id));
+            state.info(if logged {
+                "Already in your achievements."
+            } else {
+                "Only done milestones and steps are achievements."
+            });
+            Effect::None
+        }
+    }
+}

@@ -383,39 +383,5 @@ pub fn log_achievement(state: &mut AppState) -> Effect {
     let Some(id) = draft(state).wins.get(state.review_cursor).copied() else {
         return Effect::None;
     };
-    if state
-        .plan
-        .profile
-        .achievements
-        .iter()
-        .any(|a| a.source == Some(id))
-    {
-        state.info("Already in your achievements.");
-        return Effect::None;
-    }
-    let done = state
-        .plan
-        .step(id)
-        .and_then(|s| s.done)
-        .or_else(|| state.plan.milestone(id).and_then(|m| m.done))
-        .unwrap_or(state.today);
-    let mut profile = state.plan.profile.clone();
-    profile
-        .achievements
-        .push(crate::model::profile::Achievement {
-            date: done,
-            what: state.title_of(id).to_string(),
-            goal: state.plan.goal_of(id).map(|g| g.id),
-            source: Some(id),
-            ..Default::default()
-        });
-    let effect = put(
-        state,
-        vec![Op::SetProfile(Box::new(profile))],
-        "log an achievement",
-    );
-    if effect == Effect::Save {
-        state.info("Logged in your achievements (Profile).");
-    }
-    effect
+    edit::promote(state, id)
 }

@@ -307,6 +307,7 @@ fn update_review(state: &mut AppState, action: Action) -> Effect {
 fn update_item(state: &mut AppState, action: Action) -> Effect {
     match action {
         Action::AddChild => edit::open_add_child(state),
+        Action::Promote => edit::promote_current(state),
         Action::Edit => edit::open_editor(state),
         Action::CheckIn => edit::open_check_in(state),
         Action::ToggleDone => edit::toggle_done(state),

@@ -110,3 +110,225 @@ impl Profile {
             && self.paths.is_empty()
     }
 }
+
+/// Which active goals serve each value of the profile (by name, case-insensitively), in the
+/// profile's order; a value with no goal is one no goal serves yet.
+pub fn value_coverage(plan: &super::Plan) -> Vec<(String, Vec<ItemId>)> {
+    plan.profile
+        .values
+        .iter()
+        .map(|v| {
+            let goals = plan
+                .goals
+                .iter()
+                .filter(|g| {
+                    g.is_active() && g.values.iter().any(|gv| gv.eq_ignore_ascii_case(&v.name))
+                })
+                .map(|g| g.id)
+                .collect();
+            (v.name.clone(), goals)
+        })
+        .collect()
+}
+
+/// The achievement a done milestone or step becomes, linked to its goal and to itself;
+/// `None` when the item is not done or is already in the log.
+pub fn achievement_from(plan: &super::Plan, id: ItemId) -> Option<Achievement> {
+    if plan
+        .profile
+        .achievements
+        .iter()
+        .any(|a| a.source == Some(id))
+    {
+        return None;
+    }
+    let done = plan
+        .step(id)
+        .and_then(|s| s.done)
+        .or_else(|| plan.milestone(id).and_then(|m| m.done))?;
+    Some(Achievement {
+        date: done,
+        what: plan.title_of(id)?.to_string(),
+        goal: plan.goal_of(id).map(|g| g.id),
+        source: Some(id),
+        ..Achievement::default()
+    })
+}
+
+/// The edit that logs a done milestone or step as an achievement.
+pub fn promote_to_achievement(plan: &super::Plan, id: ItemId) -> Option<super::Op> {
+    let achievement = achievement_from(plan, id)?;
+    let mut profile = plan.profile.clone();
+    profile.achievements.push(achievement);
+    Some(super::Op::SetProfile(Box::new(profile)))
+}
+
+/// The edit that turns feedback number `index` into an action step under `goal`, and
+/// remembers the step on the feedback.
+pub fn feedback_to_step(plan: &mut super::Plan, index: usize, goal: ItemId) -> Option<super::Op> {
+    let feedback = plan.profile.feedback.get(index)?.clone();
+    plan.goal(goal)?;
+    let id = plan.new_id();
+    let from = if feedback.from.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", feedback.from)
+    };
+    let mut step = super::ActionStep::new(id, &super::text::clean_line(&feedback.what));
+    step.notes = format!(
+        "From feedback on {}{from}: {}",
+        feedback.date, feedback.what
+    );
+    let mut profile = plan.profile.clone();
+    profile.feedback[index].step = Some(id);
+    profile.feedback[index].goal = Some(goal);
+    Some(super::Op::Batch(vec![
+        super::Op::Insert {
+            parent: Some(goal),
+            index: usize::MAX,
+            node: super::Node::Step(Box::new(step)),
+        },
+        super::Op::SetProfile(Box::new(profile)),
+    ]))
+}
+
+/// The edit that turns career path number `index`'s first experiment into a new goal, and
+/// remembers the goal on the path.
+pub fn path_to_goal(plan: &mut super::Plan, index: usize, today: NaiveDate) -> Option<super::Op> {
+    let path = plan.profile.paths.get(index)?.clone();
+    let title = if path.first_experiment.trim().is_empty() {
+        format!("Try out: {}", path.name)
+    } else {
+        path.first_experiment.clone()
+    };
+    let id = plan.new_id();
+    let mut goal = super::Goal::new(id, &super::text::clean_line(&title), today);
+    goal.relevant = format!(
+        "A first experiment for the career path “{}”. {}",
+        path.name, path.why
+    )
+    .trim()
+    .to_string();
+    let mut profile = plan.profile.clone();
+    profile.paths[index].goal = Some(id);
+    Some(super::Op::Batch(vec![
+        super::Op::Insert {
+            parent: None,
+            index: usize::MAX,
+            node: super::Node::Goal(Box::new(goal)),
+        },
+        super::Op::SetProfile(Box::new(profile)),
+    ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActionStep, Goal, Plan};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn plan() -> Plan {
+        let mut g = Goal::new(ItemId(1), "Speak at a conference", d("2026-01-01"));
+        g.values = vec!["Growth".into()];
+        let mut s = ActionStep::new(ItemId(2), "Submit the CFP");
+        s.done = Some(d("2026-03-01"));
+        g.steps = vec![s, ActionStep::new(ItemId(3), "Rehearse")];
+        let mut plan = Plan {
+            goals: vec![g],
+            ..Plan::default()
+        };
+        plan.fix_next_id();
+        plan.profile.values = vec![
+            Named {
+                name: "growth".into(),
+                note: String::new(),
+            },
+            Named {
+                name: "family".into(),
+                note: String::new(),
+            },
+        ];
+        plan
+    }
+
+    #[test]
+    fn value_coverage_lists_serving_goals_and_flags_unserved_values() {
+        let mut p = plan();
+        assert_eq!(
+            value_coverage(&p),
+            [
+                ("growth".to_string(), vec![ItemId(1)]),
+                ("family".to_string(), vec![])
+            ]
+        );
+        p.goals[0].status = crate::model::GoalStatus::Dropped;
+        assert!(
+            value_coverage(&p)[0].1.is_empty(),
+            "only active goals serve"
+        );
+    }
+
+    #[test]
+    fn a_done_step_is_promoted_once_and_open_ones_not_at_all() {
+        let mut p = plan();
+        assert!(promote_to_achievement(&p, ItemId(3)).is_none(), "not done");
+        let op = promote_to_achievement(&p, ItemId(2)).unwrap();
+        p.apply(op).unwrap();
+        let a = &p.profile.achievements[0];
+        assert_eq!(
+            (a.date, a.what.as_str(), a.goal, a.source),
+            (
+                d("2026-03-01"),
+                "Submit the CFP",
+                Some(ItemId(1)),
+                Some(ItemId(2))
+            )
+        );
+        assert!(
+            promote_to_achievement(&p, ItemId(2)).is_none(),
+            "already logged"
+        );
+    }
+
+    #[test]
+    fn feedback_becomes_a_step_and_remembers_it() {
+        let mut p = plan();
+        p.profile.feedback.push(Feedback {
+            date: d("2026-02-02"),
+            from: "Dana".into(),
+            what: "Practise the opening".into(),
+            ..Feedback::default()
+        });
+        let op = feedback_to_step(&mut p, 0, ItemId(1)).unwrap();
+        p.apply(op).unwrap();
+        let id = p.profile.feedback[0].step.unwrap();
+        let step = p.step(id).unwrap();
+        assert_eq!(step.title, "Practise the opening");
+        assert!(step.notes.contains("Dana"));
+        assert_eq!(p.goal_of(id).unwrap().id, ItemId(1));
+        assert!(
+            feedback_to_step(&mut p, 0, ItemId(99)).is_none(),
+            "no such goal"
+        );
+    }
+
+    #[test]
+    fn a_paths_first_experiment_becomes_a_goal() {
+        let mut p = plan();
+        p.profile.paths.push(CareerPath {
+            name: "Product management".into(),
+            first_experiment: "Shadow a PM for a sprint".into(),
+            ..CareerPath::default()
+        });
+        let op = path_to_goal(&mut p, 0, d("2026-04-01")).unwrap();
+        p.apply(op).unwrap();
+        let id = p.profile.paths[0].goal.unwrap();
+        let goal = p.goal(id).unwrap();
+        assert_eq!(goal.title, "Shadow a PM for a sprint");
+        assert!(goal.relevant.contains("Product management"));
+        assert_eq!(goal.created, d("2026-04-01"));
+    }
+}
