@@ -22,13 +22,16 @@ pub enum Layer {
     Help,
     /// The Review screen (falls back to `Main`).
     Review,
+    /// The Profile screen (falls back to `Main`).
+    Profile,
 }
 
 impl Layer {
     /// Every layer, in help order.
-    pub const ALL: [Layer; 7] = [
+    pub const ALL: [Layer; 8] = [
         Layer::Main,
         Layer::Review,
+        Layer::Profile,
         Layer::Filtered,
         Layer::Search,
         Layer::Form,
@@ -46,13 +49,14 @@ impl Layer {
             Layer::Confirm => "Questions",
             Layer::Help => "This help",
             Layer::Review => "Weekly review",
+            Layer::Profile => "Profile",
         }
     }
 
     /// The layer whose bindings apply when this one has none for a key.
     fn fallback(self) -> Option<Layer> {
         match self {
-            Layer::Filtered | Layer::Review => Some(Layer::Main),
+            Layer::Filtered | Layer::Review | Layer::Profile => Some(Layer::Main),
             _ => None,
         }
     }
@@ -199,7 +203,8 @@ const fn hint(layer: Layer, keys: &'static [Key], action: Action, label: &'stati
 use crate::model::review::Decision;
 use KeyCode as K;
 use Layer::{
-    Confirm as C, Filtered as Fi, Form as F, Help as H, Main as M, Review as Rv, Search as S,
+    Confirm as C, Filtered as Fi, Form as F, Help as H, Main as M, Profile as Pr, Review as Rv,
+    Search as S,
 };
 
 /// The default key bindings.
@@ -256,6 +261,13 @@ pub static BINDINGS: &[Binding] = &[
     hint(Rv, &[Key::ch('F')], Action::FinishReview, "finish"),
     bind(Rv, &[Key::ch('S')], Action::SkipWeek, "skip this week (on purpose)"),
     bind(Rv, &[Key::ch('L')], Action::LogAchievement, "log the win as an achievement"),
+    hint(Pr, &[Key::ch('l'), Key::plain(K::Right)], Action::NextSection, "next section"),
+    hint(Pr, &[Key::ch('h'), Key::plain(K::Left)], Action::PrevSection, "previous section"),
+    hint(Pr, &[Key::ch('e'), Key::plain(K::Enter)], Action::EditSection, "edit section"),
+    bind(Pr, &[Key::ch('T')], Action::FeedbackToStep, "turn the feedback into a step"),
+    bind(Pr, &[Key::ch('G')], Action::PathToGoal, "make the path's first experiment a goal"),
+    bind(Pr, &[Key::ch('v')], Action::ToggleCompare, "compare career paths side by side"),
+    hint(Pr, &[Key::ch('f')], Action::FirstPass, "guided first pass"),
     hint(Fi, &[Key::ch('n')], Action::NextMatch, "next match"),
     hint(Fi, &[Key::ch('N')], Action::PrevMatch, "previous match"),
     hint(Fi, &[Key::plain(K::Esc)], Action::ClearSearch, "clear search"),

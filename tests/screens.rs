@@ -93,13 +93,6 @@ fn tiny_terminal_says_so() {
 }
 
 #[test]
-fn screens_not_built_yet_say_what_they_will_hold() {
-    let mut state = demo_app(80, 16);
-    type_keys(&mut state, "5");
-    insta::assert_snapshot!(render(&state));
-}
-
-#[test]
 fn read_only_instance_says_so_and_refuses_edits() {
     let mut state = demo_app(100, 12);
     state.read_only = Some("another goalcoach (process 4242)".into());

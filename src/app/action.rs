@@ -153,6 +153,22 @@ pub enum Action {
     /// Log the selected done milestone or step as an achievement.
     Promote,
 
+    // The career profile.
+    /// Open the previous profile section.
+    PrevSection,
+    /// Open the next profile section.
+    NextSection,
+    /// Edit the open profile section.
+    EditSection,
+    /// Turn the selected feedback into an action step under its goal.
+    FeedbackToStep,
+    /// Make a goal of the selected career path's first experiment.
+    PathToGoal,
+    /// Show career paths side by side, or as a list.
+    ToggleCompare,
+    /// Walk through the guided first pass of the profile.
+    FirstPass,
+
     /// The terminal changed size.
     Resize(u16, u16),
     /// A left click at (column, row).

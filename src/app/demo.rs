@@ -68,6 +68,7 @@ pub fn sample_plan(today: NaiveDate) -> Plan {
         evidence: "New joiners ask for my onboarding sessions".into(),
         plan: "Write and speak more outside the team".into(),
     }];
+    demo_profile_extras(&mut plan, today);
     plan.profile.values = vec![
         Named {
             name: "growth".into(),
@@ -79,6 +80,65 @@ pub fn sample_plan(today: NaiveDate) -> Plan {
         },
     ];
     plan
+}
+
+fn demo_profile_extras(plan: &mut Plan, today: NaiveDate) {
+    use crate::model::profile::{Achievement, CareerPath, Feedback, Swot};
+    let d = |days| shift(today, days);
+    let p = &mut plan.profile;
+    p.keep = "Owning hard technical problems end to end".into();
+    p.change = "More influence beyond my own team".into();
+    p.growth_areas = vec![Quality {
+        name: "Public speaking".into(),
+        evidence: "Nervous in all-hands demos".into(),
+        plan: "A talk at a meetup before the conference".into(),
+    }];
+    p.interests = vec![Named {
+        name: "Distributed systems".into(),
+        note: String::new(),
+    }];
+    p.swot = Swot {
+        strengths: vec!["Deep knowledge of the payments stack".into()],
+        weaknesses: vec!["Little visibility outside the team".into()],
+        opportunities: vec!["The migration is a company priority".into()],
+        threats: vec!["A reorganisation could change the team".into()],
+    };
+    p.achievements = vec![Achievement {
+        date: d(-10),
+        what: "Migration design doc approved".into(),
+        evidence: "Adopted by two other teams".into(),
+        goal: Some(ItemId(1)),
+        ..Achievement::default()
+    }];
+    p.feedback = vec![Feedback {
+        date: d(-14),
+        from: "Priya (principal engineer)".into(),
+        what: "Write up decisions so others can follow them".into(),
+        goal: Some(ItemId(1)),
+        step: None,
+    }];
+    p.paths = vec![
+        CareerPath {
+            name: "Staff engineer".into(),
+            why: "Technical direction without managing people".into(),
+            pros: vec!["Keeps me hands-on".into()],
+            cons: vec!["Influence without authority".into()],
+            skills_gap: vec!["Writing for a wide audience".into()],
+            values_fit: Some(5),
+            first_experiment: "Lead one architecture review".into(),
+            goal: None,
+        },
+        CareerPath {
+            name: "Engineering manager".into(),
+            why: "Growing people".into(),
+            pros: vec!["Direct impact on a team".into()],
+            cons: vec!["Less time for code".into()],
+            skills_gap: vec!["Coaching".into(), "Hiring".into()],
+            values_fit: Some(3),
+            first_experiment: "Mentor a new joiner for a quarter".into(),
+            goal: None,
+        },
+    ];
 }
 
 fn staff_role(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {

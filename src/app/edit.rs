@@ -95,7 +95,10 @@ pub fn open_editor(state: &mut AppState) -> Effect {
         return Effect::None;
     };
     let form = match state.plan.locate(id).map(Loc::kind) {
-        Some(ItemKind::Goal) => state.plan.goal(id).map(forms::edit_goal),
+        Some(ItemKind::Goal) => state
+            .plan
+            .goal(id)
+            .map(|g| forms::edit_goal(g, &state.plan.profile)),
         Some(ItemKind::Milestone) => state.plan.milestone(id).map(forms::edit_milestone),
         Some(ItemKind::Step) => state.plan.step(id).map(forms::edit_step),
         None => None,
@@ -130,6 +133,12 @@ pub fn submit_form(state: &mut AppState) -> Effect {
     }
     if form.purpose == FormPurpose::Reflection {
         return super::review::save_reflection(state, form);
+    }
+    if let FormPurpose::Profile(section) = form.purpose {
+        return super::profile::save(state, form, section);
+    }
+    if form.purpose == FormPurpose::FirstPass {
+        return super::profile::save_first_pass(state, form);
     }
     match forms::submit(&mut form, &mut state.plan, state.today) {
         Some(done) => {

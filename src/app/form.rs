@@ -450,6 +450,12 @@ impl<'a, P> Reader<'a, P> {
         self.form.rows(section)
     }
 
+    /// The id of the row field `i` belongs to: the index of the item it was made from, for
+    /// rows filled from existing items (new rows get ids past them).
+    pub fn row_id(&self, i: usize) -> Option<usize> {
+        self.form.fields.get(i)?.row.map(|(_, id)| id)
+    }
+
     /// Records an error found by a rule that spans fields.
     pub fn fail(&mut self, name: &str, message: &str) {
         self.fail_at(self.at(name), message);

@@ -87,7 +87,7 @@ pub fn new_child(parent: ItemId, parent_title: &str, kind: ItemKind, index: usiz
 
 /// The full editor of a goal: the SMART card, the rest of its fields, and its barriers,
 /// resources and check-ins as rows that can be added, deleted and reordered.
-pub fn edit_goal(goal: &Goal) -> ItemForm {
+pub fn edit_goal(goal: &Goal, profile: &crate::model::Profile) -> ItemForm {
     let mut form = ItemForm::new(
         FormPurpose::EditGoal(goal.id),
         format!("Goal {}", goal.id),
@@ -118,8 +118,25 @@ pub fn edit_goal(goal: &Goal) -> ItemForm {
             .map(|c| checkin_row(c, false))
             .collect(),
     );
-    form.note = smart_note(goal);
+    form.note = [smart_note(goal), profile_note(profile)]
+        .into_iter()
+        .flatten()
+        .reduce(|a, b| format!("{a}\n{b}"));
     form
+}
+
+/// The profile's values and strengths, to pick from for "R · Values" and "R · Strengths".
+fn profile_note(profile: &crate::model::Profile) -> Option<String> {
+    let values: Vec<&str> = profile.values.iter().map(|v| v.name.as_str()).collect();
+    let strengths: Vec<&str> = profile.strengths.iter().map(|q| q.name.as_str()).collect();
+    if values.is_empty() && strengths.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "Your values: {} · strengths: {}",
+        values.join(", "),
+        strengths.join(", ")
+    ))
 }
 
 fn goal_fields(goal: &Goal) -> Vec<Field> {
@@ -414,7 +431,10 @@ pub fn submit(form: &mut ItemForm, plan: &mut Plan, today: NaiveDate) -> Option<
         FormPurpose::EditStep(id) => submit_step(form, plan.step(id)?, today),
         FormPurpose::CheckIn(id) => submit_check_in(form, plan.goal(id)?, today),
         FormPurpose::Reschedule(id) => submit_reschedule(form, plan, id, today),
-        FormPurpose::WriteCopy | FormPurpose::Reflection => None,
+        FormPurpose::WriteCopy
+        | FormPurpose::Reflection
+        | FormPurpose::Profile(_)
+        | FormPurpose::FirstPass => None,
     }
 }
 

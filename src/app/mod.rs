@@ -10,6 +10,7 @@ mod forms;
 pub mod input;
 pub mod lists;
 mod nav;
+pub mod profile;
 pub mod review;
 mod search;
 pub mod state;

@@ -223,7 +223,7 @@ pub fn decide(state: &mut AppState, decision: Decision) -> Effect {
     if decision == Decision::Adjust && effect == Effect::Save {
         state.selected = Some(goal_id);
         if let Some(goal) = state.plan.goal(goal_id) {
-            state.form = Some(super::forms::edit_goal(goal));
+            state.form = Some(super::forms::edit_goal(goal, &state.plan.profile));
         }
     }
     effect

@@ -96,6 +96,10 @@ pub enum FormPurpose {
     WriteCopy,
     /// The weekly review's reflection prompts.
     Reflection,
+    /// One section of the profile (an index into `profile::SECTIONS`).
+    Profile(usize),
+    /// The guided first pass of an empty profile.
+    FirstPass,
 }
 
 /// A form about an item of the plan.
@@ -192,6 +196,14 @@ pub struct AppState {
     pub review_day: chrono::Weekday,
     /// The row picked on the Review screen (in the current stage, or in the history).
     pub review_cursor: usize,
+    /// The open section of the Profile screen.
+    pub profile_section: usize,
+    /// The row picked in the open profile section.
+    pub profile_row: usize,
+    /// Whether career paths are shown side by side.
+    pub profile_compare: bool,
+    /// Whether the guided first pass was offered this session (it is offered once).
+    pub first_pass_offered: bool,
 }
 
 impl AppState {
@@ -230,6 +242,10 @@ impl AppState {
             date_format: crate::config::DEFAULT_DATE_FORMAT.to_string(),
             review_day: chrono::Weekday::Sun,
             review_cursor: 0,
+            profile_section: 0,
+            profile_row: 0,
+            profile_compare: false,
+            first_pass_offered: false,
         };
         state.plan_changed();
         state
@@ -292,6 +308,7 @@ impl AppState {
                 Some(s) if s.typing => Layer::Search,
                 Some(_) => Layer::Filtered,
                 None if self.screen == Screen::Review => Layer::Review,
+                None if self.screen == Screen::Profile => Layer::Profile,
                 None => Layer::Main,
             }
         }

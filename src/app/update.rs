@@ -58,6 +58,7 @@ fn update_layer(state: &mut AppState, action: Action, layer: Layer) -> Effect {
         Layer::Search => update_search(state, action),
         Layer::Main | Layer::Filtered => update_main(state, action),
         Layer::Review => update_review(state, action),
+        Layer::Profile => update_profile(state, action),
     }
 }
 
@@ -251,6 +252,12 @@ pub fn screen_handles(screen: Screen, action: &Action) -> bool {
 fn show_screen(state: &mut AppState, screen: Screen) {
     state.screen = screen;
     state.sync_lists();
+    // An empty profile starts with the guided first pass, once a session; Esc skips it.
+    let empty = state.plan.profile.is_empty();
+    if screen == Screen::Profile && empty && !state.first_pass_offered && state.read_only.is_none()
+    {
+        super::profile::open_first_pass(state);
+    }
 }
 
 fn update_tree(state: &mut AppState, action: Action) -> Effect {
@@ -274,6 +281,24 @@ fn update_tree(state: &mut AppState, action: Action) -> Effect {
         Action::MoveItemDown => return edit::move_item(state, 1),
         Action::MoveItemUp => return edit::move_item(state, -1),
         other => return update_item(state, other),
+    }
+    Effect::None
+}
+
+fn update_profile(state: &mut AppState, action: Action) -> Effect {
+    use super::profile;
+    let rows = profile::rows_in_section(state);
+    match action {
+        Action::NextSection => profile::step_section(state, 1),
+        Action::PrevSection => profile::step_section(state, -1),
+        Action::EditSection => return profile::open_editor(state),
+        Action::FeedbackToStep => return profile::feedback_to_step(state),
+        Action::PathToGoal => return profile::path_to_goal(state),
+        Action::FirstPass => return profile::open_first_pass(state),
+        Action::ToggleCompare => state.profile_compare = !state.profile_compare,
+        Action::MoveDown => state.profile_row = (state.profile_row + 1).min(rows.saturating_sub(1)),
+        Action::MoveUp => state.profile_row = state.profile_row.saturating_sub(1),
+        other => return update_main(state, other),
     }
     Effect::None
 }

@@ -50,10 +50,12 @@ fn form_lines<P>(
 ) -> (Vec<Line<'static>>, usize, Option<usize>) {
     let mut lines = Vec::new();
     if let Some(note) = &form.note {
-        lines.push(Line::styled(
-            text::truncate(note, inner_width),
-            theme::warn(),
-        ));
+        for line in note.lines() {
+            lines.push(Line::styled(
+                text::truncate(line, inner_width),
+                theme::warn(),
+            ));
+        }
         lines.push(Line::default());
     }
     let mut focus_line = 0;

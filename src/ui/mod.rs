@@ -7,8 +7,8 @@ mod form;
 mod goals;
 mod help;
 pub mod layout;
-mod placeholder;
 mod priorities;
+mod profile;
 mod question;
 mod review;
 pub mod text;
@@ -89,7 +89,7 @@ fn draw_screen(frame: &mut Frame, body: Rect, state: &AppState) {
         Screen::Agenda => agenda::draw(frame, body, state),
         Screen::Priorities => priorities::draw(frame, body, state),
         Screen::Review => review::draw(frame, body, state),
-        other => placeholder::draw(frame, body, other, &state.keymap),
+        Screen::Profile => profile::draw(frame, body, state),
     }
 }
 
