@@ -303,3 +303,46 @@ fn a_whole_weekly_review_is_saved_and_shows_in_the_history_next_time() {
     again.send("q");
     assert!(again.wait_exit());
 }
+
+#[test]
+fn building_a_profile_lands_in_the_plan_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_goalcoach"))
+        .arg("--data-dir")
+        .arg(tmp.path())
+        .args(["--today", "2026-11-21", "add", "Get promoted"])
+        .env("GOALCOACH_CONFIG", tmp.path().join("no-config.toml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut app = Session::start(tmp.path(), &[], 110, 34);
+    app.wait_for("Goals (1)");
+    app.type_and_wait("5", "Getting to know you");
+    app.send("Mentoring\tfairness\tClear writer\r");
+    app.wait_for("Mentoring");
+    app.type_and_wait("lllllll", "what a mentor, manager or peer told you");
+    app.type_and_wait("e", "Profile: Feedback");
+    app.send("\x0e"); // Ctrl-n: a new row
+    app.send("\tSam\tShare the roadmap earlier\t1\r");
+    app.wait_for("Share the roadmap earlier");
+    app.type_and_wait("T", "→ step: Share the roadmap earlier");
+    app.send("q");
+    assert!(app.wait_exit());
+
+    let plan = plan_json(tmp.path());
+    let profile = &plan["profile"];
+    assert_eq!(profile["strengths"][0]["name"], "Mentoring");
+    assert_eq!(profile["values"][0]["name"], "fairness");
+    assert_eq!(profile["swot"]["strengths"][0], "Clear writer");
+    let feedback = &profile["feedback"][0];
+    assert_eq!(
+        (feedback["from"].as_str(), feedback["goal"].as_u64()),
+        (Some("Sam"), Some(1))
+    );
+    let step_id = feedback["step"].as_u64().expect("turned into a step");
+    let step = &plan["goals"][0]["steps"][0];
+    assert_eq!(
+        (step["id"].as_u64(), step["title"].as_str()),
+        (Some(step_id), Some("Share the roadmap earlier"))
+    );
+}

@@ -35,7 +35,10 @@ fn an_empty_profile_starts_with_the_guided_first_pass() {
     let mut state = app(goalcoach::model::Plan::default(), 100, 24);
     type_keys(&mut state, "5");
     insta::assert_snapshot!(render(&state));
-    type_keys(&mut state, "Clear writing, Patience\tgrowth, family\tKnow the stack\tShy in meetings\tNew team forming\tBudget cuts\n");
+    type_keys(
+        &mut state,
+        "Clear writing, Patience\tgrowth, family\tKnow the stack\tShy in meetings\tNew team forming\tBudget cuts\n",
+    );
     let p = &state.plan.profile;
     let names: Vec<_> = p.strengths.iter().map(|q| q.name.as_str()).collect();
     assert_eq!(names, ["Clear writing", "Patience"]);
@@ -61,14 +64,26 @@ fn strengths_are_added_edited_and_removed_as_rows() {
     type_keys(&mut state, "l"); // Strengths
     type_keys(&mut state, "e");
     press(&mut state, ctrl('n'));
-    type_keys(&mut state, "Calm in incidents\tLed the outage call\tVolunteer as incident lead\n");
-    let names: Vec<_> = state.plan.profile.strengths.iter().map(|q| q.name.clone()).collect();
+    type_keys(
+        &mut state,
+        "Calm in incidents\tLed the outage call\tVolunteer as incident lead\n",
+    );
+    let names: Vec<_> = state
+        .plan
+        .profile
+        .strengths
+        .iter()
+        .map(|q| q.name.clone())
+        .collect();
     assert_eq!(names, ["Explaining complex systems", "Calm in incidents"]);
     type_keys(&mut state, "e");
     press(&mut state, ctrl('d')); // the first row has focus
     enter(&mut state);
     assert_eq!(state.plan.profile.strengths.len(), 1);
-    assert_eq!(state.plan.profile.strengths[0].plan, "Volunteer as incident lead");
+    assert_eq!(
+        state.plan.profile.strengths[0].plan,
+        "Volunteer as incident lead"
+    );
 }
 
 #[test]
@@ -80,11 +95,21 @@ fn feedback_becomes_a_step_under_its_goal_and_keeps_the_link() {
     type_keys(&mut state, "T");
     let feedback = &state.plan.profile.feedback[0];
     let step = feedback.step.expect("linked");
-    assert_eq!(state.plan.step(step).unwrap().title, "Write up decisions so others can follow them");
+    assert_eq!(
+        state.plan.step(step).unwrap().title,
+        "Write up decisions so others can follow them"
+    );
     assert_eq!(state.plan.goal_of(step).unwrap().id, feedback.goal.unwrap());
     insta::assert_snapshot!(render(&state));
     type_keys(&mut state, "T");
-    assert!(state.status.as_ref().unwrap().text.contains("already a step"));
+    assert!(
+        state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("already a step")
+    );
 }
 
 #[test]
@@ -108,7 +133,13 @@ fn a_bad_goal_reference_is_refused_in_the_form() {
     form.fields[goal_field].input.set("no such goal");
     enter(&mut state);
     let form = state.form.as_ref().expect("stays open");
-    assert!(form.fields[goal_field].error.as_deref().unwrap().contains("No goal matches"));
+    assert!(
+        form.fields[goal_field]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("No goal matches")
+    );
 }
 
 #[test]
@@ -120,5 +151,8 @@ fn values_no_goal_serves_are_flagged() {
     type_keys(&mut state, "family\n");
     let screen = render(&state);
     assert!(screen.contains("• family"), "{screen}");
-    assert!(screen.contains("no active goal serves this yet"), "{screen}");
+    assert!(
+        screen.contains("no active goal serves this yet"),
+        "{screen}"
+    );
 }
