@@ -77,6 +77,9 @@ fn goal_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
     lines.extend(pace_lines(goal, day, width));
     lines.push(Line::default());
     lines.extend(smart_lines(goal, day));
+    if !goal.strengths.is_empty() {
+        lines.push(field("Uses strengths", goal.strengths.join(", ")));
+    }
     lines.extend(barrier_lines(goal, today));
     lines.extend(resource_lines(goal));
     lines.extend(checkin_lines(goal));
