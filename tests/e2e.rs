@@ -8,6 +8,24 @@ mod pty;
 use pty::Session;
 use serde_json::Value;
 
+/// Runs a goalcoach subcommand on `dir` as of `day`, as a setup step; it must succeed.
+fn cli(dir: &std::path::Path, day: &str, args: &[&str]) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_goalcoach"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["--today", day])
+        .args(args)
+        .env_remove("GOALCOACH_DATA_DIR")
+        .env("GOALCOACH_CONFIG", dir.join("no-config.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn plan_json(dir: &std::path::Path) -> Value {
     serde_json::from_slice(&std::fs::read(dir.join("plan.json")).unwrap()).unwrap()
 }
@@ -171,19 +189,8 @@ fn the_terminal_is_restored_after_quit_and_after_signals() {
 #[test]
 fn a_damaged_plan_offers_the_newest_good_backup() {
     let tmp = tempfile::tempdir().unwrap();
-    let cli = |day: &str, title: &str| {
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_goalcoach"))
-            .arg("--data-dir")
-            .arg(tmp.path())
-            .args(["--today", day, "add", title])
-            .env_remove("GOALCOACH_DATA_DIR")
-            .output()
-            .unwrap()
-            .status;
-        assert!(status.success());
-    };
-    cli("2026-11-19", "Kept safe in a backup");
-    cli("2026-11-20", "Lost with the damage");
+    cli(tmp.path(), "2026-11-19", &["add", "Kept safe in a backup"]);
+    cli(tmp.path(), "2026-11-20", &["add", "Lost with the damage"]);
     std::fs::write(
         tmp.path().join("plan.json"),
         "{\"schema_version\": 1, \"goals\": [{",
@@ -240,18 +247,7 @@ fn the_terminal_is_restored_after_a_panic_on_any_thread() {
 #[test]
 fn a_whole_weekly_review_is_saved_and_shows_in_the_history_next_time() {
     let tmp = tempfile::tempdir().unwrap();
-    let cli = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_goalcoach"))
-            .arg("--data-dir")
-            .arg(tmp.path())
-            .args(["--today", "2026-11-21"])
-            .args(args)
-            .env_remove("GOALCOACH_DATA_DIR")
-            .env("GOALCOACH_CONFIG", tmp.path().join("no-config.toml"))
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-    };
+    let cli = |args: &[&str]| cli(tmp.path(), "2026-11-21", args);
     cli(&["add", "Run a half marathon", "--deadline", "2027-04-01"]);
     cli(&[
         "add",
@@ -307,14 +303,7 @@ fn a_whole_weekly_review_is_saved_and_shows_in_the_history_next_time() {
 #[test]
 fn building_a_profile_lands_in_the_plan_file() {
     let tmp = tempfile::tempdir().unwrap();
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_goalcoach"))
-        .arg("--data-dir")
-        .arg(tmp.path())
-        .args(["--today", "2026-11-21", "add", "Get promoted"])
-        .env("GOALCOACH_CONFIG", tmp.path().join("no-config.toml"))
-        .status()
-        .unwrap();
-    assert!(status.success());
+    cli(tmp.path(), "2026-11-21", &["add", "Get promoted"]);
     let mut app = Session::start(tmp.path(), &[], 110, 34);
     app.wait_for("Goals (1)");
     app.type_and_wait("5", "Getting to know you");
