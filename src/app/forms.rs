@@ -639,13 +639,7 @@ fn submit_step(form: &mut ItemForm, s: &ActionStep, today: NaiveDate) -> Option<
     let mut s = s.clone();
     let mut r = Reader::new(form, today);
     s.title = r.title("title");
-    let due = r.date("date");
-    if let (Some(old), Some(new)) = (s.due, due)
-        && new > old
-    {
-        s.reschedules += 1;
-    }
-    s.due = due;
+    s.set_due(r.date("date"));
     s.importance = r.small("importance").unwrap_or(s.importance);
     s.urgency = r.small("urgency").unwrap_or(s.urgency);
     s.recurrence = [None, Some(Recurrence::Weekly), Some(Recurrence::Monthly)][r.choice("repeats")];
@@ -722,10 +716,7 @@ fn submit_reschedule(
         }
         ItemKind::Step => {
             let mut s = plan.step(id)?.clone();
-            if matches!((s.due, date), (Some(old), Some(new)) if new > old) {
-                s.reschedules += 1;
-            }
-            s.due = date;
+            s.set_due(date);
             Node::Step(Box::new(s))
         }
     };

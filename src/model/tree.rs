@@ -74,6 +74,15 @@ impl ActionStep {
     pub fn is_done(&self) -> bool {
         self.done.is_some()
     }
+
+    /// Gives the step a new due date; moving it later counts as a reschedule (the weekly
+    /// review asks about steps moved often).
+    pub fn set_due(&mut self, due: Option<NaiveDate>) {
+        if matches!((self.due, due), (Some(old), Some(new)) if new > old) {
+            self.reschedules += 1;
+        }
+        self.due = due;
+    }
 }
 
 /// A checkpoint on the way to a goal, with its own ordered steps.
@@ -250,6 +259,20 @@ mod tests {
             Recurrence::Monthly.next_after(d("2026-12-15")),
             d("2027-01-15")
         );
+    }
+
+    #[test]
+    fn only_moving_a_due_date_later_counts_as_a_reschedule() {
+        let mut s = ActionStep::new(ItemId(1), "s");
+        s.set_due(Some(d("2026-03-01")));
+        s.set_due(Some(d("2026-02-20")));
+        assert_eq!(
+            s.reschedules, 0,
+            "setting and bringing forward are not reschedules"
+        );
+        s.set_due(Some(d("2026-03-10")));
+        s.set_due(None);
+        assert_eq!((s.reschedules, s.due), (1, None));
     }
 
     #[test]
