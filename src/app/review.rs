@@ -203,7 +203,6 @@ pub fn decide(state: &mut AppState, decision: Decision) -> Effect {
         progress: progress::goal_progress(goal),
         confidence: goal.latest_checkin().map(|c| c.confidence),
         decision,
-        note: String::new(),
     });
     if current_goal(&record).is_none() {
         record.stage = Some("stale".into());
@@ -284,6 +283,12 @@ pub fn open_reflection(state: &mut AppState) -> Effect {
             FieldKind::Text,
             &record.strengths_used.join(", "),
         ),
+        Field::new(
+            "reflection",
+            "Anything else",
+            FieldKind::LongText,
+            &record.reflection,
+        ),
     ];
     let mut form = ItemForm::new(
         FormPurpose::Reflection,
@@ -306,6 +311,7 @@ pub fn save_reflection(state: &mut AppState, mut form: ItemForm) -> Effect {
         got_in_the_way: r.text("in_the_way"),
         adjust: r.text("adjust"),
         strengths_used: r.list("strengths"),
+        reflection: r.text("reflection"),
         ..record
     };
     put(

@@ -27,7 +27,6 @@ pub struct ReviewedGoal {
     pub progress: f64,
     pub confidence: Option<u8>,
     pub decision: Decision,
-    pub note: String,
 }
 
 /// The record of one week's review.

@@ -299,6 +299,7 @@ fn reflect_lines(record: &WeeklyReview) -> Vec<Line<'static>> {
         ("What went well", record.went_well.as_str()),
         ("What got in the way", record.got_in_the_way.as_str()),
         ("What to adjust", record.adjust.as_str()),
+        ("Anything else", record.reflection.as_str()),
     ] {
         lines.push(Line::styled(label.to_string(), theme::title()));
         let shown = if text.is_empty() { "—" } else { text };
