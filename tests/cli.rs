@@ -5,6 +5,11 @@ use serde_json::Value;
 use std::fs;
 use std::path::Path;
 
+#[path = "common/files.rs"]
+mod files;
+
+use files::run_on_day;
+
 const TODAY: &str = "2026-11-21";
 
 fn goalcoach(dir: &Path) -> Command {
@@ -258,25 +263,6 @@ fn every_subcommand_has_help() {
     }
 }
 
-fn on_day(dir: &Path, day: &str, args: &[&str]) -> String {
-    let out = Command::cargo_bin("goalcoach")
-        .unwrap()
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["--today", day])
-        .args(args)
-        .env_remove("GOALCOACH_DATA_DIR")
-        .env("GOALCOACH_CONFIG", dir.join("no-config.toml"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn goal_titles(dir: &Path) -> Vec<String> {
     let plan = plan_json(dir);
     plan["goals"]
@@ -291,12 +277,12 @@ fn goal_titles(dir: &Path) -> Vec<String> {
 fn restore_lists_backups_and_puts_one_back_keeping_the_current_plan() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    assert!(on_day(dir, "2026-11-20", &["restore"]).contains("No backups yet"));
-    on_day(dir, "2026-11-20", &["add", "First"]);
-    on_day(dir, "2026-11-21", &["add", "Second"]);
-    let list = on_day(dir, "2026-11-21", &["restore"]);
+    assert!(run_on_day(dir, "2026-11-20", &["restore"]).contains("No backups yet"));
+    run_on_day(dir, "2026-11-20", &["add", "First"]);
+    run_on_day(dir, "2026-11-21", &["add", "Second"]);
+    let list = run_on_day(dir, "2026-11-21", &["restore"]);
     assert!(list.contains("  1. plan-2026-11-21.json"), "{list}");
-    let out = on_day(dir, "2026-11-21", &["restore", "1"]);
+    let out = run_on_day(dir, "2026-11-21", &["restore", "1"]);
     assert!(
         out.contains("restored") && out.contains("(1 goals)"),
         "{out}"
@@ -310,7 +296,7 @@ fn restore_lists_backups_and_puts_one_back_keeping_the_current_plan() {
     assert_eq!(kept.len(), 1, "the replaced plan is kept");
     let replaced = std::fs::read_to_string(dir.join("backups").join(&kept[0])).unwrap();
     assert!(replaced.contains("Second"));
-    on_day(dir, "2026-11-21", &["add", "Third"]);
+    run_on_day(dir, "2026-11-21", &["add", "Third"]);
     assert_eq!(
         goal_titles(dir),
         ["First", "Third"],
@@ -322,12 +308,12 @@ fn restore_lists_backups_and_puts_one_back_keeping_the_current_plan() {
 fn restore_rescues_a_corrupt_plan_and_keeps_the_damaged_file() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    on_day(dir, "2026-11-20", &["add", "Good"]);
-    on_day(dir, "2026-11-21", &["add", "Also good"]);
+    run_on_day(dir, "2026-11-20", &["add", "Good"]);
+    run_on_day(dir, "2026-11-21", &["add", "Also good"]);
     std::fs::write(dir.join("plan.json"), "{ damaged").unwrap();
-    let list = on_day(dir, "2026-11-21", &["restore"]);
+    let list = run_on_day(dir, "2026-11-21", &["restore"]);
     assert!(list.contains("plan-2026-11-21.json"), "{list}");
-    on_day(dir, "2026-11-21", &["restore", "plan-2026-11-21.json"]);
+    run_on_day(dir, "2026-11-21", &["restore", "plan-2026-11-21.json"]);
     assert_eq!(goal_titles(dir), ["Good"]);
     let damaged = std::fs::read_dir(dir.join("backups"))
         .unwrap()

@@ -45,18 +45,10 @@ fn save_loop_child() {
     }
 }
 
-fn temp_files(dir: &Path) -> usize {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .contains(".tmp.")
-        })
-        .count()
-}
+#[path = "common/files.rs"]
+mod files;
+
+use files::temp_files;
 
 #[cfg(unix)]
 #[test]

@@ -1,6 +1,8 @@
 //! End to end: the real binary in a pseudo-terminal, keys typed as a person would, then
 //! what landed in plan.json.
 
+#[path = "common/files.rs"]
+mod files;
 #[path = "common/pty.rs"]
 #[allow(dead_code)]
 mod pty;
@@ -10,20 +12,7 @@ use serde_json::Value;
 
 /// Runs a goalcoach subcommand on `dir` as of `day`, as a setup step; it must succeed.
 fn cli(dir: &std::path::Path, day: &str, args: &[&str]) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_goalcoach"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["--today", day])
-        .args(args)
-        .env_remove("GOALCOACH_DATA_DIR")
-        .env("GOALCOACH_CONFIG", dir.join("no-config.toml"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    files::run_on_day(dir, day, args);
 }
 
 fn plan_json(dir: &std::path::Path) -> Value {

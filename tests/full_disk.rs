@@ -1,26 +1,13 @@
 //! A save on a real full disk fails cleanly. Its own test binary: it runs `mount`, and a
 //! fork from a test thread would briefly hold other tests' plan locks.
 
-use chrono::NaiveDate;
-use goalcoach::model::{Goal, Plan};
-use goalcoach::store::{PLAN_FILE, SaveError, Store};
+use goalcoach::store::{PLAN_FILE, SaveError};
 use std::fs;
-use std::path::Path;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
-}
+#[path = "common/files.rs"]
+mod files;
 
-fn plan_with_goal(title: &str) -> Plan {
-    let mut plan = Plan::default();
-    let id = plan.new_id();
-    plan.goals.push(Goal::new(id, title, today()));
-    plan
-}
-
-fn open(dir: &Path) -> (Store, Plan) {
-    Store::open(dir, today()).expect("open")
-}
+use files::{open, plan_with_goal, temp_files, today};
 
 /// A real full disk: a 256 KiB tmpfs (needs root to mount; skipped with a message otherwise).
 #[cfg(target_os = "linux")]
@@ -55,17 +42,7 @@ fn a_full_disk_fails_the_save_cleanly() {
             before,
             "old file intact"
         );
-        let leftovers = fs::read_dir(&mount)
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .contains(".tmp.")
-            })
-            .count();
-        assert_eq!(leftovers, 0, "no temp file left on the full disk");
+        assert_eq!(temp_files(&mount), 0, "no temp file left on the full disk");
     });
     let _ = std::process::Command::new("umount").arg(&mount).status();
     if let Err(panic) = result {

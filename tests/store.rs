@@ -1,25 +1,15 @@
 //! The store's promises, checked on real files in temp dirs.
 
 use chrono::NaiveDate;
-use goalcoach::model::{Goal, ItemId, Plan, SCHEMA_VERSION};
+use goalcoach::model::{ItemId, Plan, SCHEMA_VERSION};
 use goalcoach::store::{LoadError, PLAN_FILE, SaveError, Store, to_pretty_json};
 use std::fs;
 use std::path::Path;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
-}
+#[path = "common/files.rs"]
+mod files;
 
-fn plan_with_goal(title: &str) -> Plan {
-    let mut plan = Plan::default();
-    let id = plan.new_id();
-    plan.goals.push(Goal::new(id, title, today()));
-    plan
-}
-
-fn open(dir: &Path) -> (Store, Plan) {
-    Store::open(dir, today()).expect("open")
-}
+use files::{open, plan_with_goal, temp_files, today};
 
 #[test]
 fn missing_file_is_an_empty_plan_and_nothing_is_written() {
@@ -325,14 +315,7 @@ fn a_save_failing_at_any_step_keeps_the_old_file_and_leaves_no_temp() {
         } else {
             assert_eq!(fs::read(&path).unwrap(), v1, "{step}: old file intact");
         }
-        let temps = fs::read_dir(tmp.path()).unwrap().filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .contains(".tmp.")
-        });
-        assert_eq!(temps.count(), 0, "{step}: temp file left behind");
+        assert_eq!(temp_files(tmp.path()), 0, "{step}: temp file left behind");
         store.inject_fault(None);
         store.save(&plan_with_goal("v3")).expect("a retry works");
         let after: Plan = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();

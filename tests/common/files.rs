@@ -1,0 +1,63 @@
+//! Helpers for the tests that work on files and the binary (no terminal): the fixed day,
+//! small plans, the store, leftover temp files, and running a subcommand.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use goalcoach::model::{Goal, Plan};
+use goalcoach::store::Store;
+use std::path::Path;
+
+/// The day these tests live on (a Saturday), as the binary's `--today` takes it.
+pub const TODAY: &str = "2026-11-21";
+
+/// `TODAY` as a date.
+pub fn today() -> NaiveDate {
+    TODAY.parse().unwrap()
+}
+
+/// A plan with one goal.
+pub fn plan_with_goal(title: &str) -> Plan {
+    let mut plan = Plan::default();
+    let id = plan.new_id();
+    plan.goals.push(Goal::new(id, title, today()));
+    plan
+}
+
+/// Opens the store in `dir` on `TODAY`.
+pub fn open(dir: &Path) -> (Store, Plan) {
+    Store::open(dir, today()).expect("open")
+}
+
+/// How many save temp files are in `dir`.
+pub fn temp_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".tmp.")
+        })
+        .count()
+}
+
+/// Runs a goalcoach subcommand on `dir` as of `day` with no user config; it must succeed.
+/// Returns what it printed.
+pub fn run_on_day(dir: &Path, day: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_goalcoach"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["--today", day])
+        .args(args)
+        .env_remove("GOALCOACH_DATA_DIR")
+        .env("GOALCOACH_CONFIG", dir.join("no-config.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
