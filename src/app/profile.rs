@@ -163,12 +163,7 @@ pub fn open_editor(state: &mut AppState) -> Effect {
         }
         5 => {
             let line = |t: &String| vec![Field::new("line", "•", FieldKind::Text, t)];
-            for (name, title, list) in [
-                ("s", "Strengths", &p.swot.strengths),
-                ("w", "Weaknesses", &p.swot.weaknesses),
-                ("o", "Opportunities", &p.swot.opportunities),
-                ("t", "Threats", &p.swot.threats),
-            ] {
+            for ((name, title), list) in profile::SWOT_PARTS.into_iter().zip(p.swot.lists()) {
                 form.push_section(
                     name,
                     title,
@@ -336,12 +331,10 @@ pub fn save(state: &mut AppState, mut form: ItemForm, section: usize) -> Effect 
             }
         }
         5 => {
-            for (name, list) in [
-                ("s", &mut profile.swot.strengths),
-                ("w", &mut profile.swot.weaknesses),
-                ("o", &mut profile.swot.opportunities),
-                ("t", &mut profile.swot.threats),
-            ] {
+            for ((name, _), list) in profile::SWOT_PARTS
+                .into_iter()
+                .zip(profile.swot.lists_mut())
+            {
                 *list = r
                     .rows(name)
                     .iter()
@@ -470,12 +463,10 @@ pub fn save_first_pass(state: &mut AppState, mut form: ItemForm) -> Effect {
             name,
             ..Named::default()
         }));
-    for (name, list) in [
-        ("s", &mut profile.swot.strengths),
-        ("w", &mut profile.swot.weaknesses),
-        ("o", &mut profile.swot.opportunities),
-        ("t", &mut profile.swot.threats),
-    ] {
+    for ((name, _), list) in profile::SWOT_PARTS
+        .into_iter()
+        .zip(profile.swot.lists_mut())
+    {
         let line = r.line(name);
         if !line.is_empty() {
             list.push(line);

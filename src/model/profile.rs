@@ -34,6 +34,36 @@ pub struct Swot {
     pub threats: Vec<String>,
 }
 
+/// The four parts of a SWOT: a short key, the heading, in the usual order.
+pub const SWOT_PARTS: [(&str, &str); 4] = [
+    ("s", "Strengths"),
+    ("w", "Weaknesses"),
+    ("o", "Opportunities"),
+    ("t", "Threats"),
+];
+
+impl Swot {
+    /// The four lists in `SWOT_PARTS` order.
+    pub fn lists(&self) -> [&Vec<String>; 4] {
+        [
+            &self.strengths,
+            &self.weaknesses,
+            &self.opportunities,
+            &self.threats,
+        ]
+    }
+
+    /// The four lists in `SWOT_PARTS` order, to change.
+    pub fn lists_mut(&mut self) -> [&mut Vec<String>; 4] {
+        [
+            &mut self.strengths,
+            &mut self.weaknesses,
+            &mut self.opportunities,
+            &mut self.threats,
+        ]
+    }
+}
+
 /// An entry of the achievements log ("brag document").
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]

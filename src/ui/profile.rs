@@ -4,7 +4,7 @@
 use super::{text, theme};
 use crate::app::profile::SECTIONS;
 use crate::app::state::AppState;
-use crate::model::profile::{Quality, value_coverage};
+use crate::model::profile::{Quality, SWOT_PARTS, value_coverage};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -254,12 +254,7 @@ fn draw_swot(frame: &mut Frame, area: Rect, state: &AppState) {
     let [top, bottom] = Layout::vertical([Constraint::Fill(1); 2]).areas(area);
     let [s, w] = Layout::horizontal([Constraint::Fill(1); 2]).areas(top);
     let [o, t] = Layout::horizontal([Constraint::Fill(1); 2]).areas(bottom);
-    for (rect, title, items) in [
-        (s, "Strengths", &swot.strengths),
-        (w, "Weaknesses", &swot.weaknesses),
-        (o, "Opportunities", &swot.opportunities),
-        (t, "Threats", &swot.threats),
-    ] {
+    for ((rect, (_, title)), items) in [s, w, o, t].into_iter().zip(SWOT_PARTS).zip(swot.lists()) {
         let lines: Vec<Line> = if items.is_empty() {
             vec![Line::styled("— (e to add)", theme::dim())]
         } else {
