@@ -37,9 +37,9 @@ pub fn in_progress(state: &AppState) -> Option<&WeeklyReview> {
     weekly::record_for(&state.plan, anchor(state)).filter(|r| r.stage.is_some() && !r.skipped)
 }
 
-/// The draft of this week's review.
-pub fn draft(state: &AppState) -> Draft {
-    weekly::draft(&state.plan, anchor(state), state.today)
+/// The draft of this week's review (cached until the plan changes).
+pub fn draft(state: &AppState) -> std::borrow::Cow<'_, Draft> {
+    state.review_draft()
 }
 
 /// Open steps of active goals, soonest due first: what next week's commitments are picked from.
@@ -115,7 +115,7 @@ pub fn start(state: &mut AppState) -> Effect {
                 week: iso_week_label(anchor),
                 date: state.today,
                 stage: Some(STAGES[0].to_string()),
-                queue: draft.due_goals,
+                queue: draft.due_goals.clone(),
                 ..WeeklyReview::default()
             };
             state.review_cursor = 0;

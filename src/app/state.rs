@@ -155,6 +155,8 @@ pub struct AppState {
     agenda_cache: Option<Vec<lists::AgendaRow>>,
     /// The Priorities boxes, worked out when that screen needs them after a change.
     matrix_cache: Option<[Vec<ItemId>; 4]>,
+    /// This week's review draft, worked out when the Review screen needs it after a change.
+    review_cache: Option<crate::model::weekly::Draft>,
     /// The visible tree rows; derived from the plan, folds and search by `refresh_rows`.
     pub rows: Vec<Row>,
     pub selected: Option<ItemId>,
@@ -219,6 +221,7 @@ impl AppState {
             title_text: None,
             agenda_cache: None,
             matrix_cache: None,
+            review_cache: None,
             rows: Vec::new(),
             selected: None,
             cursor: 0,
@@ -275,6 +278,7 @@ impl AppState {
         self.title_text = None;
         self.agenda_cache = None;
         self.matrix_cache = None;
+        self.review_cache = None;
     }
 
     /// Where the item `id` sits: from the index, checked, else by scanning the plan.
@@ -402,7 +406,23 @@ impl AppState {
                     sel.fix(ids);
                 }
             }
+            Screen::Review if self.review_cache.is_none() => {
+                let anchor = crate::model::weekly::anchor_on_or_before(self.today, self.review_day);
+                self.review_cache =
+                    Some(crate::model::weekly::draft(&self.plan, anchor, self.today));
+            }
             _ => {}
+        }
+    }
+
+    /// This week's review draft: the cached one, or worked out now when there is none.
+    pub fn review_draft(&self) -> std::borrow::Cow<'_, crate::model::weekly::Draft> {
+        match &self.review_cache {
+            Some(draft) => std::borrow::Cow::Borrowed(draft),
+            None => {
+                let anchor = crate::model::weekly::anchor_on_or_before(self.today, self.review_day);
+                std::borrow::Cow::Owned(crate::model::weekly::draft(&self.plan, anchor, self.today))
+            }
         }
     }
 
