@@ -111,7 +111,7 @@ pub struct CheckinArgs {
     /// The goal's id.
     pub goal: ItemId,
     /// The measure's current value (sets the measure's current value too).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_amount, allow_negative_numbers = true)]
     pub value: Option<f64>,
     /// How confident you are of reaching the goal, 1 to 5.
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
@@ -119,6 +119,11 @@ pub struct CheckinArgs {
     /// A note on how it is going.
     #[arg(long, default_value = "")]
     pub note: String,
+}
+
+/// A measure value from the command line: finite and in range (`nan`, `inf`, `1e309` are not).
+fn parse_amount(text: &str) -> Result<f64, String> {
+    crate::model::check::parse_number(text, crate::model::check::AMOUNT)
 }
 
 /// Export formats.
@@ -152,8 +157,8 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         Command::Path => emit(format!("{}\n", dir.join(store::PLAN_FILE).display())),
         Command::List => print_from(dir, today, report::list_text),
         Command::Agenda => {
-            let (_, plan) = open(dir, today)?;
-            emit(report::agenda_text(&plan, today, settings.week_start))
+            let plan = read(dir)?;
+            emit_text(&report::agenda_text(&plan, today, settings.week_start))
         }
         Command::Export(args) => export(dir, today, &args),
         Command::Add(args) => edit(dir, today, |plan| add(plan, &args, today)),
@@ -167,8 +172,8 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
             emit(script)
         }
         Command::Review { .. } => {
-            let (_, plan) = open(dir, today)?;
-            emit(report::review_text(&plan, today, settings.review_day))
+            let plan = read(dir)?;
+            emit_text(&report::review_text(&plan, today, settings.review_day))
         }
         Command::Config { print_default } => show_config(config, print_default, &problems),
         Command::Man => {
@@ -199,12 +204,12 @@ fn show_config(path: Option<&Path>, print_default: bool, problems: &[String]) ->
 }
 
 fn restore(dir: &Path, today: NaiveDate, which: Option<&str>) -> Result<()> {
-    // Opened without loading: a damaged plan.json is exactly when a restore is needed.
-    let mut store = Store::open_unloaded(dir, today)?;
-    let backups = store.backups();
+    let backups = store::list_backups(dir);
     let Some(which) = which else {
         return emit(report::backup_list(&backups));
     };
+    // Opened without loading: a damaged plan.json is exactly when a restore is needed.
+    let mut store = Store::open_unloaded(dir, today)?;
     let chosen = pick_backup(&backups, which)?;
     let plan = store.restore(&chosen)?;
     emit(format!(
@@ -241,13 +246,32 @@ fn emit(text: impl AsRef<[u8]>) -> Result<()> {
     }
 }
 
+/// Writes command output to stdout, with anything that could act on the terminal (escape
+/// sequences, C1 controls, bidi overrides) taken out of text.
+fn emit_text(text: &str) -> Result<()> {
+    emit(crate::model::text::printable(text).as_bytes())
+}
+
+/// The plan, for a command that only reads: nothing is created or locked.
+fn read(dir: &Path) -> Result<Plan> {
+    let (plan, notices) = store::read_plan(dir)?;
+    for notice in notices {
+        eprintln!("goalcoach: {notice}");
+    }
+    Ok(plan)
+}
+
 fn open(dir: &Path, today: NaiveDate) -> Result<(Store, Plan)> {
-    Ok(Store::open(dir, today)?)
+    let (store, plan) = Store::open(dir, today)?;
+    for notice in store.notices() {
+        eprintln!("goalcoach: {notice}");
+    }
+    Ok((store, plan))
 }
 
 fn print_from(dir: &Path, today: NaiveDate, render: fn(&Plan, NaiveDate) -> String) -> Result<()> {
-    let (_, plan) = open(dir, today)?;
-    emit(render(&plan, today))
+    let plan = read(dir)?;
+    emit_text(&render(&plan, today))
 }
 
 /// Applies one edit and saves; prints what `change` reports.
@@ -264,7 +288,9 @@ fn edit(
         );
     }
     let message = change(&mut plan)?;
-    store.save(&plan)?;
+    if let Some(note) = store.save(&plan)?.message() {
+        eprintln!("goalcoach: {note}");
+    }
     emit(format!("{message}\n"))
 }
 
@@ -354,12 +380,13 @@ fn checkin(plan: &mut Plan, args: &CheckinArgs, today: NaiveDate) -> Result<Stri
 }
 
 fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
-    let (_, plan) = open(dir, today)?;
+    let plan = read(dir)?;
+    let text = |s: String| crate::model::text::printable(&s).into_owned().into_bytes();
     let bytes = match args.format {
         ExportFormat::Json => store::to_pretty_json(&plan),
-        ExportFormat::Markdown => report::markdown(&plan, today).into_bytes(),
-        ExportFormat::Ics => crate::export::ics(&plan).into_bytes(),
-        ExportFormat::Csv => crate::export::csv(&plan)?,
+        ExportFormat::Markdown => text(report::markdown(&plan, today)),
+        ExportFormat::Ics => text(crate::export::ics(&plan)),
+        ExportFormat::Csv => text(String::from_utf8_lossy(&crate::export::csv(&plan)?).into_owned()),
     };
     match &args.output {
         Some(path) => {
@@ -372,7 +399,8 @@ fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
 /// Imports a goalcoach JSON file (merged by id), a taskwarrior export (a JSON array) or a
 /// Markdown outline, told apart by extension and first character. All or nothing.
 fn import(plan: &mut Plan, file: &Path, today: NaiveDate) -> Result<String> {
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let bytes = store::read_plan_file(file)?
+        .with_context(|| format!("cannot read {}: there is no such file", file.display()))?;
     let text = String::from_utf8_lossy(&bytes);
     let markdown = file
         .extension()

@@ -156,10 +156,17 @@ pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
     (config, problems)
 }
 
-/// Whether `format` is a strftime pattern that writes a date (and nothing it cannot).
+/// Whether `format` is a strftime pattern that writes a date and nothing a date cannot
+/// give (an hour, a time zone, a timestamp): tried on a real date, since chrono accepts
+/// `%H` as a pattern and only fails when asked to print it.
 fn is_date_format(format: &str) -> bool {
     use chrono::format::{Item, StrftimeItems};
-    !format.trim().is_empty() && !StrftimeItems::new(format).any(|i| matches!(i, Item::Error))
+    use std::fmt::Write;
+    let sample = chrono::NaiveDate::from_ymd_opt(2026, 1, 31).unwrap_or_default();
+    let mut out = String::new();
+    !format.trim().is_empty()
+        && !StrftimeItems::new(format).any(|i| matches!(i, Item::Error))
+        && write!(out, "{}", sample.format(format)).is_ok()
 }
 
 /// The line where `key` is set (by a plain text search; 1 if not found).
@@ -214,7 +221,7 @@ mod tests {
 
     #[test]
     fn settings_and_remapped_keys_are_read() {
-        let text = "theme = \"light\"\nweek_start = \"sunday\"\nmouse = false\ndate_format = \"%d %b %Y\"\n[keys]\nnew_goal = \"N\"\nundo = [\"z\", \"Ctrl-z\"]\n";
+        let text = "theme = \"light\"\nweek_start = \"sunday\"\nmouse = false\ndate_format = \"%d %b %Y\"\n[keys]\nnew_goal = \"N\"\nundo = [\"z\", \"Ctrl-y\"]\n";
         let (c, problems) = parse(text, "config.toml");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
@@ -252,6 +259,12 @@ mod tests {
         let (c, problems) = parse("\ndate_format = \"%Q\"\n", "c");
         assert!(problems[0].contains("line 2: date_format"), "{problems:?}");
         assert_eq!(c.date_format, DEFAULT_DATE_FORMAT);
+        for needs_a_time in ["%H:%M", "%z", "%Z", "%s", "%p", "%c", "%+", "%.3f", "%T"] {
+            let text = format!("date_format = \"{needs_a_time}\"\n");
+            let (c, problems) = parse(&text, "c");
+            assert_eq!(c.date_format, DEFAULT_DATE_FORMAT, "{needs_a_time}");
+            assert!(problems[0].contains("not a date pattern"), "{problems:?}");
+        }
         let (c, problems) = parse("theme = \"dark\"\ncolour = 3\n", "c");
         assert!(
             problems[0].starts_with("c, line 2: unknown field `colour`"),

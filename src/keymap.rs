@@ -248,6 +248,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(M, &[Key::plain(K::BackTab)], Action::PrevScreen, "previous screen"),
     hint(M, &[Key::ch('?')], Action::ToggleHelp, "help"),
     hint(M, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit"),
+    bind(M, &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg brings it back)"),
     hint(Rv, &[Key::ch('r')], Action::StartReview, "start/resume review"),
     hint(Rv, &[Key::plain(K::Enter), Key::ch('l'), Key::plain(K::Right)], Action::ReviewNext, "next"),
     hint(Rv, &[Key::ch('h'), Key::plain(K::Left)], Action::ReviewBack, "back"),

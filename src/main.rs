@@ -32,6 +32,7 @@ fn run(cli: Cli) -> Result<()> {
                 demo: cli.demo,
                 no_mouse: cli.no_mouse,
                 config: config.as_deref(),
+                fixed_day: cli.today.is_some(),
             };
             goalcoach::app::run_tui(&options, today)
         }

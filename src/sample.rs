@@ -8,7 +8,7 @@ use crate::model::{
     ActionStep, Barrier, CheckIn, Goal, GoalStatus, ItemId, Measure, Milestone, Plan, Recurrence,
     WeeklyReview,
 };
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 /// What to generate.
 #[derive(Clone, Debug)]
@@ -78,9 +78,9 @@ const GOALS: &[&str] = &[
 
 fn shift(today: NaiveDate, days: i64) -> NaiveDate {
     if days >= 0 {
-        today + Days::new(days as u64)
+        crate::model::dates::plus_days(today, days as u64)
     } else {
-        today - Days::new(days.unsigned_abs())
+        crate::model::dates::minus_days(today, days.unsigned_abs())
     }
 }
 

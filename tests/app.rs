@@ -288,36 +288,143 @@ fn status_cycles_on_the_selected_goal() {
 }
 
 #[test]
-fn a_failed_save_is_shown_and_nothing_in_memory_is_lost() {
-    use goalcoach::app::save;
+fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
+    use goalcoach::app::{perform, save};
     use goalcoach::store::Store;
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
-    let mut state = app(plan, 100, 24);
+    let mut state = app(plan, 100, 30);
     type_keys(&mut state, "nFirst goal");
     assert_eq!(enter(&mut state), Effect::Save);
     save(&mut state, &mut store);
     assert!(state.save_error.is_none());
     let path = tmp.path().join("plan.json");
-    std::fs::write(&path, "{\"schema_version\": 1, \"goals\": []}\n").unwrap();
+    let theirs = "{\"schema_version\": 1, \"goals\": []}\n";
+    std::fs::write(&path, theirs).unwrap();
     type_keys(&mut state, "x");
     save(&mut state, &mut store);
-    let error = state.save_error.clone().expect("the failure is kept");
-    assert!(
-        error.contains("changed on disk") && error.contains("Press R"),
-        "{error}"
-    );
-    assert!(render(&state).contains("NOT SAVED"));
+    let copy = state.conflict_copy.clone().expect("our version went to a copy");
+    let screen = render(&state);
+    assert!(screen.contains("CHANGED OUTSIDE"), "{screen}");
+    let flat: String = screen.split_whitespace().collect();
+    let full_copy: String = copy.display().to_string().split_whitespace().collect();
+    assert!(flat.contains(&full_copy.replace(' ', "")), "the copy is named in full:\n{screen}");
     assert_eq!(
         state.plan.goals[0].status,
         goalcoach::model::GoalStatus::Done,
         "memory keeps the edit"
     );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs, "theirs stays");
+    // Another change while in conflict replaces the same copy instead of adding one.
+    type_keys(&mut state, "n"); // "no, keep working" closes the question
+    type_keys(&mut state, "nSecond goal");
+    assert_eq!(enter(&mut state), Effect::Save);
+    save(&mut state, &mut store);
+    let copies = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("plan.conflict-"))
+        .count();
+    assert_eq!(copies, 1, "one conflict copy per conflict");
+    // Yes loads theirs; then ours is offered back, and yes puts it in place.
+    let effect = type_keys(&mut state, "y");
+    assert_eq!(effect, [Effect::Reload]);
+    assert_eq!(perform(Effect::Reload, &mut state, &mut store), Effect::None);
+    assert!(state.plan.goals.is_empty(), "their version is loaded");
+    let screen = render(&state);
+    assert!(screen.contains("Put yours back"), "{screen}");
+    let effect = type_keys(&mut state, "y");
+    assert_eq!(effect, [Effect::BringBack(copy.clone())]);
+    perform(effect[0].clone(), &mut state, &mut store);
+    assert_eq!(state.plan.goals.len(), 2, "ours is back");
+    let on_disk: goalcoach::model::Plan =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(on_disk.goals.len(), 2);
+    let kept = std::fs::read_dir(tmp.path().join("backups")).unwrap().count();
+    assert!(kept >= 1, "theirs is kept in backups/");
+}
+
+#[test]
+fn quitting_after_a_failed_save_asks_and_can_write_the_changes_elsewhere() {
+    use goalcoach::app::{perform, save};
+    use goalcoach::store::Store;
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
+    let mut state = app(plan, 100, 30);
+    store.inject_fault(Some("write"));
+    type_keys(&mut state, "nKept in memory");
+    enter(&mut state);
+    save(&mut state, &mut store);
+    assert!(state.save_error.is_some());
+    assert!(type_keys(&mut state, "q").is_empty(), "q does not quit");
+    let screen = render(&state);
+    assert!(screen.contains("not on disk") && screen.contains("goalcoach-unsaved-"), "{screen}");
+    // n stays; quitting again asks again.
+    assert!(type_keys(&mut state, "n").is_empty());
     assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        "{\"schema_version\": 1, \"goals\": []}\n"
+        goalcoach::app::handle_key(&mut state, &ctrl('c')),
+        Effect::None
     );
-    assert_eq!(type_keys(&mut state, "R"), [Effect::Reload]);
+    // y writes the plan to the named file, then quits.
+    let Some(goalcoach::app::state::Question {
+        on_yes: goalcoach::app::state::Answer::RescueAndQuit(offered),
+        ..
+    }) = state.question.clone()
+    else {
+        panic!("expected the rescue question");
+    };
+    assert!(offered.is_absolute(), "{offered:?}");
+    let rescue = tmp.path().join("rescued.json");
+    state.question = Some(goalcoach::app::state::Question {
+        text: String::new(),
+        on_yes: goalcoach::app::state::Answer::RescueAndQuit(rescue.clone()),
+    });
+    let effect = type_keys(&mut state, "y");
+    assert_eq!(perform(effect[0].clone(), &mut state, &mut store), Effect::Quit);
+    let rescued: goalcoach::model::Plan =
+        serde_json::from_str(&std::fs::read_to_string(&rescue).unwrap()).unwrap();
+    assert_eq!(rescued.goals[0].title, "Kept in memory");
+    // Quitting a second time from the question quits without them, on purpose.
+    type_keys(&mut state, "q");
+    assert_eq!(goalcoach::app::handle_key(&mut state, &ctrl('c')), Effect::Quit);
+}
+
+#[test]
+fn a_plan_deleted_behind_the_app_is_written_again_and_never_swapped_for_an_empty_one() {
+    use goalcoach::app::{perform, save};
+    use goalcoach::store::Store;
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
+    let mut state = app(plan, 100, 30);
+    type_keys(&mut state, "nStill here");
+    enter(&mut state);
+    save(&mut state, &mut store);
+    let path = tmp.path().join("plan.json");
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(perform(Effect::Reload, &mut state, &mut store), Effect::None);
+    assert_eq!(state.plan.goals.len(), 1, "R keeps the plan in memory");
+    assert!(render(&state).contains("not on disk any more"));
+    type_keys(&mut state, "x");
+    save(&mut state, &mut store);
+    assert!(state.save_error.is_none(), "{:?}", state.save_error);
+    let on_disk: goalcoach::model::Plan =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(on_disk.goals[0].title, "Still here");
+}
+
+#[test]
+fn the_day_follows_the_clock_while_the_app_is_open() {
+    let mut state = app(goalcoach::model::Plan::default(), 100, 30);
+    type_keys(&mut state, "nBefore midnight");
+    enter(&mut state);
+    let tomorrow = today().succ_opt().unwrap();
+    state.set_today(tomorrow);
+    type_keys(&mut state, "nAfter midnight");
+    enter(&mut state);
+    type_keys(&mut state, "x");
+    let after = &state.plan.goals[1];
+    assert_eq!(after.created, tomorrow, "a new goal gets the new day");
+    assert_eq!(after.completed, Some(tomorrow), "done today is the new day");
+    assert_eq!(state.plan.goals[0].created, today());
 }
 
 fn title(state: &goalcoach::app::state::AppState, id: Option<goalcoach::model::ItemId>) -> String {

@@ -157,7 +157,7 @@ fn outside_change_is_never_overwritten() {
     assert_eq!(fs::read(&path).unwrap(), theirs, "their version stays");
     let ours: Plan = serde_json::from_slice(&fs::read(&copy).unwrap()).unwrap();
     assert_eq!(ours.goals[0].title, "mine, edited");
-    let reloaded = store.reload().unwrap();
+    let reloaded = store.reload().unwrap().expect("the file is there");
     assert_eq!(reloaded.goals[0].title, "edited by hand, longer title");
     store.save(&reloaded).unwrap();
 }

@@ -88,6 +88,8 @@ pub enum Action {
     ToggleHelp,
     /// Leave goalcoach.
     Quit,
+    /// Give the terminal back to the shell for a while (like Ctrl-z in any program).
+    Suspend,
 
     // Forms and prompts.
     /// Focus the next field.

@@ -8,7 +8,7 @@ use crate::model::{
 };
 use crate::store::Store;
 use anyhow::{Context, Result};
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 /// Writes the sample plan into a fresh temporary directory, removed when dropped.
 pub fn prepare(today: NaiveDate) -> Result<tempfile::TempDir> {
@@ -32,9 +32,9 @@ impl Ids {
 
 fn shift(today: NaiveDate, days: i64) -> NaiveDate {
     if days >= 0 {
-        today + Days::new(days as u64)
+        crate::model::dates::plus_days(today, days as u64)
     } else {
-        today - Days::new(days.unsigned_abs())
+        crate::model::dates::minus_days(today, days.unsigned_abs())
     }
 }
 
@@ -60,7 +60,7 @@ pub fn sample_plan(today: NaiveDate) -> Plan {
         goals,
         ..Plan::default()
     };
-    plan.fix_next_id();
+    let _ = plan.fix_ids();
     plan.profile.current_role = "Senior backend engineer, payments team".into();
     plan.profile.satisfaction = Some(7);
     plan.profile.strengths = vec![Quality {

@@ -301,6 +301,9 @@ pub fn answer_yes(state: &mut AppState) -> Effect {
             let title = state.plan.title_of(id).unwrap_or_default().to_string();
             apply(state, Op::Remove { id }, &format!("delete “{title}”"), None)
         }
+        Answer::RescueAndQuit(path) => Effect::RescueAndQuit(path),
+        Answer::LoadOutsideVersion => Effect::Reload,
+        Answer::BringBackOurs(path) => Effect::BringBack(path),
     }
 }
 

@@ -8,31 +8,32 @@ use crate::model::{
     ActionStep, Barrier, BarrierStatus, CheckIn, Goal, Horizon, ItemId, ItemKind, Measure,
     Milestone, Node, Op, Plan, Recurrence, Resource, ResourceKind,
 };
+use crate::model::check;
 use chrono::NaiveDate;
 
 const LEVELS: FieldKind = FieldKind::Number {
-    min: 1.0,
-    max: 3.0,
+    min: check::LEVEL.min,
+    max: check::LEVEL.max,
     optional: false,
 };
 const CONFIDENCE: FieldKind = FieldKind::Number {
-    min: 1.0,
-    max: 5.0,
+    min: check::CONFIDENCE.min,
+    max: check::CONFIDENCE.max,
     optional: false,
 };
 const WEIGHT: FieldKind = FieldKind::Number {
-    min: 0.0,
-    max: 100.0,
+    min: check::WEIGHT.min,
+    max: check::WEIGHT.max,
     optional: false,
 };
 const AMOUNT: FieldKind = FieldKind::Number {
-    min: -1e12,
-    max: 1e12,
+    min: check::AMOUNT.min,
+    max: check::AMOUNT.max,
     optional: true,
 };
 const INTERVAL: FieldKind = FieldKind::Number {
-    min: 1.0,
-    max: 365.0,
+    min: check::INTERVAL_DAYS.min,
+    max: check::INTERVAL_DAYS.max,
     optional: false,
 };
 const REPEATS: &[&str] = &["no", "weekly", "monthly"];

@@ -13,6 +13,7 @@ mod nav;
 pub mod profile;
 pub mod review;
 mod search;
+mod signals;
 pub mod state;
 pub mod tree;
 pub mod update;
@@ -55,31 +56,120 @@ pub fn handle_event(state: &mut AppState, event: &Event) -> Effect {
     }
 }
 
-/// Writes the plan after a change; a failure is shown and kept until a save succeeds.
+/// Writes the plan after a change; a failure is shown and kept until a save succeeds. When
+/// the file changed outside, our version is kept in a conflict copy and the person is asked
+/// what to do, with both files named in full.
 pub fn save(state: &mut AppState, store: &mut Store) {
     match store.save(&state.plan) {
-        Ok(()) => state.save_error = None,
-        Err(e) => {
-            let mut text = e.to_string();
-            if matches!(e, store::SaveError::Conflict { .. }) {
-                let reload = state.keymap.key_for(keymap::Layer::Main, &Action::Reload);
-                text.push_str(&format!(". Press {reload} to load the file from disk."));
+        Ok(saved) => {
+            state.save_error = None;
+            state.conflict_copy = None;
+            if let Some(message) = saved.message() {
+                state.error(message);
             }
+        }
+        Err(store::SaveError::Conflict { path, copy }) => {
+            state.save_error = None;
+            state.conflict_copy = Some(copy.clone());
+            state.error(format!("Not saved: {} changed outside goalcoach.", path.display()));
+            state.question = Some(state::Question {
+                text: format!(
+                    "{} was changed outside goalcoach (an editor or a sync tool?) since it was \
+                     loaded, so it was not overwritten.\n\nYour version, with this change, is \
+                     kept in full at\n{}\n\nLoad the version on disk now? Yours stays in that \
+                     file, and you can bring it back after.",
+                    path.display(),
+                    copy.display()
+                ),
+                on_yes: state::Answer::LoadOutsideVersion,
+            });
+        }
+        Err(e) => {
+            let text = e.to_string();
             state.error(text.clone());
             state.save_error = Some(text);
         }
     }
 }
 
+/// Reads the plan from disk again (the lock is tried again first: the other goalcoach may
+/// have quit). A plan that is gone from disk is never swapped for an empty one.
 fn reload(state: &mut AppState, store: &mut Store) {
+    let gained_lock = state.read_only.is_some() && store.retry_lock();
+    if gained_lock {
+        state.read_only = None;
+    }
+    let path = store.plan_path();
     match store.reload() {
-        Ok(plan) => {
+        Ok(Some(plan)) => {
             state.replace_plan(plan);
             state.save_error = None;
-            state.info(format!("Reloaded {}.", store.plan_path().display()));
+            match state.conflict_copy.take() {
+                Some(copy) => offer_to_bring_back(state, &path, copy),
+                None if gained_lock => state.info(format!(
+                    "Reloaded {}; the other goalcoach has closed, so changes are saved again.",
+                    path.display()
+                )),
+                None => state.info(format!("Reloaded {}.", path.display())),
+            }
         }
+        Ok(None) => state.info(format!(
+            "{} is not on disk any more; your plan is still here, and the next change (or {}) \
+             writes it again.",
+            path.display(),
+            state.keymap.key_for(keymap::Layer::Main, &Action::SaveAgain)
+        )),
         Err(e) => state.error(e.to_string()),
     }
+}
+
+fn offer_to_bring_back(state: &mut AppState, path: &Path, copy: std::path::PathBuf) {
+    state.question = Some(state::Question {
+        text: format!(
+            "Loaded {} as changed outside goalcoach.\n\nYour version is still kept in full at\n{}\n\n\
+             Put yours back in its place? The loaded one is then kept in backups/.",
+            path.display(),
+            copy.display()
+        ),
+        on_yes: state::Answer::BringBackOurs(copy),
+    });
+}
+
+/// Puts our version (a conflict copy) back in place of plan.json, keeping the replaced one.
+fn bring_back(state: &mut AppState, store: &mut Store, copy: &Path) {
+    match store.restore(copy) {
+        Ok(plan) => {
+            state.replace_plan(plan);
+            state.info(format!(
+                "Your version is back in {}; the one it replaced is kept in backups/.",
+                store.plan_path().display()
+            ));
+        }
+        Err(e) => state.error(format!("{e:#}")),
+    }
+}
+
+/// Does the file work an effect asks for; returns what is left for the loop (the editor,
+/// suspending, quitting).
+pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effect {
+    match effect {
+        Effect::Save => save(state, store),
+        Effect::Reload => reload(state, store),
+        Effect::BringBack(copy) => bring_back(state, store, &copy),
+        Effect::WriteCopy(path) => match store::write_copy(&state.plan, &path) {
+            Ok(()) => state.info(format!("Wrote a copy of the plan to {}.", path.display())),
+            Err(e) => state.error(e.to_string()),
+        },
+        Effect::RescueAndQuit(path) => match store::write_copy(&state.plan, &path) {
+            Ok(()) => {
+                eprintln!("goalcoach: your unsaved changes are in {}", path.display());
+                return Effect::Quit;
+            }
+            Err(e) => state.error(format!("{e}; nothing was quit")),
+        },
+        other => return other,
+    }
+    Effect::None
 }
 
 /// How the app was asked to start.
@@ -88,6 +178,8 @@ pub struct Options<'a> {
     pub demo: bool,
     pub no_mouse: bool,
     pub config: Option<&'a Path>,
+    /// Today was given on the command line: it does not move at midnight.
+    pub fixed_day: bool,
 }
 
 /// Applies the user's settings to a fresh state; returns whether the mouse is wanted.
@@ -121,6 +213,9 @@ pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
         Err(e) => return Err(e.into()),
     };
     let mut state = AppState::new(plan, today);
+    if !options.fixed_day {
+        state.clock = state::Clock::Local;
+    }
     let mouse = apply_settings(&mut state, settings, options.no_mouse);
     if let Some(first) = problems.first() {
         state.error(format!("Config: {first} (goalcoach config shows all)"));
@@ -128,6 +223,12 @@ pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
     // https://no-color.org: any non-empty NO_COLOR turns colour off.
     state.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     state.read_only = store.read_only_reason();
+    if let Some(first) = store.notices().first() {
+        state.error(first.clone());
+    }
+    for notice in store.notices() {
+        eprintln!("goalcoach: {notice}");
+    }
     state.location = if demo {
         "demo plan (not your data)".into()
     } else {
@@ -171,7 +272,8 @@ fn offer_newest_good_backup(
     Ok((store, plan))
 }
 
-/// Puts the terminal back the way it was: main screen, no paste mode, cursor shown.
+/// Puts the terminal back the way it was: main screen, no paste mode, no mouse tracking,
+/// cursor shown.
 fn restore_terminal() {
     let _ = crossterm::execute!(
         std::io::stdout(),
@@ -182,37 +284,25 @@ fn restore_terminal() {
     ratatui::restore();
 }
 
-/// On SIGTERM, SIGHUP or SIGQUIT the terminal is restored before the process ends. Nothing
-/// is lost: every change was written before the next key was read.
-#[cfg(unix)]
-fn restore_terminal_on_signals() {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            restore_terminal();
-            std::process::exit(128 + signal);
-        }
-    });
-}
-
-#[cfg(not(unix))]
-fn restore_terminal_on_signals() {}
-
 fn run_terminal(state: &mut AppState, store: &mut Store, mouse: bool) -> Result<()> {
-    restore_terminal_on_signals();
+    signals::install(restore_terminal);
     let mut terminal = ratatui::init();
     exit_on_any_panic();
+    take_terminal_modes(mouse);
+    panic_for_tests();
+    let result = event_loop(&mut terminal, state, store, mouse);
+    restore_terminal();
+    match result? {
+        Some(signal) => std::process::exit(128 + signal),
+        None => Ok(()),
+    }
+}
+
+fn take_terminal_modes(mouse: bool) {
     let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), event::EnableMouseCapture);
     }
-    panic_for_tests();
-    let result = event_loop(&mut terminal, state, store, mouse);
-    restore_terminal();
-    result
 }
 
 /// A panic anywhere restores the terminal (ratatui's hook, installed by `init`), reports,
@@ -224,6 +314,7 @@ fn exit_on_any_panic() {
         let _ = crossterm::execute!(
             std::io::stdout(),
             event::DisableBracketedPaste,
+            event::DisableMouseCapture,
             crossterm::cursor::Show
         );
         restore_and_report(info);
@@ -252,40 +343,71 @@ fn with_terminal_released<T>(
     restore_terminal();
     let out = run();
     *terminal = ratatui::init();
-    let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
-    if mouse {
-        let _ = crossterm::execute!(std::io::stdout(), event::EnableMouseCapture);
-    }
+    take_terminal_modes(mouse);
     terminal.clear().context("cannot redraw the terminal")?;
     Ok(out)
 }
 
+/// How often the loop looks up from waiting for a key: for signals, and for the date.
+const TICK: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Runs until the person quits (`None`) or a signal ends the app (`Some(signal)`). Each key
+/// is handled and its change saved while `signals::busy` is held, so no signal cuts a save
+/// short.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     state: &mut AppState,
     store: &mut Store,
     mouse: bool,
-) -> Result<()> {
+) -> Result<Option<i32>> {
     let size = terminal.size().context("cannot read the terminal size")?;
     update::update(state, Action::Resize(size.width, size.height));
     loop {
         terminal
             .draw(|frame| crate::ui::draw(frame, state))
             .context("cannot draw to the terminal")?;
+        let ready = event::poll(TICK).context("cannot read from the terminal")?;
+        match signals::take_request() {
+            Some(signals::Request::End(signal)) => return Ok(Some(signal)),
+            Some(signals::Request::Stop) => suspend(terminal, mouse)?,
+            Some(signals::Request::Redraw) => terminal.clear().context("cannot redraw")?,
+            None => {}
+        }
+        follow_the_clock(state, store);
+        if !ready {
+            continue;
+        }
         let event = event::read().context("cannot read from the terminal")?;
-        match handle_event(state, &event) {
-            Effect::None => {}
-            Effect::Save => save(state, store),
-            Effect::Reload => reload(state, store),
-            Effect::WriteCopy(path) => match store::write_copy(&state.plan, &path) {
-                Ok(()) => state.info(format!("Wrote a copy of the plan to {}.", path.display())),
-                Err(e) => state.error(e.to_string()),
-            },
+        let effect = {
+            let _busy = signals::busy();
+            let effect = handle_event(state, &event);
+            perform(effect, state, store)
+        };
+        match effect {
             Effect::EditText(text) => {
                 let result = with_terminal_released(terminal, mouse, || editor::edit_text(&text))?;
                 update::update(state, Action::EditorDone(result));
             }
-            Effect::Quit => return Ok(()),
+            Effect::Suspend => suspend(terminal, mouse)?,
+            Effect::Quit => return Ok(None),
+            _ => {}
         }
+    }
+}
+
+/// Gives the terminal back and stops (Ctrl-z, SIGTSTP); takes it again when continued.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
+    with_terminal_released(terminal, mouse, signals::stop_now)
+}
+
+/// Moves today on when the clock passes midnight while the app is open (not when a fixed
+/// day was given with `--today`).
+fn follow_the_clock(state: &mut AppState, store: &mut Store) {
+    let Some(now) = state.clock.today() else {
+        return;
+    };
+    if now != state.today {
+        state.set_today(now);
+        store.set_today(now);
     }
 }

@@ -24,13 +24,13 @@ pub const SECTIONS: [&str; 9] = [
 ];
 
 const SATISFACTION: FieldKind = FieldKind::Number {
-    min: 1.0,
-    max: 10.0,
+    min: crate::model::check::SATISFACTION.min,
+    max: crate::model::check::SATISFACTION.max,
     optional: true,
 };
 const FIT: FieldKind = FieldKind::Number {
-    min: 1.0,
-    max: 5.0,
+    min: crate::model::check::CONFIDENCE.min,
+    max: crate::model::check::CONFIDENCE.max,
     optional: true,
 };
 

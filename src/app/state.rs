@@ -116,6 +116,23 @@ pub struct Question {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Answer {
     Delete(ItemId),
+    /// Quitting with changes that did not reach the disk: yes writes them to this file first.
+    RescueAndQuit(std::path::PathBuf),
+    /// The file changed outside: yes loads it (ours is kept in the conflict copy).
+    LoadOutsideVersion,
+    /// After loading the outside version: yes puts ours (this conflict copy) back.
+    BringBackOurs(std::path::PathBuf),
+}
+
+impl Answer {
+    /// The heading of the box the question is asked in.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Answer::Delete(_) => " Are you sure? ",
+            Answer::RescueAndQuit(_) => " Not saved ",
+            Answer::LoadOutsideVersion | Answer::BringBackOurs(_) => " Changed outside goalcoach ",
+        }
+    }
 }
 
 /// The search text and whether it is still being typed.
@@ -139,12 +156,34 @@ pub struct Status {
     pub kind: StatusKind,
 }
 
+/// Where today's date comes from while the app runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Clock {
+    /// A day given on the command line (`--today`), or a test's: it never moves.
+    #[default]
+    Fixed,
+    /// The local clock: today moves on at midnight while the app stays open.
+    Local,
+}
+
+impl Clock {
+    /// Today by this clock; `None` for a fixed day.
+    pub fn today(self) -> Option<NaiveDate> {
+        match self {
+            Clock::Fixed => None,
+            Clock::Local => Some(chrono::Local::now().date_naive()),
+        }
+    }
+}
+
 /// The whole state of the app.
 #[derive(Debug)]
 pub struct AppState {
     pub plan: Plan,
     pub history: History,
     pub today: NaiveDate,
+    /// Where `today` comes from.
+    pub clock: Clock,
     pub screen: Screen,
     pub collapsed: HashSet<ItemId>,
     /// Where each item sits; rebuilt when the plan changes (see `plan_changed`).
@@ -180,6 +219,8 @@ pub struct AppState {
     pub read_only: Option<String>,
     /// The last save failure, shown until a save succeeds.
     pub save_error: Option<String>,
+    /// Where our version went when the file changed outside (shown until it is settled).
+    pub conflict_copy: Option<std::path::PathBuf>,
     /// Where the data lives, for the title bar ("demo" for the sample plan).
     pub location: String,
     /// The terminal size (columns, rows).
@@ -215,6 +256,7 @@ impl AppState {
             plan,
             history: History::default(),
             today,
+            clock: Clock::Fixed,
             screen: Screen::Goals,
             collapsed: HashSet::new(),
             index: HashMap::default(),
@@ -236,6 +278,7 @@ impl AppState {
             status: None,
             read_only: None,
             save_error: None,
+            conflict_copy: None,
             location: String::new(),
             size: (80, 24),
             colour: true,
@@ -259,6 +302,15 @@ impl AppState {
         crate::ui::text::Day {
             today: self.today,
             format: &self.date_format,
+        }
+    }
+
+    /// Moves today on (the clock passed midnight): dates given to new items, the agenda's
+    /// buckets and the review's week follow.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        if self.today != today {
+            self.today = today;
+            self.plan_changed();
         }
     }
 

@@ -18,7 +18,49 @@ pub enum Effect {
     Reload,
     /// Write the plan to this file (a copy; plan.json is not touched).
     WriteCopy(std::path::PathBuf),
+    /// Write the unsaved plan to this file, then quit if that worked.
+    RescueAndQuit(std::path::PathBuf),
+    /// Put our version, kept in this conflict copy, back in place of plan.json.
+    BringBack(std::path::PathBuf),
+    /// Give the terminal back and stop until continued.
+    Suspend,
     Quit,
+}
+
+/// Quitting asks first while a change has not reached the disk (a failed save); otherwise
+/// it quits at once, since everything is saved.
+fn quit_or_ask(state: &mut AppState) -> Effect {
+    let Some(error) = state.save_error.clone() else {
+        return Effect::Quit;
+    };
+    let rescue = rescue_path(state.today);
+    let key = |a: Action| state.keymap.key_for(Layer::Confirm, &a);
+    let text = format!(
+        "Your latest changes are not on disk: {error}\n\n{} writes them to\n{}\nand quits. \
+         {} stays here ({} tries saving again, {} writes a copy elsewhere). {} quits without \
+         them.",
+        key(Action::Confirm),
+        rescue.display(),
+        key(Action::Deny),
+        state.keymap.key_for(Layer::Main, &Action::SaveAgain),
+        state.keymap.key_for(Layer::Main, &Action::WriteCopy),
+        key(Action::Quit),
+    );
+    state.question = Some(super::state::Question {
+        text,
+        on_yes: super::state::Answer::RescueAndQuit(rescue),
+    });
+    Effect::None
+}
+
+/// Where unsaved changes are rescued to: the home directory (often another disk than a full
+/// data directory), else the temp directory.
+fn rescue_path(today: chrono::NaiveDate) -> std::path::PathBuf {
+    let dir = directories::BaseDirs::new()
+        .map(|b| b.home_dir().to_path_buf())
+        .unwrap_or_else(std::env::temp_dir);
+    let time = chrono::Local::now().format("%H%M%S");
+    dir.join(format!("goalcoach-unsaved-{today}-{time}.json"))
 }
 
 /// Applies `action` to `state`.
@@ -46,7 +88,10 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
             Effect::None
         }
         (Action::Click(..), _) => Effect::None,
-        (action, layer) => update_layer(state, action, layer),
+        (action, layer) => match update_layer(state, action, layer) {
+            Effect::Quit => quit_or_ask(state),
+            effect => effect,
+        },
     }
 }
 
@@ -100,9 +145,21 @@ fn update_question(state: &mut AppState, action: Action) -> Effect {
             state.question = None;
             Effect::None
         }
+        // Quitting again while asked about unsaved changes means it: quit without them.
+        Action::Quit if is_rescue_question(state) => {
+            state.save_error = None;
+            Effect::Quit
+        }
         Action::Quit => Effect::Quit,
         _ => Effect::None,
     }
+}
+
+fn is_rescue_question(state: &AppState) -> bool {
+    state
+        .question
+        .as_ref()
+        .is_some_and(|q| matches!(q.on_yes, super::state::Answer::RescueAndQuit(_)))
 }
 
 fn update_form(state: &mut AppState, action: Action) -> Effect {
@@ -198,6 +255,7 @@ fn update_main(state: &mut AppState, action: Action) -> Effect {
         Action::PrevScreen => show_screen(state, state.screen.step(-1)),
         Action::ToggleHelp => state.help = Some(0),
         Action::Quit => return Effect::Quit,
+        Action::Suspend => return Effect::Suspend,
         Action::Undo => return edit::undo(state),
         Action::Redo => return edit::redo(state),
         Action::Reload => return Effect::Reload,

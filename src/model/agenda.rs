@@ -1,11 +1,12 @@
 //! The agenda: dated open milestones and steps of active goals sorted into time buckets, plus
 //! goals that have stalled (nothing done lately) or are stuck (no open next step).
 
+use super::dates::plus_days;
 use super::Plan;
 use super::goal::Goal;
 use super::ids::ItemId;
 use super::tree::ItemKind;
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 /// Days without a done step or a check-in after which an active goal counts as stalled.
 pub const STALLED_AFTER_DAYS: i64 = 14;
@@ -45,7 +46,7 @@ impl Bucket {
 /// The last day of the week that holds `today`, for weeks starting on `week_start`.
 pub fn end_of_week(today: NaiveDate, week_start: Weekday) -> NaiveDate {
     let into_week = today.weekday().days_since(week_start) as u64;
-    today + Days::new(6 - into_week)
+    plus_days(today, u64::from(6 - into_week))
 }
 
 /// Which bucket a date falls in, seen from `today`.
@@ -57,7 +58,7 @@ pub fn bucket(date: NaiveDate, today: NaiveDate, week_start: Weekday) -> Bucket 
         Bucket::Today
     } else if date <= week_end {
         Bucket::ThisWeek
-    } else if date <= week_end + Days::new(7) {
+    } else if date <= plus_days(week_end, 7) {
         Bucket::NextWeek
     } else {
         Bucket::Later

@@ -27,18 +27,23 @@ pub const DATE_FORMS: &str =
 
 /// Parses `input` relative to `today`. Weekday names mean the next such day after today.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    parse_any_date(input, today)
+        .filter(|d| super::check::date_in_range(*d))
+        .ok_or_else(|| DateError(input.trim().to_string()))
+}
+
+fn parse_any_date(input: &str, today: NaiveDate) -> Option<NaiveDate> {
     let text = input.trim().to_lowercase();
-    let err = || DateError(input.trim().to_string());
     if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-        return Ok(date);
+        return Some(date);
     }
     if let Some(offset) = text.strip_prefix('+') {
-        return parse_offset(offset, today).ok_or_else(err);
+        return parse_offset(offset, today);
     }
     if let Some(day) = parse_weekday(&text) {
-        return Ok(next_weekday(today, day));
+        return Some(next_weekday(today, day));
     }
-    named_date(&text, today).ok_or_else(err)
+    named_date(&text, today)
 }
 
 fn named_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
@@ -46,7 +51,7 @@ fn named_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     match text {
         "today" | "tod" => Some(today),
         "tomorrow" | "tom" => today.checked_add_days(Days::new(1)),
-        "eow" | "end of week" => Some(start_of_next_week - Days::new(1)),
+        "eow" | "end of week" => start_of_next_week.checked_sub_days(Days::new(1)),
         "eom" | "end of month" => Some(end_of_month(today)),
         "next week" => Some(start_of_next_week),
         "next month" => end_of_month(today).succ_opt(),
@@ -90,7 +95,20 @@ fn parse_weekday(text: &str) -> Option<Weekday> {
 pub fn next_weekday(today: NaiveDate, day: Weekday) -> NaiveDate {
     let ahead = (day.num_days_from_monday() + 7 - today.weekday().num_days_from_monday()) % 7;
     let ahead = if ahead == 0 { 7 } else { ahead };
-    today + Days::new(ahead.into())
+    plus_days(today, ahead.into())
+}
+
+/// `date` plus `days`, or the last date chrono knows when that is beyond it. Date sums never
+/// panic, however large a hand-edited interval is.
+pub fn plus_days(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// `date` minus `days`, or the first date chrono knows when that is before it.
+pub fn minus_days(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_sub_days(Days::new(days))
+        .unwrap_or(NaiveDate::MIN)
 }
 
 /// Parses an optional date: blank text means no date.
@@ -117,6 +135,19 @@ mod tests {
 
     fn p(s: &str) -> NaiveDate {
         parse_date(s, today()).unwrap()
+    }
+
+    #[test]
+    fn date_sums_saturate_instead_of_panicking() {
+        let today = d("2026-11-22");
+        assert_eq!(plus_days(today, u64::from(u32::MAX)), NaiveDate::MAX);
+        assert_eq!(minus_days(today, u64::MAX), NaiveDate::MIN);
+        assert_eq!(plus_days(today, 8), d("2026-11-30"));
+        assert_eq!(next_weekday(NaiveDate::MAX, Weekday::Mon), NaiveDate::MAX);
+        assert!(parse_date("+1y", NaiveDate::MAX).is_err());
+        assert!(parse_date("9999-12-31", today).is_ok());
+        assert!(parse_date("10000-01-01", today).is_err());
+        assert!(parse_date("0999-12-31", today).is_err());
     }
 
     #[test]

@@ -225,7 +225,7 @@ mod tests {
                 .collect();
             p.goals.push(g);
         }
-        p.fix_next_id();
+        let _ = p.fix_ids();
         p
     }
 

@@ -3,6 +3,7 @@
 //! (today's date is always passed in).
 
 pub mod agenda;
+pub mod check;
 pub mod dates;
 pub mod goal;
 pub mod ids;
@@ -68,7 +69,7 @@ impl Plan {
     /// Hands out a fresh id; the counter also moves past any id already in the plan.
     pub fn new_id(&mut self) -> ItemId {
         let id = ItemId(self.next_id.max(1));
-        self.next_id = id.0 + 1;
+        self.next_id = id.0.saturating_add(1);
         id
     }
 
@@ -170,22 +171,44 @@ impl Plan {
 
     /// The largest id in use anywhere in the plan.
     pub fn max_id(&self) -> u64 {
+        self.max_id_below(u64::MAX)
+    }
+
+    /// The largest id in use that is at most `limit`.
+    pub fn max_id_below(&self, limit: u64) -> u64 {
         let mut max = 0;
-        for g in &self.goals {
-            max = max.max(g.id.0);
-            for s in g.all_steps() {
-                max = max.max(s.id.0);
+        self.for_each_loc(|id, _| {
+            if id.0 <= limit {
+                max = max.max(id.0);
             }
-            for m in &g.milestones {
-                max = max.max(m.id.0);
-            }
-        }
+        });
         max
     }
 
-    /// Repairs the id counter after a hand edit so new ids never collide.
-    pub fn fix_next_id(&mut self) {
-        self.next_id = self.next_id.max(self.max_id() + 1);
+    /// Repairs ids after a hand edit so that every item's id is unique and new ids never
+    /// collide (see `check::repair_ids`); returns what was changed, for the person.
+    pub fn fix_ids(&mut self) -> Vec<String> {
+        check::repair_ids(self)
+    }
+
+    /// Gives the item at `loc` the id `id` (only for repairing ids).
+    pub(crate) fn set_id_at(&mut self, loc: Loc, id: ItemId) {
+        let Some(goal) = self.goals.get_mut(loc.goal_index()) else {
+            return;
+        };
+        let slot = match loc {
+            Loc::Goal(_) => Some(&mut goal.id),
+            Loc::Milestone(_, m) => goal.milestones.get_mut(m).map(|m| &mut m.id),
+            Loc::GoalStep(_, s) => goal.steps.get_mut(s).map(|s| &mut s.id),
+            Loc::MilestoneStep(_, m, s) => goal
+                .milestones
+                .get_mut(m)
+                .and_then(|m| m.steps.get_mut(s))
+                .map(|s| &mut s.id),
+        };
+        if let Some(slot) = slot {
+            *slot = id;
+        }
     }
 
     /// How many goals, milestones and steps the plan holds.
@@ -208,7 +231,7 @@ mod tests {
         assert_eq!(plan.new_id(), ItemId(2));
         plan.goals
             .push(Goal::new(ItemId(40), "hand made", Default::default()));
-        plan.fix_next_id();
+        plan.fix_ids();
         assert_eq!(plan.new_id(), ItemId(41));
     }
 

@@ -2,10 +2,11 @@
 //! kept apart. Importance is the person's own rating; urgency is theirs too, but a step due
 //! within two days counts as urgent whatever it says, because the calendar makes it so.
 
+use super::dates::plus_days;
 use super::Plan;
 use super::ids::ItemId;
 use super::tree::ActionStep;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 /// One of the four boxes, in display order (left to right, top to bottom).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -52,7 +53,7 @@ pub fn is_important(step: &ActionStep) -> bool {
 
 /// Urgency 3, or due (or overdue) within two days.
 pub fn is_urgent(step: &ActionStep, today: NaiveDate) -> bool {
-    let soon = today + Days::new(2);
+    let soon = plus_days(today, 2);
     step.urgency >= 3 || step.due.is_some_and(|d| d <= soon)
 }
 

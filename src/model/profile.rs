@@ -270,7 +270,7 @@ mod tests {
             goals: vec![g],
             ..Plan::default()
         };
-        plan.fix_next_id();
+        let _ = plan.fix_ids();
         plan.profile.values = vec![
             Named {
                 name: "growth".into(),

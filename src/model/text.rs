@@ -37,6 +37,36 @@ pub fn clean_text(input: &str) -> String {
         .collect()
 }
 
+/// What could reach a terminal as a command rather than text: C0 controls but newline (a tab
+/// becomes a space, a carriage return goes), DEL, C1 controls and bidi overrides. Nothing
+/// else changes, and no length is capped. `None` when there is nothing to strip.
+pub fn strip_controls(input: &str) -> Option<String> {
+    let unwanted = |c: char| c == '\t' || is_unwanted(c, true);
+    if !input.chars().any(unwanted) {
+        return None;
+    }
+    let kept = input
+        .chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            c if is_unwanted(c, true) => None,
+            c => Some(c),
+        })
+        .collect();
+    Some(kept)
+}
+
+/// Text on its way to a terminal or a file: like `strip_controls`, but tabs and carriage
+/// returns (CSV and iCalendar line ends) stay.
+pub fn printable(input: &str) -> std::borrow::Cow<'_, str> {
+    let unwanted = |c: char| !matches!(c, '\t' | '\r') && is_unwanted(c, true);
+    if input.chars().any(unwanted) {
+        input.chars().filter(|&c| !unwanted(c)).collect::<String>().into()
+    } else {
+        input.into()
+    }
+}
+
 /// Whether a character may be typed into a field.
 pub fn is_typeable(c: char) -> bool {
     !is_unwanted(c, false)
@@ -68,6 +98,15 @@ mod tests {
             clean_text(&"y".repeat(MAX_TEXT + 1)).chars().count(),
             MAX_TEXT
         );
+    }
+
+    #[test]
+    fn terminal_commands_are_stripped_and_text_kept() {
+        let osc52 = "a\u{1b}]52;c;ZXZpbA==\u{7}b\u{9b}2J\u{202e}c\r\nd\te";
+        assert_eq!(strip_controls(osc52).unwrap(), "a]52;c;ZXZpbA==b2Jc\nd e");
+        assert_eq!(strip_controls("fine\nlines 日本"), None);
+        assert_eq!(printable(osc52), "a]52;c;ZXZpbA==b2Jc\r\nd\te");
+        assert!(matches!(printable("plain"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Milestones and action steps, and finding any item of the goal tree by id.
 
+use super::dates::plus_days;
 use super::goal::{Extra, Goal};
 use super::ids::ItemId;
 use chrono::{Datelike, Months, NaiveDate};
@@ -17,7 +18,7 @@ impl Recurrence {
     /// The due date of the next occurrence after one due on `due`.
     pub fn next_after(self, due: NaiveDate) -> NaiveDate {
         match self {
-            Recurrence::Weekly => due + chrono::Days::new(7),
+            Recurrence::Weekly => plus_days(due, 7),
             Recurrence::Monthly => due.checked_add_months(Months::new(1)).unwrap_or(due),
         }
     }

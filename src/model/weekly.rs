@@ -3,13 +3,14 @@
 //! interval, stuck and stale items), what changed since last week, and the history figures
 //! (steps done per week, review streak). Pure: today is passed in.
 
+use super::dates::{minus_days, plus_days};
 use super::Plan;
 use super::agenda::{is_stalled, is_stuck};
 use super::goal::Goal;
 use super::ids::ItemId;
 use super::progress::goal_progress;
 use super::review::{WeeklyReview, iso_week_label};
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 /// A step moved later this many times counts as stale.
 pub const STALE_AFTER_RESCHEDULES: u32 = 3;
@@ -17,7 +18,7 @@ pub const STALE_AFTER_RESCHEDULES: u32 = 3;
 /// The last `review_day` on or before `today`: the day the current week's review belongs to.
 pub fn anchor_on_or_before(today: NaiveDate, review_day: Weekday) -> NaiveDate {
     let back = (today.weekday().num_days_from_monday() + 7 - review_day.num_days_from_monday()) % 7;
-    today - Days::new(back.into())
+    minus_days(today, back.into())
 }
 
 /// Where this week's review stands.
@@ -49,7 +50,7 @@ pub fn schedule(plan: &Plan, today: NaiveDate, review_day: Weekday) -> ReviewSta
             },
             _ => ReviewState::Done {
                 anchor,
-                next: anchor + Days::new(7),
+                next: plus_days(anchor, 7),
             },
         },
     }
@@ -113,7 +114,7 @@ pub struct Draft {
 }
 
 fn in_week(date: Option<NaiveDate>, anchor: NaiveDate) -> bool {
-    date.is_some_and(|d| d <= anchor && d > anchor - Days::new(7))
+    date.is_some_and(|d| d <= anchor && d > minus_days(anchor, 7))
 }
 
 /// Whether `goal` is due for review in the week of `anchor`.
@@ -121,7 +122,7 @@ pub fn is_due(goal: &Goal, anchor: NaiveDate) -> bool {
     goal.is_active()
         && goal
             .last_reviewed
-            .is_none_or(|d| d + Days::new(goal.review_interval_days.max(1).into()) <= anchor)
+            .is_none_or(|d| plus_days(d, u64::from(goal.review_interval_days.max(1))) <= anchor)
 }
 
 /// The draft of the review for the week of `anchor`, seen on `today`.
@@ -216,7 +217,7 @@ pub fn steps_done_per_week(plan: &Plan, anchor: NaiveDate, weeks: usize) -> Vec<
     (0..weeks)
         .rev()
         .map(|back| {
-            let end = anchor - Days::new(7 * back as u64);
+            let end = minus_days(anchor, 7 * back as u64);
             let done = plan
                 .goals
                 .iter()
@@ -235,7 +236,7 @@ pub fn review_streak(plan: &Plan, anchor: NaiveDate) -> usize {
     let mut week = if finished(anchor) {
         anchor
     } else {
-        anchor - Days::new(7)
+        minus_days(anchor, 7)
     };
     let mut streak = 0;
     for _ in 0..520 {
@@ -244,7 +245,7 @@ pub fn review_streak(plan: &Plan, anchor: NaiveDate) -> usize {
             Some(r) if r.stage.is_none() => streak += 1,
             _ => break,
         }
-        week = week - Days::new(7);
+        week = minus_days(week, 7);
     }
     streak
 }

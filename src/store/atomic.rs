@@ -1,6 +1,9 @@
 //! Crash-safe file replacement: write a temp file in the same directory, fsync it, rename it
 //! over the target, fsync the directory. A crash at any point leaves the old file or the new
-//! one, never a mix; temp files left by a crash are removed at the next start.
+//! one, never a mix; temp files left by a crash are removed at the next start. Temp files
+//! are created exclusively (a planted symbolic link is never followed), private (0600). On
+//! Linux the plan is put in place with an atomic exchange, so the file it replaced can be
+//! looked at afterwards: a write that landed from outside at the last moment is never lost.
 
 use super::error::SaveError;
 use std::fs::{self, File, OpenOptions};
@@ -67,28 +70,102 @@ pub fn write_parts_failing(
     parts: &[&[u8]],
     fault: Fault,
 ) -> Result<(), WriteError> {
-    let temp = temp_path(dir, name);
-    let result = write_temp_then_rename(&temp, &dir.join(name), parts, fault);
-    if result.is_err() {
+    let temp = write_temp(dir, name, parts, fault)?;
+    let renamed = run("rename", fault, || fs::rename(&temp, dir.join(name)));
+    if renamed.is_err() {
         let _ = fs::remove_file(&temp);
     }
-    result?;
+    renamed?;
     run("directory fsync", fault, || sync_dir(dir))
 }
 
-fn write_temp_then_rename(
-    temp: &Path,
-    target: &Path,
+/// Writes the parts to a new temp file beside `dir/name` and makes them durable; returns
+/// the temp file's path. Nothing is left behind on failure.
+pub fn write_temp(
+    dir: &Path,
+    name: &str,
     parts: &[&[u8]],
     fault: Fault,
-) -> Result<(), WriteError> {
+) -> Result<PathBuf, WriteError> {
+    let temp = temp_path(dir, name);
+    let result = fill_temp(&temp, parts, fault);
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result.map(|()| temp)
+}
+
+fn fill_temp(temp: &Path, parts: &[&[u8]], fault: Fault) -> Result<(), WriteError> {
     let mut file = run("create", fault, || create_private(temp))?;
     run("write", fault, || {
         parts.iter().try_for_each(|part| file.write_all(part))
     })?;
-    run("fsync", fault, || file.sync_all())?;
-    drop(file);
-    run("rename", fault, || fs::rename(temp, target))
+    run("fsync", fault, || file.sync_all())
+}
+
+/// Puts the finished `temp` in place of `target` atomically, then syncs the directory.
+/// Where the system can exchange the two names, it does, and returns `Some(path)`: the file
+/// that was replaced, now at `path`, for the caller to look at and remove. `None` when there
+/// was no file to replace, or the plain rename had to be used.
+pub fn swap_into_place(
+    temp: &Path,
+    target: &Path,
+    fault: Fault,
+) -> Result<Option<PathBuf>, WriteError> {
+    let swapped = run("rename", fault, || exchange_or_rename(temp, target));
+    if swapped.is_err() {
+        let _ = fs::remove_file(temp);
+    }
+    let replaced = swapped?.then(|| temp.to_path_buf());
+    let dir = target.parent().unwrap_or(Path::new("."));
+    run("directory fsync", fault, || sync_dir(dir))?;
+    Ok(replaced)
+}
+
+/// Exchanges `temp` and `target` (true), or moves `temp` to a `target` that is not there
+/// (false). Falls back to a plain rename where the file system cannot exchange.
+#[cfg(target_os = "linux")]
+fn exchange_or_rename(temp: &Path, target: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(io::Error::other);
+    let (from, to) = (c(temp)?, c(target)?);
+    let rename2 = |flags: libc::c_uint| {
+        // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them as given.
+        let rc = unsafe {
+            libc::renameat2(libc::AT_FDCWD, from.as_ptr(), libc::AT_FDCWD, to.as_ptr(), flags)
+        };
+        if rc == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    };
+    for _ in 0..3 {
+        match rename2(libc::RENAME_EXCHANGE) {
+            Ok(()) => return Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS)) => {
+                return fs::rename(temp, target).map(|()| false);
+            }
+            Err(e) => return Err(e),
+        }
+        // No file to exchange with: move in, unless one appeared meanwhile (then exchange).
+        match rename2(libc::RENAME_NOREPLACE) {
+            Ok(()) => return Ok(false),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS)) => {
+                return fs::rename(temp, target).map(|()| false);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    fs::rename(temp, target).map(|()| false)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange_or_rename(temp: &Path, target: &Path) -> io::Result<bool> {
+    fs::rename(temp, target).map(|()| false)
 }
 
 fn create_private(path: &Path) -> io::Result<File> {
@@ -100,6 +177,19 @@ fn create_private(path: &Path) -> io::Result<File> {
         options.mode(0o600);
     }
     options.open(path)
+}
+
+fn copy_to_new(from: &Path, temp: &Path) -> io::Result<()> {
+    let mut source = File::open(from)?;
+    if !source.metadata()?.is_file() {
+        return Err(io::Error::other(format!(
+            "{} is not a regular file",
+            from.display()
+        )));
+    }
+    let mut copy = create_private(temp)?;
+    io::copy(&mut source, &mut copy)?;
+    copy.sync_all()
 }
 
 fn sync_dir(dir: &Path) -> io::Result<()> {
@@ -114,12 +204,11 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Copies `from` to `dir/name` atomically and durably, without reading it into memory.
+/// Copies the regular file `from` to `dir/name` atomically and durably, private to the
+/// user, without reading it into memory and without following a link at the temp name.
 pub fn copy(from: &Path, dir: &Path, name: &str) -> io::Result<()> {
     let temp = temp_path(dir, name);
-    let result = fs::copy(from, &temp)
-        .and_then(|_| File::open(&temp)?.sync_all())
-        .and_then(|()| fs::rename(&temp, dir.join(name)));
+    let result = copy_to_new(from, &temp).and_then(|()| fs::rename(&temp, dir.join(name)));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }

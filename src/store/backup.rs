@@ -99,10 +99,67 @@ fn sort_key(p: &Path) -> String {
     }
 }
 
+/// Conflict copies older than this many days are moved from the data directory into
+/// `backups/`, where the newest `KEEP_CONFLICTS` are kept.
+const CONFLICT_AGE_DAYS: u64 = 30;
+/// How many old conflict copies `backups/` keeps.
+const KEEP_CONFLICTS: usize = 20;
+const CONFLICT_PREFIX: &str = "plan.conflict-";
+
+/// Cleans up after crashes and old conflicts (only the lock holder calls it): temp files a
+/// killed backup left in `backups/`, and conflict copies older than 30 days, which move into
+/// `backups/` (the newest 20 of those are kept).
+pub fn tidy(dir: &Path) {
+    let backups = dir.join(DIR);
+    let is_real_dir = fs::symlink_metadata(&backups).is_ok_and(|m| m.is_dir());
+    if !is_real_dir {
+        return;
+    }
+    remove_temps(&backups);
+    let cutoff = std::time::SystemTime::now()
+        .checked_sub(std::time::Duration::from_secs(CONFLICT_AGE_DAYS * 86_400));
+    for (path, name) in conflict_copies(dir) {
+        let modified = fs::symlink_metadata(&path).and_then(|m| m.modified()).ok();
+        if modified.zip(cutoff).is_some_and(|(m, c)| m < c) {
+            let _ = fs::rename(&path, backups.join(&name));
+        }
+    }
+    let mut old: Vec<(PathBuf, String)> = conflict_copies(&backups);
+    old.sort_by(|a, b| b.1.cmp(&a.1));
+    for (path, _) in old.into_iter().skip(KEEP_CONFLICTS) {
+        let _ = fs::remove_file(path);
+    }
+}
+
+fn remove_temps(backups: &Path) {
+    let Ok(entries) = fs::read_dir(backups) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') && name.contains(".tmp.") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// goalcoach's own conflict copies in `dir` (regular files only), with their names.
+pub fn conflict_copies(dir: &Path) -> Vec<(PathBuf, String)> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| (e.path(), e.file_name().to_string_lossy().into_owned()))
+        .filter(|(_, n)| n.starts_with(CONFLICT_PREFIX) && n.ends_with(".json"))
+        .collect()
+}
+
 /// A free name for a conflict copy: `plan.conflict-DATE-HHMMSS.json`.
 pub fn conflict_name(today: NaiveDate, dir: &Path) -> String {
     let time = Local::now().format("%H%M%S");
-    let base = format!("plan.conflict-{today}-{time}");
+    let base = format!("{CONFLICT_PREFIX}{today}-{time}");
     (0..)
         .map(|n| {
             if n == 0 {

@@ -32,6 +32,16 @@ pub enum LoadError {
         path: PathBuf,
         bytes: u64,
     },
+    /// Not a regular file: a directory, a FIFO, a device.
+    NotAFile {
+        path: PathBuf,
+    },
+    /// Parses, but holds values goalcoach does not keep (a number out of range, a date in
+    /// year 20000), each named by item and field.
+    OutOfRange {
+        path: PathBuf,
+        problems: Vec<String>,
+    },
 }
 
 impl LoadError {
@@ -60,6 +70,7 @@ impl LoadError {
                 | LoadError::Corrupt { .. }
                 | LoadError::NotAPlan { .. }
                 | LoadError::TooLarge { .. }
+                | LoadError::OutOfRange { .. }
         )
     }
 
@@ -71,7 +82,9 @@ impl LoadError {
             | LoadError::Corrupt { path, .. }
             | LoadError::NotAPlan { path }
             | LoadError::TooNew { path, .. }
-            | LoadError::TooLarge { path, .. } => path,
+            | LoadError::TooLarge { path, .. }
+            | LoadError::NotAFile { path }
+            | LoadError::OutOfRange { path, .. } => path,
         }
     }
 }
@@ -131,6 +144,17 @@ impl fmt::Display for LoadError {
                 super::MAX_FILE_BYTES / (1024 * 1024),
                 restore_hint(path)
             ),
+            LoadError::NotAFile { .. } => write!(
+                f,
+                "{p} is not a regular file (a directory, a pipe or a device?), so goalcoach \
+                 will not read it. {LEFT_ALONE}"
+            ),
+            LoadError::OutOfRange { path, problems } => write!(
+                f,
+                "{p} holds values goalcoach does not keep:\n  - {}\n{LEFT_ALONE} {}",
+                problems.join("\n  - "),
+                restore_hint(path)
+            ),
         }
     }
 }
@@ -159,6 +183,8 @@ pub enum SaveError {
     },
     /// The backup taken before the first write failed, so nothing was written.
     Backup { path: PathBuf, source: io::Error },
+    /// The plan holds a value goalcoach would refuse to read back; nothing was written.
+    Invalid { path: PathBuf, problems: Vec<String> },
 }
 
 impl fmt::Display for SaveError {
@@ -188,6 +214,12 @@ impl fmt::Display for SaveError {
                 f,
                 "could not back up {} before saving ({source}); nothing was written",
                 path.display()
+            ),
+            SaveError::Invalid { path, problems } => write!(
+                f,
+                "not saved to {}: {}; nothing was written",
+                path.display(),
+                problems.join("; ")
             ),
         }
     }

@@ -1,6 +1,7 @@
 //! One writer per data directory: an advisory lock on `plan.lock`, holding the writer's pid.
 //! The operating system drops the lock when the process dies, even by SIGKILL, so a crash
-//! never leaves the plan locked.
+//! never leaves the plan locked. The lock file is opened without following a symbolic link
+//! (a planted link must not let us truncate another file) and kept private (0600).
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
@@ -20,14 +21,10 @@ impl Lock {
     /// Tries to take the lock in `dir` without waiting.
     pub fn acquire(dir: &Path) -> io::Result<Lock> {
         let path = dir.join(LOCK_FILE);
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)?;
+        let mut file = open_no_follow(&path)?;
         match file.try_lock() {
             Ok(()) => {
+                make_private(&file)?;
                 file.set_len(0)?;
                 write!(file, "{}", std::process::id())?;
                 Ok(Lock {
@@ -37,10 +34,18 @@ impl Lock {
             }
             Err(TryLockError::WouldBlock) => Ok(Lock {
                 file: None,
-                other: Some(describe_holder(&path)),
+                other: Some(describe_holder(&mut file)),
             }),
             Err(TryLockError::Error(e)) => Err(e),
         }
+    }
+
+    /// Tries again to take a lock another process held (it may have quit since).
+    pub fn retry(&mut self, dir: &Path) -> io::Result<()> {
+        if self.file.is_none() {
+            *self = Lock::acquire(dir)?;
+        }
+        Ok(())
     }
 
     /// Whether this process holds the lock.
@@ -54,9 +59,51 @@ impl Lock {
     }
 }
 
-fn describe_holder(path: &Path) -> String {
-    match fs::read_to_string(path) {
-        Ok(pid) if !pid.trim().is_empty() => format!("another goalcoach (process {})", pid.trim()),
+/// Opens (creating, 0600) the lock file; a symbolic link in its place is refused.
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path).map_err(|e| {
+        if is_symlink(path) {
+            io::Error::other(format!(
+                "{} is a symbolic link; goalcoach will not write through it (remove it and \
+                 try again)",
+                path.display()
+            ))
+        } else {
+            e
+        }
+    })
+}
+
+fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// The lock file is the user's alone, whatever the umask or an older build left.
+fn make_private(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if file.metadata()?.permissions().mode() & 0o777 != 0o600 {
+            file.set_permissions(fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
+fn describe_holder(file: &mut File) -> String {
+    use std::io::Read;
+    let mut pid = String::new();
+    match file.take(32).read_to_string(&mut pid) {
+        Ok(_) if !pid.trim().is_empty() => format!("another goalcoach (process {})", pid.trim()),
         _ => "another goalcoach".to_string(),
     }
 }

@@ -8,6 +8,7 @@ mod error;
 mod json;
 mod lock;
 mod paths;
+mod read;
 
 pub use error::{LoadError, SaveError};
 pub use paths::{DATA_DIR_ENV, data_dir};
@@ -34,11 +35,71 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 struct DiskStamp {
     len: u64,
     modified: Option<SystemTime>,
+    /// The file's inode (0 where there is none), so a file renamed into place is noticed.
+    inode: u64,
     hash: u64,
 }
 
+impl DiskStamp {
+    /// Whether the file at `path` is still the one this stamp describes: same size, time
+    /// and inode, or failing that the same bytes.
+    fn describes(&self, path: &Path) -> bool {
+        let Ok(meta) = fs::metadata(path) else {
+            return false;
+        };
+        if meta.len() == self.len
+            && meta.modified().ok() == self.modified
+            && inode_of(&meta) == self.inode
+        {
+            return true;
+        }
+        fs::read(path).is_ok_and(|bytes| hash_of(&[&bytes]) == self.hash)
+    }
+}
+
+fn inode_of(meta: &fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::ino(meta)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        0
+    }
+}
+
+/// What a successful save has to tell the person.
+#[derive(Debug, Default, PartialEq)]
+pub struct Saved {
+    /// A write from outside that landed while this save was under way: `plan.json` now holds
+    /// ours, and theirs is kept whole at this path.
+    pub outside_write_kept_at: Option<PathBuf>,
+}
+
+impl Saved {
+    /// A line for the person when there is something to say.
+    pub fn message(&self) -> Option<String> {
+        self.outside_write_kept_at.as_ref().map(|copy| {
+            format!(
+                "Saved; a change made outside goalcoach landed at the same moment and is kept \
+                 in full at {}",
+                copy.display()
+            )
+        })
+    }
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("dir", &self.dir)
+            .field("read_only", &self.read_only_reason())
+            .finish_non_exhaustive()
+    }
+}
+
 /// An open data directory. Writable when this process holds the lock, read-only otherwise.
-#[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
     lock: lock::Lock,
@@ -46,6 +107,15 @@ pub struct Store {
     stamp: Option<DiskStamp>,
     /// Set when the file was written by an older schema and not yet backed up.
     migrated_from: Option<u32>,
+    /// What the last load repaired or noticed, for the person to read.
+    notices: Vec<String>,
+    /// What is worrying about the data directory itself (others can write to it).
+    dir_warnings: Vec<String>,
+    /// The copy of our version written when the file changed behind us; later saves in the
+    /// same conflict replace it instead of writing another.
+    conflict_copy: Option<PathBuf>,
+    /// Runs just before the plan is put in place (tests of the last-moment race only).
+    before_swap: Option<Box<dyn FnMut() + Send>>,
     backed_up: bool,
     today: NaiveDate,
     /// A save step to fail on purpose (tests only; see `inject_fault`).
@@ -73,16 +143,41 @@ impl Store {
         let lock = lock::Lock::acquire(dir).map_err(|e| LoadError::io(dir, e))?;
         if lock.is_held() {
             atomic::remove_stale_temps(dir, PLAN_FILE);
+            backup::tidy(dir);
         }
         Ok(Store {
             dir: dir.to_path_buf(),
             lock,
             stamp: None,
             migrated_from: None,
+            notices: Vec::new(),
+            dir_warnings: paths::exposure_warnings(dir),
+            conflict_copy: None,
+            before_swap: None,
             backed_up: false,
             today,
             fault: None,
         })
+    }
+
+    /// Moves the dates that name new backups and conflict copies on to `today` (the app
+    /// stays open across midnight).
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = today;
+    }
+
+    /// Tries to take the lock again when another goalcoach held it (it may have quit);
+    /// returns whether this store can now save.
+    pub fn retry_lock(&mut self) -> bool {
+        if self.lock.is_held() {
+            return true;
+        }
+        if self.lock.retry(&self.dir).is_ok() && self.lock.is_held() {
+            atomic::remove_stale_temps(&self.dir, PLAN_FILE);
+            backup::tidy(&self.dir);
+            return true;
+        }
+        false
     }
 
     /// The full path of `plan.json`.
@@ -100,28 +195,47 @@ impl Store {
         self.lock.holder_description()
     }
 
-    /// Reads the plan again from disk, e.g. after it changed behind our back.
-    pub fn reload(&mut self) -> Result<Plan, LoadError> {
-        self.load()
+    /// Reads the plan again from disk, e.g. after it changed behind our back. `Ok(None)`
+    /// when there is no file any more: the plan in memory is then the only copy, and the
+    /// caller keeps it (the next save writes the file again).
+    pub fn reload(&mut self) -> Result<Option<Plan>, LoadError> {
+        if read::read_regular(&self.plan_path())?.is_none() {
+            self.stamp = None;
+            return Ok(None);
+        }
+        self.conflict_copy = None;
+        self.load().map(Some)
+    }
+
+    /// What the last load repaired or noticed (ids renumbered, control characters removed),
+    /// one line each, for the person to read.
+    pub fn notices(&self) -> Vec<String> {
+        self.dir_warnings
+            .iter()
+            .chain(&self.notices)
+            .cloned()
+            .collect()
     }
 
     fn load(&mut self) -> Result<Plan, LoadError> {
         let path = self.plan_path();
-        let Some(bytes) = read_limited(&path)? else {
+        self.notices.clear();
+        let Some(bytes) = read::read_regular(&path)? else {
             self.stamp = None;
             return Ok(Plan {
                 uid: new_uid(),
                 ..Plan::default()
             });
         };
-        let version = probe_version(&path, &bytes)?;
-        let mut plan: Plan =
-            serde_json::from_slice(&bytes).map_err(|e| LoadError::corrupt(&path, &e))?;
+        let read::Decoded {
+            mut plan,
+            version,
+            notices,
+        } = read::decode(&path, &bytes)?;
+        self.notices = notices;
         if version < SCHEMA_VERSION {
             self.migrated_from = Some(version);
-            plan.schema_version = SCHEMA_VERSION;
         }
-        plan.fix_next_id();
         if plan.uid.is_empty() {
             plan.uid = new_uid();
         }
@@ -132,51 +246,103 @@ impl Store {
     /// Writes `plan` to disk: backups first when due, then an atomic replace. Refuses when
     /// read-only, and when the file changed on disk since we last saw it: then our version
     /// goes to a conflict file beside it and the error names that file.
-    pub fn save(&mut self, plan: &Plan) -> Result<(), SaveError> {
+    pub fn save(&mut self, plan: &Plan) -> Result<Saved, SaveError> {
         if let Some(holder) = self.read_only_reason() {
             return Err(SaveError::ReadOnly { holder });
         }
+        let path = self.plan_path();
+        refuse_what_would_not_load(plan, &path)?;
         let parts = json::plan_parts(plan);
         let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-        let path = self.plan_path();
         if self.changed_on_disk(&path) {
             let copy = self.write_conflict_copy(&parts)?;
             return Err(SaveError::Conflict { path, copy });
         }
         self.back_up_before_first_write(&path)?;
-        let written = atomic::write_parts_failing(&self.dir, PLAN_FILE, &parts, self.fault);
-        // After a failed directory fsync the new file is already in place: remember it, so
-        // the next save does not take our own file for an outside change.
-        if matches!(&written, Ok(())) || matches!(&written, Err(e) if e.step == "directory fsync") {
-            self.stamp = Some(stamp_of(&path, &parts));
-        }
-        written.map_err(|e| e.into_save_error(&path))
+        let target = paths::write_target(&path).map_err(|source| SaveError::Io {
+            path: path.clone(),
+            step: "create",
+            source,
+        })?;
+        let replaced = self.put_in_place(&target, &parts)?;
+        let saved = Saved {
+            outside_write_kept_at: replaced.and_then(|old| self.keep_if_outside(&old)),
+        };
+        self.stamp = Some(stamp_of(&path, &parts));
+        self.conflict_copy = None;
+        Ok(saved)
     }
 
-    fn changed_on_disk(&self, path: &Path) -> bool {
-        let meta = fs::metadata(path).ok();
-        match (&self.stamp, meta) {
-            // Nothing was there and nothing is: fine. Deleted behind us: nothing to clobber.
-            (None, None) | (Some(_), None) => false,
-            (None, Some(_)) => true,
-            (Some(stamp), Some(meta)) => {
-                if meta.len() == stamp.len && meta.modified().ok() == stamp.modified {
-                    return false;
+    /// Writes the temp file beside `target` and swaps it in; returns the replaced file
+    /// when the system kept it for us to look at.
+    fn put_in_place(&mut self, target: &Path, parts: &[&[u8]]) -> Result<Option<PathBuf>, SaveError> {
+        let (dir, name) = paths::split(target);
+        let temp = atomic::write_temp(dir, &name, parts, self.fault)
+            .map_err(|e| e.into_save_error(target))?;
+        if let Some(hook) = self.before_swap.as_mut() {
+            hook();
+        }
+        match atomic::swap_into_place(&temp, target, self.fault) {
+            Ok(replaced) => Ok(replaced),
+            Err(e) => {
+                // After a failed directory fsync the new file is already in place: remember
+                // it, so the next save does not take our own file for an outside change.
+                if e.step == "directory fsync" {
+                    self.stamp = Some(stamp_of(&self.plan_path(), parts));
                 }
-                fs::read(path).map_or(true, |bytes| hash_of(&[&bytes]) != stamp.hash)
+                Err(e.into_save_error(target))
             }
         }
     }
 
-    fn write_conflict_copy(&self, parts: &[&[u8]]) -> Result<PathBuf, SaveError> {
-        let name = backup::conflict_name(self.today, &self.dir);
-        let copy = self.dir.join(&name);
+    /// The file a save replaced is removed when it is the one we last saw; otherwise a write
+    /// from outside landed at the last moment, and it is kept as a conflict copy.
+    fn keep_if_outside(&self, old: &Path) -> Option<PathBuf> {
+        if self.stamp.as_ref().is_some_and(|stamp| stamp.describes(old)) {
+            let _ = fs::remove_file(old);
+            return None;
+        }
+        let copy = self.dir.join(backup::conflict_name(self.today, &self.dir));
+        match fs::rename(old, &copy) {
+            Ok(()) => Some(copy),
+            // Cannot move it: it stays where it is, under a name the person is told.
+            Err(_) => Some(old.to_path_buf()),
+        }
+    }
+
+    /// Makes `hook` run just before the plan is put in place (tests of the last-moment race
+    /// only; nothing else calls it).
+    #[doc(hidden)]
+    pub fn before_swap(&mut self, hook: Box<dyn FnMut() + Send>) {
+        self.before_swap = Some(hook);
+    }
+
+    fn changed_on_disk(&self, path: &Path) -> bool {
+        let exists = fs::metadata(path).is_ok();
+        match &self.stamp {
+            // Nothing was there and nothing is: fine. Deleted behind us: nothing to clobber.
+            None => exists,
+            Some(stamp) => exists && !stamp.describes(path),
+        }
+    }
+
+    /// Writes our version beside the changed file; while the conflict lasts, later saves
+    /// replace this one copy instead of adding another.
+    fn write_conflict_copy(&mut self, parts: &[&[u8]]) -> Result<PathBuf, SaveError> {
+        let copy = match &self.conflict_copy {
+            Some(copy) => copy.clone(),
+            None => self.dir.join(backup::conflict_name(self.today, &self.dir)),
+        };
+        let name = copy.file_name().map(|n| n.to_string_lossy().into_owned());
+        let name = name.unwrap_or_else(|| PLAN_FILE.to_string());
         atomic::write_parts(&self.dir, &name, parts).map_err(|e| e.into_save_error(&copy))?;
+        self.conflict_copy = Some(copy.clone());
         Ok(copy)
     }
 
     fn back_up_before_first_write(&mut self, path: &Path) -> Result<(), SaveError> {
-        if self.backed_up || self.stamp.is_none() {
+        // A file deleted behind us has nothing left to back up.
+        if self.backed_up || self.stamp.is_none() || !path.exists() {
             self.backed_up = true;
             return Ok(());
         }
@@ -216,8 +382,8 @@ impl Store {
                 self.plan_path().display()
             );
         }
-        let bytes =
-            fs::read(backup).with_context(|| format!("cannot read {}", backup.display()))?;
+        let bytes = read_plan_file(backup)?
+            .with_context(|| format!("cannot read {}: it is not there", backup.display()))?;
         parse_plan(backup, &bytes)?;
         let path = self.plan_path();
         if path.exists() {
@@ -226,8 +392,10 @@ impl Store {
                 format!("cannot keep a copy of {} before restoring", path.display())
             })?;
         }
-        atomic::write_parts(&self.dir, PLAN_FILE, &[&bytes])
-            .map_err(|e| e.into_save_error(&path))?;
+        let target = paths::write_target(&path)
+            .with_context(|| format!("cannot restore into {}", path.display()))?;
+        let (dir, name) = paths::split(&target);
+        atomic::write_parts(dir, &name, &[&bytes]).map_err(|e| e.into_save_error(&path))?;
         self.backed_up = true;
         self.load().map_err(anyhow::Error::from)
     }
@@ -248,9 +416,31 @@ pub fn write_copy(plan: &Plan, path: &Path) -> Result<(), SaveError> {
             source,
         });
     };
+    refuse_what_would_not_load(plan, path)?;
     let parts = json::plan_parts(plan);
     let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
     atomic::write_parts(dir, name, &parts).map_err(|e| e.into_save_error(path))
+}
+
+/// A save never writes a file goalcoach would refuse to read back: a number out of range or
+/// a shared id stops it before a byte is written.
+fn refuse_what_would_not_load(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+    let mut problems = crate::model::check::problems(plan);
+    problems.extend(crate::model::check::id_problems(plan));
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(SaveError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        })
+    }
+}
+
+/// The bytes of a plan (or any file to import): only a regular file, at most 64 MiB;
+/// `None` when it is not there.
+pub fn read_plan_file(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
+    read::read_regular(path)
 }
 
 /// The plan as goalcoach writes it: pretty JSON, keys in a fixed order, a final newline.
@@ -260,26 +450,7 @@ pub fn to_pretty_json(plan: &Plan) -> Vec<u8> {
 
 /// Parses a plan from bytes, with the same checks as loading the file (used by import).
 pub fn parse_plan(path: &Path, bytes: &[u8]) -> Result<Plan, LoadError> {
-    probe_version(path, bytes)?;
-    let mut plan: Plan = serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
-    plan.schema_version = SCHEMA_VERSION;
-    plan.fix_next_id();
-    Ok(plan)
-}
-
-fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
-    match fs::metadata(path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(LoadError::io(path, e)),
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            return Err(LoadError::TooLarge {
-                path: path.to_path_buf(),
-                bytes: meta.len(),
-            });
-        }
-        Ok(_) => {}
-    }
-    fs::read(path).map(Some).map_err(|e| LoadError::io(path, e))
+    read::decode(path, bytes).map(|decoded| decoded.plan)
 }
 
 fn probe_version(path: &Path, bytes: &[u8]) -> Result<u32, LoadError> {
@@ -375,12 +546,33 @@ fn hash_of(parts: &[&[u8]]) -> u64 {
 }
 
 fn stamp_of(path: &Path, parts: &[&[u8]]) -> DiskStamp {
-    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    let meta = fs::metadata(path).ok();
     DiskStamp {
         len: parts.iter().map(|p| p.len() as u64).sum(),
-        modified,
+        modified: meta.as_ref().and_then(|m| m.modified().ok()),
+        inode: meta.as_ref().map_or(0, inode_of),
         hash: hash_of(parts),
     }
+}
+
+/// The plan in `dir` and what reading it noticed, for commands that only read: nothing is
+/// created (not the directory, not the lock), so they work on a read-only disk.
+pub fn read_plan(dir: &Path) -> Result<(Plan, Vec<String>), LoadError> {
+    let path = dir.join(PLAN_FILE);
+    let mut notices = paths::exposure_warnings(dir);
+    match read::read_regular(&path)? {
+        None => Ok((Plan::default(), notices)),
+        Some(bytes) => {
+            let decoded = read::decode(&path, &bytes)?;
+            notices.extend(decoded.notices);
+            Ok((decoded.plan, notices))
+        }
+    }
+}
+
+/// The backups in `dir`, newest first, without creating anything.
+pub fn list_backups(dir: &Path) -> Vec<PathBuf> {
+    backup::list(dir)
 }
 
 #[cfg(test)]

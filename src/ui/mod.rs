@@ -135,6 +135,13 @@ fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)>
     if state.save_error.is_some() {
         return Some(("NOT SAVED (see below)".into(), theme::error()));
     }
+    if state.conflict_copy.is_some() {
+        let reload = state.keymap.key_for(crate::keymap::Layer::Main, &crate::app::action::Action::Reload);
+        return Some((
+            format!("CHANGED OUTSIDE: yours is in a conflict copy ({reload} to settle)"),
+            theme::error(),
+        ));
+    }
     use crate::model::weekly::{ReviewState, schedule};
     let review = match schedule(&state.plan, state.today, state.review_day) {
         ReviewState::Due { .. } if !state.plan.goals.is_empty() => Some("weekly review due (4)"),

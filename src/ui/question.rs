@@ -12,9 +12,19 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 /// Draws `question` in a box in the middle of `area`.
 pub fn draw(frame: &mut Frame, area: Rect, question: &Question, keymap: &Keymap) {
     let key = |a: Action| keymap.key_for(Layer::Confirm, &a);
-    let box_area = layout::centered(area, 60, 7);
-    let lines = vec![
-        Line::raw(question.text.clone()),
+    let text_lines = question.text.lines().map(|l| Line::raw(l.to_string()));
+    let width = 70.min(area.width);
+    // Long paths are wrapped, never cut: size the box for the wrapped text.
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = question
+        .text
+        .lines()
+        .map(|l| super::text::width(l).div_ceil(inner).max(1))
+        .sum();
+    let height = u16::try_from(rows + 4).unwrap_or(u16::MAX);
+    let box_area = layout::centered(area, width, height);
+    let mut lines: Vec<Line> = text_lines.collect();
+    lines.extend([
         Line::default(),
         Line::from(vec![
             Span::styled(key(Action::Confirm), theme::key()),
@@ -22,13 +32,13 @@ pub fn draw(frame: &mut Frame, area: Rect, question: &Question, keymap: &Keymap)
             Span::styled(key(Action::Deny), theme::key()),
             Span::raw(" no"),
         ]),
-    ];
+    ]);
     frame.render_widget(Clear, box_area);
     let block = Block::bordered()
-        .title(" Are you sure? ")
+        .title(question.on_yes.title())
         .border_style(theme::warn());
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
         box_area,
     );
 }

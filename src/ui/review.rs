@@ -420,7 +420,7 @@ fn review_trail(state: &AppState, anchor: chrono::NaiveDate) -> String {
     (0..12u64)
         .rev()
         .map(
-            |back| match weekly::record_for(&state.plan, anchor - chrono::Days::new(7 * back)) {
+            |back| match weekly::record_for(&state.plan, crate::model::dates::minus_days(anchor, 7 * back)) {
                 Some(r) if r.skipped => '▁',
                 Some(r) if r.stage.is_none() => '█',
                 _ => '·',

@@ -46,9 +46,15 @@ pub struct Day<'a> {
 }
 
 impl Day<'_> {
-    /// `date` in the user's format.
+    /// `date` in the user's format; ISO when the format cannot print a date (config
+    /// checks it, but a bad one must never take the app down).
     pub fn show(&self, date: chrono::NaiveDate) -> String {
-        date.format(self.format).to_string()
+        use std::fmt::Write;
+        let mut out = String::new();
+        match write!(out, "{}", date.format(self.format)) {
+            Ok(()) => out,
+            Err(_) => date.to_string(),
+        }
     }
 }
 
@@ -64,6 +70,14 @@ pub fn plural(n: usize, word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_format_that_cannot_print_a_date_falls_back_to_iso() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let today = date;
+        assert_eq!(Day { today, format: "%H:%M" }.show(date), "2026-11-22");
+        assert_eq!(Day { today, format: "%d %b" }.show(date), "22 Nov");
+    }
 
     #[test]
     fn wide_characters_count_double() {

@@ -1,0 +1,388 @@
+//! What a plan must hold before goalcoach reads or writes it: every number finite and inside
+//! its range, every date inside years 1000–9999, every scale (importance, confidence, …)
+//! inside its bounds, every id unique and small enough to count on. The ranges are named
+//! here once; forms, the command line, the loader, import and save all check against them,
+//! so a save can never write a file that goalcoach itself would refuse.
+
+use super::ids::ItemId;
+use super::{Loc, Plan};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashSet;
+
+/// The bounds of a number a person can enter.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    pub min: f64,
+    pub max: f64,
+}
+
+impl Range {
+    /// Whether `v` is a finite number inside the bounds.
+    pub fn holds(self, v: f64) -> bool {
+        v.is_finite() && v >= self.min && v <= self.max
+    }
+}
+
+/// A measure's start, current value and target, and a check-in's value.
+pub const AMOUNT: Range = Range {
+    min: -1e12,
+    max: 1e12,
+};
+/// A goal's or milestone's weight among its siblings.
+pub const WEIGHT: Range = Range {
+    min: 0.0,
+    max: 100.0,
+};
+/// Importance and urgency.
+pub const LEVEL: Range = Range { min: 1.0, max: 3.0 };
+/// Confidence in a check-in, and a career path's fit with the person's values.
+pub const CONFIDENCE: Range = Range { min: 1.0, max: 5.0 };
+/// Satisfaction with the current role.
+pub const SATISFACTION: Range = Range {
+    min: 1.0,
+    max: 10.0,
+};
+/// Days between reviews of a goal.
+pub const INTERVAL_DAYS: Range = Range {
+    min: 1.0,
+    max: 365.0,
+};
+/// Progress recorded in a review, as a share.
+pub const SHARE: Range = Range { min: 0.0, max: 1.0 };
+/// The years a date may fall in.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+/// Ids stay below 2^53, so every JSON reader (JavaScript included) reads them exactly.
+pub const MAX_ID: u64 = (1 << 53) - 1;
+/// At most this many problems are listed; the rest are counted.
+const MAX_LISTED: usize = 10;
+
+/// Whether a date is inside the years goalcoach keeps.
+pub fn date_in_range(date: NaiveDate) -> bool {
+    YEARS.contains(&date.year())
+}
+
+/// Parses a number typed at the command line or in a form: finite and inside `range`, or a
+/// message saying what is accepted (`nan`, `inf` and `1e309` are refused).
+pub fn parse_number(text: &str, range: Range) -> Result<f64, String> {
+    let raw = text.trim().replace(',', "");
+    match raw.parse::<f64>() {
+        Ok(v) if range.holds(v) => Ok(v),
+        _ => Err(format!(
+            "'{}' is not a number from {} to {}",
+            text.trim(),
+            range.min,
+            range.max
+        )),
+    }
+}
+
+/// Collects problems, naming where each one is.
+#[derive(Default)]
+struct Problems {
+    listed: Vec<String>,
+    more: usize,
+}
+
+impl Problems {
+    fn add(&mut self, text: String) {
+        if self.listed.len() < MAX_LISTED {
+            self.listed.push(text);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn number(&mut self, place: &dyn Fn() -> String, field: &str, v: f64, range: Range) {
+        if !range.holds(v) {
+            self.add(format!(
+                "{}: {field} {v} is not a number from {} to {}",
+                place(),
+                range.min,
+                range.max
+            ));
+        }
+    }
+
+    fn scale(&mut self, place: &dyn Fn() -> String, field: &str, v: Option<u8>, range: Range) {
+        if let Some(v) = v {
+            self.number(place, field, f64::from(v), range);
+        }
+    }
+
+    fn date(&mut self, place: &dyn Fn() -> String, field: &str, d: Option<NaiveDate>) {
+        if let Some(d) = d.filter(|d| !date_in_range(*d)) {
+            self.add(format!(
+                "{}: {field} {d} is outside the years {} to {}",
+                place(),
+                YEARS.start(),
+                YEARS.end()
+            ));
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        if self.more > 0 {
+            self.listed.push(format!("and {} more", self.more));
+        }
+        self.listed
+    }
+}
+
+fn item(kind: &str, id: ItemId, title: &str) -> String {
+    let short: String = title.chars().take(40).collect();
+    format!("{kind} {id} \u{201c}{short}\u{201d}")
+}
+
+/// Every number, date and scale in the plan that is out of range, each named by its item and
+/// field; empty when the plan is sound. Ids are checked apart (`id_problems`), because a
+/// loaded file's ids are repaired rather than refused.
+pub fn problems(plan: &Plan) -> Vec<String> {
+    let mut p = Problems::default();
+    for goal in &plan.goals {
+        check_goal(&mut p, goal);
+    }
+    for (i, review) in plan.reviews.iter().enumerate() {
+        let place = || format!("review {} ({})", i + 1, review.week);
+        p.date(&place, "date", Some(review.date));
+        for reviewed in &review.goals {
+            p.number(&place, "progress", reviewed.progress, SHARE);
+            p.scale(&place, "confidence", reviewed.confidence, CONFIDENCE);
+        }
+    }
+    check_profile(&mut p, &plan.profile);
+    p.finish()
+}
+
+fn check_goal(p: &mut Problems, goal: &super::Goal) {
+    let place = || item("goal", goal.id, &goal.title);
+    for (field, date) in [
+        ("created", Some(goal.created)),
+        ("completed", goal.completed),
+        ("deadline", goal.deadline),
+        ("start", goal.start),
+        ("last_reviewed", goal.last_reviewed),
+    ] {
+        p.date(&place, field, date);
+    }
+    if let Some(m) = &goal.measure {
+        p.number(&place, "measure start", m.start, AMOUNT);
+        p.number(&place, "measure current", m.current, AMOUNT);
+        p.number(&place, "measure target", m.target, AMOUNT);
+    }
+    p.number(&place, "weight", goal.weight, WEIGHT);
+    p.scale(&place, "importance", Some(goal.importance), LEVEL);
+    p.scale(&place, "urgency", Some(goal.urgency), LEVEL);
+    let interval = f64::from(goal.review_interval_days);
+    p.number(&place, "review_interval_days", interval, INTERVAL_DAYS);
+    for c in &goal.checkins {
+        p.date(&place, "check-in date", Some(c.date));
+        if let Some(v) = c.value {
+            p.number(&place, "check-in value", v, AMOUNT);
+        }
+        p.scale(&place, "check-in confidence", Some(c.confidence), CONFIDENCE);
+    }
+    for m in &goal.milestones {
+        let place = || item("milestone", m.id, &m.title);
+        p.date(&place, "target", m.target);
+        p.date(&place, "done", m.done);
+        p.number(&place, "weight", m.weight, WEIGHT);
+    }
+    for s in goal.all_steps() {
+        let place = || item("step", s.id, &s.title);
+        p.date(&place, "due", s.due);
+        p.date(&place, "done", s.done);
+        p.scale(&place, "importance", Some(s.importance), LEVEL);
+        p.scale(&place, "urgency", Some(s.urgency), LEVEL);
+    }
+}
+
+fn check_profile(p: &mut Problems, profile: &super::Profile) {
+    let place = || "profile".to_string();
+    p.scale(&place, "satisfaction", profile.satisfaction, SATISFACTION);
+    for a in &profile.achievements {
+        p.date(&place, "achievement date", Some(a.date));
+    }
+    for f in &profile.feedback {
+        p.date(&place, "feedback date", Some(f.date));
+    }
+    for path in &profile.paths {
+        p.scale(&place, "career path values_fit", path.values_fit, CONFIDENCE);
+    }
+}
+
+/// Ids that are zero, too large, or used by two items; and a counter past `MAX_ID`.
+pub fn id_problems(plan: &Plan) -> Vec<String> {
+    let mut p = Problems::default();
+    for (id, loc) in bad_ids(plan) {
+        let kind = loc.kind().label();
+        p.add(format!(
+            "{} has an id that is {}",
+            item(kind, id, plan.title_at(loc)),
+            if id.0 == 0 || id.0 > MAX_ID {
+                "out of range"
+            } else {
+                "used twice"
+            }
+        ));
+    }
+    if plan.next_id > MAX_ID + 1 {
+        p.add(format!("next_id {} is out of range", plan.next_id));
+    }
+    p.finish()
+}
+
+/// The items whose id is zero, above `MAX_ID`, or already taken by an item earlier in the
+/// tree, in tree order.
+fn bad_ids(plan: &Plan) -> Vec<(ItemId, Loc)> {
+    let mut seen = HashSet::with_capacity(plan.item_count());
+    let mut bad = Vec::new();
+    plan.for_each_loc(|id, loc| {
+        if id.0 == 0 || id.0 > MAX_ID || !seen.insert(id) {
+            bad.push((id, loc));
+        }
+    });
+    bad
+}
+
+/// Gives every item with a bad id (see `bad_ids`) a fresh one and brings the id counter back
+/// in range. The first item keeps a shared id, so what pointed at it still does. Returns one
+/// line per change, for the person to read.
+pub fn repair_ids(plan: &mut Plan) -> Vec<String> {
+    let mut notes = Vec::new();
+    let largest_good = plan.max_id_below(MAX_ID);
+    if plan.next_id > MAX_ID + 1 || plan.next_id <= largest_good {
+        if plan.next_id > MAX_ID + 1 {
+            notes.push(format!(
+                "the id counter {} was out of range; new items now count on from {}",
+                plan.next_id,
+                largest_good + 1
+            ));
+        }
+        plan.next_id = largest_good + 1;
+    }
+    for (old, loc) in bad_ids(plan) {
+        let new = plan.new_id();
+        let label = item(loc.kind().label(), old, plan.title_at(loc));
+        plan.set_id_at(loc, new);
+        notes.push(format!("{label} now has id {new} (its id was not unique)"));
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActionStep, Goal, Measure, Milestone};
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn goal(id: u64, title: &str) -> Goal {
+        Goal::new(ItemId(id), title, day("2026-11-01"))
+    }
+
+    #[test]
+    fn numbers_that_are_not_finite_or_out_of_range_are_refused_when_typed() {
+        for bad in ["nan", "NaN", "inf", "-inf", "1e309", "-1.7e308", "1e13", "x", ""] {
+            assert!(parse_number(bad, AMOUNT).is_err(), "{bad}");
+        }
+        assert_eq!(parse_number(" 75,000 ", AMOUNT), Ok(75_000.0));
+        assert_eq!(parse_number("-3.5", AMOUNT), Ok(-3.5));
+        let message = parse_number("nan", AMOUNT).unwrap_err();
+        assert!(message.contains("from -1000000000000 to 1000000000000"), "{message}");
+    }
+
+    #[test]
+    fn a_sound_plan_has_no_problems() {
+        let mut plan = Plan::default();
+        let mut g = goal(1, "Certify");
+        g.measure = Some(Measure {
+            unit: "certs".into(),
+            start: 0.0,
+            current: 1.0,
+            target: 2.0,
+        });
+        plan.goals.push(g);
+        assert!(problems(&plan).is_empty());
+        assert!(id_problems(&plan).is_empty());
+    }
+
+    #[test]
+    fn every_out_of_range_value_is_named_with_its_item_and_field() {
+        let mut plan = Plan::default();
+        let mut g = goal(1, "Huge");
+        g.measure = Some(Measure {
+            unit: String::new(),
+            start: -1.7e308,
+            current: 0.0,
+            target: f64::NAN,
+        });
+        g.review_interval_days = u32::MAX;
+        g.importance = 0;
+        let mut m = Milestone::new(ItemId(2), "Far");
+        m.target = NaiveDate::from_ymd_opt(20000, 1, 1);
+        g.milestones.push(m);
+        plan.goals.push(g);
+        plan.profile.satisfaction = Some(11);
+        let found = problems(&plan).join("\n");
+        for expected in [
+            "goal #1 \u{201c}Huge\u{201d}: measure start",
+            "measure target NaN",
+            "review_interval_days 4294967295",
+            "importance 0 is not a number from 1 to 3",
+            "milestone #2 \u{201c}Far\u{201d}: target +20000-01-01 is outside the years",
+            "profile: satisfaction 11",
+        ] {
+            assert!(found.contains(expected), "missing {expected:?} in\n{found}");
+        }
+    }
+
+    #[test]
+    fn long_lists_of_problems_are_cut_and_counted() {
+        let mut plan = Plan::default();
+        for i in 1..=15 {
+            let mut g = goal(i, "g");
+            g.weight = -1.0;
+            plan.goals.push(g);
+        }
+        let found = problems(&plan);
+        assert_eq!(found.len(), MAX_LISTED + 1);
+        assert_eq!(found.last().unwrap(), "and 5 more");
+    }
+
+    #[test]
+    fn duplicate_ids_are_renumbered_and_the_first_keeps_its_id() {
+        let mut plan = Plan::default();
+        let mut a = goal(1, "Goal A");
+        a.milestones.push(Milestone::new(ItemId(2), "A's milestone"));
+        let mut b = goal(1, "Goal B");
+        b.steps.push(ActionStep::new(ItemId(2), "B's step"));
+        plan.goals.push(a);
+        plan.goals.push(b);
+        plan.next_id = 3;
+        assert_eq!(id_problems(&plan).len(), 2);
+        let notes = repair_ids(&mut plan);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].contains("Goal B"), "{notes:?}");
+        assert_eq!(plan.goals[0].id, ItemId(1));
+        assert_eq!(plan.goals[0].milestones[0].id, ItemId(2));
+        assert_eq!(plan.goals[1].id, ItemId(3));
+        assert_eq!(plan.goals[1].steps[0].id, ItemId(4));
+        assert!(id_problems(&plan).is_empty());
+        assert_eq!(plan.locate(ItemId(3)).map(|l| plan.title_at(l)), Some("Goal B"));
+    }
+
+    #[test]
+    fn a_jammed_or_huge_id_counter_is_brought_back_in_range() {
+        let mut plan = Plan::default();
+        plan.goals.push(goal(5, "kept"));
+        plan.goals.push(goal(u64::MAX, "huge"));
+        plan.next_id = u64::MAX;
+        let notes = repair_ids(&mut plan);
+        assert!(notes.iter().any(|n| n.contains("id counter")), "{notes:?}");
+        assert_eq!(plan.goals[1].id, ItemId(6));
+        assert_eq!(plan.new_id(), ItemId(7));
+        assert!(id_problems(&plan).is_empty());
+    }
+}

@@ -1,0 +1,184 @@
+//! Reading a plan file: only a regular file is opened (never a pipe or a device, which
+//! could block or never end), never more than `MAX_FILE_BYTES`, and what it holds is checked
+//! before anything sees it: control characters are stripped from its text, values out of
+//! range refuse the file, duplicate ids are repaired with a note for the person.
+
+use super::error::LoadError;
+use super::{MAX_FILE_BYTES, SCHEMA_VERSION};
+use crate::model::{Plan, check, text};
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read};
+use std::path::Path;
+
+/// A plan read from a file, with what was repaired on the way.
+pub struct Decoded {
+    pub plan: Plan,
+    /// The schema version the file was written with.
+    pub version: u32,
+    /// What was changed while reading (ids renumbered, control characters removed).
+    pub notices: Vec<String>,
+}
+
+/// Opens `path` for reading without blocking on a FIFO, and checks it is a regular file.
+fn open_regular(path: &Path) -> Result<File, LoadError> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| LoadError::io(path, e))?;
+    let meta = file.metadata().map_err(|e| LoadError::io(path, e))?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(path, meta.len()));
+    }
+    Ok(file)
+}
+
+fn too_large(path: &Path, bytes: u64) -> LoadError {
+    LoadError::TooLarge {
+        path: path.to_path_buf(),
+        bytes,
+    }
+}
+
+/// The bytes of a regular file of at most `MAX_FILE_BYTES`; `None` when there is no file.
+pub fn read_regular(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
+    let file = match open_regular(path) {
+        Err(LoadError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        other => other?,
+    };
+    let mut bytes = Vec::new();
+    // Read one byte past the cap, so a file that grew after the size check is caught too.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::io(path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    Ok(Some(bytes))
+}
+
+/// Parses and checks a plan file's bytes (see the module's opening comment).
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, LoadError> {
+    let version = super::probe_version(path, bytes)?;
+    let mut plan: Plan =
+        serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
+    let mut notices = Vec::new();
+    if may_hold_controls(bytes) {
+        let stripped = strip_controls_from(path, bytes, &mut plan)?;
+        if stripped > 0 {
+            notices.push(format!(
+                "removed control characters (which could act on the terminal) from {stripped} \
+                 texts in {}",
+                path.display()
+            ));
+        }
+    }
+    let problems = check::problems(&plan);
+    if !problems.is_empty() {
+        return Err(LoadError::OutOfRange {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    notices.extend(plan.fix_ids());
+    plan.schema_version = SCHEMA_VERSION;
+    Ok(Decoded {
+        plan,
+        version,
+        notices,
+    })
+}
+
+/// Whether the file might hold a control or bidi character in a string: an escape other
+/// than `\n`, `\"`, `\\` or `\/`, or the UTF-8 of DEL, a C1 control or a bidi mark. A cheap
+/// scan; a false alarm only costs the slower, exact pass.
+fn may_hold_controls(bytes: &[u8]) -> bool {
+    let mut from = 0;
+    let mut suspicious_escape = false;
+    while let Some(at) = memchr::memchr(b'\\', &bytes[from..]) {
+        let i = from + at;
+        if !matches!(bytes.get(i + 1), Some(b'n' | b'"' | b'\\' | b'/')) {
+            suspicious_escape = true;
+            break;
+        }
+        from = i + 2;
+        if from >= bytes.len() {
+            break;
+        }
+    }
+    let after = |i: usize| (bytes[i], bytes.get(i + 1), bytes.get(i + 2));
+    suspicious_escape
+        || memchr::memchr3_iter(0x7F, 0xC2, 0xD8, bytes).any(|i| {
+            matches!(
+                after(i),
+                (0x7F, _, _) | (0xC2, Some(0x80..=0x9F), _) | (0xD8, Some(0x9C), _)
+            )
+        })
+        || memchr::memchr_iter(0xE2, bytes).any(|i| {
+            matches!(
+                after(i),
+                (_, Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE))
+                    | (_, Some(0x81), Some(0xA6..=0xA9))
+            )
+        })
+}
+
+/// Strips controls from every string of the document (unknown fields too) and parses the
+/// plan again from the cleaned document. Returns how many strings changed.
+fn strip_controls_from(path: &Path, bytes: &[u8], plan: &mut Plan) -> Result<usize, LoadError> {
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
+    let stripped = strip_value(&mut doc);
+    if stripped > 0 {
+        *plan = serde_json::from_value(doc).map_err(|e| LoadError::corrupt(path, &e))?;
+    }
+    Ok(stripped)
+}
+
+fn strip_value(value: &mut serde_json::Value) -> usize {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => match text::strip_controls(s) {
+            Some(clean) => {
+                *s = clean;
+                1
+            }
+            None => 0,
+        },
+        Value::Array(items) => items.iter_mut().map(strip_value).sum(),
+        Value::Object(map) => map.values_mut().map(strip_value).sum(),
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scan_flags_escapes_and_c1_and_bidi_but_not_plain_text() {
+        assert!(!may_hold_controls(
+            "{\"t\": \"a \\\"quote\\\" \\\\ and\\nlines — fine… £ ©\"}".as_bytes()
+        ));
+        for hostile in [
+            "\"\\u001b[2J\"",
+            "\"tab\\there\"",
+            "\"\u{9b}2J\"",
+            "\"\u{202e}abc\"",
+            "\"\u{2066}\"",
+            "\"\u{7f}\"",
+        ] {
+            assert!(may_hold_controls(hostile.as_bytes()), "{hostile:?}");
+        }
+    }
+}
