@@ -27,9 +27,9 @@ pub fn stage_title(stage: &str) -> &'static str {
     }
 }
 
-/// The day this week's review belongs to.
+/// The day the review being worked on belongs to (see `weekly::current_anchor`).
 pub fn anchor(state: &AppState) -> NaiveDate {
-    weekly::anchor_on_or_before(state.today, state.review_day)
+    weekly::current_anchor(&state.plan, state.today, state.review_day)
 }
 
 /// This week's review record while it is in progress.

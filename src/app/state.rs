@@ -459,7 +459,7 @@ impl AppState {
                 }
             }
             Screen::Review if self.review_cache.is_none() => {
-                let anchor = crate::model::weekly::anchor_on_or_before(self.today, self.review_day);
+                let anchor = super::review::anchor(self);
                 self.review_cache =
                     Some(crate::model::weekly::draft(&self.plan, anchor, self.today));
             }
@@ -472,7 +472,7 @@ impl AppState {
         match &self.review_cache {
             Some(draft) => std::borrow::Cow::Borrowed(draft),
             None => {
-                let anchor = crate::model::weekly::anchor_on_or_before(self.today, self.review_day);
+                let anchor = super::review::anchor(self);
                 std::borrow::Cow::Owned(crate::model::weekly::draft(&self.plan, anchor, self.today))
             }
         }

@@ -9,12 +9,22 @@ use chrono::{Days, NaiveDate};
 pub const PACE_TOLERANCE: f64 = 0.10;
 
 /// Share of a measure covered, 0 to 1; works for falling targets ("overtime 20 → 5") too.
+/// Always a finite number, even for values far outside what forms accept.
 pub fn measure_progress(m: &Measure) -> f64 {
     let span = m.target - m.start;
     if span == 0.0 {
         return if m.current == m.target { 1.0 } else { 0.0 };
     }
-    ((m.current - m.start) / span).clamp(0.0, 1.0)
+    finite_share((m.current - m.start) / span)
+}
+
+/// `share` clamped to 0..=1, with anything not a number (an overflowed sum) as 0.
+fn finite_share(share: f64) -> f64 {
+    if share.is_nan() {
+        0.0
+    } else {
+        share.clamp(0.0, 1.0)
+    }
 }
 
 /// Share of a milestone done: 1 once marked done, else the share of its steps done.
@@ -41,7 +51,11 @@ pub fn tree_progress(goal: &Goal) -> f64 {
     let (total, done) = milestones
         .chain(steps)
         .fold((0.0, 0.0), |(t, d), (w, p)| (t + w, d + w * p));
-    if total > 0.0 { done / total } else { 0.0 }
+    if total > 0.0 {
+        finite_share(done / total)
+    } else {
+        0.0
+    }
 }
 
 /// Progress of a goal, 0 to 1: done goals are complete; otherwise from the measure where
@@ -180,6 +194,19 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn progress_is_a_finite_share_even_for_extreme_measures() {
+        for (start, current, target) in [
+            (-1.7e308, 0.0, 1.7e308),
+            (0.0, f64::MAX, f64::MAX),
+            (f64::MIN, f64::MAX, 0.0),
+            (0.0, f64::NAN, 1.0),
+        ] {
+            let p = goal_progress(&measured(start, current, target));
+            assert!(p.is_finite() && (0.0..=1.0).contains(&p), "{start} {current} {target}: {p}");
+        }
     }
 
     fn measured(start: f64, current: f64, target: f64) -> Goal {

@@ -38,9 +38,23 @@ pub fn record_for(plan: &Plan, anchor: NaiveDate) -> Option<&WeeklyReview> {
     plan.reviews.iter().find(|r| r.week == week)
 }
 
+/// The day the review to work on belongs to: this week's, unless last week's review was
+/// started, not finished, and this week's has not begun; then last week's, so a review
+/// resumed the day after its week ended (or after midnight) is never orphaned.
+pub fn current_anchor(plan: &Plan, today: NaiveDate, review_day: Weekday) -> NaiveDate {
+    let anchor = anchor_on_or_before(today, review_day);
+    let previous = minus_days(anchor, 7);
+    let unfinished = |r: &WeeklyReview| r.stage.is_some() && !r.skipped;
+    if record_for(plan, anchor).is_none() && record_for(plan, previous).is_some_and(unfinished) {
+        previous
+    } else {
+        anchor
+    }
+}
+
 /// Where this week's review stands on `today`.
 pub fn schedule(plan: &Plan, today: NaiveDate, review_day: Weekday) -> ReviewState {
-    let anchor = anchor_on_or_before(today, review_day);
+    let anchor = current_anchor(plan, today, review_day);
     match record_for(plan, anchor) {
         None => ReviewState::Due { anchor },
         Some(r) => match &r.stage {
@@ -271,6 +285,49 @@ mod tests {
             skipped,
             ..WeeklyReview::default()
         }
+    }
+
+    #[test]
+    fn a_review_started_late_and_resumed_after_its_week_is_not_orphaned() {
+        // review_day Monday: on Sunday 11-22 the review belongs to Monday 11-16 (week W47).
+        let mut plan = Plan::default();
+        let sunday = d(SUNDAY);
+        let monday = d("2026-11-23");
+        assert_eq!(anchor_on_or_before(sunday, Weekday::Mon), d("2026-11-16"));
+        plan.reviews
+            .push(review(&iso_week_label(d("2026-11-16")), Some("goals"), false));
+        let resumed = schedule(&plan, monday, Weekday::Mon);
+        assert_eq!(
+            resumed,
+            ReviewState::InProgress {
+                anchor: d("2026-11-16"),
+                stage: "goals".into()
+            },
+            "Monday resumes Sunday's review instead of starting a new one"
+        );
+        plan.reviews[0].stage = None;
+        assert_eq!(
+            schedule(&plan, monday, Weekday::Mon),
+            ReviewState::Due { anchor: monday },
+            "once it is finished, the new week's review is due"
+        );
+    }
+
+    #[test]
+    fn a_huge_review_interval_never_panics() {
+        let mut plan = Plan::default();
+        let mut goal = crate::model::Goal::new(ItemId(1), "g", d("2026-01-01"));
+        goal.review_interval_days = u32::MAX;
+        goal.last_reviewed = Some(d("2026-11-01"));
+        plan.goals.push(goal);
+        let draft = draft(&plan, d(SUNDAY), d(SUNDAY));
+        assert!(draft.due_goals.is_empty(), "not due for a very long time");
+        let _ = schedule(&plan, NaiveDate::MAX, Weekday::Sun);
+        let _ = draft_for_max(&plan);
+    }
+
+    fn draft_for_max(plan: &Plan) -> Draft {
+        draft(plan, NaiveDate::MAX, NaiveDate::MAX)
     }
 
     #[test]

@@ -103,10 +103,11 @@ fn fill_temp(temp: &Path, parts: &[&[u8]], fault: Fault) -> Result<(), WriteErro
     run("fsync", fault, || file.sync_all())
 }
 
-/// Puts the finished `temp` in place of `target` atomically, then syncs the directory.
-/// Where the system can exchange the two names, it does, and returns `Some(path)`: the file
-/// that was replaced, now at `path`, for the caller to look at and remove. `None` when there
-/// was no file to replace, or the plain rename had to be used.
+/// Puts the finished `temp` in place of `target` atomically (the caller then syncs the
+/// directory with `sync_dir_failing`). Where the system can exchange the two names, it does,
+/// and returns `Some(path)`: the file that was replaced, now at `path`, for the caller to
+/// look at and remove. `None` when there was no file to replace, or the plain rename had to
+/// be used.
 pub fn swap_into_place(
     temp: &Path,
     target: &Path,
@@ -116,10 +117,12 @@ pub fn swap_into_place(
     if swapped.is_err() {
         let _ = fs::remove_file(temp);
     }
-    let replaced = swapped?.then(|| temp.to_path_buf());
-    let dir = target.parent().unwrap_or(Path::new("."));
-    run("directory fsync", fault, || sync_dir(dir))?;
-    Ok(replaced)
+    Ok(swapped?.then(|| temp.to_path_buf()))
+}
+
+/// Syncs `dir` so a rename in it is durable; `fault` can fail it (tests).
+pub fn sync_dir_failing(dir: &Path, fault: Fault) -> Result<(), WriteError> {
+    run("directory fsync", fault, || sync_dir(dir))
 }
 
 /// Exchanges `temp` and `target` (true), or moves `temp` to a `target` that is not there

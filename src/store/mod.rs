@@ -268,8 +268,12 @@ impl Store {
         let saved = Saved {
             outside_write_kept_at: replaced.and_then(|old| self.keep_if_outside(&old)),
         };
+        // Remembered before the directory sync: after a failed sync the new file is already
+        // in place, and the next save must not take our own file for an outside change.
         self.stamp = Some(stamp_of(&path, &parts));
         self.conflict_copy = None;
+        atomic::sync_dir_failing(paths::split(&target).0, self.fault)
+            .map_err(|e| e.into_save_error(&target))?;
         Ok(saved)
     }
 
@@ -282,17 +286,7 @@ impl Store {
         if let Some(hook) = self.before_swap.as_mut() {
             hook();
         }
-        match atomic::swap_into_place(&temp, target, self.fault) {
-            Ok(replaced) => Ok(replaced),
-            Err(e) => {
-                // After a failed directory fsync the new file is already in place: remember
-                // it, so the next save does not take our own file for an outside change.
-                if e.step == "directory fsync" {
-                    self.stamp = Some(stamp_of(&self.plan_path(), parts));
-                }
-                Err(e.into_save_error(target))
-            }
-        }
+        atomic::swap_into_place(&temp, target, self.fault).map_err(|e| e.into_save_error(target))
     }
 
     /// The file a save replaced is removed when it is the one we last saw; otherwise a write

@@ -19,7 +19,11 @@ pub fn draw(frame: &mut Frame, area: Rect, question: &Question, keymap: &Keymap)
     let rows: usize = question
         .text
         .lines()
-        .map(|l| super::text::width(l).div_ceil(inner).max(1))
+        .map(|l| {
+            // Wrapping at word ends can take a row more than the bare count.
+            let w = super::text::width(l);
+            w.div_ceil(inner).max(1) + usize::from(w > inner)
+        })
         .sum();
     let height = u16::try_from(rows + 4).unwrap_or(u16::MAX);
     let box_area = layout::centered(area, width, height);
