@@ -138,26 +138,83 @@ fn restored(output: &[u8]) -> bool {
     after("\x1b[?1049l", "\x1b[?1049h")
         && after("\x1b[?2004l", "\x1b[?2004h")
         && after("\x1b[?25h", "\x1b[?25l")
+        && after("\x1b[?1000l", "\x1b[?1000h")
+}
+
+fn kill(app: &Session, signal: &str) {
+    let pid = app.pid().unwrap().to_string();
+    let status = std::process::Command::new("kill")
+        .args(["-s", signal, &pid])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !done() {
+        assert!(std::time::Instant::now() < deadline, "timed out waiting: {what}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_stop_gives_the_terminal_back_and_a_continue_redraws() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = Session::start(tmp.path(), &[], 100, 24);
+    app.wait_for("Welcome to goalcoach");
+    app.type_and_wait("nStill here after fg\r", "Goals (1)");
+    kill(&app, "TSTP");
+    wait_until("the terminal is given back", || restored(&app.raw_output()));
+    let before = app.raw_output().len();
+    kill(&app, "CONT");
+    wait_until("the screen is taken and drawn again", || {
+        let out = app.raw_output();
+        let again = String::from_utf8_lossy(&out[before..]).into_owned();
+        again.contains("\x1b[?1049h") && again.contains("Still here after fg")
+    });
+    app.send("q");
+    assert!(app.wait_exit());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_sigterm_during_a_save_lets_the_save_finish_before_exiting() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Every save takes a while, so the signal lands while one is under way.
+    let slow = [("GOALCOACH_TEST_SAVE_DELAY_MS", "1500")];
+    let mut app = Session::start_with_env(tmp.path(), &[], &slow, 100, 24);
+    app.wait_for("Welcome to goalcoach");
+    app.type_and_wait("nFinish me\r", "Goals (1)");
+    wait_until("the first save", || tmp.path().join("plan.json").exists());
+    app.send("x");
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    kill(&app, "TERM");
+    app.wait_exit();
+    let plan = plan_json(tmp.path());
+    assert_eq!(plan["goals"][0]["status"], "done", "the change under way was saved");
+    assert!(restored(&app.raw_output()));
 }
 
 #[cfg(unix)]
 #[test]
 fn the_terminal_is_restored_after_quit_and_after_signals() {
-    for signal in [None, Some("TERM"), Some("HUP")] {
+    for signal in [
+        None,
+        Some("TERM"),
+        Some("HUP"),
+        Some("INT"),
+        Some("USR1"),
+        Some("ALRM"),
+    ] {
         let tmp = tempfile::tempdir().unwrap();
         let mut app = Session::start(tmp.path(), &[], 100, 24);
         app.wait_for("Welcome to goalcoach");
         app.type_and_wait("nSaved before the signal\r", "Goals (1)");
         match signal {
             None => app.send("q"),
-            Some(name) => {
-                let pid = app.pid().unwrap().to_string();
-                let status = std::process::Command::new("kill")
-                    .args(["-s", name, &pid])
-                    .status()
-                    .unwrap();
-                assert!(status.success());
-            }
+            Some(name) => kill(&app, name),
         }
         app.wait_exit();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);

@@ -60,6 +60,7 @@ pub fn handle_event(state: &mut AppState, event: &Event) -> Effect {
 /// the file changed outside, our version is kept in a conflict copy and the person is asked
 /// what to do, with both files named in full.
 pub fn save(state: &mut AppState, store: &mut Store) {
+    slow_saves_for_tests();
     match store.save(&state.plan) {
         Ok(saved) => {
             state.save_error = None;
@@ -322,6 +323,15 @@ fn exit_on_any_panic() {
     }));
 }
 
+/// `GOALCOACH_TEST_SAVE_DELAY_MS=N` makes every save wait N ms first, so the tests can send
+/// a signal while a save is under way. Not for use otherwise.
+fn slow_saves_for_tests() {
+    let delay = std::env::var("GOALCOACH_TEST_SAVE_DELAY_MS").ok();
+    if let Some(ms) = delay.and_then(|v| v.parse::<u64>().ok()) {
+        std::thread::sleep(std::time::Duration::from_millis(ms.min(10_000)));
+    }
+}
+
 /// `GOALCOACH_TEST_PANIC=main|thread` makes the app panic once it is running, so the tests
 /// can prove the terminal is restored. Not for use otherwise.
 fn panic_for_tests() {
@@ -344,8 +354,20 @@ fn with_terminal_released<T>(
     let out = run();
     *terminal = ratatui::init();
     take_terminal_modes(mouse);
-    terminal.clear().context("cannot redraw the terminal")?;
+    redraw_all(terminal)?;
     Ok(out)
+}
+
+/// Clears the screen and makes the next frame draw every cell. (ratatui's `clear` asks the
+/// terminal where its cursor is and waits for an answer; this does not need one.)
+fn redraw_all(terminal: &mut ratatui::DefaultTerminal) -> Result<()> {
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    );
+    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
+        .context("cannot redraw the terminal")?;
+    Ok(())
 }
 
 /// How often the loop looks up from waiting for a key: for signals, and for the date.
@@ -370,7 +392,7 @@ fn event_loop(
         match signals::take_request() {
             Some(signals::Request::End(signal)) => return Ok(Some(signal)),
             Some(signals::Request::Stop) => suspend(terminal, mouse)?,
-            Some(signals::Request::Redraw) => terminal.clear().context("cannot redraw")?,
+            Some(signals::Request::Redraw) => redraw_all(terminal)?,
             None => {}
         }
         follow_the_clock(state, store);

@@ -100,11 +100,15 @@ fn end_after_grace(signal: i32, restore: fn()) {
     });
 }
 
-/// Stops the process the way SIGTSTP would (the caller has given the terminal back);
-/// returns once it is continued.
+/// Stops the process (the caller has given the terminal back); returns once it is
+/// continued. SIGSTOP rather than SIGTSTP: the kernel ignores a SIGTSTP in a process group
+/// without a shell's job control, and then nothing would stop at all.
 #[cfg(unix)]
 pub fn stop_now() {
-    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    // SAFETY: raising a signal at ourselves has no memory-safety preconditions.
+    unsafe {
+        libc::raise(libc::SIGSTOP);
+    }
     STOP.store(0, Ordering::SeqCst);
 }
 
