@@ -4,17 +4,28 @@
 
 use crate::model::{ActionStep, Goal, ItemId, Plan};
 use anyhow::{Context, Result};
-use icalendar::{Calendar, Component, Event, EventLike, Todo, TodoStatus};
+use chrono::NaiveDate;
 
 /// The stable UID of an item: the same item always gets the same UID.
 fn uid(plan: &Plan, id: ItemId) -> String {
     format!("goalcoach-{}-{}@goalcoach", plan.uid, id.0)
 }
 
-/// The plan's dates as an iCalendar (RFC 5545) document.
+/// The plan's dates as an iCalendar (RFC 5545) document. Written by hand, in one pass: the
+/// time is linear in the text, however long a title or description is.
 pub fn ics(plan: &Plan) -> String {
-    let mut cal = Calendar::new();
-    cal.name("goalcoach");
+    let mut cal = Ics::default();
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+    for (name, value) in [
+        ("BEGIN", "VCALENDAR"),
+        ("VERSION", "2.0"),
+        ("PRODID", "-//goalcoach//goalcoach//EN"),
+        ("CALSCALE", "GREGORIAN"),
+    ] {
+        cal.raw(name, value);
+    }
+    cal.text("NAME", "goalcoach");
+    cal.text("X-WR-CALNAME", "goalcoach");
     for goal in plan.goals.iter().filter(|g| g.is_active()) {
         if let Some(deadline) = goal.deadline {
             let about = if goal.description.is_empty() {
@@ -22,50 +33,89 @@ pub fn ics(plan: &Plan) -> String {
             } else {
                 &goal.description
             };
-            cal.push(all_day(
-                &uid(plan, goal.id),
-                &format!("Deadline: {}", goal.title),
-                about,
-                deadline,
-            ));
+            let summary = format!("Deadline: {}", goal.title);
+            cal.all_day(&uid(plan, goal.id), &stamp, &summary, about, deadline);
         }
         for m in goal.milestones.iter().filter(|m| !m.is_done()) {
             if let Some(target) = m.target {
                 let summary = format!("Milestone: {}", m.title);
-                cal.push(all_day(
-                    &uid(plan, m.id),
-                    &summary,
-                    &format!("Goal: {}", goal.title),
-                    target,
-                ));
+                let about = format!("Goal: {}", goal.title);
+                cal.all_day(&uid(plan, m.id), &stamp, &summary, &about, target);
             }
         }
         for step in goal.all_steps().filter(|s| !s.is_done()) {
             if let Some(due) = step.due {
-                cal.push(
-                    Todo::new()
-                        .uid(&uid(plan, step.id))
-                        .summary(&step.title)
-                        .description(&format!("Goal: {}", goal.title))
-                        .due(due)
-                        .status(TodoStatus::NeedsAction)
-                        .done(),
-                );
+                cal.raw("BEGIN", "VTODO");
+                cal.raw("DTSTAMP", &stamp);
+                cal.text("DESCRIPTION", &format!("Goal: {}", goal.title));
+                cal.raw("DUE;VALUE=DATE", &due.format("%Y%m%d").to_string());
+                cal.raw("STATUS", "NEEDS-ACTION");
+                cal.text("SUMMARY", &step.title);
+                cal.raw("UID", &uid(plan, step.id));
+                cal.raw("END", "VTODO");
             }
         }
     }
-    cal.done().to_string()
+    cal.raw("END", "VCALENDAR");
+    cal.out
 }
 
-/// An all-day event: DTEND is the next day, as RFC 5545 has it for dates.
-fn all_day(uid: &str, summary: &str, description: &str, date: chrono::NaiveDate) -> Event {
-    Event::new()
-        .uid(uid)
-        .summary(summary)
-        .description(description)
-        .starts(date)
-        .ends(date.succ_opt().unwrap_or(date))
-        .done()
+/// An iCalendar document being written: content lines ending in CRLF, folded at 75 octets.
+#[derive(Default)]
+struct Ics {
+    out: String,
+}
+
+/// The longest content line, in octets, before it is folded (RFC 5545 §3.1).
+const FOLD_AT: usize = 75;
+
+impl Ics {
+    /// An all-day event: DTEND is the next day, as RFC 5545 has it for dates.
+    fn all_day(&mut self, uid: &str, stamp: &str, summary: &str, about: &str, date: NaiveDate) {
+        self.raw("BEGIN", "VEVENT");
+        self.raw("DTSTAMP", stamp);
+        self.text("DESCRIPTION", about);
+        let end = date.succ_opt().unwrap_or(date);
+        self.raw("DTEND;VALUE=DATE", &end.format("%Y%m%d").to_string());
+        self.raw("DTSTART;VALUE=DATE", &date.format("%Y%m%d").to_string());
+        self.text("SUMMARY", summary);
+        self.raw("UID", uid);
+        self.raw("END", "VEVENT");
+    }
+
+    /// A property whose value is TEXT: backslash, semicolon, comma and newline escaped,
+    /// carriage returns and other controls dropped.
+    fn text(&mut self, name: &str, value: &str) {
+        let mut escaped = String::with_capacity(value.len() + 8);
+        for c in value.chars() {
+            match c {
+                '\\' => escaped.push_str("\\\\"),
+                ';' => escaped.push_str("\\;"),
+                ',' => escaped.push_str("\\,"),
+                '\n' => escaped.push_str("\\n"),
+                c if c.is_control() => {}
+                c => escaped.push(c),
+            }
+        }
+        self.raw(name, &escaped);
+    }
+
+    /// A property written as given, folded so no line passes 75 octets (never inside a
+    /// character).
+    fn raw(&mut self, name: &str, value: &str) {
+        self.out.push_str(name);
+        self.out.push(':');
+        let mut used = name.len() + 1;
+        for c in value.chars() {
+            if used + c.len_utf8() > FOLD_AT {
+                self.out.push_str("\r\n ");
+                used = 1;
+            }
+            self.out.push(c);
+            used += c.len_utf8();
+        }
+        self.out.push_str("\r\n");
+    }
 }
 
 /// The columns of the CSV export, in order.
@@ -121,4 +171,33 @@ fn step_row(goal: &Goal, milestone: Option<(ItemId, &str)>, s: &ActionStep) -> V
         s.urgency.to_string(),
         repeats,
     ]
+}
+
+#[cfg(test)]
+mod ics_tests {
+    use super::*;
+    use crate::model::Goal;
+
+    #[test]
+    fn long_text_is_folded_at_75_octets_and_unfolds_to_the_original() {
+        let mut plan = Plan::default();
+        let title = "Überprüfen, ob; \\ 日本語🎯 ".repeat(4_000);
+        let mut goal = Goal::new(ItemId(1), &title, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        goal.deadline = NaiveDate::from_ymd_opt(2026, 3, 1);
+        plan.goals.push(goal);
+        let text = ics(&plan);
+        assert!(text.split("\r\n").all(|line| line.len() <= FOLD_AT));
+        let unfolded = text.replace("\r\n ", "");
+        let summary = unfolded
+            .lines()
+            .find_map(|l| l.strip_prefix("SUMMARY:"))
+            .unwrap()
+            .trim_end_matches('\r');
+        let back = summary
+            .replace("\\\\", "\u{0}")
+            .replace("\\;", ";")
+            .replace("\\,", ",")
+            .replace('\u{0}', "\\");
+        assert_eq!(back, format!("Deadline: {title}"));
+    }
 }
