@@ -386,7 +386,9 @@ fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
         ExportFormat::Json => store::to_pretty_json(&plan),
         ExportFormat::Markdown => text(report::markdown(&plan, today)),
         ExportFormat::Ics => text(crate::export::ics(&plan)),
-        ExportFormat::Csv => text(String::from_utf8_lossy(&crate::export::csv(&plan)?).into_owned()),
+        ExportFormat::Csv => {
+            text(String::from_utf8_lossy(&crate::export::csv(&plan)?).into_owned())
+        }
     };
     match &args.output {
         Some(path) => {

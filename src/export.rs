@@ -182,7 +182,11 @@ mod ics_tests {
     fn long_text_is_folded_at_75_octets_and_unfolds_to_the_original() {
         let mut plan = Plan::default();
         let title = "Überprüfen, ob; \\ 日本語🎯 ".repeat(4_000);
-        let mut goal = Goal::new(ItemId(1), &title, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        let mut goal = Goal::new(
+            ItemId(1),
+            &title,
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        );
         goal.deadline = NaiveDate::from_ymd_opt(2026, 3, 1);
         plan.goals.push(goal);
         let text = ics(&plan);

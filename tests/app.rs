@@ -303,18 +303,28 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
     std::fs::write(&path, theirs).unwrap();
     type_keys(&mut state, "x");
     save(&mut state, &mut store);
-    let copy = state.conflict_copy.clone().expect("our version went to a copy");
+    let copy = state
+        .conflict_copy
+        .clone()
+        .expect("our version went to a copy");
     let screen = render(&state);
     assert!(screen.contains("CHANGED OUTSIDE"), "{screen}");
     let flat: String = screen.split_whitespace().collect();
     let full_copy: String = copy.display().to_string().split_whitespace().collect();
-    assert!(flat.contains(&full_copy.replace(' ', "")), "the copy is named in full:\n{screen}");
+    assert!(
+        flat.contains(&full_copy.replace(' ', "")),
+        "the copy is named in full:\n{screen}"
+    );
     assert_eq!(
         state.plan.goals[0].status,
         goalcoach::model::GoalStatus::Done,
         "memory keeps the edit"
     );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs, "theirs stays");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "theirs stays"
+    );
     // Another change while in conflict replaces the same copy instead of adding one.
     type_keys(&mut state, "n"); // "no, keep working" closes the question
     type_keys(&mut state, "nSecond goal");
@@ -322,13 +332,22 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
     save(&mut state, &mut store);
     let copies = std::fs::read_dir(tmp.path())
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("plan.conflict-"))
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("plan.conflict-")
+        })
         .count();
     assert_eq!(copies, 1, "one conflict copy per conflict");
     // Yes loads theirs; then ours is offered back, and yes puts it in place.
     let effect = type_keys(&mut state, "y");
     assert_eq!(effect, [Effect::Reload]);
-    assert_eq!(perform(Effect::Reload, &mut state, &mut store), Effect::None);
+    assert_eq!(
+        perform(Effect::Reload, &mut state, &mut store),
+        Effect::None
+    );
     assert!(state.plan.goals.is_empty(), "their version is loaded");
     let screen = render(&state);
     assert!(screen.contains("Put yours back"), "{screen}");
@@ -339,7 +358,9 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
     let on_disk: goalcoach::model::Plan =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(on_disk.goals.len(), 2);
-    let kept = std::fs::read_dir(tmp.path().join("backups")).unwrap().count();
+    let kept = std::fs::read_dir(tmp.path().join("backups"))
+        .unwrap()
+        .count();
     assert!(kept >= 1, "theirs is kept in backups/");
 }
 
@@ -357,7 +378,10 @@ fn quitting_after_a_failed_save_asks_and_can_write_the_changes_elsewhere() {
     assert!(state.save_error.is_some());
     assert!(type_keys(&mut state, "q").is_empty(), "q does not quit");
     let screen = render(&state);
-    assert!(screen.contains("not on disk") && screen.contains("goalcoach-unsaved-"), "{screen}");
+    assert!(
+        screen.contains("not on disk") && screen.contains("goalcoach-unsaved-"),
+        "{screen}"
+    );
     // n stays; quitting again asks again.
     assert!(type_keys(&mut state, "n").is_empty());
     assert_eq!(
@@ -379,13 +403,19 @@ fn quitting_after_a_failed_save_asks_and_can_write_the_changes_elsewhere() {
         on_yes: goalcoach::app::state::Answer::RescueAndQuit(rescue.clone()),
     });
     let effect = type_keys(&mut state, "y");
-    assert_eq!(perform(effect[0].clone(), &mut state, &mut store), Effect::Quit);
+    assert_eq!(
+        perform(effect[0].clone(), &mut state, &mut store),
+        Effect::Quit
+    );
     let rescued: goalcoach::model::Plan =
         serde_json::from_str(&std::fs::read_to_string(&rescue).unwrap()).unwrap();
     assert_eq!(rescued.goals[0].title, "Kept in memory");
     // Quitting a second time from the question quits without them, on purpose.
     type_keys(&mut state, "q");
-    assert_eq!(goalcoach::app::handle_key(&mut state, &ctrl('c')), Effect::Quit);
+    assert_eq!(
+        goalcoach::app::handle_key(&mut state, &ctrl('c')),
+        Effect::Quit
+    );
 }
 
 #[test]
@@ -400,7 +430,10 @@ fn a_plan_deleted_behind_the_app_is_written_again_and_never_swapped_for_an_empty
     save(&mut state, &mut store);
     let path = tmp.path().join("plan.json");
     std::fs::remove_file(&path).unwrap();
-    assert_eq!(perform(Effect::Reload, &mut state, &mut store), Effect::None);
+    assert_eq!(
+        perform(Effect::Reload, &mut state, &mut store),
+        Effect::None
+    );
     assert_eq!(state.plan.goals.len(), 1, "R keeps the plan in memory");
     assert!(render(&state).contains("not on disk any more"));
     type_keys(&mut state, "x");

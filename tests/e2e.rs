@@ -153,7 +153,10 @@ fn kill(app: &Session, signal: &str) {
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while !done() {
-        assert!(std::time::Instant::now() < deadline, "timed out waiting: {what}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting: {what}"
+        );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
@@ -193,7 +196,10 @@ fn a_sigterm_during_a_save_lets_the_save_finish_before_exiting() {
     kill(&app, "TERM");
     app.wait_exit();
     let plan = plan_json(tmp.path());
-    assert_eq!(plan["goals"][0]["status"], "done", "the change under way was saved");
+    assert_eq!(
+        plan["goals"][0]["status"], "done",
+        "the change under way was saved"
+    );
     assert!(restored(&app.raw_output()));
 }
 

@@ -51,13 +51,25 @@ fn a_checkin_value_that_is_not_a_finite_number_is_refused_and_the_file_stays_rea
         let value = format!("--value={bad}");
         let out = goalcoach(tmp.path(), &["checkin", "1", &value]);
         assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
-        assert!(stderr(&out).contains("is not a number from"), "{bad}: {}", stderr(&out));
-        assert_eq!(fs::read(tmp.path().join(PLAN_FILE)).unwrap(), before, "{bad}");
+        assert!(
+            stderr(&out).contains("is not a number from"),
+            "{bad}: {}",
+            stderr(&out)
+        );
+        assert_eq!(
+            fs::read(tmp.path().join(PLAN_FILE)).unwrap(),
+            before,
+            "{bad}"
+        );
     }
     let out = goalcoach(tmp.path(), &["checkin", "1", "--value", "-1.5"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let out = goalcoach(tmp.path(), &["list"]);
-    assert!(out.status.success(), "the file still reads: {}", stderr(&out));
+    assert!(
+        out.status.success(),
+        "the file still reads: {}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -72,7 +84,11 @@ fn a_hand_edited_value_out_of_range_is_refused_by_name_and_the_file_left_alone()
     let before = fs::read(&path).unwrap();
     for args in [&["list"][..], &["review", "--print"], &["add", "x"]] {
         let out = goalcoach(tmp.path(), args);
-        assert_eq!(out.status.code(), Some(1), "{args:?} must fail cleanly, not panic");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?} must fail cleanly, not panic"
+        );
         let err = stderr(&out);
         assert!(
             err.contains("measure start") && err.contains("review_interval_days 4294967295"),
@@ -112,19 +128,23 @@ fn duplicate_ids_are_repaired_on_load_and_a_delete_lands_on_the_item_selected() 
     );
     let (store, plan) = open(tmp.path());
     let notices = store.notices().join("\n");
-    assert!(notices.contains("Goal B") && notices.contains("id counter"), "{notices}");
+    assert!(
+        notices.contains("Goal B") && notices.contains("id counter"),
+        "{notices}"
+    );
     let b = plan.goals[1].id;
     assert_ne!(b, plan.goals[0].id);
     drop(store);
     let out = goalcoach(tmp.path(), &["add", "Another goal"]);
-    assert!(out.status.success(), "the jammed counter no longer jams adds: {}", stderr(&out));
+    assert!(
+        out.status.success(),
+        "the jammed counter no longer jams adds: {}",
+        stderr(&out)
+    );
     // In the app: select Goal B (the last row after A's tree) and delete it.
     let (mut store, plan) = open(tmp.path());
     let mut state = goalcoach::app::state::AppState::new(plan, today());
-    goalcoach::app::update::update(
-        &mut state,
-        goalcoach::app::action::Action::Resize(100, 30),
-    );
+    goalcoach::app::update::update(&mut state, goalcoach::app::action::Action::Resize(100, 30));
     state.select_id(b);
     let press = |state: &mut _, c| {
         goalcoach::app::handle_key(
@@ -137,7 +157,11 @@ fn duplicate_ids_are_repaired_on_load_and_a_delete_lands_on_the_item_selected() 
     goalcoach::app::perform(effect, &mut state, &mut store);
     let titles: Vec<&str> = state.plan.goals.iter().map(|g| g.title.as_str()).collect();
     assert_eq!(titles, ["Goal A", "Another goal"]);
-    assert_eq!(state.plan.goals[0].milestones.len(), 1, "Goal A keeps its tree");
+    assert_eq!(
+        state.plan.goals[0].milestones.len(),
+        1,
+        "Goal A keeps its tree"
+    );
 }
 
 #[test]
@@ -152,12 +176,20 @@ fn a_fifo_or_a_device_is_never_read_as_a_plan_or_an_import() {
     if made.is_ok_and(|s| s.success()) {
         let out = goalcoach(tmp.path(), &["list"]);
         assert_eq!(out.status.code(), Some(1));
-        assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("not a regular file"),
+            "{}",
+            stderr(&out)
+        );
         fs::remove_file(&path).unwrap();
     }
     let out = goalcoach(tmp.path(), &["import", "/dev/zero"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -175,10 +207,19 @@ fn a_write_from_outside_that_lands_during_a_save_is_kept_and_reported() {
         .outside_write_kept_at
         .clone()
         .expect("the outside write is kept");
-    assert_eq!(fs::read(&copy).unwrap(), theirs, "theirs whole, in the copy");
+    assert_eq!(
+        fs::read(&copy).unwrap(),
+        theirs,
+        "theirs whole, in the copy"
+    );
     let on_disk: Plan = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
     assert_eq!(on_disk.goals[0].title, "ours, second");
-    assert!(saved.message().unwrap().contains(&copy.display().to_string()));
+    assert!(
+        saved
+            .message()
+            .unwrap()
+            .contains(&copy.display().to_string())
+    );
     assert_eq!(temp_files(tmp.path()), 0);
 }
 
@@ -202,7 +243,11 @@ fn a_symlinked_backups_directory_is_refused_and_what_it_points_at_untouched() {
     let elsewhere = tmp.path().join("elsewhere");
     fs::create_dir(&elsewhere).unwrap();
     for day in 1..=20 {
-        fs::write(elsewhere.join(format!("plan-2026-01-{day:02}.json")), "keep").unwrap();
+        fs::write(
+            elsewhere.join(format!("plan-2026-01-{day:02}.json")),
+            "keep",
+        )
+        .unwrap();
     }
     let data = tmp.path().join("data");
     let (mut store, _) = open(&data);
@@ -212,7 +257,11 @@ fn a_symlinked_backups_directory_is_refused_and_what_it_points_at_untouched() {
     let (mut store, _) = open(&data);
     let err = store.save(&plan_with_goal("v2")).unwrap_err();
     assert!(err.to_string().contains("symbolic link"), "{err}");
-    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 20, "nothing pruned there");
+    assert_eq!(
+        fs::read_dir(&elsewhere).unwrap().count(),
+        20,
+        "nothing pruned there"
+    );
 }
 
 #[test]
@@ -221,7 +270,11 @@ fn a_symlinked_plan_is_written_through_to_its_target_and_stays_a_link() {
     let synced = tmp.path().join("Sync");
     fs::create_dir(&synced).unwrap();
     let target = synced.join("plan.json");
-    fs::write(&target, goalcoach::store::to_pretty_json(&plan_with_goal("v1"))).unwrap();
+    fs::write(
+        &target,
+        goalcoach::store::to_pretty_json(&plan_with_goal("v1")),
+    )
+    .unwrap();
     let data = tmp.path().join("data");
     fs::create_dir(&data).unwrap();
     let link = data.join(PLAN_FILE);
@@ -229,7 +282,12 @@ fn a_symlinked_plan_is_written_through_to_its_target_and_stays_a_link() {
     let (mut store, plan) = open(&data);
     assert_eq!(plan.goals[0].title, "v1");
     store.save(&plan_with_goal("v2")).unwrap();
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     let on_disk: Plan = serde_json::from_slice(&fs::read(&target).unwrap()).unwrap();
     assert_eq!(on_disk.goals[0].title, "v2");
     assert_eq!(temp_files(&synced), 0);
@@ -253,7 +311,10 @@ fn the_lock_and_backups_are_private_and_an_open_data_dir_is_warned_about() {
     let backup = store.backups().into_iter().next().expect("a daily backup");
     assert_eq!(mode(&backup), 0o600, "{backup:?}");
     let notices = store.notices().join("\n");
-    assert!(notices.contains("can be written by other users"), "{notices}");
+    assert!(
+        notices.contains("can be written by other users"),
+        "{notices}"
+    );
 }
 
 #[test]
@@ -273,7 +334,10 @@ fn read_only_commands_create_nothing() {
     ] {
         let out = goalcoach(tmp.path(), args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-        assert!(!tmp.path().join("plan.lock").exists(), "{args:?} took the lock");
+        assert!(
+            !tmp.path().join("plan.lock").exists(),
+            "{args:?} took the lock"
+        );
     }
     let missing = tmp.path().join("not-made");
     let out = goalcoach(&missing, &["list"]);
@@ -290,7 +354,11 @@ fn stray_backup_temps_and_old_conflict_copies_are_cleaned_at_start() {
     let backups = tmp.path().join("backups");
     fs::create_dir_all(&backups).unwrap();
     for n in 0..5 {
-        fs::write(backups.join(format!(".plan-2026-11-20.json.tmp.99.{n}")), "x").unwrap();
+        fs::write(
+            backups.join(format!(".plan-2026-11-20.json.tmp.99.{n}")),
+            "x",
+        )
+        .unwrap();
     }
     let old = tmp.path().join("plan.conflict-2026-09-01-120000.json");
     let recent = tmp.path().join("plan.conflict-2026-11-20-120000.json");
@@ -306,7 +374,10 @@ fn stray_backup_temps_and_old_conflict_copies_are_cleaned_at_start() {
         .unwrap();
     let _ = open(tmp.path());
     assert_eq!(temp_files(&backups), 0, "killed backups' temps are gone");
-    assert!(!old.exists() && backups.join(old.file_name().unwrap()).exists(), "moved, kept");
+    assert!(
+        !old.exists() && backups.join(old.file_name().unwrap()).exists(),
+        "moved, kept"
+    );
     assert!(recent.exists(), "a recent conflict copy stays in view");
 }
 
@@ -336,7 +407,12 @@ fn control_characters_are_stripped_on_load_and_never_printed() {
     let (store, plan) = open(tmp.path());
     assert_eq!(plan.goals[0].title, "clip]52;c;ZXZpbA==board [2J31mevil");
     assert_eq!(plan.goals[0].notes, "line one\nline two tab");
-    assert!(store.notices().join(" ").contains("removed control characters"));
+    assert!(
+        store
+            .notices()
+            .join(" ")
+            .contains("removed control characters")
+    );
     drop(store);
     for args in [
         &["list"][..],

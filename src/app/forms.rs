@@ -3,12 +3,12 @@
 
 use super::form::{Field, FieldKind, Reader};
 use super::state::{FormPurpose, ItemForm};
+use crate::model::check;
 use crate::model::smart;
 use crate::model::{
     ActionStep, Barrier, BarrierStatus, CheckIn, Goal, Horizon, ItemId, ItemKind, Measure,
     Milestone, Node, Op, Plan, Recurrence, Resource, ResourceKind,
 };
-use crate::model::check;
 use chrono::NaiveDate;
 
 const LEVELS: FieldKind = FieldKind::Number {

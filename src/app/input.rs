@@ -129,10 +129,18 @@ impl TextInput {
             .map(|g| if g == "\n" || g == "\r\n" { "↵" } else { g })
             .collect();
         let width = width.max(1);
-        let mut start = 0;
-        // Move the start right until the text before the cursor fits, leaving room for it.
-        while graphemes[start..self.cursor].concat().width() >= width {
-            start += 1;
+        let cursor = self.cursor.min(graphemes.len());
+        // Walk back from the cursor while the text before it still fits with the cursor
+        // cell: one pass, so a long field costs the same per key as a short one.
+        let mut start = cursor;
+        let mut cursor_col = 0;
+        while start > 0 {
+            let w = graphemes[start - 1].width();
+            if cursor_col + w >= width {
+                break;
+            }
+            cursor_col += w;
+            start -= 1;
         }
         let mut shown = String::new();
         let mut used = 0;
@@ -144,7 +152,6 @@ impl TextInput {
             shown.push_str(g);
             used += w;
         }
-        let cursor_col = graphemes[start..self.cursor].concat().width();
         (shown, cursor_col)
     }
 }
@@ -152,6 +159,22 @@ impl TextInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_window_keeps_the_cursor_in_view_in_a_long_field() {
+        let mut t = TextInput::new(&"abcdefghij".repeat(500));
+        let (shown, col) = t.window(20);
+        assert_eq!((shown.as_str(), col), ("bcdefghijabcdefghij", 19));
+        t.home();
+        assert_eq!(t.window(5), ("abcde".to_string(), 0));
+        for _ in 0..7 {
+            t.right();
+        }
+        assert_eq!(t.window(5), ("defgh".to_string(), 4));
+        let wide = TextInput::new("日本語のテキスト");
+        let (shown, col) = wide.window(7);
+        assert_eq!((shown.as_str(), col), ("キスト", 6));
+    }
 
     #[test]
     fn edits_by_grapheme() {

@@ -72,7 +72,10 @@ pub fn save(state: &mut AppState, store: &mut Store) {
         Err(store::SaveError::Conflict { path, copy }) => {
             state.save_error = None;
             state.conflict_copy = Some(copy.clone());
-            state.error(format!("Not saved: {} changed outside goalcoach.", path.display()));
+            state.error(format!(
+                "Not saved: {} changed outside goalcoach.",
+                path.display()
+            ));
             state.question = Some(state::Question {
                 text: format!(
                     "{} was changed outside goalcoach (an editor or a sync tool?) since it was \
@@ -118,7 +121,9 @@ fn reload(state: &mut AppState, store: &mut Store) {
             "{} is not on disk any more; your plan is still here, and the next change (or {}) \
              writes it again.",
             path.display(),
-            state.keymap.key_for(keymap::Layer::Main, &Action::SaveAgain)
+            state
+                .keymap
+                .key_for(keymap::Layer::Main, &Action::SaveAgain)
         )),
         Err(e) => state.error(e.to_string()),
     }

@@ -57,8 +57,8 @@ pub fn take_request() -> Option<Request> {
 pub fn install(restore: fn()) {
     use signal_hook::consts::signal::*;
     let ending = [
-        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
-        SIGXCPU, SIGXFSZ,
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ,
     ];
     let all: Vec<i32> = ending.iter().copied().chain([SIGTSTP, SIGCONT]).collect();
     let Ok(mut signals) = signal_hook::iterator::Signals::new(&all) else {

@@ -1,8 +1,8 @@
 //! The agenda: dated open milestones and steps of active goals sorted into time buckets, plus
 //! goals that have stalled (nothing done lately) or are stuck (no open next step).
 
-use super::dates::plus_days;
 use super::Plan;
+use super::dates::plus_days;
 use super::goal::Goal;
 use super::ids::ItemId;
 use super::tree::ItemKind;
@@ -46,7 +46,7 @@ impl Bucket {
 /// The last day of the week that holds `today`, for weeks starting on `week_start`.
 pub fn end_of_week(today: NaiveDate, week_start: Weekday) -> NaiveDate {
     let into_week = today.weekday().days_since(week_start) as u64;
-    plus_days(today, u64::from(6 - into_week))
+    plus_days(today, 6 - into_week)
 }
 
 /// Which bucket a date falls in, seen from `today`.

@@ -179,7 +179,12 @@ fn check_goal(p: &mut Problems, goal: &super::Goal) {
         if let Some(v) = c.value {
             p.number(&place, "check-in value", v, AMOUNT);
         }
-        p.scale(&place, "check-in confidence", Some(c.confidence), CONFIDENCE);
+        p.scale(
+            &place,
+            "check-in confidence",
+            Some(c.confidence),
+            CONFIDENCE,
+        );
     }
     for m in &goal.milestones {
         let place = || item("milestone", m.id, &m.title);
@@ -206,7 +211,12 @@ fn check_profile(p: &mut Problems, profile: &super::Profile) {
         p.date(&place, "feedback date", Some(f.date));
     }
     for path in &profile.paths {
-        p.scale(&place, "career path values_fit", path.values_fit, CONFIDENCE);
+        p.scale(
+            &place,
+            "career path values_fit",
+            path.values_fit,
+            CONFIDENCE,
+        );
     }
 }
 
@@ -284,13 +294,18 @@ mod tests {
 
     #[test]
     fn numbers_that_are_not_finite_or_out_of_range_are_refused_when_typed() {
-        for bad in ["nan", "NaN", "inf", "-inf", "1e309", "-1.7e308", "1e13", "x", ""] {
+        for bad in [
+            "nan", "NaN", "inf", "-inf", "1e309", "-1.7e308", "1e13", "x", "",
+        ] {
             assert!(parse_number(bad, AMOUNT).is_err(), "{bad}");
         }
         assert_eq!(parse_number(" 75,000 ", AMOUNT), Ok(75_000.0));
         assert_eq!(parse_number("-3.5", AMOUNT), Ok(-3.5));
         let message = parse_number("nan", AMOUNT).unwrap_err();
-        assert!(message.contains("from -1000000000000 to 1000000000000"), "{message}");
+        assert!(
+            message.contains("from -1000000000000 to 1000000000000"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -355,7 +370,8 @@ mod tests {
     fn duplicate_ids_are_renumbered_and_the_first_keeps_its_id() {
         let mut plan = Plan::default();
         let mut a = goal(1, "Goal A");
-        a.milestones.push(Milestone::new(ItemId(2), "A's milestone"));
+        a.milestones
+            .push(Milestone::new(ItemId(2), "A's milestone"));
         let mut b = goal(1, "Goal B");
         b.steps.push(ActionStep::new(ItemId(2), "B's step"));
         plan.goals.push(a);
@@ -370,7 +386,10 @@ mod tests {
         assert_eq!(plan.goals[1].id, ItemId(3));
         assert_eq!(plan.goals[1].steps[0].id, ItemId(4));
         assert!(id_problems(&plan).is_empty());
-        assert_eq!(plan.locate(ItemId(3)).map(|l| plan.title_at(l)), Some("Goal B"));
+        assert_eq!(
+            plan.locate(ItemId(3)).map(|l| plan.title_at(l)),
+            Some("Goal B")
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! kept apart. Importance is the person's own rating; urgency is theirs too, but a step due
 //! within two days counts as urgent whatever it says, because the calendar makes it so.
 
-use super::dates::plus_days;
 use super::Plan;
+use super::dates::plus_days;
 use super::ids::ItemId;
 use super::tree::ActionStep;
 use chrono::NaiveDate;

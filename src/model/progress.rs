@@ -205,7 +205,10 @@ mod tests {
             (0.0, f64::NAN, 1.0),
         ] {
             let p = goal_progress(&measured(start, current, target));
-            assert!(p.is_finite() && (0.0..=1.0).contains(&p), "{start} {current} {target}: {p}");
+            assert!(
+                p.is_finite() && (0.0..=1.0).contains(&p),
+                "{start} {current} {target}: {p}"
+            );
         }
     }
 

@@ -61,7 +61,11 @@ pub fn strip_controls(input: &str) -> Option<String> {
 pub fn printable(input: &str) -> std::borrow::Cow<'_, str> {
     let unwanted = |c: char| !matches!(c, '\t' | '\r') && is_unwanted(c, true);
     if input.chars().any(unwanted) {
-        input.chars().filter(|&c| !unwanted(c)).collect::<String>().into()
+        input
+            .chars()
+            .filter(|&c| !unwanted(c))
+            .collect::<String>()
+            .into()
     } else {
         input.into()
     }

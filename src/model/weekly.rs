@@ -3,9 +3,9 @@
 //! interval, stuck and stale items), what changed since last week, and the history figures
 //! (steps done per week, review streak). Pure: today is passed in.
 
-use super::dates::{minus_days, plus_days};
 use super::Plan;
 use super::agenda::{is_stalled, is_stuck};
+use super::dates::{minus_days, plus_days};
 use super::goal::Goal;
 use super::ids::ItemId;
 use super::progress::goal_progress;
@@ -294,8 +294,11 @@ mod tests {
         let sunday = d(SUNDAY);
         let monday = d("2026-11-23");
         assert_eq!(anchor_on_or_before(sunday, Weekday::Mon), d("2026-11-16"));
-        plan.reviews
-            .push(review(&iso_week_label(d("2026-11-16")), Some("goals"), false));
+        plan.reviews.push(review(
+            &iso_week_label(d("2026-11-16")),
+            Some("goals"),
+            false,
+        ));
         let resumed = schedule(&plan, monday, Weekday::Mon);
         assert_eq!(
             resumed,

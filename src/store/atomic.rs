@@ -136,7 +136,13 @@ fn exchange_or_rename(temp: &Path, target: &Path) -> io::Result<bool> {
     let rename2 = |flags: libc::c_uint| {
         // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them as given.
         let rc = unsafe {
-            libc::renameat2(libc::AT_FDCWD, from.as_ptr(), libc::AT_FDCWD, to.as_ptr(), flags)
+            libc::renameat2(
+                libc::AT_FDCWD,
+                from.as_ptr(),
+                libc::AT_FDCWD,
+                to.as_ptr(),
+                flags,
+            )
         };
         if rc == 0 {
             Ok(())

@@ -184,7 +184,10 @@ pub enum SaveError {
     /// The backup taken before the first write failed, so nothing was written.
     Backup { path: PathBuf, source: io::Error },
     /// The plan holds a value goalcoach would refuse to read back; nothing was written.
-    Invalid { path: PathBuf, problems: Vec<String> },
+    Invalid {
+        path: PathBuf,
+        problems: Vec<String>,
+    },
 }
 
 impl fmt::Display for SaveError {

@@ -279,7 +279,11 @@ impl Store {
 
     /// Writes the temp file beside `target` and swaps it in; returns the replaced file
     /// when the system kept it for us to look at.
-    fn put_in_place(&mut self, target: &Path, parts: &[&[u8]]) -> Result<Option<PathBuf>, SaveError> {
+    fn put_in_place(
+        &mut self,
+        target: &Path,
+        parts: &[&[u8]],
+    ) -> Result<Option<PathBuf>, SaveError> {
         let (dir, name) = paths::split(target);
         let temp = atomic::write_temp(dir, &name, parts, self.fault)
             .map_err(|e| e.into_save_error(target))?;
@@ -292,7 +296,11 @@ impl Store {
     /// The file a save replaced is removed when it is the one we last saw; otherwise a write
     /// from outside landed at the last moment, and it is kept as a conflict copy.
     fn keep_if_outside(&self, old: &Path) -> Option<PathBuf> {
-        if self.stamp.as_ref().is_some_and(|stamp| stamp.describes(old)) {
+        if self
+            .stamp
+            .as_ref()
+            .is_some_and(|stamp| stamp.describes(old))
+        {
             let _ = fs::remove_file(old);
             return None;
         }

@@ -56,14 +56,12 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// the new file is written atomically in the target's own directory.
 pub fn write_target(path: &Path) -> io::Result<PathBuf> {
     match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            std::fs::canonicalize(path).map_err(|e| {
-                io::Error::other(format!(
-                    "{} is a symbolic link to a file that cannot be reached ({e})",
-                    path.display()
-                ))
-            })
-        }
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|e| {
+            io::Error::other(format!(
+                "{} is a symbolic link to a file that cannot be reached ({e})",
+                path.display()
+            ))
+        }),
         _ => Ok(path.to_path_buf()),
     }
 }

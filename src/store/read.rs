@@ -70,8 +70,7 @@ pub fn read_regular(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
 /// Parses and checks a plan file's bytes (see the module's opening comment).
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, LoadError> {
     let version = super::probe_version(path, bytes)?;
-    let mut plan: Plan =
-        serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
+    let mut plan: Plan = serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
     let mut notices = Vec::new();
     if may_hold_controls(bytes) {
         let stripped = strip_controls_from(path, bytes, &mut plan)?;

@@ -136,7 +136,10 @@ fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)>
         return Some(("NOT SAVED (see below)".into(), theme::error()));
     }
     if state.conflict_copy.is_some() {
-        let reload = state.keymap.key_for(crate::keymap::Layer::Main, &crate::app::action::Action::Reload);
+        let reload = state.keymap.key_for(
+            crate::keymap::Layer::Main,
+            &crate::app::action::Action::Reload,
+        );
         return Some((
             format!("CHANGED OUTSIDE: yours is in a conflict copy ({reload} to settle)"),
             theme::error(),

@@ -42,7 +42,9 @@ pub fn draw(frame: &mut Frame, area: Rect, question: &Question, keymap: &Keymap)
         .title(question.on_yes.title())
         .border_style(theme::warn());
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
         box_area,
     );
 }

@@ -419,13 +419,16 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
 fn review_trail(state: &AppState, anchor: chrono::NaiveDate) -> String {
     (0..12u64)
         .rev()
-        .map(
-            |back| match weekly::record_for(&state.plan, crate::model::dates::minus_days(anchor, 7 * back)) {
+        .map(|back| {
+            match weekly::record_for(
+                &state.plan,
+                crate::model::dates::minus_days(anchor, 7 * back),
+            ) {
                 Some(r) if r.skipped => '▁',
                 Some(r) if r.stage.is_none() => '█',
                 _ => '·',
-            },
-        )
+            }
+        })
         .collect()
 }
 

@@ -75,8 +75,22 @@ mod tests {
     fn a_format_that_cannot_print_a_date_falls_back_to_iso() {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let today = date;
-        assert_eq!(Day { today, format: "%H:%M" }.show(date), "2026-11-22");
-        assert_eq!(Day { today, format: "%d %b" }.show(date), "22 Nov");
+        assert_eq!(
+            Day {
+                today,
+                format: "%H:%M"
+            }
+            .show(date),
+            "2026-11-22"
+        );
+        assert_eq!(
+            Day {
+                today,
+                format: "%d %b"
+            }
+            .show(date),
+            "22 Nov"
+        );
     }
 
     #[test]
