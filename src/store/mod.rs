@@ -9,6 +9,7 @@ mod json;
 mod lock;
 mod paths;
 mod read;
+mod stamp;
 
 pub use error::{LoadError, SaveError};
 pub use paths::{DATA_DIR_ENV, data_dir};
@@ -16,11 +17,11 @@ pub use paths::{DATA_DIR_ENV, data_dir};
 use crate::model::{Plan, SCHEMA_VERSION};
 use chrono::NaiveDate;
 use serde::Deserialize;
+use stamp::{DiskStamp, stamp_of};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 /// The steps of a save, in order (for fault injection in tests).
 pub const SAVE_STEPS: [&str; 5] = atomic::STEPS;
@@ -29,45 +30,6 @@ pub const SAVE_STEPS: [&str; 5] = atomic::STEPS;
 pub const PLAN_FILE: &str = "plan.json";
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-
-/// What `plan.json` looked like when we last read or wrote it.
-#[derive(Clone, Debug, PartialEq)]
-struct DiskStamp {
-    len: u64,
-    modified: Option<SystemTime>,
-    /// The file's inode (0 where there is none), so a file renamed into place is noticed.
-    inode: u64,
-    hash: u64,
-}
-
-impl DiskStamp {
-    /// Whether the file at `path` is still the one this stamp describes: same size, time
-    /// and inode, or failing that the same bytes.
-    fn describes(&self, path: &Path) -> bool {
-        let Ok(meta) = fs::metadata(path) else {
-            return false;
-        };
-        if meta.len() == self.len
-            && meta.modified().ok() == self.modified
-            && inode_of(&meta) == self.inode
-        {
-            return true;
-        }
-        fs::read(path).is_ok_and(|bytes| hash_of(&[&bytes]) == self.hash)
-    }
-}
-
-fn inode_of(meta: &fs::Metadata) -> u64 {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::MetadataExt::ino(meta)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = meta;
-        0
-    }
-}
 
 /// What a successful save has to tell the person.
 #[derive(Debug, Default, PartialEq)]
@@ -503,58 +465,10 @@ fn new_uid() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let mut h = DefaultHasher::new();
-    SystemTime::now().hash(&mut h);
+    std::time::SystemTime::now().hash(&mut h);
     std::process::id().hash(&mut h);
     COUNTER.fetch_add(1, Ordering::Relaxed).hash(&mut h);
     format!("{:016x}", h.finish())
-}
-
-/// A fast 64-bit fingerprint of the file given in parts (the result does not depend on how
-/// it is split), to tell whether it changed behind our back. Not a defence against anyone
-/// crafting collisions; it runs over the whole file on every save, so it must be cheap.
-fn hash_of(parts: &[&[u8]]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mix = |h: u64, word: u64| (h ^ word).wrapping_mul(K).rotate_left(29);
-    let len: usize = parts.iter().map(|p| p.len()).sum();
-    let mut h = len as u64 ^ K;
-    let mut carry = [0u8; 8];
-    let mut filled = 0;
-    for part in parts {
-        let mut rest = *part;
-        if filled > 0 {
-            let take = (8 - filled).min(rest.len());
-            carry[filled..filled + take].copy_from_slice(&rest[..take]);
-            filled += take;
-            rest = &rest[take..];
-            if filled < 8 {
-                continue;
-            }
-            h = mix(h, u64::from_le_bytes(carry));
-        }
-        let mut chunks = rest.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            h = mix(h, u64::from_le_bytes(word));
-        }
-        let tail = chunks.remainder();
-        carry[..tail.len()].copy_from_slice(tail);
-        filled = tail.len();
-    }
-    for &b in &carry[..filled] {
-        h = mix(h, u64::from(b));
-    }
-    h ^ (h >> 32)
-}
-
-fn stamp_of(path: &Path, parts: &[&[u8]]) -> DiskStamp {
-    let meta = fs::metadata(path).ok();
-    DiskStamp {
-        len: parts.iter().map(|p| p.len() as u64).sum(),
-        modified: meta.as_ref().and_then(|m| m.modified().ok()),
-        inode: meta.as_ref().map_or(0, inode_of),
-        hash: hash_of(parts),
-    }
 }
 
 /// The plan in `dir` and what reading it noticed, for commands that only read: nothing is
@@ -597,24 +511,5 @@ mod tests {
         );
         assert_eq!(leading_schema_version(b"{\"schema_version\": 1x"), None);
         assert_eq!(leading_schema_version(b"{\"schema_version\": \"1\"}"), None);
-    }
-
-    #[test]
-    fn the_fingerprint_sees_any_change_and_ignores_how_it_is_split() {
-        let a = b"{\"schema_version\": 1, \"goals\": []}\n".to_vec();
-        let mut b = a.clone();
-        b[20] ^= 1;
-        assert_ne!(hash_of(&[&a]), hash_of(&[&b]));
-        assert_ne!(hash_of(&[&a]), hash_of(&[&a[..a.len() - 1]]));
-        for split in 0..a.len() {
-            for second in split..a.len() {
-                let parts = [&a[..split], &a[split..second], &a[second..]];
-                assert_eq!(
-                    hash_of(&parts),
-                    hash_of(&[&a]),
-                    "split at {split}, {second}"
-                );
-            }
-        }
     }
 }
