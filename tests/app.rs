@@ -2,6 +2,8 @@
 //! Each test drives the real keymap and update.
 
 mod common;
+#[path = "common/files.rs"]
+mod files;
 
 use common::*;
 use crossterm::event::{Event, KeyCode};
@@ -326,23 +328,24 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
         "theirs stays"
     );
     // Another change while in conflict replaces the same copy instead of adding one.
+    assert_eq!(
+        state.question.as_ref().map(|q| q.on_yes.clone()),
+        Some(goalcoach::app::state::Answer::LoadOutsideVersion),
+        "yes would load the version on disk"
+    );
     type_keys(&mut state, "n"); // "no, keep working" closes the question
     type_keys(&mut state, "nSecond goal");
     assert_eq!(enter(&mut state), Effect::Save);
     save(&mut state, &mut store);
-    let copies = std::fs::read_dir(tmp.path())
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .starts_with("plan.conflict-")
-        })
-        .count();
+    let copies = files::files_named(tmp.path(), |name| name.starts_with("plan.conflict-"));
     assert_eq!(copies, 1, "one conflict copy per conflict");
-    // Yes loads theirs; then ours is offered back, and yes puts it in place.
-    let effect = type_keys(&mut state, "y");
+    assert!(
+        state.question.is_none(),
+        "asked once per conflict, not at every change"
+    );
+    // R (named in the title bar) loads theirs; then ours is offered back, and yes puts it in
+    // place.
+    let effect = type_keys(&mut state, "R");
     assert_eq!(effect, [Effect::Reload]);
     assert_eq!(
         perform(Effect::Reload, &mut state, &mut store),
@@ -355,6 +358,10 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
     assert_eq!(effect, [Effect::BringBack(copy.clone())]);
     perform(effect[0].clone(), &mut state, &mut store);
     assert_eq!(state.plan.goals.len(), 2, "ours is back");
+    assert!(
+        !copy.exists(),
+        "the copy, now the same as plan.json, is cleared away"
+    );
     let on_disk: goalcoach::model::Plan =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(on_disk.goals.len(), 2);

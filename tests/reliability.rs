@@ -13,15 +13,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn goalcoach(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_goalcoach"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["--today", TODAY])
-        .args(args)
-        .env_remove("GOALCOACH_DATA_DIR")
-        .env("GOALCOACH_CONFIG", dir.join("no-config.toml"))
-        .output()
-        .unwrap()
+    run_output(dir, TODAY, args)
 }
 
 fn stderr(out: &Output) -> String {

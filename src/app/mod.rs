@@ -71,11 +71,15 @@ pub fn save(state: &mut AppState, store: &mut Store) {
         }
         Err(store::SaveError::Conflict { path, copy }) => {
             state.save_error = None;
-            state.conflict_copy = Some(copy.clone());
             state.error(format!(
-                "Not saved: {} changed outside goalcoach.",
-                path.display()
+                "Not saved to {}: it changed outside goalcoach; yours is in {}",
+                path.display(),
+                copy.display()
             ));
+            // Asked once per conflict; later changes go to the same copy without asking.
+            if state.conflict_copy.replace(copy.clone()).is_some() {
+                return;
+            }
             state.question = Some(state::Question {
                 text: format!(
                     "{} was changed outside goalcoach (an editor or a sync tool?) since it was \
@@ -146,6 +150,8 @@ fn bring_back(state: &mut AppState, store: &mut Store, copy: &Path) {
     match store.restore(copy) {
         Ok(plan) => {
             state.replace_plan(plan);
+            // plan.json now holds the copy's bytes, so the copy says nothing new.
+            let _ = std::fs::remove_file(copy);
             state.info(format!(
                 "Your version is back in {}; the one it replaced is kept in backups/.",
                 store.plan_path().display()
@@ -168,7 +174,10 @@ pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effec
         },
         Effect::RescueAndQuit(path) => match store::write_copy(&state.plan, &path) {
             Ok(()) => {
-                eprintln!("goalcoach: your unsaved changes are in {}", path.display());
+                state.farewell = Some(format!(
+                    "goalcoach: your unsaved changes are in {}",
+                    path.display()
+                ));
                 return Effect::Quit;
             }
             Err(e) => state.error(format!("{e}; nothing was quit")),
@@ -229,11 +238,12 @@ pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
     // https://no-color.org: any non-empty NO_COLOR turns colour off.
     state.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     state.read_only = store.read_only_reason();
-    if let Some(first) = store.notices().first() {
-        state.error(first.clone());
-    }
-    for notice in store.notices() {
+    let notices = store.notices();
+    for notice in &notices {
         eprintln!("goalcoach: {notice}");
+    }
+    if let Some(first) = notices.into_iter().next() {
+        state.error(first);
     }
     state.location = if demo {
         "demo plan (not your data)".into()
@@ -298,6 +308,9 @@ fn run_terminal(state: &mut AppState, store: &mut Store, mouse: bool) -> Result<
     panic_for_tests();
     let result = event_loop(&mut terminal, state, store, mouse);
     restore_terminal();
+    if let Some(farewell) = &state.farewell {
+        eprintln!("{farewell}");
+    }
     match result? {
         Some(signal) => std::process::exit(128 + signal),
         None => Ok(()),

@@ -11,28 +11,7 @@ use crate::model::{ActionStep, History, ItemId, ItemKind, Loc, Plan};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
-/// Hashes item ids for the index: ids are small unique integers, so one multiply spreads
-/// them well and is much cheaper than the default SipHash over 50,000 entries.
-#[derive(Default, Clone, Copy, Debug)]
-pub struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-type BuildIdHasher = std::hash::BuildHasherDefault<IdHasher>;
+use crate::model::ids::BuildIdHasher;
 
 /// The screens, in Tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -221,6 +200,9 @@ pub struct AppState {
     pub save_error: Option<String>,
     /// Where our version went when the file changed outside (shown until it is settled).
     pub conflict_copy: Option<std::path::PathBuf>,
+    /// A line to print on the plain terminal once the app has closed (where unsaved changes
+    /// were rescued to).
+    pub farewell: Option<String>,
     /// Where the data lives, for the title bar ("demo" for the sample plan).
     pub location: String,
     /// The terminal size (columns, rows).
@@ -279,6 +261,7 @@ impl AppState {
             read_only: None,
             save_error: None,
             conflict_copy: None,
+            farewell: None,
             location: String::new(),
             size: (80, 24),
             colour: true,

@@ -4,7 +4,7 @@
 //! here once; forms, the command line, the loader, import and save all check against them,
 //! so a save can never write a file that goalcoach itself would refuse.
 
-use super::ids::ItemId;
+use super::ids::{BuildIdHasher, ItemId};
 use super::{Loc, Plan};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
@@ -244,7 +244,8 @@ pub fn id_problems(plan: &Plan) -> Vec<String> {
 /// The items whose id is zero, above `MAX_ID`, or already taken by an item earlier in the
 /// tree, in tree order.
 fn bad_ids(plan: &Plan) -> Vec<(ItemId, Loc)> {
-    let mut seen = HashSet::with_capacity(plan.item_count());
+    let mut seen: HashSet<ItemId, BuildIdHasher> =
+        HashSet::with_capacity_and_hasher(plan.item_count(), BuildIdHasher::default());
     let mut bad = Vec::new();
     plan.for_each_loc(|id, loc| {
         if id.0 == 0 || id.0 > MAX_ID || !seen.insert(id) {

@@ -57,26 +57,16 @@ fn run<T>(
     op().map_err(|source| WriteError { step, source })
 }
 
-/// Replaces `dir/name` with the parts one after the other, atomically and durably.
+/// Replaces `dir/name` with the parts one after the other, atomically and durably. On any
+/// failure before the rename the old file is untouched and the temp file is gone.
 pub fn write_parts(dir: &Path, name: &str, parts: &[&[u8]]) -> Result<(), WriteError> {
-    write_parts_failing(dir, name, parts, None)
-}
-
-/// `write_parts`, with `fault` failing one step. On any failure before the rename the old
-/// file is untouched and the temp file is gone.
-pub fn write_parts_failing(
-    dir: &Path,
-    name: &str,
-    parts: &[&[u8]],
-    fault: Fault,
-) -> Result<(), WriteError> {
-    let temp = write_temp(dir, name, parts, fault)?;
-    let renamed = run("rename", fault, || fs::rename(&temp, dir.join(name)));
+    let temp = write_temp(dir, name, parts, None)?;
+    let renamed = run("rename", None, || fs::rename(&temp, dir.join(name)));
     if renamed.is_err() {
         let _ = fs::remove_file(&temp);
     }
     renamed?;
-    run("directory fsync", fault, || sync_dir(dir))
+    sync_dir_failing(dir, None)
 }
 
 /// Writes the parts to a new temp file beside `dir/name` and makes them durable; returns
@@ -150,22 +140,19 @@ fn exchange_or_rename(temp: &Path, target: &Path) -> io::Result<bool> {
             Err(io::Error::last_os_error())
         }
     };
+    let unsupported = |e: &io::Error| matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS));
     for _ in 0..3 {
         match rename2(libc::RENAME_EXCHANGE) {
             Ok(()) => return Ok(true),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS)) => {
-                return fs::rename(temp, target).map(|()| false);
-            }
+            Err(e) if unsupported(&e) => break,
             Err(e) => return Err(e),
         }
         // No file to exchange with: move in, unless one appeared meanwhile (then exchange).
         match rename2(libc::RENAME_NOREPLACE) {
             Ok(()) => return Ok(false),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS)) => {
-                return fs::rename(temp, target).map(|()| false);
-            }
+            Err(e) if unsupported(&e) => break,
             Err(e) => return Err(e),
         }
     }

@@ -104,8 +104,7 @@ impl Store {
         paths::create_private_dir(dir).map_err(|e| LoadError::io(dir, e))?;
         let lock = lock::Lock::acquire(dir).map_err(|e| LoadError::io(dir, e))?;
         if lock.is_held() {
-            atomic::remove_stale_temps(dir, PLAN_FILE);
-            backup::tidy(dir);
+            clean_up_after_crashes(dir);
         }
         Ok(Store {
             dir: dir.to_path_buf(),
@@ -135,8 +134,7 @@ impl Store {
             return true;
         }
         if self.lock.retry(&self.dir).is_ok() && self.lock.is_held() {
-            atomic::remove_stale_temps(&self.dir, PLAN_FILE);
-            backup::tidy(&self.dir);
+            clean_up_after_crashes(&self.dir);
             return true;
         }
         false
@@ -161,12 +159,12 @@ impl Store {
     /// when there is no file any more: the plan in memory is then the only copy, and the
     /// caller keeps it (the next save writes the file again).
     pub fn reload(&mut self) -> Result<Option<Plan>, LoadError> {
-        if read::read_regular(&self.plan_path())?.is_none() {
+        let Some(bytes) = read::read_regular(&self.plan_path())? else {
             self.stamp = None;
             return Ok(None);
-        }
+        };
         self.conflict_copy = None;
-        self.load().map(Some)
+        self.load_from(bytes).map(Some)
     }
 
     /// What the last load repaired or noticed (ids renumbered, control characters removed),
@@ -180,15 +178,20 @@ impl Store {
     }
 
     fn load(&mut self) -> Result<Plan, LoadError> {
-        let path = self.plan_path();
-        self.notices.clear();
-        let Some(bytes) = read::read_regular(&path)? else {
+        let Some(bytes) = read::read_regular(&self.plan_path())? else {
             self.stamp = None;
+            self.notices.clear();
             return Ok(Plan {
                 uid: new_uid(),
                 ..Plan::default()
             });
         };
+        self.load_from(bytes)
+    }
+
+    fn load_from(&mut self, bytes: Vec<u8>) -> Result<Plan, LoadError> {
+        let path = self.plan_path();
+        self.notices.clear();
         let read::Decoded {
             mut plan,
             version,
@@ -363,6 +366,13 @@ impl Store {
         self.backed_up = true;
         self.load().map_err(anyhow::Error::from)
     }
+}
+
+/// What only the lock holder may clean: temp files a killed save or backup left, and old
+/// conflict copies (moved into backups/).
+fn clean_up_after_crashes(dir: &Path) {
+    atomic::remove_stale_temps(dir, PLAN_FILE);
+    backup::tidy(dir);
 }
 
 /// Writes the plan to `path` (atomically, as `plan.json` is written), e.g. to rescue it to

@@ -141,7 +141,7 @@ fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)>
             &crate::app::action::Action::Reload,
         );
         return Some((
-            format!("CHANGED OUTSIDE: yours is in a conflict copy ({reload} to settle)"),
+            format!("CHANGED OUTSIDE: {reload} to settle"),
             theme::error(),
         ));
     }

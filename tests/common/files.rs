@@ -30,22 +30,33 @@ pub fn open(dir: &Path) -> (Store, Plan) {
 
 /// How many save temp files are in `dir`.
 pub fn temp_files(dir: &Path) -> usize {
+    files_named(dir, |name| name.contains(".tmp."))
+}
+
+/// How many files in `dir` have a name `pick` accepts.
+pub fn files_named(dir: &Path, pick: impl Fn(&str) -> bool) -> usize {
     std::fs::read_dir(dir)
         .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .contains(".tmp.")
-        })
+        .filter(|e| pick(&e.as_ref().unwrap().file_name().to_string_lossy()))
         .count()
 }
 
 /// Runs a goalcoach subcommand on `dir` as of `day` with no user config; it must succeed.
 /// Returns what it printed.
 pub fn run_on_day(dir: &Path, day: &str, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_goalcoach"))
+    let out = run_output(dir, day, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs a goalcoach subcommand on `dir` as of `day` with no user config, whatever comes of
+/// it: its status and what it printed.
+pub fn run_output(dir: &Path, day: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_goalcoach"))
         .arg("--data-dir")
         .arg(dir)
         .args(["--today", day])
@@ -53,11 +64,5 @@ pub fn run_on_day(dir: &Path, day: &str, args: &[&str]) -> String {
         .env_remove("GOALCOACH_DATA_DIR")
         .env("GOALCOACH_CONFIG", dir.join("no-config.toml"))
         .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+        .unwrap()
 }
