@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use goalcoach::app::action::Action;
-use goalcoach::app::state::{AppState, Screen};
-use goalcoach::app::tree::{TreeFilter, visible_rows};
+use goalcoach::app::action::Screen;
+use goalcoach::app::screens::tree::{TreeFilter, visible_rows};
+use goalcoach::app::state::AppState;
 use goalcoach::app::update::update;
 use goalcoach::model::{Plan, agenda, priority};
 use goalcoach::sample::{GenOptions, generate};
@@ -153,13 +154,13 @@ fn bench_toggle(
 ) {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = Store::open(dir.path(), today()).unwrap();
-    store.save(&state.plan).unwrap();
+    store.save(state.plan()).unwrap();
     update(state, Action::MoveDown);
     update(state, Action::MoveDown);
     group.bench_function(BenchmarkId::new("toggle_done_and_save", items), |b| {
         b.iter(|| {
             update(state, Action::ToggleDone);
-            store.save(&state.plan).unwrap();
+            store.save(state.plan()).unwrap();
         })
     });
 }

@@ -231,7 +231,7 @@ mod tests {
         assert_eq!(c.date_format, "%d %b %Y");
         let z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE);
         assert_eq!(
-            c.keymap.action_for(Layer::Main, &z),
+            c.keymap.action_for(Layer::Goals, &z),
             Some(crate::app::action::Action::Undo)
         );
     }
@@ -251,7 +251,7 @@ mod tests {
         );
         let u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE);
         assert_eq!(
-            c.keymap.action_for(Layer::Main, &u),
+            c.keymap.action_for(Layer::Goals, &u),
             Some(crate::app::action::Action::Undo)
         );
         let (_, problems) = parse("week_start = \"someday\"\n", "c");

@@ -1,35 +1,40 @@
-//! The one table of key bindings. Key dispatch, the footer hints and the `?` help overlay are
-//! all read from it, so what the help says is what the keys do.
+//! The one table of key bindings. Each row binds keys to an action in one or more layers
+//! (each screen is a layer, and so is each overlay). Key dispatch, the footer hints, the `?`
+//! help and every "press X" in any text are read from it, so what the help says is what the
+//! keys do.
 
-use crate::app::action::Action;
-use crate::app::state::Screen;
+use crate::app::action::{Action, Screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Where the keyboard focus is; each layer has its own bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Layer {
-    /// The screens (tree, lists); also the fallback of `Filtered`.
-    Main,
+    /// What works on every screen; the fallback of each screen's layer.
+    Global,
+    Goals,
+    Agenda,
+    Priorities,
+    Review,
+    Profile,
+    /// Browsing search results on the Goals screen (falls back to `Goals`).
+    Filtered,
     /// Typing a search query.
     Search,
-    /// Browsing search results: the tree is filtered.
-    Filtered,
     /// A form or prompt is open.
     Form,
     /// A yes/no question is open.
     Confirm,
     /// The help overlay is open.
     Help,
-    /// The Review screen (falls back to `Main`).
-    Review,
-    /// The Profile screen (falls back to `Main`).
-    Profile,
 }
 
 impl Layer {
     /// Every layer, in help order.
-    pub const ALL: [Layer; 8] = [
-        Layer::Main,
+    pub const ALL: [Layer; 11] = [
+        Layer::Global,
+        Layer::Goals,
+        Layer::Agenda,
+        Layer::Priorities,
         Layer::Review,
         Layer::Profile,
         Layer::Filtered,
@@ -39,44 +44,97 @@ impl Layer {
         Layer::Help,
     ];
 
-    /// The heading of the layer's section in the help overlay.
+    /// The layer of a screen.
+    pub fn of_screen(screen: Screen) -> Layer {
+        match screen {
+            Screen::Goals => Layer::Goals,
+            Screen::Agenda => Layer::Agenda,
+            Screen::Priorities => Layer::Priorities,
+            Screen::Review => Layer::Review,
+            Screen::Profile => Layer::Profile,
+        }
+    }
+
+    /// Whether this is a screen's layer (or the search results over the Goals screen).
+    pub fn is_screen(self) -> bool {
+        matches!(
+            self,
+            Layer::Goals
+                | Layer::Agenda
+                | Layer::Priorities
+                | Layer::Review
+                | Layer::Profile
+                | Layer::Filtered
+        )
+    }
+
+    /// The layer's name in help headings.
     pub fn title(self) -> &'static str {
         match self {
-            Layer::Main => "Everywhere",
+            Layer::Global => "Every screen",
+            Layer::Goals => "Goals",
+            Layer::Agenda => "Agenda",
+            Layer::Priorities => "Priorities",
+            Layer::Review => "Weekly review",
+            Layer::Profile => "Profile",
             Layer::Filtered => "Search results",
             Layer::Search => "Typing a search",
             Layer::Form => "Forms and prompts",
             Layer::Confirm => "Questions",
             Layer::Help => "This help",
-            Layer::Review => "Weekly review",
-            Layer::Profile => "Profile",
+        }
+    }
+
+    /// The prefix of an action's name in the configuration file (`form.submit`); the main
+    /// screens' actions have none (`new_goal`).
+    fn namespace(self) -> Option<&'static str> {
+        match self {
+            Layer::Global | Layer::Goals | Layer::Agenda | Layer::Priorities => None,
+            Layer::Review => Some("review"),
+            Layer::Profile => Some("profile"),
+            Layer::Filtered => Some("filtered"),
+            Layer::Search => Some("search"),
+            Layer::Form => Some("form"),
+            Layer::Confirm => Some("confirm"),
+            Layer::Help => Some("help"),
         }
     }
 
     /// The layer whose bindings apply when this one has none for a key.
     fn fallback(self) -> Option<Layer> {
         match self {
-            Layer::Filtered | Layer::Review | Layer::Profile => Some(Layer::Main),
+            Layer::Filtered => Some(Layer::Goals),
+            l if l.is_screen() => Some(Layer::Global),
             _ => None,
         }
     }
 
+    /// This layer and the ones it falls back to, in lookup order.
+    fn chain(self) -> impl Iterator<Item = Layer> {
+        std::iter::successors(Some(self), |l| l.fallback())
+    }
+
     /// Whether unbound printable keys type text in this layer.
-    fn takes_text(self) -> bool {
+    pub fn takes_text(self) -> bool {
         matches!(self, Layer::Search | Layer::Form)
     }
 }
 
-/// A key with the one modifier bindings care about.
+/// A key with the modifiers bindings care about (Shift is in the character: `J`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 impl Key {
     const fn plain(code: KeyCode) -> Key {
-        Key { code, ctrl: false }
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
     }
 
     const fn ch(c: char) -> Key {
@@ -84,9 +142,22 @@ impl Key {
     }
 
     const fn ctrl(c: char) -> Key {
+        Key::ctrl_key(KeyCode::Char(c))
+    }
+
+    const fn ctrl_key(code: KeyCode) -> Key {
         Key {
-            code: KeyCode::Char(c),
+            code,
             ctrl: true,
+            alt: false,
+        }
+    }
+
+    const fn alt(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: true,
         }
     }
 
@@ -96,6 +167,7 @@ impl Key {
         Key {
             code: event.code,
             ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
         }
     }
 
@@ -104,6 +176,13 @@ impl Key {
     pub fn parse(text: &str) -> Result<Key, String> {
         let bad = || {
             format!("'{text}' is not a key (try j, Ctrl-r, Enter, Down, PgDn, Shift-Tab, Space)")
+        };
+        let (alt, text) = match text
+            .strip_prefix("Alt-")
+            .or_else(|| text.strip_prefix("alt-"))
+        {
+            Some(rest) => (true, rest),
+            None => (false, text),
         };
         let (ctrl, name) = match text
             .strip_prefix("Ctrl-")
@@ -136,7 +215,7 @@ impl Key {
                 }
             }
         };
-        Ok(Key { code, ctrl })
+        Ok(Key { code, ctrl, alt })
     }
 
     /// How the key is written in help and hints.
@@ -160,18 +239,23 @@ impl Key {
             KeyCode::PageDown => "PgDn".into(),
             other => format!("{other:?}"),
         };
-        if self.ctrl {
+        let name = if self.ctrl {
             format!("Ctrl-{name}")
+        } else {
+            name
+        };
+        if self.alt {
+            format!("Alt-{name}")
         } else {
             name
         }
     }
 }
 
-/// One row of the table: in `layer`, any of `keys` means `action`.
+/// One row of the table: in each of `layers`, any of `keys` means `action`.
 #[derive(Debug)]
 pub struct Binding {
-    pub layer: Layer,
+    pub layers: &'static [Layer],
     pub keys: &'static [Key],
     pub action: Action,
     /// What the action does, in a few words, for help and hints.
@@ -180,9 +264,14 @@ pub struct Binding {
     pub footer: bool,
 }
 
-const fn bind(layer: Layer, keys: &'static [Key], action: Action, label: &'static str) -> Binding {
+const fn bind(
+    layers: &'static [Layer],
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+) -> Binding {
     Binding {
-        layer,
+        layers,
         keys,
         action,
         label,
@@ -190,9 +279,14 @@ const fn bind(layer: Layer, keys: &'static [Key], action: Action, label: &'stati
     }
 }
 
-const fn hint(layer: Layer, keys: &'static [Key], action: Action, label: &'static str) -> Binding {
+const fn hint(
+    layers: &'static [Layer],
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+) -> Binding {
     Binding {
-        layer,
+        layers,
         keys,
         action,
         label,
@@ -202,81 +296,100 @@ const fn hint(layer: Layer, keys: &'static [Key], action: Action, label: &'stati
 
 use crate::model::review::Decision;
 use KeyCode as K;
-use Layer::{
-    Confirm as C, Filtered as Fi, Form as F, Help as H, Main as M, Profile as Pr, Review as Rv,
-    Search as S,
-};
+
+const ALL: &[Layer] = &[Layer::Global];
+const TREE: &[Layer] = &[Layer::Goals];
+const FOLD: &[Layer] = &[Layer::Goals, Layer::Priorities];
+const LISTS: &[Layer] = &[Layer::Goals, Layer::Agenda, Layer::Priorities];
+const ITEMS: &[Layer] = &[
+    Layer::Goals,
+    Layer::Agenda,
+    Layer::Priorities,
+    Layer::Review,
+];
+const RV: &[Layer] = &[Layer::Review];
+const PR: &[Layer] = &[Layer::Profile];
+const FI: &[Layer] = &[Layer::Filtered];
+const S: &[Layer] = &[Layer::Search];
+const F: &[Layer] = &[Layer::Form];
+const C: &[Layer] = &[Layer::Confirm];
+const H: &[Layer] = &[Layer::Help];
 
 /// The default key bindings.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind(M, &[Key::ch('j'), Key::plain(K::Down)], Action::MoveDown, "move down"),
-    bind(M, &[Key::ch('k'), Key::plain(K::Up)], Action::MoveUp, "move up"),
-    bind(M, &[Key::ch('h'), Key::plain(K::Left)], Action::Collapse, "fold, or go to parent"),
-    bind(M, &[Key::ch('l'), Key::plain(K::Right)], Action::Expand, "unfold, or go to child"),
-    bind(M, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "go to top"),
-    bind(M, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "go to bottom"),
-    bind(M, &[Key::plain(K::PageUp)], Action::PageUp, "page up"),
-    bind(M, &[Key::plain(K::PageDown)], Action::PageDown, "page down"),
-    hint(M, &[Key::ch('n')], Action::NewGoal, "new goal"),
-    hint(M, &[Key::ch('a')], Action::AddChild, "add milestone/step"),
-    bind(M, &[Key::ch('A')], Action::AddStep, "add a step straight under the goal"),
-    hint(M, &[Key::ch('e')], Action::Edit, "edit"),
-    bind(M, &[Key::plain(K::Enter)], Action::Open, "open: edit in the tree, show in the tree elsewhere"),
-    hint(M, &[Key::ch('t')], Action::Reschedule, "new date"),
-    bind(M, &[Key::ch('i')], Action::CycleImportance, "cycle importance 1–3"),
-    bind(M, &[Key::ch('U')], Action::CycleUrgency, "cycle urgency 1–3"),
-    hint(M, &[Key::ch('x'), Key::ch(' ')], Action::ToggleDone, "toggle done"),
-    hint(M, &[Key::ch('d')], Action::Delete, "delete"),
-    bind(M, &[Key::ch('J')], Action::MoveItemDown, "move item down"),
-    bind(M, &[Key::ch('K')], Action::MoveItemUp, "move item up"),
-    hint(M, &[Key::ch('c')], Action::CheckIn, "check in"),
-    bind(M, &[Key::ch('s')], Action::CycleStatus, "cycle goal status"),
-    bind(M, &[Key::ch('P')], Action::Promote, "log a done milestone or step as an achievement"),
-    hint(M, &[Key::ch('u')], Action::Undo, "undo"),
-    bind(M, &[Key::ctrl('r')], Action::Redo, "redo"),
-    bind(M, &[Key::ch('R')], Action::Reload, "reload the plan from disk"),
-    bind(M, &[Key::ctrl('s')], Action::SaveAgain, "save again (after a failed save)"),
-    bind(M, &[Key::ch('W')], Action::WriteCopy, "write a copy of the plan to another file"),
-    hint(M, &[Key::ch('/')], Action::StartSearch, "search"),
-    bind(M, &[Key::ch('1')], Action::ShowScreen(Screen::Goals), "Goals screen"),
-    bind(M, &[Key::ch('2')], Action::ShowScreen(Screen::Agenda), "Agenda screen"),
-    bind(M, &[Key::ch('3')], Action::ShowScreen(Screen::Priorities), "Priorities screen"),
-    bind(M, &[Key::ch('4')], Action::ShowScreen(Screen::Review), "Review screen"),
-    bind(M, &[Key::ch('5')], Action::ShowScreen(Screen::Profile), "Profile screen"),
-    bind(M, &[Key::plain(K::Tab)], Action::NextScreen, "next screen"),
-    bind(M, &[Key::plain(K::BackTab)], Action::PrevScreen, "previous screen"),
-    hint(M, &[Key::ch('?')], Action::ToggleHelp, "help"),
-    hint(M, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit"),
-    bind(M, &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg brings it back)"),
-    hint(Rv, &[Key::ch('r')], Action::StartReview, "start/resume review"),
-    hint(Rv, &[Key::plain(K::Enter), Key::ch('l'), Key::plain(K::Right)], Action::ReviewNext, "next"),
-    hint(Rv, &[Key::ch('h'), Key::plain(K::Left)], Action::ReviewBack, "back"),
-    bind(Rv, &[Key::ch('K')], Action::Decide(Decision::Keep), "keep the goal as it is"),
-    bind(Rv, &[Key::ch('A')], Action::Decide(Decision::Adjust), "adjust the goal (opens its editor)"),
-    bind(Rv, &[Key::ch('H')], Action::Decide(Decision::Hold), "put the goal on hold"),
-    bind(Rv, &[Key::ch('D')], Action::Decide(Decision::Drop), "drop the goal"),
-    bind(Rv, &[Key::ch('X')], Action::Decide(Decision::Done), "mark the goal done"),
-    hint(Rv, &[Key::ch(' ')], Action::ToggleCommitment, "pick for next week"),
-    hint(Rv, &[Key::ch('w')], Action::EditReflection, "write reflection"),
-    hint(Rv, &[Key::ch('F')], Action::FinishReview, "finish"),
-    bind(Rv, &[Key::ch('S')], Action::SkipWeek, "skip this week (on purpose)"),
-    bind(Rv, &[Key::ch('L')], Action::LogAchievement, "log the win as an achievement"),
-    hint(Pr, &[Key::ch('l'), Key::plain(K::Right)], Action::NextSection, "next section"),
-    hint(Pr, &[Key::ch('h'), Key::plain(K::Left)], Action::PrevSection, "previous section"),
-    hint(Pr, &[Key::ch('e'), Key::plain(K::Enter)], Action::EditSection, "edit section"),
-    bind(Pr, &[Key::ch('T')], Action::FeedbackToStep, "turn the feedback into a step"),
-    bind(Pr, &[Key::ch('G')], Action::PathToGoal, "make the path's first experiment a goal"),
-    bind(Pr, &[Key::ch('v')], Action::ToggleCompare, "compare career paths side by side"),
-    hint(Pr, &[Key::ch('f')], Action::FirstPass, "guided first pass"),
-    hint(Fi, &[Key::ch('n')], Action::NextMatch, "next match"),
-    hint(Fi, &[Key::ch('N')], Action::PrevMatch, "previous match"),
-    hint(Fi, &[Key::plain(K::Esc)], Action::ClearSearch, "clear search"),
+    bind(ALL, &[Key::ch('j'), Key::plain(K::Down)], Action::MoveDown, "move down"),
+    bind(ALL, &[Key::ch('k'), Key::plain(K::Up)], Action::MoveUp, "move up"),
+    bind(ALL, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "go to top"),
+    bind(ALL, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "go to bottom"),
+    bind(ALL, &[Key::plain(K::PageUp)], Action::PageUp, "page up"),
+    bind(ALL, &[Key::plain(K::PageDown)], Action::PageDown, "page down"),
+    hint(ALL, &[Key::ch('u')], Action::Undo, "undo"),
+    bind(ALL, &[Key::ctrl('r')], Action::Redo, "redo"),
+    bind(ALL, &[Key::ch('R')], Action::Reload, "reload the plan from disk"),
+    bind(ALL, &[Key::ctrl('s')], Action::SaveAgain, "save again (after a failed save)"),
+    bind(ALL, &[Key::ch('W')], Action::WriteCopy, "write a copy of the plan to another file"),
+    bind(ALL, &[Key::ch('1')], Action::ShowScreen(Screen::Goals), "Goals screen"),
+    bind(ALL, &[Key::ch('2')], Action::ShowScreen(Screen::Agenda), "Agenda screen"),
+    bind(ALL, &[Key::ch('3')], Action::ShowScreen(Screen::Priorities), "Priorities screen"),
+    bind(ALL, &[Key::ch('4')], Action::ShowScreen(Screen::Review), "Review screen"),
+    bind(ALL, &[Key::ch('5')], Action::ShowScreen(Screen::Profile), "Profile screen"),
+    bind(ALL, &[Key::plain(K::Tab)], Action::NextScreen, "next screen"),
+    bind(ALL, &[Key::plain(K::BackTab)], Action::PrevScreen, "previous screen"),
+    hint(ALL, &[Key::ch('?')], Action::ToggleHelp, "help"),
+    hint(ALL, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit"),
+    bind(ALL, &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg brings it back)"),
+    hint(RV, &[Key::ch('r')], Action::StartReview, "start/resume review"),
+    hint(RV, &[Key::plain(K::Enter), Key::ch('l'), Key::plain(K::Right)], Action::ReviewNext, "next"),
+    hint(RV, &[Key::ch('h'), Key::plain(K::Left)], Action::ReviewBack, "back"),
+    bind(RV, &[Key::ch('K')], Action::Decide(Decision::Keep), "keep the goal as it is"),
+    bind(RV, &[Key::ch('A')], Action::Decide(Decision::Adjust), "adjust the goal (opens its editor)"),
+    bind(RV, &[Key::ch('H')], Action::Decide(Decision::Hold), "put the goal on hold"),
+    bind(RV, &[Key::ch('D')], Action::Decide(Decision::Drop), "drop the goal"),
+    bind(RV, &[Key::ch('X')], Action::Decide(Decision::Done), "mark the goal done"),
+    hint(RV, &[Key::ch(' ')], Action::ToggleCommitment, "pick for next week"),
+    hint(RV, &[Key::ch('w')], Action::EditReflection, "write reflection"),
+    hint(RV, &[Key::ch('F')], Action::FinishReview, "finish"),
+    bind(RV, &[Key::ch('S')], Action::SkipWeek, "skip this week (on purpose)"),
+    bind(RV, &[Key::ch('L')], Action::LogAchievement, "log the win as an achievement"),
+    hint(PR, &[Key::ch('l'), Key::plain(K::Right)], Action::NextSection, "next section"),
+    hint(PR, &[Key::ch('h'), Key::plain(K::Left)], Action::PrevSection, "previous section"),
+    hint(PR, &[Key::ch('e'), Key::plain(K::Enter)], Action::EditSection, "edit section"),
+    hint(PR, &[Key::ch('a'), Key::ch('n')], Action::AddEntry, "add"),
+    hint(PR, &[Key::ch('d')], Action::DeleteEntry, "delete"),
+    bind(PR, &[Key::ch('T')], Action::FeedbackToStep, "turn the feedback into a step"),
+    bind(PR, &[Key::ch('G')], Action::PathToGoal, "make the path's first experiment a goal"),
+    bind(PR, &[Key::ch('v')], Action::ToggleCompare, "compare career paths side by side"),
+    hint(PR, &[Key::ch('f')], Action::FirstPass, "guided first pass"),
+    bind(FOLD, &[Key::ch('h'), Key::plain(K::Left)], Action::Collapse, "fold, or go to parent (Priorities: box on the left)"),
+    bind(FOLD, &[Key::ch('l'), Key::plain(K::Right)], Action::Expand, "unfold, or go to child (Priorities: box on the right)"),
+    hint(ITEMS, &[Key::ch('n')], Action::NewGoal, "new goal"),
+    hint(ITEMS, &[Key::ch('a')], Action::AddChild, "add milestone/step"),
+    bind(TREE, &[Key::ch('A')], Action::AddStep, "add a step straight under the goal"),
+    hint(ITEMS, &[Key::ch('e')], Action::Edit, "edit"),
+    bind(LISTS, &[Key::plain(K::Enter)], Action::Open, "open: edit in the tree, show in the tree elsewhere"),
+    hint(ITEMS, &[Key::ch('t')], Action::Reschedule, "new date"),
+    bind(ITEMS, &[Key::ch('i')], Action::CycleImportance, "cycle importance 1–3"),
+    bind(ITEMS, &[Key::ch('U')], Action::CycleUrgency, "cycle urgency 1–3"),
+    hint(LISTS, &[Key::ch('x'), Key::ch(' ')], Action::ToggleDone, "toggle done"),
+    bind(RV, &[Key::ch('x')], Action::ToggleDone, "toggle done"),
+    hint(ITEMS, &[Key::ch('d')], Action::Delete, "delete"),
+    bind(TREE, &[Key::ch('J')], Action::MoveItemDown, "move item down"),
+    bind(TREE, &[Key::ch('K')], Action::MoveItemUp, "move item up"),
+    hint(ITEMS, &[Key::ch('c')], Action::CheckIn, "check in"),
+    bind(ITEMS, &[Key::ch('s')], Action::CycleStatus, "cycle goal status"),
+    bind(ITEMS, &[Key::ch('P')], Action::Promote, "log a done milestone or step as an achievement"),
+    hint(TREE, &[Key::ch('/')], Action::StartSearch, "search"),
+    hint(FI, &[Key::ch('n')], Action::NextMatch, "next match"),
+    hint(FI, &[Key::ch('N')], Action::PrevMatch, "previous match"),
+    hint(FI, &[Key::plain(K::Esc)], Action::ClearSearch, "clear search"),
     hint(S, &[Key::plain(K::Down), Key::ctrl('n')], Action::NextMatch, "next match"),
     hint(S, &[Key::plain(K::Up), Key::ctrl('p')], Action::PrevMatch, "previous match"),
     hint(S, &[Key::plain(K::Enter)], Action::AcceptSearch, "keep filter"),
     hint(S, &[Key::plain(K::Esc)], Action::ClearSearch, "clear"),
     bind(S, &[Key::plain(K::Backspace)], Action::DeleteBack, "delete back"),
+    bind(S, &[Key::ctrl('w')], Action::DeleteWordBack, "delete the word before the cursor"),
+    bind(S, &[Key::ctrl('u')], Action::ClearField, "clear the query"),
     bind(S, &[Key::plain(K::Left)], Action::CursorLeft, "cursor left"),
     bind(S, &[Key::plain(K::Right)], Action::CursorRight, "cursor right"),
     bind(S, &[Key::ctrl('c')], Action::Quit, "quit"),
@@ -284,18 +397,29 @@ pub static BINDINGS: &[Binding] = &[
     hint(F, &[Key::plain(K::Esc)], Action::Cancel, "cancel"),
     hint(F, &[Key::plain(K::Tab), Key::plain(K::Down)], Action::NextField, "next field"),
     bind(F, &[Key::plain(K::BackTab), Key::plain(K::Up)], Action::PrevField, "previous field"),
+    bind(F, &[Key::plain(K::PageDown)], Action::NextPage, "next section"),
+    bind(F, &[Key::plain(K::PageUp)], Action::PrevPage, "previous section"),
+    bind(F, &[Key::alt(K::Char('1'))], Action::ShowPage(0), "section 1 (goal: SMART card)"),
+    bind(F, &[Key::alt(K::Char('2'))], Action::ShowPage(1), "section 2 (goal: barriers and resources)"),
+    bind(F, &[Key::alt(K::Char('3'))], Action::ShowPage(2), "section 3 (goal: check-ins)"),
+    bind(F, &[Key::alt(K::Char('4'))], Action::ShowPage(3), "section 4 (goal: settings)"),
     bind(F, &[Key::plain(K::Left)], Action::CursorLeft, "cursor left / previous choice"),
     bind(F, &[Key::plain(K::Right)], Action::CursorRight, "cursor right / next choice"),
+    bind(F, &[Key::alt(K::Left), Key::alt(K::Char('b'))], Action::WordLeft, "back a word"),
+    bind(F, &[Key::alt(K::Right), Key::alt(K::Char('f'))], Action::WordRight, "forward a word"),
     bind(F, &[Key::plain(K::Home), Key::ctrl('a')], Action::CursorHome, "start of field"),
     bind(F, &[Key::plain(K::End)], Action::CursorEnd, "end of field"),
     bind(F, &[Key::plain(K::Backspace)], Action::DeleteBack, "delete before cursor"),
     bind(F, &[Key::plain(K::Delete)], Action::DeleteForward, "delete at cursor"),
+    bind(F, &[Key::ctrl('w'), Key::alt(K::Backspace)], Action::DeleteWordBack, "delete the word before the cursor"),
+    bind(F, &[Key::ctrl('u')], Action::ClearField, "clear the field"),
+    bind(F, &[Key::alt(K::Enter), Key::ctrl('j')], Action::NewLine, "new line in a long text"),
     bind(F, &[Key::ctrl('n')], Action::AddRow, "add a row to this section (barrier, resource, check-in)"),
     bind(F, &[Key::ctrl('d')], Action::DeleteRow, "delete this row"),
-    bind(F, &[Key { code: K::Up, ctrl: true }], Action::MoveRowUp, "move this row up"),
-    bind(F, &[Key { code: K::Down, ctrl: true }], Action::MoveRowDown, "move this row down"),
+    bind(F, &[Key::ctrl_key(K::Up)], Action::MoveRowUp, "move this row up"),
+    bind(F, &[Key::ctrl_key(K::Down)], Action::MoveRowDown, "move this row down"),
     bind(F, &[Key::ctrl('e')], Action::EditInEditor, "edit this text in $EDITOR"),
-    bind(F, &[Key::ctrl('c')], Action::Quit, "quit (the open form is not saved)"),
+    bind(F, &[Key::ctrl('c')], Action::Quit, "quit (asks first if the form has changes)"),
     hint(C, &[Key::ch('y'), Key::plain(K::Enter)], Action::Confirm, "yes"),
     hint(C, &[Key::ch('n'), Key::plain(K::Esc)], Action::Deny, "no"),
     bind(C, &[Key::ctrl('c')], Action::Quit, "quit"),
@@ -308,11 +432,26 @@ pub static BINDINGS: &[Binding] = &[
 /// A binding in force: the default table's, or changed by the user's configuration.
 #[derive(Clone, Debug)]
 pub struct Bound {
-    pub layer: Layer,
+    pub layers: &'static [Layer],
     pub keys: Vec<Key>,
     pub action: Action,
     pub label: &'static str,
     pub footer: bool,
+}
+
+impl Bound {
+    fn in_layer(&self, layer: Layer) -> bool {
+        self.layers.contains(&layer)
+    }
+
+    fn shares_a_layer(&self, other: &Bound) -> bool {
+        self.layers.iter().any(|l| other.in_layer(*l))
+    }
+
+    /// The name the configuration file gives the action (see `action_name`).
+    pub fn name(&self) -> String {
+        action_name(self.layers[0], &self.action)
+    }
 }
 
 /// The key bindings in force. Dispatch, footer hints and the help overlay all read this, so
@@ -327,7 +466,7 @@ impl Default for Keymap {
         let rows = BINDINGS
             .iter()
             .map(|b| Bound {
-                layer: b.layer,
+                layers: b.layers,
                 keys: b.keys.to_vec(),
                 action: b.action.clone(),
                 label: b.label,
@@ -339,8 +478,8 @@ impl Default for Keymap {
 }
 
 /// The name an action has in the configuration file: `MoveDown` → `move_down`,
-/// `ShowScreen(Agenda)` → `show_screen_agenda`; prefixed with the layer outside the main one
-/// (`form.submit`).
+/// `ShowScreen(Agenda)` → `show_screen_agenda`; prefixed outside the main screens
+/// (`form.submit`, `review.start_review`).
 pub fn action_name(layer: Layer, action: &Action) -> String {
     let debug = format!("{action:?}");
     let mut name = String::new();
@@ -350,17 +489,30 @@ pub fn action_name(layer: Layer, action: &Action) -> String {
         }
         name.extend(c.to_lowercase());
     }
-    match layer {
-        Layer::Main => name,
-        other => format!("{}.{name}", format!("{other:?}").to_lowercase()),
+    match layer.namespace() {
+        None => name,
+        Some(prefix) => format!("{prefix}.{name}"),
+    }
+}
+
+/// The key as typed text when it is a plain printable character (for "x does nothing here").
+pub fn printable(event: &KeyEvent) -> Option<String> {
+    let key = Key::from_event(event);
+    match key.code {
+        KeyCode::Char(c) if !key.ctrl && !key.alt && event.kind != KeyEventKind::Release => {
+            Some(Key::ch(c).display())
+        }
+        _ => None,
     }
 }
 
 impl Keymap {
     fn lookup(&self, layer: Layer, key: Key) -> Option<&Bound> {
-        self.rows
-            .iter()
-            .find(|b| b.layer == layer && b.keys.contains(&key))
+        layer.chain().find_map(|l| {
+            self.rows
+                .iter()
+                .find(|b| b.in_layer(l) && b.keys.contains(&key))
+        })
     }
 
     /// The action a key press means in `layer`, if any. Key releases are ignored; unbound
@@ -370,59 +522,57 @@ impl Keymap {
             return None;
         }
         let key = Key::from_event(event);
-        let found = self
-            .lookup(layer, key)
-            .or_else(|| layer.fallback().and_then(|f| self.lookup(f, key)));
-        if let Some(binding) = found {
+        if let Some(binding) = self.lookup(layer, key) {
             return Some(binding.action.clone());
         }
         match key.code {
-            KeyCode::Char(c) if layer.takes_text() && !key.ctrl => {
+            KeyCode::Char(c) if layer.takes_text() && !key.ctrl && !key.alt => {
                 Some(Action::Insert(c.to_string()))
             }
             _ => None,
         }
     }
 
-    /// The bindings of one layer, in table order.
+    /// The bindings of one layer (its own, not the ones it falls back to), in table order.
     pub fn bindings(&self, layer: Layer) -> impl Iterator<Item = &Bound> {
-        self.rows.iter().filter(move |b| b.layer == layer)
+        self.rows.iter().filter(move |b| b.in_layer(layer))
     }
 
-    /// Footer hints for a layer (and the layer it falls back to), as `(keys, label)`, keeping
-    /// the bindings `wanted` accepts.
-    pub fn footer_hints(
-        &self,
-        layer: Layer,
-        wanted: impl Fn(&Action) -> bool,
-    ) -> Vec<(String, &'static str)> {
-        let own = self.bindings(layer);
-        let inherited = layer.fallback().into_iter().flat_map(|f| self.bindings(f));
+    /// Every binding in force, in table order.
+    pub fn rows(&self) -> &[Bound] {
+        &self.rows
+    }
+
+    /// Footer hints for a layer and the layers it falls back to, as `(key, label)`; a key a
+    /// nearer layer binds hides a farther one's.
+    pub fn footer_hints(&self, layer: Layer) -> Vec<(String, &'static str)> {
         let mut hints: Vec<(String, &'static str)> = Vec::new();
-        for b in own
-            .chain(inherited)
-            .filter(|b| b.footer && wanted(&b.action))
-        {
-            let Some(first) = b.keys.first() else {
-                continue;
-            };
-            let key = first.display();
-            if !hints.iter().any(|(k, _)| *k == key) {
-                hints.push((key, b.label));
+        let mut taken: Vec<Key> = Vec::new();
+        for l in layer.chain() {
+            for b in self.bindings(l) {
+                let first = b.keys.first().copied();
+                let shadowed = first.is_some_and(|k| taken.contains(&k));
+                if let (true, Some(key), false) = (b.footer, first, shadowed) {
+                    hints.push((key.display(), b.label));
+                }
             }
+            taken.extend(self.bindings(l).flat_map(|b| b.keys.iter().copied()));
         }
         hints
     }
 
     /// Gives the action called `name` (see `action_name`) the keys `keys` instead of its
-    /// defaults. Errors name what is wrong: an unknown action, a key that cannot be read, or
-    /// a key another action of the same layer already has.
+    /// defaults, in every layer it is bound in. Errors name what is wrong: an unknown action,
+    /// a key that cannot be read, or a key another action of the same layer already has.
     pub fn remap(&mut self, name: &str, keys: &[String]) -> Result<(), String> {
-        let index = self
-            .rows
-            .iter()
-            .position(|b| action_name(b.layer, &b.action) == name)
-            .ok_or_else(|| format!("there is no action called '{name}' (`goalcoach config --print-default` lists them)"))?;
+        let targets: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| self.rows[i].name() == name)
+            .collect();
+        if targets.is_empty() {
+            return Err(format!(
+                "there is no action called '{name}' (`goalcoach config --print-default` lists them)"
+            ));
+        }
         let parsed: Vec<Key> = keys
             .iter()
             .map(|k| Key::parse(k))
@@ -430,41 +580,58 @@ impl Keymap {
         if parsed.is_empty() {
             return Err(format!("'{name}' needs at least one key"));
         }
-        let layer = self.rows[index].layer;
-        for key in &parsed {
-            let taken = self
-                .rows
-                .iter()
-                .enumerate()
-                .find(|(i, b)| *i != index && b.layer == layer && b.keys.contains(key));
+        for &index in &targets {
+            self.check_free(index, &parsed, &targets)?;
+        }
+        for index in targets {
+            self.rows[index].keys = parsed.clone();
+        }
+        Ok(())
+    }
+
+    /// Fails when a key of `keys` belongs to another action in a layer row `index` is in.
+    fn check_free(&self, index: usize, keys: &[Key], renamed: &[usize]) -> Result<(), String> {
+        let row = &self.rows[index];
+        for key in keys {
+            let taken = self.rows.iter().enumerate().find(|(i, b)| {
+                !renamed.contains(i) && b.shares_a_layer(row) && b.keys.contains(key)
+            });
             if let Some((_, other)) = taken {
                 return Err(format!(
                     "'{}' is already the key of '{}'; give that action another key too",
                     key.display(),
-                    action_name(other.layer, &other.action)
+                    other.name()
                 ));
             }
         }
-        self.rows[index].keys = parsed;
         Ok(())
     }
 
-    /// The first key of `action` in `layer`, as help writes it, for text that names a key
-    /// ("press n to …"); `?` if the action has no key.
+    /// The first key of `action` in `layer` (or, failing that, anywhere), as help writes it,
+    /// for text that names a key ("press n to …"); `?` if the action has no key.
     pub fn key_for(&self, layer: Layer, action: &Action) -> String {
-        self.rows
-            .iter()
-            .find(|b| b.layer == layer && b.action == *action)
+        let in_layer = layer.chain().find_map(|l| {
+            self.rows
+                .iter()
+                .find(|b| b.in_layer(l) && b.action == *action)
+        });
+        in_layer
+            .or_else(|| self.rows.iter().find(|b| b.action == *action))
             .and_then(|b| b.keys.first())
             .map_or_else(|| "?".to_string(), Key::display)
     }
 
-    /// Every action's configuration name and keys, in table order (for the default config).
+    /// Every action's configuration name and keys, once each, in table order (for the
+    /// default config).
     pub fn names_and_keys(&self) -> Vec<(String, String, &'static str)> {
-        self.rows
-            .iter()
-            .map(|b| (action_name(b.layer, &b.action), keys_text(b), b.label))
-            .collect()
+        let mut out: Vec<(String, String, &'static str)> = Vec::new();
+        for b in &self.rows {
+            let name = b.name();
+            if !out.iter().any(|(n, _, _)| *n == name) {
+                out.push((name, keys_text(b), b.label));
+            }
+        }
+        out
     }
 }
 
@@ -507,6 +674,7 @@ mod tests {
     #[test]
     fn every_binding_has_a_label_and_a_key() {
         for b in BINDINGS {
+            assert!(!b.layers.is_empty(), "{:?}", b.action);
             assert!(!b.label.trim().is_empty(), "{:?}", b.action);
             assert!(!b.keys.is_empty(), "{:?}", b.action);
         }
@@ -516,19 +684,18 @@ mod tests {
     fn every_layer_can_be_left() {
         for layer in Layer::ALL {
             let map = Keymap::default();
-            let all: Vec<_> = map.bindings(layer).map(|b| b.action.clone()).collect();
-            // Layers that fall back to Main can be left through it.
-            assert!(
-                all.contains(&Action::Quit) || layer.fallback() == Some(Layer::Main),
-                "{layer:?}"
-            );
+            // Through the layer itself, or the ones it falls back to.
+            let quits = layer
+                .chain()
+                .any(|l| map.bindings(l).any(|b| b.action == Action::Quit));
+            assert!(quits, "{layer:?}");
         }
     }
 
     #[test]
     fn design_keys_map_to_their_actions() {
         let main = |c| {
-            Keymap::default().action_for(Layer::Main, &press(KeyCode::Char(c), KeyModifiers::NONE))
+            Keymap::default().action_for(Layer::Goals, &press(KeyCode::Char(c), KeyModifiers::NONE))
         };
         assert_eq!(main('n'), Some(Action::NewGoal));
         assert_eq!(main('a'), Some(Action::AddChild));
@@ -536,17 +703,17 @@ mod tests {
         assert_eq!(main('4'), Some(Action::ShowScreen(Screen::Review)));
         let shifted = press(KeyCode::Char('J'), KeyModifiers::SHIFT);
         assert_eq!(
-            Keymap::default().action_for(Layer::Main, &shifted),
+            Keymap::default().action_for(Layer::Goals, &shifted),
             Some(Action::MoveItemDown)
         );
         let redo = press(KeyCode::Char('r'), KeyModifiers::CONTROL);
         assert_eq!(
-            Keymap::default().action_for(Layer::Main, &redo),
+            Keymap::default().action_for(Layer::Goals, &redo),
             Some(Action::Redo)
         );
         let tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(
-            Keymap::default().action_for(Layer::Main, &tab),
+            Keymap::default().action_for(Layer::Goals, &tab),
             Some(Action::PrevScreen)
         );
     }
@@ -588,7 +755,7 @@ mod tests {
         map.remap("new_goal", &["N".into(), "Ctrl-g".into()])
             .unwrap();
         let press = |map: &Keymap, c: char, m| {
-            map.action_for(Layer::Main, &KeyEvent::new(KeyCode::Char(c), m))
+            map.action_for(Layer::Goals, &KeyEvent::new(KeyCode::Char(c), m))
         };
         assert_eq!(press(&map, 'N', KeyModifiers::SHIFT), Some(Action::NewGoal));
         assert_eq!(
@@ -630,8 +797,9 @@ mod tests {
         assert!(names.contains(&"move_down".to_string()));
         assert!(names.contains(&"show_screen_agenda".to_string()));
         assert!(names.contains(&"form.next_field".to_string()));
+        assert!(names.contains(&"review.start_review".to_string()));
         let unique: HashSet<_> = names.iter().collect();
-        assert_eq!(unique.len(), names.len());
+        assert_eq!(unique.len(), names.len(), "each name once");
     }
 
     #[test]
@@ -643,14 +811,43 @@ mod tests {
 
     #[test]
     fn footer_hints_come_from_the_table() {
-        let hints = Keymap::default().footer_hints(Layer::Main, |_| true);
+        let hints = Keymap::default().footer_hints(Layer::Goals);
         assert!(hints.contains(&("n".to_string(), "new goal")));
         assert!(hints.contains(&("?".to_string(), "help")));
-        let filtered = Keymap::default().footer_hints(Layer::Filtered, |_| true);
+        let filtered = Keymap::default().footer_hints(Layer::Filtered);
         assert_eq!(filtered[0], ("n".to_string(), "next match"));
         assert!(
             !filtered.iter().any(|(_, l)| *l == "new goal"),
             "n is taken by next match"
         );
+        let profile = Keymap::default().footer_hints(Layer::Profile);
+        assert!(
+            !profile.iter().any(|(_, l)| *l == "toggle done"),
+            "not on the Profile screen"
+        );
+        assert!(profile.contains(&("d".to_string(), "delete")));
+    }
+
+    #[test]
+    fn a_remapped_action_moves_in_every_layer_and_frees_its_old_key() {
+        let mut map = Keymap::default();
+        map.remap("edit", &["E".into()]).unwrap();
+        let e = |layer| {
+            map.action_for(
+                layer,
+                &KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT),
+            )
+        };
+        assert_eq!(e(Layer::Agenda), Some(Action::Edit));
+        assert_eq!(e(Layer::Review), Some(Action::Edit));
+        map.remap("check_in", &["e".into()]).unwrap();
+        assert_eq!(map.key_for(Layer::Goals, &Action::CheckIn), "e");
+    }
+
+    #[test]
+    fn alt_keys_parse_and_show() {
+        let k = Key::parse("Alt-←").unwrap();
+        assert_eq!(k, Key::alt(KeyCode::Left));
+        assert_eq!(k.display(), "Alt-←");
     }
 }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod export;
 pub mod import;
 pub mod keymap;
+pub mod layout;
 pub mod model;
 pub mod report;
 pub mod sample;

@@ -17,25 +17,25 @@ fn n_title_enter_makes_a_goal_and_selects_it() {
     type_keys(&mut state, "n");
     type_keys(&mut state, "Lead a team");
     assert_eq!(enter(&mut state), Effect::Save);
-    assert_eq!(state.plan.goals.len(), 1);
-    assert_eq!(state.plan.goals[0].title, "Lead a team");
-    assert_eq!(state.plan.goals[0].created, today());
-    assert_eq!(state.selected, Some(state.plan.goals[0].id));
-    assert!(state.form.is_none());
+    assert_eq!(state.plan().goals.len(), 1);
+    assert_eq!(state.plan().goals[0].title, "Lead a team");
+    assert_eq!(state.plan().goals[0].created, today());
+    assert_eq!(state.screens.goals.selected, Some(state.plan().goals[0].id));
+    assert!(state.form().is_none());
 }
 
 #[test]
 fn a_builds_milestones_then_steps_then_siblings() {
     let mut state = empty_app(100, 30);
     build_small_tree(&mut state);
-    let goal = &state.plan.goals[0];
+    let goal = &state.plan().goals[0];
     assert_eq!(goal.deadline, "2027-03-31".parse().ok());
     let m = &goal.milestones[0];
     assert_eq!(m.title, "Get a talk accepted");
     let titles: Vec<_> = m.steps.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["Write the abstract", "Ask a friend to review it"]);
     assert_eq!(m.steps[0].due, "2026-11-24".parse().ok());
-    let kinds: Vec<_> = state.rows.iter().map(|r| r.kind).collect();
+    let kinds: Vec<_> = state.screens.goals.rows.iter().map(|r| r.kind).collect();
     assert_eq!(
         kinds,
         [
@@ -54,8 +54,8 @@ fn shift_a_adds_a_step_straight_under_the_goal() {
     enter(&mut state);
     type_keys(&mut state, "ALoose step");
     enter(&mut state);
-    assert_eq!(state.plan.goals[0].steps[0].title, "Loose step");
-    assert!(state.plan.goals[0].milestones.is_empty());
+    assert_eq!(state.plan().goals[0].steps[0].title, "Loose step");
+    assert!(state.plan().goals[0].milestones.is_empty());
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn bad_input_keeps_the_form_open_and_changes_nothing() {
     press(&mut state, key(KeyCode::Tab));
     type_keys(&mut state, "31/02/2027");
     assert_eq!(enter(&mut state), Effect::None);
-    let form = state.form.as_ref().expect("form stays open");
+    let form = state.form().expect("form stays open");
     assert_eq!(form.focus, 0, "focus moves to the first field in error");
     assert!(
         form.fields[1]
@@ -74,34 +74,36 @@ fn bad_input_keeps_the_form_open_and_changes_nothing() {
             .unwrap()
             .contains("'31/02/2027' is not a date")
     );
-    assert!(state.plan.goals.is_empty());
+    assert!(state.plan().goals.is_empty());
     press(&mut state, key(KeyCode::Esc));
-    assert!(state.form.is_none());
+    assert!(state.form().is_none());
 }
 
 #[test]
 fn toggling_done_and_undo_redo() {
     let mut state = empty_app(100, 30);
     build_small_tree(&mut state);
-    let step = state.selected.unwrap();
+    let step = state.screens.goals.selected.unwrap();
     assert_eq!(type_keys(&mut state, "x"), [Effect::Save]);
-    assert_eq!(state.plan.step(step).unwrap().done, Some(today()));
+    assert_eq!(state.plan().step(step).unwrap().done, Some(today()));
     type_keys(&mut state, "u");
-    assert_eq!(state.plan.step(step).unwrap().done, None);
+    assert_eq!(state.plan().step(step).unwrap().done, None);
     press(&mut state, ctrl('r'));
-    assert_eq!(state.plan.step(step).unwrap().done, Some(today()));
+    assert_eq!(state.plan().step(step).unwrap().done, Some(today()));
     assert!(state.status.as_ref().unwrap().text.contains("Redid"));
 }
 
 #[test]
 fn a_done_weekly_step_comes_back_next_week() {
     let mut state = demo_app(100, 30);
-    while state.plan.title_of(state.selected.unwrap()) != Some("Practise the talk with a friend") {
+    while state.plan().title_of(state.screens.goals.selected.unwrap())
+        != Some("Practise the talk with a friend")
+    {
         type_keys(&mut state, "j");
     }
-    let before = state.plan.goals[1].steps.len();
+    let before = state.plan().goals[1].steps.len();
     type_keys(&mut state, " ");
-    let steps = &state.plan.goals[1].steps;
+    let steps = &state.plan().goals[1].steps;
     assert_eq!(steps.len(), before + 1);
     assert!(steps[0].is_done());
     assert!(steps[1].done.is_none());
@@ -109,7 +111,7 @@ fn a_done_weekly_step_comes_back_next_week() {
     assert_eq!(steps[1].due, "2026-12-03".parse().ok());
     type_keys(&mut state, "u");
     assert_eq!(
-        state.plan.goals[1].steps.len(),
+        state.plan().goals[1].steps.len(),
         before,
         "one undo takes back both"
     );
@@ -119,12 +121,15 @@ fn a_done_weekly_step_comes_back_next_week() {
 fn selection_follows_the_item_when_it_moves() {
     let mut state = empty_app(100, 30);
     build_small_tree(&mut state);
-    let last = state.selected.unwrap();
+    let last = state.screens.goals.selected.unwrap();
     type_keys(&mut state, "K");
-    assert_eq!(state.selected, Some(last));
-    let m = &state.plan.goals[0].milestones[0];
+    assert_eq!(state.screens.goals.selected, Some(last));
+    let m = &state.plan().goals[0].milestones[0];
     assert_eq!(m.steps[0].id, last);
-    assert_eq!(state.rows[state.cursor].id, last);
+    assert_eq!(
+        state.screens.goals.rows[state.screens.goals.cursor].id,
+        last
+    );
     type_keys(&mut state, "K");
     assert!(state.status.as_ref().unwrap().text.contains("first"));
 }
@@ -132,15 +137,15 @@ fn selection_follows_the_item_when_it_moves() {
 #[test]
 fn delete_asks_and_only_yes_deletes() {
     let mut state = demo_app(100, 30);
-    let goals = state.plan.goals.len();
+    let goals = state.plan().goals.len();
     type_keys(&mut state, "dn");
-    assert_eq!(state.plan.goals.len(), goals);
+    assert_eq!(state.plan().goals.len(), goals);
     type_keys(&mut state, "d");
     assert_eq!(type_keys(&mut state, "y"), [Effect::Save]);
-    assert_eq!(state.plan.goals.len(), goals - 1);
+    assert_eq!(state.plan().goals.len(), goals - 1);
     assert_eq!(
-        state.selected,
-        Some(state.plan.goals[0].id),
+        state.screens.goals.selected,
+        Some(state.plan().goals[0].id),
         "the next row is selected"
     );
 }
@@ -148,17 +153,21 @@ fn delete_asks_and_only_yes_deletes() {
 #[test]
 fn folding_hides_children_and_h_goes_to_the_parent() {
     let mut state = demo_app(100, 30);
-    let rows = state.rows.len();
+    let rows = state.screens.goals.rows.len();
     type_keys(&mut state, "h");
-    assert!(state.rows.len() < rows);
+    assert!(state.screens.goals.rows.len() < rows);
     type_keys(&mut state, "l");
-    assert_eq!(state.rows.len(), rows);
+    assert_eq!(state.screens.goals.rows.len(), rows);
     type_keys(&mut state, "jj");
-    let step = state.selected.unwrap();
+    let step = state.screens.goals.selected.unwrap();
     type_keys(&mut state, "h");
-    assert_ne!(state.selected, Some(step));
+    assert_ne!(state.screens.goals.selected, Some(step));
     assert_eq!(
-        state.plan.milestone(state.selected.unwrap()).unwrap().title,
+        state
+            .plan()
+            .milestone(state.screens.goals.selected.unwrap())
+            .unwrap()
+            .title,
         "Lead the payments migration end to end"
     );
 }
@@ -167,28 +176,30 @@ fn folding_hides_children_and_h_goes_to_the_parent() {
 fn search_filters_steps_through_matches_and_clears() {
     let mut state = demo_app(100, 30);
     type_keys(&mut state, "/the");
-    let first = state.selected;
+    let first = state.screens.goals.selected;
     enter(&mut state);
     type_keys(&mut state, "n");
-    assert_ne!(state.selected, first);
+    assert_ne!(state.screens.goals.selected, first);
     type_keys(&mut state, "N");
-    assert_eq!(state.selected, first);
+    assert_eq!(state.screens.goals.selected, first);
     assert!(
         state
+            .screens
+            .goals
             .rows
             .iter()
             .all(|r| r.matched || r.kind != ItemKind::Step)
     );
-    let kept = state.selected;
+    let kept = state.screens.goals.selected;
     press(&mut state, key(KeyCode::Esc));
-    assert!(state.search.is_none());
-    assert_eq!(state.selected, kept);
+    assert!(state.screens.goals.search.is_none());
+    assert_eq!(state.screens.goals.selected, kept);
     assert_eq!(
-        state.rows.len(),
-        goalcoach::app::tree::visible_rows(
-            &state.plan,
-            &goalcoach::app::tree::TreeFilter {
-                collapsed: &state.collapsed,
+        state.screens.goals.rows.len(),
+        goalcoach::app::screens::tree::visible_rows(
+            state.plan(),
+            &goalcoach::app::screens::tree::TreeFilter {
+                collapsed: &state.screens.goals.collapsed,
                 query: "",
                 matched: None,
             }
@@ -201,26 +212,29 @@ fn search_filters_steps_through_matches_and_clears() {
 fn the_selection_stays_on_screen_while_scrolling() {
     let mut state = demo_app(100, 14);
     let height = state.tree_height();
-    for _ in 0..state.rows.len() {
+    for _ in 0..state.screens.goals.rows.len() {
         type_keys(&mut state, "j");
-        assert!(state.cursor >= state.tree_offset && state.cursor < state.tree_offset + height);
+        assert!(
+            state.screens.goals.cursor >= state.screens.goals.offset
+                && state.screens.goals.cursor < state.screens.goals.offset + height
+        );
     }
     type_keys(&mut state, "g");
-    assert_eq!(state.tree_offset, 0);
+    assert_eq!(state.screens.goals.offset, 0);
     press(&mut state, key(KeyCode::PageDown));
-    assert_eq!(state.cursor, height);
+    assert_eq!(state.screens.goals.cursor, height);
 }
 
 #[test]
 fn check_in_records_value_and_confidence() {
     let mut state = demo_app(100, 30);
-    while state.plan.title_of(state.selected.unwrap())
+    while state.plan().title_of(state.screens.goals.selected.unwrap())
         != Some("Pass the cloud architect certification")
     {
         type_keys(&mut state, "j");
     }
     type_keys(&mut state, "c");
-    let field = state.form.as_mut().unwrap().focused().unwrap();
+    let field = state.form_mut().unwrap().focused().unwrap();
     field.input.set("");
     type_keys(&mut state, "71");
     press(&mut state, key(KeyCode::Tab));
@@ -229,7 +243,7 @@ fn check_in_records_value_and_confidence() {
     press(&mut state, key(KeyCode::Tab));
     type_keys(&mut state, "Mock exam went well");
     enter(&mut state);
-    let goal = &state.plan.goals[2];
+    let goal = &state.plan().goals[2];
     let c = goal.checkins.last().unwrap();
     assert_eq!((c.date, c.value, c.confidence), (today(), Some(71.0), 4));
     assert_eq!(goal.measure.as_ref().unwrap().current, 71.0);
@@ -238,13 +252,16 @@ fn check_in_records_value_and_confidence() {
 #[test]
 fn read_only_refuses_every_edit_without_asking_to_save() {
     let mut state = demo_app(100, 30);
-    state.read_only = Some("another goalcoach".into());
-    let before = state.plan.clone();
+    state.session.read_only = Some("another goalcoach".into());
+    let before = state.plan().clone();
     for keys in ["x", "n", "a", "e", "d", "K", "J", "s", "u", "c"] {
         assert!(type_keys(&mut state, keys).is_empty(), "{keys}");
-        assert!(state.form.is_none() && state.question.is_none(), "{keys}");
+        assert!(
+            state.form().is_none() && state.question().is_none(),
+            "{keys}"
+        );
     }
-    assert_eq!(state.plan, before);
+    assert_eq!(*state.plan(), before);
 }
 
 #[test]
@@ -256,22 +273,22 @@ fn paste_goes_into_the_field_without_control_characters() {
         &Event::Paste("Pasted\u{1b}[31m title\nsecond line".into()),
     );
     enter(&mut state);
-    assert_eq!(state.plan.goals[0].title, "Pasted[31m title second line");
+    assert_eq!(state.plan().goals[0].title, "Pasted[31m title second line");
 }
 
 #[test]
 fn number_keys_and_tab_switch_screens() {
     let mut state = demo_app(100, 30);
     type_keys(&mut state, "3");
-    assert_eq!(state.screen, goalcoach::app::state::Screen::Priorities);
+    assert_eq!(state.screen, goalcoach::app::action::Screen::Priorities);
     press(&mut state, key(KeyCode::Tab));
-    assert_eq!(state.screen, goalcoach::app::state::Screen::Review);
-    let before = state.plan.clone();
+    assert_eq!(state.screen, goalcoach::app::action::Screen::Review);
+    let before = state.plan().clone();
     assert!(
         type_keys(&mut state, "x").is_empty(),
         "tree keys do nothing off the Goals screen"
     );
-    assert_eq!(state.plan, before);
+    assert_eq!(*state.plan(), before);
 }
 
 #[test]
@@ -279,19 +296,19 @@ fn status_cycles_on_the_selected_goal() {
     let mut state = demo_app(100, 30);
     type_keys(&mut state, "s");
     assert_eq!(
-        state.plan.goals[0].status,
+        state.plan().goals[0].status,
         goalcoach::model::GoalStatus::OnHold
     );
     type_keys(&mut state, "ss");
     assert_eq!(
-        state.plan.goals[0].status,
+        state.plan().goals[0].status,
         goalcoach::model::GoalStatus::Active
     );
 }
 
 #[test]
 fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
-    use goalcoach::app::{perform, save};
+    use goalcoach::app::{effects::save, perform};
     use goalcoach::store::Store;
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
@@ -299,13 +316,14 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
     type_keys(&mut state, "nFirst goal");
     assert_eq!(enter(&mut state), Effect::Save);
     save(&mut state, &mut store);
-    assert!(state.save_error.is_none());
+    assert!(state.session.save_error.is_none());
     let path = tmp.path().join("plan.json");
     let theirs = "{\"schema_version\": 1, \"goals\": []}\n";
     std::fs::write(&path, theirs).unwrap();
     type_keys(&mut state, "x");
     save(&mut state, &mut store);
     let copy = state
+        .session
         .conflict_copy
         .clone()
         .expect("our version went to a copy");
@@ -318,7 +336,7 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
         "the copy is named in full:\n{screen}"
     );
     assert_eq!(
-        state.plan.goals[0].status,
+        state.plan().goals[0].status,
         goalcoach::model::GoalStatus::Done,
         "memory keeps the edit"
     );
@@ -329,8 +347,8 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
     );
     // Another change while in conflict replaces the same copy instead of adding one.
     assert_eq!(
-        state.question.as_ref().map(|q| q.on_yes.clone()),
-        Some(goalcoach::app::state::Answer::LoadOutsideVersion),
+        state.question().map(|q| q.on_yes.clone()),
+        Some(goalcoach::app::overlay::Answer::LoadOutsideVersion),
         "yes would load the version on disk"
     );
     type_keys(&mut state, "n"); // "no, keep working" closes the question
@@ -340,7 +358,7 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
     let copies = files::files_named(tmp.path(), |name| name.starts_with("plan.conflict-"));
     assert_eq!(copies, 1, "one conflict copy per conflict");
     assert!(
-        state.question.is_none(),
+        state.question().is_none(),
         "asked once per conflict, not at every change"
     );
     // R (named in the title bar) loads theirs; then ours is offered back, and yes puts it in
@@ -351,13 +369,13 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
         perform(Effect::Reload, &mut state, &mut store),
         Effect::None
     );
-    assert!(state.plan.goals.is_empty(), "their version is loaded");
+    assert!(state.plan().goals.is_empty(), "their version is loaded");
     let screen = render(&state);
     assert!(screen.contains("Put yours back"), "{screen}");
     let effect = type_keys(&mut state, "y");
     assert_eq!(effect, [Effect::BringBack(copy.clone())]);
     perform(effect[0].clone(), &mut state, &mut store);
-    assert_eq!(state.plan.goals.len(), 2, "ours is back");
+    assert_eq!(state.plan().goals.len(), 2, "ours is back");
     assert!(
         !copy.exists(),
         "the copy, now the same as plan.json, is cleared away"
@@ -373,7 +391,7 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
 
 #[test]
 fn quitting_after_a_failed_save_asks_and_can_write_the_changes_elsewhere() {
-    use goalcoach::app::{perform, save};
+    use goalcoach::app::{effects::save, perform};
     use goalcoach::store::Store;
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
@@ -382,7 +400,7 @@ fn quitting_after_a_failed_save_asks_and_can_write_the_changes_elsewhere() {
     type_keys(&mut state, "nKept in memory");
     enter(&mut state);
     save(&mut state, &mut store);
-    assert!(state.save_error.is_some());
+    assert!(state.session.save_error.is_some());
     assert!(type_keys(&mut state, "q").is_empty(), "q does not quit");
     let screen = render(&state);
     assert!(
@@ -396,19 +414,19 @@ fn quitting_after_a_failed_save_asks_and_can_write_the_changes_elsewhere() {
         Effect::None
     );
     // y writes the plan to the named file, then quits.
-    let Some(goalcoach::app::state::Question {
-        on_yes: goalcoach::app::state::Answer::RescueAndQuit(offered),
+    let Some(goalcoach::app::overlay::Question {
+        on_yes: goalcoach::app::overlay::Answer::RescueAndQuit(offered),
         ..
-    }) = state.question.clone()
+    }) = state.question().cloned()
     else {
         panic!("expected the rescue question");
     };
     assert!(offered.is_absolute(), "{offered:?}");
     let rescue = tmp.path().join("rescued.json");
-    state.question = Some(goalcoach::app::state::Question {
-        text: String::new(),
-        on_yes: goalcoach::app::state::Answer::RescueAndQuit(rescue.clone()),
-    });
+    state.ask(
+        String::new(),
+        goalcoach::app::overlay::Answer::RescueAndQuit(rescue.clone()),
+    );
     let effect = type_keys(&mut state, "y");
     assert_eq!(
         perform(effect[0].clone(), &mut state, &mut store),
@@ -427,7 +445,7 @@ fn quitting_after_a_failed_save_asks_and_can_write_the_changes_elsewhere() {
 
 #[test]
 fn a_plan_deleted_behind_the_app_is_written_again_and_never_swapped_for_an_empty_one() {
-    use goalcoach::app::{perform, save};
+    use goalcoach::app::{effects::save, perform};
     use goalcoach::store::Store;
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
@@ -441,11 +459,15 @@ fn a_plan_deleted_behind_the_app_is_written_again_and_never_swapped_for_an_empty
         perform(Effect::Reload, &mut state, &mut store),
         Effect::None
     );
-    assert_eq!(state.plan.goals.len(), 1, "R keeps the plan in memory");
+    assert_eq!(state.plan().goals.len(), 1, "R keeps the plan in memory");
     assert!(render(&state).contains("not on disk any more"));
     type_keys(&mut state, "x");
     save(&mut state, &mut store);
-    assert!(state.save_error.is_none(), "{:?}", state.save_error);
+    assert!(
+        state.session.save_error.is_none(),
+        "{:?}",
+        state.session.save_error
+    );
     let on_disk: goalcoach::model::Plan =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(on_disk.goals[0].title, "Still here");
@@ -461,14 +483,14 @@ fn the_day_follows_the_clock_while_the_app_is_open() {
     type_keys(&mut state, "nAfter midnight");
     enter(&mut state);
     type_keys(&mut state, "x");
-    let after = &state.plan.goals[1];
+    let after = &state.plan().goals[1];
     assert_eq!(after.created, tomorrow, "a new goal gets the new day");
     assert_eq!(after.completed, Some(tomorrow), "done today is the new day");
-    assert_eq!(state.plan.goals[0].created, today());
+    assert_eq!(state.plan().goals[0].created, today());
 }
 
 fn title(state: &goalcoach::app::state::AppState, id: Option<goalcoach::model::ItemId>) -> String {
-    state.plan.title_of(id.unwrap()).unwrap().to_string()
+    state.plan().title_of(id.unwrap()).unwrap().to_string()
 }
 
 #[test]
@@ -478,7 +500,7 @@ fn agenda_acts_in_place_and_keeps_a_selection() {
     let first = state.current_item();
     assert_eq!(title(&state, first), "Ask Priya for a monthly 1:1");
     assert_eq!(type_keys(&mut state, "x"), [Effect::Save]);
-    assert!(state.plan.step(first.unwrap()).unwrap().is_done());
+    assert!(state.plan().step(first.unwrap()).unwrap().is_done());
     assert_eq!(
         title(&state, state.current_item()),
         "Draft the abstract",
@@ -486,27 +508,29 @@ fn agenda_acts_in_place_and_keeps_a_selection() {
     );
     type_keys(&mut state, "t");
     state
-        .form
-        .as_mut()
+        .form_mut()
         .unwrap()
         .focused()
         .unwrap()
         .input
         .set("+1w");
     enter(&mut state);
-    let step = state.plan.step(state.current_item().unwrap()).unwrap();
+    let step = state.plan().step(state.current_item().unwrap()).unwrap();
     assert_eq!(step.due, "2026-11-28".parse().ok());
     assert_eq!(step.reschedules, 1);
     enter(&mut state);
-    assert_eq!(state.screen, goalcoach::app::state::Screen::Goals);
-    assert_eq!(title(&state, state.selected), "Draft the abstract");
+    assert_eq!(state.screen, goalcoach::app::action::Screen::Goals);
+    assert_eq!(
+        title(&state, state.screens.goals.selected),
+        "Draft the abstract"
+    );
 }
 
 #[test]
 fn priorities_move_between_boxes_and_urgency_moves_a_step() {
     let mut state = demo_app(110, 30);
     type_keys(&mut state, "3");
-    assert_eq!(state.quadrant, 0);
+    assert_eq!(state.screens.priorities.quadrant, 0);
     type_keys(&mut state, "l");
     let picked = state.current_item();
     assert_eq!(
@@ -514,25 +538,27 @@ fn priorities_move_between_boxes_and_urgency_moves_a_step() {
         "Present the plan at architecture review"
     );
     type_keys(&mut state, "U");
-    assert_eq!(state.plan.step(picked.unwrap()).unwrap().urgency, 3);
-    let boxes = goalcoach::model::priority::matrix(&state.plan, today());
+    assert_eq!(state.plan().step(picked.unwrap()).unwrap().urgency, 3);
+    let boxes = goalcoach::model::priority::matrix(state.plan(), today());
     assert!(boxes[0].contains(&picked.unwrap()), "now in Do now");
     type_keys(&mut state, "h");
-    assert_eq!(state.quadrant, 0);
+    assert_eq!(state.screens.priorities.quadrant, 0);
     type_keys(&mut state, "jjjj");
     assert_eq!(
-        state.quadrant, 2,
+        state.screens.priorities.quadrant, 2,
         "down past the last goes to the box below"
     );
     type_keys(&mut state, "k");
-    assert_eq!(state.quadrant, 0);
+    assert_eq!(state.screens.priorities.quadrant, 0);
 }
 
-/// Presses Tab until the form's focused field is called `name` (the `nth` one, from 0).
+/// Presses Tab (and PgDn to the next section once a section's fields wrap around) until the
+/// form's focused field is called `name` (the `nth` one, from 0).
 fn focus_field(state: &mut goalcoach::app::state::AppState, name: &str, nth: usize) {
     let mut seen = 0;
     for _ in 0..200 {
-        let form = state.form.as_ref().expect("a form is open");
+        let form = state.form().expect("a form is open");
+        let before = form.focus;
         if form.fields[form.focus].name == name {
             if seen == nth {
                 return;
@@ -540,13 +566,16 @@ fn focus_field(state: &mut goalcoach::app::state::AppState, name: &str, nth: usi
             seen += 1;
         }
         press(state, key(KeyCode::Tab));
+        if state.form().expect("a form is open").focus <= before {
+            press(state, key(KeyCode::PageDown));
+        }
     }
     panic!("no field {name} #{nth}");
 }
 
 fn select_title(state: &mut goalcoach::app::state::AppState, wanted: &str) {
     type_keys(state, "g");
-    while state.plan.title_of(state.selected.unwrap()) != Some(wanted) {
+    while state.plan().title_of(state.screens.goals.selected.unwrap()) != Some(wanted) {
         type_keys(state, "j");
     }
 }
@@ -572,7 +601,7 @@ fn the_goal_editor_adds_barriers_and_resources_as_rows() {
     press(&mut state, key(KeyCode::Right)); // other → skill
     press(&mut state, key(KeyCode::Right)); // skill → people
     assert_eq!(enter(&mut state), Effect::Save);
-    let goal = &state.plan.goals[0];
+    let goal = &state.plan().goals[0];
     assert_eq!(goal.barriers.len(), 1);
     assert_eq!(goal.barriers[0].obstacle, "Stage fright");
     assert_eq!(
@@ -601,7 +630,7 @@ fn rows_are_reordered_and_deleted_in_the_goal_editor() {
     type_keys(&mut state, "Second barrier");
     press(&mut state, ctrl_key(KeyCode::Up));
     enter(&mut state);
-    let goal = &state.plan.goals[2];
+    let goal = &state.plan().goals[2];
     let confidences: Vec<_> = goal.checkins.iter().map(|c| c.confidence).collect();
     assert_eq!(confidences, [5, 2], "first edited, second deleted");
     let obstacles: Vec<_> = goal.barriers.iter().map(|b| b.obstacle.as_str()).collect();
@@ -616,10 +645,10 @@ fn a_check_in_without_a_date_is_refused_in_place() {
     let mut state = demo_app(100, 30);
     type_keys(&mut state, "e");
     focus_field(&mut state, "checkin_date", 0);
-    let field = state.form.as_mut().unwrap().focused().unwrap();
+    let field = state.form_mut().unwrap().focused().unwrap();
     field.input.set("");
     assert_eq!(enter(&mut state), Effect::None);
-    let form = state.form.as_ref().unwrap();
+    let form = state.form().unwrap();
     assert_eq!(
         form.fields[form.focus].error.as_deref(),
         Some("A check-in needs a date.")
@@ -643,12 +672,12 @@ fn ctrl_e_hands_long_text_to_the_editor_and_takes_it_back() {
     let done = goalcoach::app::action::Action::EditorDone(Ok("line one\nline two\n".into()));
     goalcoach::app::update::update(&mut state, done);
     enter(&mut state);
-    assert_eq!(state.plan.goals[0].notes, "line one\nline two");
+    assert_eq!(state.plan().goals[0].notes, "line one\nline two");
 }
 
 #[test]
 fn a_disk_failure_is_shown_and_the_next_change_retries_the_save() {
-    use goalcoach::app::save;
+    use goalcoach::app::effects::save;
     use goalcoach::store::Store;
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
@@ -657,21 +686,21 @@ fn a_disk_failure_is_shown_and_the_next_change_retries_the_save() {
     type_keys(&mut state, "nWill be saved later");
     enter(&mut state);
     save(&mut state, &mut store);
-    let error = state.save_error.clone().expect("shown");
+    let error = state.session.save_error.clone().expect("shown");
     assert!(error.contains("fsync failed"), "{error}");
     assert!(render(&state).contains("NOT SAVED"));
     assert!(!tmp.path().join("plan.json").exists());
     store.inject_fault(None);
     type_keys(&mut state, "x");
     save(&mut state, &mut store);
-    assert!(state.save_error.is_none());
+    assert!(state.session.save_error.is_none());
     let on_disk = std::fs::read_to_string(tmp.path().join("plan.json")).unwrap();
     assert!(on_disk.contains("Will be saved later") && on_disk.contains("\"status\": \"done\""));
 }
 
 #[test]
 fn after_a_failed_save_the_plan_can_be_saved_again_or_copied_elsewhere() {
-    use goalcoach::app::save;
+    use goalcoach::app::effects::save;
     use goalcoach::store::Store;
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
@@ -680,14 +709,14 @@ fn after_a_failed_save_the_plan_can_be_saved_again_or_copied_elsewhere() {
     type_keys(&mut state, "nRescue me");
     enter(&mut state);
     save(&mut state, &mut store);
-    assert!(state.save_error.is_some());
+    assert!(state.session.save_error.is_some());
     type_keys(&mut state, "W");
     assert_eq!(enter(&mut state), Effect::None, "a path is needed");
     let copy = tmp.path().join("elsewhere").join("copy.json");
     std::fs::create_dir(copy.parent().unwrap()).unwrap();
     type_keys(&mut state, copy.to_str().unwrap());
     assert_eq!(enter(&mut state), Effect::WriteCopy(copy.clone()));
-    goalcoach::store::write_copy(&state.plan, &copy).unwrap();
+    goalcoach::store::write_copy(state.plan(), &copy).unwrap();
     assert!(
         std::fs::read_to_string(&copy)
             .unwrap()
@@ -696,7 +725,7 @@ fn after_a_failed_save_the_plan_can_be_saved_again_or_copied_elsewhere() {
     store.inject_fault(None);
     assert_eq!(press(&mut state, ctrl('s')), Effect::Save);
     save(&mut state, &mut store);
-    assert!(state.save_error.is_none());
+    assert!(state.session.save_error.is_none());
     assert!(tmp.path().join("plan.json").exists());
 }
 
@@ -718,26 +747,29 @@ fn a_click_selects_a_row_or_switches_screen_and_the_wheel_scrolls() {
         &mut state,
         &mouse(MouseEventKind::Down(MouseButton::Left), 5, 2 + 3),
     );
-    assert_eq!(state.cursor, 3);
-    assert_eq!(state.selected, Some(state.rows[3].id));
+    assert_eq!(state.screens.goals.cursor, 3);
+    assert_eq!(
+        state.screens.goals.selected,
+        Some(state.screens.goals.rows[3].id)
+    );
     handle_event(&mut state, &mouse(MouseEventKind::ScrollDown, 5, 10));
-    assert_eq!(state.cursor, 6);
+    assert_eq!(state.screens.goals.cursor, 6);
     handle_event(&mut state, &mouse(MouseEventKind::ScrollUp, 5, 10));
-    assert_eq!(state.cursor, 3);
+    assert_eq!(state.screens.goals.cursor, 3);
     // " goalcoach " then " 1 Goals " then " 2 Agenda ": column 22 is on the Agenda tab.
     handle_event(
         &mut state,
         &mouse(MouseEventKind::Down(MouseButton::Left), 22, 0),
     );
-    assert_eq!(state.screen, goalcoach::app::state::Screen::Agenda);
+    assert_eq!(state.screen, goalcoach::app::action::Screen::Agenda);
     type_keys(&mut state, "1e");
-    let before = state.cursor;
+    let before = state.screens.goals.cursor;
     handle_event(
         &mut state,
         &mouse(MouseEventKind::Down(MouseButton::Left), 5, 4),
     );
     assert_eq!(
-        state.cursor, before,
+        state.screens.goals.cursor, before,
         "clicks do nothing behind an open form"
     );
 }
@@ -747,14 +779,18 @@ fn a_remapped_key_works_and_the_help_shows_it() {
     let (config, problems) = goalcoach::config::parse("[keys]\nnew_goal = \"+\"\n", "test.toml");
     assert!(problems.is_empty(), "{problems:?}");
     let mut state = empty_app(100, 40);
-    state.keymap = config.keymap;
+    state.settings.keymap = config.keymap;
     type_keys(&mut state, "n");
-    assert!(state.form.is_none(), "n no longer makes a goal");
+    assert!(state.form().is_none(), "n no longer makes a goal");
     type_keys(&mut state, "+");
-    assert!(state.form.is_some(), "+ does");
+    assert!(state.form().is_some(), "+ does");
     press(&mut state, key(KeyCode::Esc));
     type_keys(&mut state, "?");
-    let help = render(&state);
+    let mut help = String::new();
+    for _ in 0..60 {
+        help.push_str(&render(&state));
+        type_keys(&mut state, "j");
+    }
     assert!(
         help.lines()
             .any(|l| l.contains("  +  ") && l.contains("new goal")),

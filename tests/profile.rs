@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use crossterm::event::KeyCode;
-use goalcoach::app::profile::SECTIONS;
+use goalcoach::model::profile::Section;
 
 fn profile_app() -> goalcoach::app::state::AppState {
     let mut state = demo_app(110, 30);
@@ -16,7 +16,8 @@ fn profile_app() -> goalcoach::app::state::AppState {
 #[test]
 fn every_section_renders() {
     let mut state = profile_app();
-    for (i, name) in SECTIONS.iter().enumerate() {
+    for (i, section) in Section::ALL.iter().enumerate() {
+        let name = section.title();
         let snapshot = format!("section_{i}_{}", name.to_lowercase().replace(' ', "_"));
         insta::assert_snapshot!(snapshot, render(&state));
         type_keys(&mut state, "l");
@@ -39,7 +40,7 @@ fn an_empty_profile_starts_with_the_guided_first_pass() {
         &mut state,
         "Clear writing, Patience\tgrowth, family\tKnow the stack\tShy in meetings\tNew team forming\tBudget cuts\n",
     );
-    let p = &state.plan.profile;
+    let p = &state.plan().profile;
     let names: Vec<_> = p.strengths.iter().map(|q| q.name.as_str()).collect();
     assert_eq!(names, ["Clear writing", "Patience"]);
     assert_eq!(p.values.len(), 2);
@@ -51,11 +52,11 @@ fn the_first_pass_can_be_skipped_and_is_offered_once() {
     let mut state = app(goalcoach::model::Plan::default(), 100, 24);
     type_keys(&mut state, "5");
     press(&mut state, key(KeyCode::Esc));
-    assert!(state.form.is_none());
+    assert!(state.form().is_none());
     type_keys(&mut state, "15");
-    assert!(state.form.is_none(), "not offered again this session");
+    assert!(state.form().is_none(), "not offered again this session");
     type_keys(&mut state, "f");
-    assert!(state.form.is_some(), "f brings it back");
+    assert!(state.form().is_some(), "f brings it back");
 }
 
 #[test]
@@ -69,7 +70,7 @@ fn strengths_are_added_edited_and_removed_as_rows() {
         "Calm in incidents\tLed the outage call\tVolunteer as incident lead\n",
     );
     let names: Vec<_> = state
-        .plan
+        .plan()
         .profile
         .strengths
         .iter()
@@ -79,9 +80,9 @@ fn strengths_are_added_edited_and_removed_as_rows() {
     type_keys(&mut state, "e");
     press(&mut state, ctrl('d')); // the first row has focus
     enter(&mut state);
-    assert_eq!(state.plan.profile.strengths.len(), 1);
+    assert_eq!(state.plan().profile.strengths.len(), 1);
     assert_eq!(
-        state.plan.profile.strengths[0].plan,
+        state.plan().profile.strengths[0].plan,
         "Volunteer as incident lead"
     );
 }
@@ -93,13 +94,16 @@ fn feedback_becomes_a_step_under_its_goal_and_keeps_the_link() {
         type_keys(&mut state, "l");
     }
     type_keys(&mut state, "T");
-    let feedback = &state.plan.profile.feedback[0];
+    let feedback = &state.plan().profile.feedback[0];
     let step = feedback.step.expect("linked");
     assert_eq!(
-        state.plan.step(step).unwrap().title,
+        state.plan().step(step).unwrap().title,
         "Write up decisions so others can follow them"
     );
-    assert_eq!(state.plan.goal_of(step).unwrap().id, feedback.goal.unwrap());
+    assert_eq!(
+        state.plan().goal_of(step).unwrap().id,
+        feedback.goal.unwrap()
+    );
     insta::assert_snapshot!(render(&state));
     type_keys(&mut state, "T");
     assert!(
@@ -116,8 +120,8 @@ fn feedback_becomes_a_step_under_its_goal_and_keeps_the_link() {
 fn a_paths_first_experiment_becomes_a_goal() {
     let mut state = profile_app();
     type_keys(&mut state, "hjG");
-    let path = &state.plan.profile.paths[1];
-    let goal = state.plan.goal(path.goal.expect("linked")).unwrap();
+    let path = &state.plan().profile.paths[1];
+    let goal = state.plan().goal(path.goal.expect("linked")).unwrap();
     assert_eq!(goal.title, "Mentor a new joiner for a quarter");
 }
 
@@ -128,11 +132,11 @@ fn a_bad_goal_reference_is_refused_in_the_form() {
         type_keys(&mut state, "l");
     }
     type_keys(&mut state, "e");
-    let form = state.form.as_mut().unwrap();
+    let form = state.form_mut().unwrap();
     let goal_field = form.fields.iter().position(|f| f.name == "goal").unwrap();
     form.fields[goal_field].input.set("no such goal");
     enter(&mut state);
-    let form = state.form.as_ref().expect("stays open");
+    let form = state.form().expect("stays open");
     assert!(
         form.fields[goal_field]
             .error

@@ -147,10 +147,15 @@ fn duplicate_ids_are_repaired_on_load_and_a_delete_lands_on_the_item_selected() 
     press(&mut state, 'd');
     let effect = press(&mut state, 'y');
     goalcoach::app::perform(effect, &mut state, &mut store);
-    let titles: Vec<&str> = state.plan.goals.iter().map(|g| g.title.as_str()).collect();
+    let titles: Vec<&str> = state
+        .plan()
+        .goals
+        .iter()
+        .map(|g| g.title.as_str())
+        .collect();
     assert_eq!(titles, ["Goal A", "Another goal"]);
     assert_eq!(
-        state.plan.goals[0].milestones.len(),
+        state.plan().goals[0].milestones.len(),
         1,
         "Goal A keeps its tree"
     );

@@ -11,7 +11,7 @@ use goalcoach::model::review::Decision;
 
 fn record(state: &AppState) -> goalcoach::model::WeeklyReview {
     state
-        .plan
+        .plan()
         .reviews
         .iter()
         .find(|r| r.week == "2026-W46")
@@ -48,7 +48,7 @@ fn a_whole_review_stage_by_stage() {
     press(&mut state, key(KeyCode::Backspace));
     type_keys(&mut state, "4\tGood week");
     enter(&mut state);
-    assert!(state.form.is_none(), "check-in saved");
+    assert!(state.form().is_none(), "check-in saved");
     type_keys(&mut state, "K");
     type_keys(&mut state, "H"); // the talk: on hold for now
     insta::assert_snapshot!("stage_2_last_goal", render(&state));
@@ -75,10 +75,10 @@ fn a_whole_review_stage_by_stage() {
     assert_eq!(done.commitments.len(), 2);
     assert_eq!(done.went_well, "Design doc landed");
     assert_eq!(done.wins.len(), 2);
-    let staff = &state.plan.goals[0];
+    let staff = &state.plan().goals[0];
     assert_eq!(staff.checkins.last().unwrap().note, "Good week");
     assert_eq!(staff.last_reviewed, "2026-11-15".parse().ok());
-    assert_eq!(state.plan.goals[1].status, GoalStatus::OnHold);
+    assert_eq!(state.plan().goals[1].status, GoalStatus::OnHold);
     insta::assert_snapshot!("history_after_the_review", render(&state));
 }
 
@@ -88,7 +88,7 @@ fn quitting_midway_keeps_the_review_and_reopening_resumes_it() {
     type_keys(&mut state, "r");
     enter(&mut state);
     type_keys(&mut state, "K");
-    let plan = state.plan.clone();
+    let plan = state.plan().clone();
     let mut again = app(plan, 110, 34);
     type_keys(&mut again, "4");
     let r = record(&again);
@@ -109,7 +109,7 @@ fn a_week_can_be_skipped_on_purpose() {
     assert!(screen.contains("2026-W46  skipped"), "{screen}");
     type_keys(&mut state, "r");
     assert!(
-        goalcoach::app::review::in_progress(&state).is_none(),
+        goalcoach::app::screens::review::in_progress(&state).is_none(),
         "nothing to start once skipped"
     );
 }
@@ -120,7 +120,7 @@ fn adjusting_a_goal_opens_its_editor() {
     type_keys(&mut state, "r");
     enter(&mut state);
     type_keys(&mut state, "A");
-    let form = state.form.as_ref().expect("the goal editor");
+    let form = state.form().expect("the goal editor");
     assert!(form.title.starts_with("Goal #1"));
     assert_eq!(record(&state).goals[0].decision, Decision::Adjust);
 }
@@ -132,7 +132,7 @@ fn a_win_can_be_logged_as_an_achievement_once() {
     type_keys(&mut state, "jL");
     type_keys(&mut state, "L");
     let logged: Vec<_> = state
-        .plan
+        .plan()
         .profile
         .achievements
         .iter()
@@ -140,6 +140,6 @@ fn a_win_can_be_logged_as_an_achievement_once() {
         .collect();
     assert_eq!(logged.len(), 1, "logged once");
     assert_eq!(logged[0].what, "Pick three conferences");
-    assert_eq!(logged[0].goal, Some(state.plan.goals[1].id));
+    assert_eq!(logged[0].goal, Some(state.plan().goals[1].id));
     assert!(render(&state).contains("Pick three conferences  (in your achievements)"));
 }

@@ -69,11 +69,11 @@ proptest! {
                 goalcoach::app::update::update(&mut state, goalcoach::app::action::Action::EditorDone(Ok("from the editor".into())));
             }
             if i % 10 == 0 {
-                reloads_equal(&state.plan);
+                reloads_equal(state.plan());
                 render(&state);
             }
         }
-        reloads_equal(&state.plan);
+        reloads_equal(state.plan());
         render(&state);
     }
 
@@ -86,11 +86,11 @@ proptest! {
         type_keys(&mut state, "n");
         goalcoach::app::handle_event(&mut state, &crossterm::event::Event::Paste(format!("x{text}")));
         enter(&mut state);
-        if let Some(goal) = state.plan.goals.first() {
+        if let Some(goal) = state.plan().goals.first() {
             prop_assert!(goal.title.chars().all(|c| !c.is_control()));
             prop_assert!(!goal.title.contains(RLO), "bidi override kept");
         }
-        reloads_equal(&state.plan);
+        reloads_equal(state.plan());
         let frame = render(&state);
         prop_assert!(!frame.contains('\u{1b}'), "no escape byte reaches the screen");
         for line in frame.lines() {

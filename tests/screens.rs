@@ -95,7 +95,7 @@ fn tiny_terminal_says_so() {
 #[test]
 fn read_only_instance_says_so_and_refuses_edits() {
     let mut state = demo_app(100, 12);
-    state.read_only = Some("another goalcoach (process 4242)".into());
+    state.session.read_only = Some("another goalcoach (process 4242)".into());
     type_keys(&mut state, "x");
     insta::assert_snapshot!(render(&state));
 }
@@ -147,7 +147,7 @@ fn priorities_screen_four_quadrants() {
 #[test]
 fn goal_behind_pace_shows_its_barriers() {
     let mut state = demo_app(120, 36);
-    while state.plan.title_of(state.selected.unwrap())
+    while state.plan().title_of(state.screens.goals.selected.unwrap())
         != Some("Pass the cloud architect certification")
     {
         type_keys(&mut state, "j");
@@ -178,7 +178,7 @@ fn no_color_takes_every_colour_out_but_keeps_the_selection_visible() {
     let mut state = demo_app(100, 30);
     let (coloured, _) = colours(&state);
     assert!(coloured > 0, "colour is on by default");
-    state.colour = false;
+    state.settings.colour = false;
     let (coloured, reversed) = colours(&state);
     assert_eq!(coloured, 0, "NO_COLOR: no coloured cell");
     assert!(reversed > 0, "the selection still shows");
@@ -188,7 +188,7 @@ fn no_color_takes_every_colour_out_but_keeps_the_selection_visible() {
 fn the_light_theme_swaps_colours_for_light_backgrounds() {
     use ratatui::style::Color;
     let mut state = demo_app(100, 30);
-    state.theme = goalcoach::config::Theme::Light;
+    state.settings.theme = goalcoach::config::Theme::Light;
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     terminal.draw(|f| goalcoach::ui::draw(f, &state)).unwrap();
     let cells = &terminal.backend().buffer().content;
@@ -203,7 +203,7 @@ fn the_light_theme_swaps_colours_for_light_backgrounds() {
 #[test]
 fn dates_follow_the_configured_format() {
     let mut state = demo_app(120, 24);
-    state.date_format = "%d %b %Y".into();
+    state.settings.date_format = "%d %b %Y".into();
     let screen = render(&state);
     assert!(screen.contains("29 Jun 2027"), "{screen}");
     assert!(!screen.contains("2027-06-29"), "{screen}");

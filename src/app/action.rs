@@ -1,7 +1,72 @@
-//! What the user means, independent of the key that said it. The keymap turns keys into
-//! these; `update` carries them out.
+//! What the user means, independent of the key that said it (`Action`), which screen they
+//! mean (`Screen`), and what the loop must do afterwards (`Effect`). The keymap turns keys
+//! into actions; `update` carries them out.
 
-use super::state::Screen;
+/// The screens, in Tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Goals,
+    Agenda,
+    Priorities,
+    Review,
+    Profile,
+}
+
+impl Screen {
+    /// All screens in order; the number keys pick them by position.
+    pub const ALL: [Screen; 5] = [
+        Screen::Goals,
+        Screen::Agenda,
+        Screen::Priorities,
+        Screen::Review,
+        Screen::Profile,
+    ];
+
+    /// The screen's name on its tab.
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Goals => "Goals",
+            Screen::Agenda => "Agenda",
+            Screen::Priorities => "Priorities",
+            Screen::Review => "Review",
+            Screen::Profile => "Profile",
+        }
+    }
+
+    fn position(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// The screen `step` places further in Tab order, wrapping.
+    pub fn step(self, step: isize) -> Screen {
+        let n = Screen::ALL.len() as isize;
+        Screen::ALL[(self.position() as isize + step).rem_euclid(n) as usize]
+    }
+}
+
+/// What the loop must do after an update.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// Open this text in the external editor; the result comes back as `EditorDone`.
+    EditText(String),
+    /// The plan changed: write it to disk before the next key.
+    Save,
+    /// Read the plan again from disk.
+    Reload,
+    /// Write the plan to this file (a copy; plan.json is not touched).
+    WriteCopy(std::path::PathBuf),
+    /// Write the unsaved plan to this file, then quit if that worked.
+    RescueAndQuit(std::path::PathBuf),
+    /// Put our version, kept in this conflict copy, back in place of plan.json.
+    BringBack(std::path::PathBuf),
+    /// Give the terminal back and stop until continued.
+    Suspend,
+    Quit,
+    /// Show this item in the tree on the Goals screen (handled by `update`; never reaches the
+    /// loop).
+    ShowInTree(crate::model::ItemId),
+}
 
 /// An intent. Variants are named for what the user wants, never for a key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,8 +163,24 @@ pub enum Action {
     PrevField,
     /// Save the form.
     Submit,
-    /// Close the form or prompt without saving.
+    /// Close the form or prompt (asking first when something was typed into it).
     Cancel,
+    /// Show the next page of a paged form (the goal editor's sections).
+    NextPage,
+    /// Show the previous page of a paged form.
+    PrevPage,
+    /// Show page N (from 0) of a paged form.
+    ShowPage(u8),
+    /// Start a new line in a long text.
+    NewLine,
+    /// Delete the word before the cursor.
+    DeleteWordBack,
+    /// Empty the focused field.
+    ClearField,
+    /// Move the cursor to the start of the previous word.
+    WordLeft,
+    /// Move the cursor past the end of the next word.
+    WordRight,
     /// Type text at the cursor.
     Insert(String),
     /// Delete the character before the cursor.
@@ -162,6 +243,10 @@ pub enum Action {
     NextSection,
     /// Edit the open profile section.
     EditSection,
+    /// Add an entry to the open profile section.
+    AddEntry,
+    /// Delete the selected entry of the open profile section (asks first).
+    DeleteEntry,
     /// Turn the selected feedback into an action step under its goal.
     FeedbackToStep,
     /// Make a goal of the selected career path's first experiment.

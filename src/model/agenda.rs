@@ -5,7 +5,7 @@ use super::Plan;
 use super::dates::plus_days;
 use super::goal::Goal;
 use super::ids::ItemId;
-use super::tree::ItemKind;
+use super::items::ItemKind;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// Days without a done step or a check-in after which an active goal counts as stalled.
@@ -154,7 +154,7 @@ pub fn is_stuck(goal: &Goal) -> bool {
 mod tests {
     use super::*;
     use crate::model::goal::{CheckIn, GoalStatus};
-    use crate::model::tree::{ActionStep, Milestone};
+    use crate::model::items::{ActionStep, Milestone};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -1,7 +1,6 @@
 //! Reading dates the way people type them: `2027-03-31`, `today`, `tomorrow`, `+3d`, `+2w`,
 //! `+1m`, `fri`, `eow`, `eom`, `next week`, `next month`. Today is passed in.
 
-use super::tree::end_of_month;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::fmt;
 
@@ -120,9 +119,25 @@ pub fn parse_optional_date(input: &str, today: NaiveDate) -> Result<Option<Naive
     }
 }
 
+/// The last day of the month `date` falls in.
+pub fn end_of_month(date: NaiveDate) -> NaiveDate {
+    let first = date.with_day(1).unwrap_or(date);
+    first
+        .checked_add_months(Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn end_of_month_handles_leap_years() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(end_of_month(d("2028-02-10")), d("2028-02-29"));
+        assert_eq!(end_of_month(d("2026-12-31")), d("2026-12-31"));
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -2,13 +2,12 @@
 //! rules that read it live in `progress`, `smart` and `agenda`.
 
 use super::ids::ItemId;
-use super::tree::{ActionStep, Milestone};
+use super::items::{ActionStep, Milestone};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 /// Fields a newer goalcoach wrote that this build does not know; kept so a save loses nothing.
-pub type Extra = Map<String, Value>;
+pub use super::ids::Extra;
 
 /// Where a goal stands. Only active goals show up in the agenda and the review queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]

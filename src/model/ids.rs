@@ -1,7 +1,12 @@
-//! Stable item ids: one counter per plan, shared by goals, milestones and steps, never reused.
+//! Stable item ids: one counter per plan, shared by goals, milestones and steps, never reused;
+//! and the map of unknown fields every record keeps.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// Fields of an item this version does not know, kept so a newer version's data survives a
+/// round trip through this one.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
 
 /// The id of a goal, milestone or action step; unique within a plan and stable across edits.
 #[derive(

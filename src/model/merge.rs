@@ -205,7 +205,7 @@ fn for_each_id(goal: &Goal, mut f: impl FnMut(ItemId)) {
 mod tests {
     use super::*;
     use crate::model::WeeklyReview;
-    use crate::model::tree::{ActionStep, Milestone};
+    use crate::model::items::{ActionStep, Milestone};
     use chrono::NaiveDate;
 
     fn day() -> NaiveDate {

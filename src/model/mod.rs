@@ -5,17 +5,20 @@
 pub mod agenda;
 pub mod check;
 pub mod dates;
+pub mod done;
 pub mod goal;
 pub mod ids;
+pub mod items;
+pub mod loc;
 pub mod merge;
 pub mod ops;
 pub mod priority;
 pub mod profile;
 pub mod progress;
 pub mod review;
+pub mod reviewing;
 pub mod smart;
 pub mod text;
-pub mod tree;
 pub mod weekly;
 
 pub use goal::{
@@ -23,10 +26,11 @@ pub use goal::{
     ResourceKind,
 };
 pub use ids::ItemId;
+pub use items::{ActionStep, ItemKind, Milestone, Recurrence};
+pub use loc::Loc;
 pub use ops::{History, Node, Op, OpError};
 pub use profile::Profile;
 pub use review::WeeklyReview;
-pub use tree::{ActionStep, ItemKind, Loc, Milestone, Recurrence};
 
 use serde::{Deserialize, Serialize};
 
@@ -75,7 +79,7 @@ impl Plan {
 
     /// Where the item with `id` sits, if it exists.
     pub fn locate(&self, id: ItemId) -> Option<Loc> {
-        tree::locate(&self.goals, id)
+        loc::locate(&self.goals, id)
     }
 
     /// The goal with `id`.
@@ -162,6 +166,17 @@ impl Plan {
             index.insert(id, loc);
         });
         index
+    }
+
+    /// How many siblings the item at `loc` has, itself included.
+    pub fn sibling_count(&self, loc: Loc) -> usize {
+        let goals = &self.goals;
+        match loc {
+            Loc::Goal(_) => goals.len(),
+            Loc::Milestone(g, _) => goals[g].milestones.len(),
+            Loc::GoalStep(g, _) => goals[g].steps.len(),
+            Loc::MilestoneStep(g, m, _) => goals[g].milestones[m].steps.len(),
+        }
     }
 
     /// The title of any item.

@@ -4,9 +4,10 @@
 use super::Plan;
 use super::goal::Goal;
 use super::ids::ItemId;
+use super::items::{ActionStep, ItemKind, Milestone};
+use super::loc::Loc;
 use super::profile::Profile;
 use super::review::WeeklyReview;
-use super::tree::{ActionStep, ItemKind, Loc, Milestone};
 use std::fmt;
 
 /// One item of the goal tree, with its children.

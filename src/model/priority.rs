@@ -5,7 +5,7 @@
 use super::Plan;
 use super::dates::plus_days;
 use super::ids::ItemId;
-use super::tree::ActionStep;
+use super::items::ActionStep;
 use chrono::NaiveDate;
 
 /// One of the four boxes, in display order (left to right, top to bottom).

@@ -161,6 +161,96 @@ pub fn value_coverage(plan: &super::Plan) -> Vec<(String, Vec<ItemId>)> {
         .collect()
 }
 
+/// The parts of the profile, in the order the Profile screen shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Section {
+    #[default]
+    Role,
+    Strengths,
+    GrowthAreas,
+    Values,
+    Interests,
+    Swot,
+    Achievements,
+    Feedback,
+    CareerPaths,
+}
+
+impl Section {
+    /// Every section, in order.
+    pub const ALL: [Section; 9] = [
+        Section::Role,
+        Section::Strengths,
+        Section::GrowthAreas,
+        Section::Values,
+        Section::Interests,
+        Section::Swot,
+        Section::Achievements,
+        Section::Feedback,
+        Section::CareerPaths,
+    ];
+
+    /// The section's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Role => "Role",
+            Section::Strengths => "Strengths",
+            Section::GrowthAreas => "Growth areas",
+            Section::Values => "Values",
+            Section::Interests => "Interests",
+            Section::Swot => "SWOT",
+            Section::Achievements => "Achievements",
+            Section::Feedback => "Feedback",
+            Section::CareerPaths => "Career paths",
+        }
+    }
+
+    /// The section `step` places further on, wrapping.
+    pub fn step(self, step: isize) -> Section {
+        let n = Section::ALL.len() as isize;
+        let at = Section::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        Section::ALL[(at + step).rem_euclid(n) as usize]
+    }
+
+    /// The entries a section lists one per row, as the words that name each (for the row
+    /// selection); the role and SWOT sections have none.
+    pub fn entries(self, profile: &Profile) -> Vec<String> {
+        let names = |list: &[Quality]| list.iter().map(|q| q.name.clone()).collect();
+        let named = |list: &[Named]| list.iter().map(|n| n.name.clone()).collect();
+        match self {
+            Section::Role | Section::Swot => Vec::new(),
+            Section::Strengths => names(&profile.strengths),
+            Section::GrowthAreas => names(&profile.growth_areas),
+            Section::Values => named(&profile.values),
+            Section::Interests => named(&profile.interests),
+            Section::Achievements => profile
+                .achievements
+                .iter()
+                .map(|a| a.what.clone())
+                .collect(),
+            Section::Feedback => profile.feedback.iter().map(|f| f.what.clone()).collect(),
+            Section::CareerPaths => profile.paths.iter().map(|p| p.name.clone()).collect(),
+        }
+    }
+
+    /// Removes entry `index` of this section from `profile`; false when there is none.
+    pub fn remove(self, profile: &mut Profile, index: usize) -> bool {
+        fn take<T>(list: &mut Vec<T>, index: usize) -> bool {
+            (index < list.len()).then(|| list.remove(index)).is_some()
+        }
+        match self {
+            Section::Role | Section::Swot => false,
+            Section::Strengths => take(&mut profile.strengths, index),
+            Section::GrowthAreas => take(&mut profile.growth_areas, index),
+            Section::Values => take(&mut profile.values, index),
+            Section::Interests => take(&mut profile.interests, index),
+            Section::Achievements => take(&mut profile.achievements, index),
+            Section::Feedback => take(&mut profile.feedback, index),
+            Section::CareerPaths => take(&mut profile.paths, index),
+        }
+    }
+}
+
 /// The achievement a done milestone or step becomes, linked to its goal and to itself;
 /// `None` when the item is not done or is already in the log.
 pub fn achievement_from(plan: &super::Plan, id: ItemId) -> Option<Achievement> {

@@ -2,7 +2,7 @@
 //! says it should be today, and when it will finish at the rate seen so far.
 
 use super::goal::{Goal, GoalStatus, Measure};
-use super::tree::Milestone;
+use super::items::Milestone;
 use chrono::{Days, NaiveDate};
 
 /// How far from the pace line still counts as "on track" (in progress share, 0 to 1).
@@ -190,7 +190,7 @@ mod tests {
     use super::*;
     use crate::model::goal::CheckIn;
     use crate::model::ids::ItemId;
-    use crate::model::tree::ActionStep;
+    use crate::model::items::ActionStep;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -55,6 +55,97 @@ pub struct WeeklyReview {
     pub extra: Extra,
 }
 
+/// The stages of the guided review, in order. Stored in the record as their names
+/// (`"wins"`, `"goals"`, …), so the file format does not change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stage {
+    Wins,
+    Goals,
+    Stale,
+    Plan,
+    Reflect,
+}
+
+impl Stage {
+    /// Every stage, in the order the review walks them.
+    pub const ALL: [Stage; 5] = [
+        Stage::Wins,
+        Stage::Goals,
+        Stage::Stale,
+        Stage::Plan,
+        Stage::Reflect,
+    ];
+
+    /// The name the record stores.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Wins => "wins",
+            Stage::Goals => "goals",
+            Stage::Stale => "stale",
+            Stage::Plan => "plan",
+            Stage::Reflect => "reflect",
+        }
+    }
+
+    /// The stage a stored name stands for; an unknown name (a newer version's) resumes at
+    /// the reflection, the last stage.
+    pub fn from_name(name: &str) -> Stage {
+        Stage::ALL
+            .into_iter()
+            .find(|s| s.name() == name)
+            .unwrap_or(Stage::Reflect)
+    }
+
+    /// The stage's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Stage::Wins => "Wins",
+            Stage::Goals => "Goals",
+            Stage::Stale => "Stuck and stale",
+            Stage::Plan => "Next week",
+            Stage::Reflect => "Reflect",
+        }
+    }
+
+    /// The stage after this one; `None` after the last.
+    pub fn next(self) -> Option<Stage> {
+        Stage::ALL.get(self.position() + 1).copied()
+    }
+
+    /// The stage before this one; `None` before the first.
+    pub fn previous(self) -> Option<Stage> {
+        self.position().checked_sub(1).map(|i| Stage::ALL[i])
+    }
+
+    /// Where the stage is in `ALL`.
+    pub fn position(self) -> usize {
+        Stage::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+impl WeeklyReview {
+    /// The stage an unfinished review stopped at; `None` once finished or skipped.
+    pub fn current_stage(&self) -> Option<Stage> {
+        match &self.stage {
+            Some(name) if !self.skipped => Some(Stage::from_name(name)),
+            _ => None,
+        }
+    }
+
+    /// The same record at `stage`.
+    pub fn at_stage(&self, stage: Stage) -> WeeklyReview {
+        WeeklyReview {
+            stage: Some(stage.name().to_string()),
+            ..self.clone()
+        }
+    }
+
+    /// The goal being looked at in the goals stage: the first of the queue not decided yet.
+    pub fn current_goal(&self) -> Option<ItemId> {
+        self.queue.get(self.goals.len()).copied()
+    }
+}
+
 /// The ISO week label of a date, e.g. `2026-W47`.
 pub fn iso_week_label(date: NaiveDate) -> String {
     let w = date.iso_week();
@@ -70,5 +161,26 @@ mod tests {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         assert_eq!(iso_week_label(d("2026-11-21")), "2026-W47");
         assert_eq!(iso_week_label(d("2027-01-01")), "2026-W53");
+    }
+
+    #[test]
+    fn stages_keep_their_stored_names_and_order() {
+        for stage in Stage::ALL {
+            assert_eq!(Stage::from_name(stage.name()), stage);
+        }
+        assert_eq!(Stage::Wins.next(), Some(Stage::Goals));
+        assert_eq!(Stage::Reflect.next(), None);
+        assert_eq!(Stage::Wins.previous(), None);
+        assert_eq!(Stage::from_name("from-the-future"), Stage::Reflect);
+        let skipped = WeeklyReview {
+            stage: Some("plan".into()),
+            skipped: true,
+            ..WeeklyReview::default()
+        };
+        assert_eq!(skipped.current_stage(), None);
+        assert_eq!(
+            skipped.at_stage(Stage::Goals).stage.as_deref(),
+            Some("goals")
+        );
     }
 }

@@ -90,7 +90,7 @@ mod tests {
     use super::*;
     use crate::model::goal::Measure;
     use crate::model::ids::ItemId;
-    use crate::model::tree::{ActionStep, Milestone};
+    use crate::model::items::{ActionStep, Milestone};
     use chrono::NaiveDate;
 
     fn goal() -> Goal {

@@ -76,6 +76,15 @@ pub fn is_typeable(c: char) -> bool {
     !is_unwanted(c, false)
 }
 
+/// `n` and the word, in the plural unless `n` is 1: "1 step", "3 steps".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

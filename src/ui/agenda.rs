@@ -3,7 +3,7 @@
 
 use super::{detail, layout, text, theme};
 use crate::app::action::Action;
-use crate::app::lists::AgendaRow;
+use crate::app::screens::lists::AgendaRow;
 use crate::app::state::AppState;
 use crate::keymap::Layer;
 use crate::model::ItemKind;
@@ -17,12 +17,14 @@ use ratatui::widgets::{Block, Paragraph};
 /// Draws the agenda and the details of its selection.
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let [list_area, detail_area] = layout::goals_areas(area);
-    let rows = state.agenda_rows();
-    let block = Block::bordered().title(format!(" Agenda · {} ", state.today.format("%A %-d %B")));
+    let rows = state.screens.agenda.rows();
+    let sel = &state.screens.agenda.sel;
+    let block =
+        Block::bordered().title(format!(" Agenda · {} ", state.today().format("%A %-d %B")));
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
     let height = inner.height as usize;
-    let offset = state.agenda.index.saturating_sub(height.saturating_sub(1));
+    let offset = sel.index.saturating_sub(height.saturating_sub(1));
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -30,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         .take(height)
         .map(|(i, row)| {
             let line = agenda_line(state, row, inner.width as usize);
-            if i == state.agenda.index && row.id().is_some() {
+            if i == sel.index && row.id().is_some() {
                 line.style(theme::selected())
             } else {
                 line
@@ -46,7 +48,15 @@ fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static>
         AgendaRow::Heading(h) => {
             Line::styled(h.clone(), theme::title().add_modifier(Modifier::UNDERLINED))
         }
-        AgendaRow::Note(n) => Line::styled(text::truncate(n, width), theme::dim()),
+        AgendaRow::NothingDated => {
+            let key = |a: Action| state.settings.keymap.key_for(Layer::Agenda, &a);
+            let note = format!(
+                "Nothing dated is open. Give steps a due date ({}, or {}) to see them here.",
+                key(Action::Edit),
+                key(Action::Reschedule)
+            );
+            Line::styled(text::truncate(&note, width), theme::dim())
+        }
         AgendaRow::Item {
             id,
             goal,
@@ -54,8 +64,8 @@ fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static>
             date,
             bucket,
         } => {
-            let title = state.title_of(*id);
-            let goal = state.title_of(*goal);
+            let title = state.doc.title_of(*id);
+            let goal = state.doc.title_of(*goal);
             let mark = if *kind == ItemKind::Milestone {
                 "◇"
             } else {
@@ -82,8 +92,8 @@ fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static>
             ])
         }
         AgendaRow::Goal { id, why } => {
-            let title = state.title_of(*id);
-            let key = |a: Action| state.keymap.key_for(Layer::Main, &a);
+            let title = state.doc.title_of(*id);
+            let key = |a: Action| state.settings.keymap.key_for(Layer::Agenda, &a);
             let hint = if *why == "stuck" {
                 format!(
                     "{} shows it in the tree, to add a next step",

@@ -1,7 +1,7 @@
 //! The details of the selected item: for a goal its SMART card with the missing letters
 //! flagged, progress against pace, barriers, resources, latest check-ins and notes.
 
-use super::text::{Day, plural};
+use super::text::{self, Day, plural};
 use super::theme;
 use crate::app::state::AppState;
 use crate::model::progress::{self, PaceStatus, milestone_progress};
@@ -17,13 +17,15 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let block = Block::bordered().title(" Details ");
     let current = state.current_item();
-    let lines = match current.and_then(|id| state.locate(id)) {
-        Some(Loc::Goal(g)) => goal_lines(&state.plan.goals[g], state.day(), block_width(area)),
-        Some(loc @ Loc::Milestone(g, m)) => {
-            milestone_lines(&state.plan.goals[g].milestones[m], state, loc)
+    let lines = match current.and_then(|id| state.doc.locate(id)) {
+        Some(Loc::Goal(g)) => {
+            goal_lines(&state.plan().goals[g], text::day(state), block_width(area))
         }
-        Some(loc) => match state.plan.step_at(loc) {
-            Some(step) => step_lines(step, &state.plan, loc, state.day()),
+        Some(loc @ Loc::Milestone(g, m)) => {
+            milestone_lines(&state.plan().goals[g].milestones[m], state, loc)
+        }
+        Some(loc) => match state.plan().step_at(loc) {
+            Some(step) => step_lines(step, state.plan(), loc, text::day(state)),
             None => Vec::new(),
         },
         None => vec![Line::styled("Nothing selected.", theme::dim())],
@@ -311,9 +313,9 @@ fn parent_line(plan: &Plan, loc: Loc) -> Line<'static> {
 }
 
 fn milestone_lines(m: &Milestone, state: &AppState, loc: Loc) -> Vec<Line<'static>> {
-    let (plan, day) = (&state.plan, state.day());
-    let add = state.keymap.key_for(
-        crate::keymap::Layer::Main,
+    let (plan, day) = (state.plan(), text::day(state));
+    let add = state.settings.keymap.key_for(
+        crate::keymap::Layer::Goals,
         &crate::app::action::Action::AddChild,
     );
     let done_steps = m.steps.iter().filter(|s| s.is_done()).count();

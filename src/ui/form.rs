@@ -1,8 +1,11 @@
-//! A form over the screen: one line per field (label, then value), the error of a field on
-//! the line below it, scrolled so the focused field is always in view.
+//! A form over the screen: the page tabs of a paged form, then one line per field (label,
+//! then value; a long text on several lines), the error of a field on the line below it,
+//! scrolled so the focused field is always in view. Key hints come from the keymap.
 
 use super::{layout, text, theme};
-use crate::app::form::{Field, FieldKind, Form};
+use crate::app::action::Action;
+use crate::app::forms::{Field, FieldKind, Form};
+use crate::keymap::{Keymap, Layer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -10,28 +13,40 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 const LABEL_COLS: usize = 22;
+/// The most lines a long text shows at once while it is being edited.
+const LONG_TEXT_ROWS: usize = 4;
+
+/// The lines of a form being drawn, where the focused field starts, and the cursor in it.
+struct Drawn {
+    lines: Vec<Line<'static>>,
+    focus_line: usize,
+    /// The cursor as (line offset from `focus_line`, column in the value).
+    cursor: Option<(usize, usize)>,
+}
 
 /// Draws `form` in a box over `area`, and puts the terminal cursor in the focused field.
-pub fn draw<P>(frame: &mut Frame, area: Rect, form: &Form<P>) {
+pub fn draw(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap) {
     let width = 78.min(area.width);
     let inner_width = width.saturating_sub(2) as usize;
     let value_cols = inner_width.saturating_sub(LABEL_COLS + 2).max(1);
-    let (lines, focus_line, cursor_col) = form_lines(form, inner_width, value_cols);
-    let height = (lines.len() as u16 + 2).min(area.height);
+    let drawn = form_lines(form, keymap, inner_width, value_cols);
+    let height = (drawn.lines.len() as u16 + 2).min(area.height);
     let box_area = layout::centered(area, width, height);
     let visible = box_area.height.saturating_sub(2) as usize;
-    let offset = focus_line.saturating_sub(visible.saturating_sub(2));
+    let offset = drawn.focus_line.saturating_sub(visible.saturating_sub(2));
     frame.render_widget(Clear, box_area);
     let block = Block::bordered()
         .title(format!(" {} ", form.title))
-        .title_bottom(" Enter save · Esc cancel · Tab next field ")
+        .title_bottom(bottom_hints(form, keymap))
         .border_style(theme::accent());
-    let paragraph = Paragraph::new(lines)
+    let paragraph = Paragraph::new(drawn.lines)
         .block(block)
         .scroll((offset as u16, 0));
     frame.render_widget(paragraph, box_area);
-    if let Some(col) = cursor_col {
-        let row = focus_line.checked_sub(offset).filter(|r| *r < visible);
+    if let Some((down, col)) = drawn.cursor {
+        let row = (drawn.focus_line + down)
+            .checked_sub(offset)
+            .filter(|r| *r < visible);
         if let Some(row) = row {
             let x = box_area.x + 1 + (LABEL_COLS + 2 + col) as u16;
             frame.set_cursor_position((
@@ -42,73 +57,147 @@ pub fn draw<P>(frame: &mut Frame, area: Rect, form: &Form<P>) {
     }
 }
 
-/// The lines of the form, the line of the focused field and the cursor's column in its value.
-fn form_lines<P>(
-    form: &Form<P>,
-    inner_width: usize,
-    value_cols: usize,
-) -> (Vec<Line<'static>>, usize, Option<usize>) {
-    let mut lines = Vec::new();
+fn bottom_hints(form: &Form, keymap: &Keymap) -> String {
+    let key = |a: Action| keymap.key_for(Layer::Form, &a);
+    let mut hints = format!(
+        " {} save · {} cancel · {} next field",
+        key(Action::Submit),
+        key(Action::Cancel),
+        key(Action::NextField)
+    );
+    if form.pages.len() > 1 {
+        hints.push_str(&format!(" · {} next section", key(Action::NextPage)));
+    }
+    hints.push(' ');
+    hints
+}
+
+/// The page tabs of a paged form: the page on show stands out.
+fn page_tabs(form: &Form, keymap: &Keymap) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, name) in form.pages.iter().enumerate() {
+        let style = if i == form.page() {
+            theme::selected()
+        } else {
+            theme::dim()
+        };
+        spans.push(Span::styled(format!(" {} {name} ", i + 1), style));
+    }
+    let first = keymap.key_for(Layer::Form, &Action::ShowPage(0));
+    spans.push(Span::styled(format!(" ({first}…)"), theme::dim()));
+    Line::from(spans)
+}
+
+fn form_lines(form: &Form, keymap: &Keymap, inner_width: usize, value_cols: usize) -> Drawn {
+    let mut drawn = Drawn {
+        lines: Vec::new(),
+        focus_line: 0,
+        cursor: None,
+    };
+    if form.pages.len() > 1 {
+        drawn.lines.push(page_tabs(form, keymap));
+        drawn.lines.push(Line::default());
+    }
     if let Some(note) = &form.note {
         for line in note.lines() {
-            lines.push(Line::styled(
+            drawn.lines.push(Line::styled(
                 text::truncate(line, inner_width),
                 theme::warn(),
             ));
         }
-        lines.push(Line::default());
+        drawn.lines.push(Line::default());
     }
-    let mut focus_line = 0;
-    let mut cursor = None;
+    let page = form.page();
     for (i, field) in form.fields.iter().enumerate() {
+        if field.page != page {
+            continue;
+        }
         let focused = i == form.focus;
-        let (value, col) = value_text(field, value_cols, focused);
         if focused {
-            focus_line = lines.len();
-            cursor = col;
+            drawn.focus_line = drawn.lines.len();
         }
-        lines.push(field_line(field, value, focused));
-        if let Some(error) = &field.error {
-            let indent = " ".repeat(LABEL_COLS + 2);
-            lines.push(Line::styled(
-                format!("{indent}{}", text::truncate(error, value_cols)),
-                theme::error(),
-            ));
-        }
+        push_field(&mut drawn, field, focused, value_cols, keymap);
     }
-    (lines, focus_line, cursor)
+    drawn
 }
 
-fn value_text(field: &Field, cols: usize, focused: bool) -> (String, Option<usize>) {
+fn push_field(drawn: &mut Drawn, field: &Field, focused: bool, cols: usize, keymap: &Keymap) {
+    if field.kind == FieldKind::Section {
+        drawn.lines.push(section_line(field, focused, keymap));
+        return;
+    }
+    let values = value_lines(field, cols, focused);
+    for (n, value) in values.lines.into_iter().enumerate() {
+        let label = if n == 0 { field.label.as_str() } else { "" };
+        drawn.lines.push(field_line(field, label, value, focused));
+    }
+    if focused {
+        drawn.cursor = values.cursor;
+    }
+    if let Some(error) = &field.error {
+        let indent = " ".repeat(LABEL_COLS + 2);
+        drawn.lines.push(Line::styled(
+            format!("{indent}{}", text::truncate(error, cols)),
+            theme::error(),
+        ));
+    }
+}
+
+/// A field's value as shown, one or more lines, and the cursor in it when focused.
+struct Values {
+    lines: Vec<String>,
+    cursor: Option<(usize, usize)>,
+}
+
+fn value_lines(field: &Field, cols: usize, focused: bool) -> Values {
+    let one = |line: String, cursor| Values {
+        lines: vec![line],
+        cursor,
+    };
     match &field.kind {
-        FieldKind::Choice(_) => (format!("◂ {} ▸", field.shown_value()), None),
+        FieldKind::Choice(_) => one(format!("◂ {} ▸", field.shown_value()), None),
+        FieldKind::LongText if focused => {
+            let (lines, (row, col)) = field.input.lines_window(cols, LONG_TEXT_ROWS);
+            Values {
+                lines,
+                cursor: Some((row, col)),
+            }
+        }
         _ if focused => {
             let (shown, col) = field.input.window(cols);
-            (shown, Some(col))
+            one(shown, Some((0, col)))
         }
-        FieldKind::Section => (String::new(), None),
-        _ => (
-            text::truncate(&field.input.value().replace('\n', "↵"), cols),
+        _ => one(
+            text::truncate(&field.input.value().replace('\n', " ↵ "), cols),
             None,
         ),
     }
 }
 
-fn field_line(field: &Field, value: String, focused: bool) -> Line<'static> {
-    if field.kind == FieldKind::Section {
-        let style = if focused {
-            theme::key()
-        } else {
-            theme::title()
-        };
-        return Line::from(vec![
-            Span::styled(
-                format!("{} {}", if focused { "›" } else { "─" }, field.label),
-                style,
-            ),
-            Span::styled("  Ctrl-n add · Ctrl-d delete · Ctrl-↑/↓ move", theme::dim()),
-        ]);
-    }
+fn section_line(field: &Field, focused: bool, keymap: &Keymap) -> Line<'static> {
+    let style = if focused {
+        theme::key()
+    } else {
+        theme::title()
+    };
+    let key = |a: Action| keymap.key_for(Layer::Form, &a);
+    let keys = format!(
+        "  {} add · {} delete · {}/{} move",
+        key(Action::AddRow),
+        key(Action::DeleteRow),
+        key(Action::MoveRowUp),
+        key(Action::MoveRowDown)
+    );
+    Line::from(vec![
+        Span::styled(
+            format!("{} {}", if focused { "›" } else { "─" }, field.label),
+            style,
+        ),
+        Span::styled(keys, theme::dim()),
+    ])
+}
+
+fn field_line(field: &Field, label: &str, value: String, focused: bool) -> Line<'static> {
     let label_style = if focused {
         theme::key()
     } else if field.error.is_some() {
@@ -116,14 +205,22 @@ fn field_line(field: &Field, value: String, focused: bool) -> Line<'static> {
     } else {
         theme::dim()
     };
-    let marker = if focused { "› " } else { "  " };
+    let marker = if focused && !label.is_empty() {
+        "› "
+    } else {
+        "  "
+    };
     let mut value_style = ratatui::style::Style::new();
     if focused {
         value_style = value_style.add_modifier(Modifier::UNDERLINED);
     }
+    // A fresh field is replaced by the first character typed: show it selected.
+    if field.fresh {
+        value_style = theme::selected();
+    }
     Line::from(vec![
         Span::styled(
-            format!("{}{marker}", text::fit(&field.label, LABEL_COLS)),
+            format!("{}{marker}", text::fit(label, LABEL_COLS)),
             label_style,
         ),
         Span::styled(value, value_style),

@@ -3,8 +3,8 @@
 
 use super::text::Day;
 use super::{detail, layout, text, theme};
+use crate::app::screens::tree::Row;
 use crate::app::state::AppState;
-use crate::app::tree::Row;
 use crate::model::progress::{goal_progress, milestone_progress};
 use crate::model::{GoalStatus, ItemKind, Loc, Plan, smart};
 use chrono::NaiveDate;
@@ -22,32 +22,35 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
 }
 
 fn draw_tree(frame: &mut Frame, area: Rect, state: &AppState) {
-    let title = match &state.search {
-        Some(_) => format!(" Goals — {} matching rows ", state.rows.len()),
-        None => format!(" Goals ({}) ", state.plan.goals.len()),
+    let title = match &state.screens.goals.search {
+        Some(_) => format!(" Goals — {} matching rows ", state.screens.goals.rows.len()),
+        None => format!(" Goals ({}) ", state.plan().goals.len()),
     };
     let block = Block::bordered().title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = inner.height as usize;
     let lines: Vec<Line> = state
+        .screens
+        .goals
         .rows
         .iter()
         .enumerate()
-        .skip(state.tree_offset)
+        .skip(state.screens.goals.offset)
         .take(height)
         .map(|(i, row)| {
-            let selected = i == state.cursor && Some(row.id) == state.selected;
+            let selected =
+                i == state.screens.goals.cursor && Some(row.id) == state.screens.goals.selected;
             render_row(
-                &state.plan,
+                state.plan(),
                 row,
                 inner.width as usize,
-                state.day(),
+                text::day(state),
                 selected,
             )
         })
         .collect();
-    if lines.is_empty() && state.search.is_some() {
+    if lines.is_empty() && state.screens.goals.search.is_some() {
         frame.render_widget(
             Paragraph::new("No goal, milestone or step matches.").style(theme::dim()),
             inner,
@@ -188,4 +191,37 @@ fn right_columns(facts: &RowFacts, width: usize, day: Day) -> Vec<Span<'static>>
         spans.push(Span::styled(format!(" {date:>10}"), style));
     }
     spans
+}
+
+/// Which of the selected item's texts the search matched, when it is not the title:
+/// "matched in notes".
+pub fn matched_in(state: &AppState) -> String {
+    let goals = &state.screens.goals;
+    let query = goals.query();
+    let Some(loc) = goals.selected.and_then(|id| state.doc.locate(id)) else {
+        return String::new();
+    };
+    let plan = state.plan();
+    let fields: Vec<(&'static str, &str)> = match loc {
+        crate::model::Loc::Goal(g) => {
+            let goal = &plan.goals[g];
+            vec![
+                ("title", &goal.title),
+                ("description", &goal.description),
+                ("notes", &goal.notes),
+            ]
+        }
+        crate::model::Loc::Milestone(g, m) => {
+            let m = &plan.goals[g].milestones[m];
+            vec![("title", &m.title), ("notes", &m.notes)]
+        }
+        loc => match plan.step_at(loc) {
+            Some(s) => vec![("title", &s.title), ("notes", &s.notes)],
+            None => Vec::new(),
+        },
+    };
+    match crate::app::screens::tree::matched_field(&fields, &query) {
+        Some("title") | None => String::new(),
+        Some(field) => format!("matched in {field}"),
+    }
 }

@@ -1,20 +1,34 @@
 //! The `?` overlay: every binding of every layer, read from the keymap table.
 
 use super::{layout, text, theme};
+use crate::app::action::Action;
 use crate::keymap::{self, Keymap, Layer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+/// The heading of a group of bindings: the layers they work in.
+fn heading(layers: &[Layer]) -> String {
+    let titles: Vec<&str> = layers.iter().map(|l| l.title()).collect();
+    titles.join(" · ")
+}
+
+/// Every binding, grouped by the layers it works in (in table order of first appearance).
 fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
+    let mut groups: Vec<&'static [Layer]> = Vec::new();
+    for b in keymap.rows() {
+        if !groups.contains(&b.layers) {
+            groups.push(b.layers);
+        }
+    }
     let mut lines = Vec::new();
-    for layer in Layer::ALL {
+    for layers in groups {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(layer.title(), theme::title()));
-        for b in keymap.bindings(layer) {
+        lines.push(Line::styled(heading(layers), theme::title()));
+        for b in keymap.rows().iter().filter(|b| b.layers == layers) {
             let keys = text::fit(&keymap::keys_text(b), 16);
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys}"), theme::key()),
@@ -32,6 +46,7 @@ fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
 
 /// Draws the help overlay scrolled down by `scroll` lines.
 pub fn draw(frame: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap) {
+    let key = |a: Action| keymap.key_for(Layer::Help, &a);
     let box_area = layout::centered(area, 70, area.height);
     let lines = help_lines(keymap);
     let visible = box_area.height.saturating_sub(2);
@@ -39,7 +54,12 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap) {
     frame.render_widget(Clear, box_area);
     let block = Block::bordered()
         .title(" Keys ")
-        .title_bottom(" j/k scroll · ? or Esc close ")
+        .title_bottom(format!(
+            " {}/{} scroll · {} close ",
+            key(Action::MoveDown),
+            key(Action::MoveUp),
+            key(Action::ToggleHelp)
+        ))
         .border_style(theme::accent());
     let paragraph = Paragraph::new(lines)
         .block(block)

@@ -6,7 +6,7 @@ mod detail;
 mod form;
 mod goals;
 mod help;
-pub mod layout;
+pub use crate::layout;
 mod priorities;
 mod profile;
 mod question;
@@ -15,8 +15,10 @@ pub mod text;
 mod theme;
 mod welcome;
 
-use crate::app::state::{AppState, Screen, StatusKind};
-use crate::app::update;
+use crate::app::action::Screen;
+use crate::app::core::StatusKind;
+use crate::app::overlay::Overlay;
+use crate::app::state::AppState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -38,9 +40,9 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     draw_status(frame, status, state);
     draw_footer(frame, footer, state);
     draw_overlays(frame, body, state);
-    if !state.colour {
+    if !state.settings.colour {
         drop_colours(frame);
-    } else if state.theme == crate::config::Theme::Light {
+    } else if state.settings.theme == crate::config::Theme::Light {
         lighten(frame);
     }
 }
@@ -84,7 +86,9 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 
 fn draw_screen(frame: &mut Frame, body: Rect, state: &AppState) {
     match state.screen {
-        Screen::Goals if state.plan.goals.is_empty() => welcome::draw(frame, body, &state.keymap),
+        Screen::Goals if state.plan().goals.is_empty() => {
+            welcome::draw(frame, body, &state.settings.keymap)
+        }
         Screen::Goals => goals::draw(frame, body, state),
         Screen::Agenda => agenda::draw(frame, body, state),
         Screen::Priorities => priorities::draw(frame, body, state),
@@ -94,14 +98,11 @@ fn draw_screen(frame: &mut Frame, body: Rect, state: &AppState) {
 }
 
 fn draw_overlays(frame: &mut Frame, body: Rect, state: &AppState) {
-    if let Some(f) = &state.form {
-        form::draw(frame, body, f);
-    }
-    if let Some(q) = &state.question {
-        question::draw(frame, body, q, &state.keymap);
-    }
-    if let Some(scroll) = state.help {
-        help::draw(frame, body, scroll, &state.keymap);
+    match &state.overlay {
+        Some(Overlay::Form(f)) => form::draw(frame, body, f, &state.settings.keymap),
+        Some(Overlay::Question(q)) => question::draw(frame, body, q, &state.settings.keymap),
+        Some(Overlay::Help(scroll)) => help::draw(frame, body, *scroll, &state.settings.keymap),
+        None => {}
     }
 }
 
@@ -129,15 +130,15 @@ fn draw_title_bar(frame: &mut Frame, area: Rect, state: &AppState) {
 }
 
 fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)> {
-    if let Some(holder) = &state.read_only {
+    if let Some(holder) = &state.session.read_only {
         return Some((format!("READ-ONLY: {holder} has it open"), theme::warn()));
     }
-    if state.save_error.is_some() {
+    if state.session.save_error.is_some() {
         return Some(("NOT SAVED (see below)".into(), theme::error()));
     }
-    if state.conflict_copy.is_some() {
-        let reload = state.keymap.key_for(
-            crate::keymap::Layer::Main,
+    if state.session.conflict_copy.is_some() {
+        let reload = state.settings.keymap.key_for(
+            crate::keymap::Layer::Global,
             &crate::app::action::Action::Reload,
         );
         return Some((
@@ -146,15 +147,15 @@ fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)>
         ));
     }
     use crate::model::weekly::{ReviewState, schedule};
-    let review = match schedule(&state.plan, state.today, state.review_day) {
-        ReviewState::Due { .. } if !state.plan.goals.is_empty() => Some("weekly review due (4)"),
+    let review = match schedule(state.plan(), state.today(), state.settings.review_day) {
+        ReviewState::Due { .. } if !state.plan().goals.is_empty() => Some("weekly review due (4)"),
         ReviewState::InProgress { .. } => Some("weekly review in progress (4)"),
         _ => None,
     };
-    let notice = match (review, state.location.is_empty()) {
+    let notice = match (review, state.session.location.is_empty()) {
         (Some(review), true) => review.to_string(),
-        (Some(review), false) => format!("{review} · {}", state.location),
-        (None, false) => state.location.clone(),
+        (Some(review), false) => format!("{review} · {}", state.session.location),
+        (None, false) => state.session.location.clone(),
         (None, true) => return None,
     };
     Some((
@@ -168,35 +169,45 @@ fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)>
 }
 
 fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
-    if let Some(search) = &state.search {
-        let (shown, cursor) = search.input.window((area.width as usize).saturating_sub(2));
-        let line = Line::from(vec![Span::styled("/", theme::key()), Span::raw(shown)]);
-        frame.render_widget(line, area);
-        if search.typing && state.form.is_none() && state.help.is_none() {
-            frame.set_cursor_position((area.x + 1 + cursor as u16, area.y));
+    let message = match (&state.status, &state.session.save_error) {
+        (Some(s), _) if s.kind == StatusKind::Error => {
+            Some(Span::styled(s.text.clone(), theme::error()))
         }
-        return;
-    }
-    let line = match (&state.status, &state.save_error) {
-        (Some(s), _) => {
-            let style = if s.kind == StatusKind::Error {
-                theme::error()
-            } else {
-                theme::good()
-            };
-            Line::styled(s.text.clone(), style)
-        }
-        (None, Some(e)) => Line::styled(e.clone(), theme::error()),
-        (None, None) => Line::default(),
+        (Some(s), _) => Some(Span::styled(s.text.clone(), theme::good())),
+        (None, Some(e)) => Some(Span::styled(e.clone(), theme::error())),
+        (None, None) => None,
     };
+    let search = state
+        .screens
+        .goals
+        .search
+        .as_ref()
+        .filter(|_| state.screen == Screen::Goals);
+    let Some(search) = search else {
+        frame.render_widget(
+            Paragraph::new(Line::from(message.unwrap_or_default())),
+            area,
+        );
+        return;
+    };
+    // The search line keeps its place; a message (or which field matched) follows it, never
+    // hidden behind it.
+    let room = (area.width as usize).saturating_sub(2);
+    let (shown, cursor) = search.input.window(room / 2);
+    let after = message.unwrap_or_else(|| Span::styled(goals::matched_in(state), theme::dim()));
+    let line = Line::from(vec![
+        Span::styled("/", theme::key()),
+        Span::raw(format!("{shown}   ")),
+        after,
+    ]);
     frame.render_widget(Paragraph::new(line), area);
+    if search.typing && state.overlay.is_none() {
+        frame.set_cursor_position((area.x + 1 + cursor as u16, area.y));
+    }
 }
 
 fn draw_footer(frame: &mut Frame, area: Rect, state: &AppState) {
-    let screen = state.screen;
-    let mut hints = state
-        .keymap
-        .footer_hints(state.layer(), |a| update::screen_handles(screen, a));
+    let mut hints = state.settings.keymap.footer_hints(state.layer());
     // The way to every other key is never the hint that falls off the end.
     if let Some(i) = hints.iter().position(|(_, label)| *label == "help") {
         let help = hints.remove(i);

@@ -14,7 +14,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let [top, bottom] = Layout::vertical([Constraint::Fill(1); 2]).areas(area);
     let [q0, q1] = Layout::horizontal([Constraint::Fill(1); 2]).areas(top);
     let [q2, q3] = Layout::horizontal([Constraint::Fill(1); 2]).areas(bottom);
-    let boxes = state.matrix();
+    let boxes = state.screens.priorities.boxes();
     for (i, area) in [q0, q1, q2, q3].into_iter().enumerate() {
         let ids = boxes.get(i).map_or(&[][..], |b| &b[..]);
         draw_box(frame, area, state, Quadrant::ALL[i], ids);
@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
 
 fn draw_box(frame: &mut Frame, area: Rect, state: &AppState, quadrant: Quadrant, ids: &[ItemId]) {
     let q = quadrant.index();
-    let active = state.quadrant == q;
+    let active = state.screens.priorities.quadrant == q;
     let border = if active {
         theme::accent()
     } else {
@@ -35,7 +35,7 @@ fn draw_box(frame: &mut Frame, area: Rect, state: &AppState, quadrant: Quadrant,
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = inner.height as usize;
-    let selected = state.matrix[q].index;
+    let selected = state.screens.priorities.sel[q].index;
     let offset = selected.saturating_sub(height.saturating_sub(1));
     let lines: Vec<Line> = ids
         .iter()
@@ -59,11 +59,11 @@ fn draw_box(frame: &mut Frame, area: Rect, state: &AppState, quadrant: Quadrant,
 }
 
 fn step_line(state: &AppState, id: ItemId, width: usize) -> Line<'static> {
-    let Some(step) = state.step(id) else {
+    let Some(step) = state.doc.step(id) else {
         return Line::default();
     };
     let (date, style) = match step.due {
-        Some(d) if d < state.today => (format!(" {}", d.format("%m-%d")), theme::error()),
+        Some(d) if d < state.today() => (format!(" {}", d.format("%m-%d")), theme::error()),
         Some(d) => (format!(" {}", d.format("%m-%d")), theme::dim()),
         None => (String::new(), theme::dim()),
     };

@@ -2,9 +2,10 @@
 //! quadrants, career paths as a list or side by side, and which goals serve each value.
 
 use super::{text, theme};
-use crate::app::profile::SECTIONS;
+use crate::app::action::Action;
 use crate::app::state::AppState;
-use crate::model::profile::{Quality, SWOT_PARTS, value_coverage};
+use crate::keymap::Layer;
+use crate::model::profile::{Quality, SWOT_PARTS, Section, value_coverage};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -13,23 +14,23 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 /// Draws the Profile screen.
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    let spans: Vec<Span> = SECTIONS
+    let open = state.screens.profile.section;
+    let spans: Vec<Span> = Section::ALL
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let style = if i == state.profile_section {
+        .map(|s| {
+            let style = if *s == open {
                 theme::selected()
             } else {
                 theme::dim()
             };
-            Span::styled(format!(" {s} "), style)
+            Span::styled(format!(" {} ", s.title()), style)
         })
         .collect();
     frame.render_widget(Line::from(spans), tabs);
-    let title = format!(" {} ", SECTIONS[state.profile_section]);
-    match state.profile_section {
-        5 => draw_swot(frame, body, state),
-        8 if state.profile_compare => draw_compare(frame, body, state),
+    let title = format!(" {} ", open.title());
+    match open {
+        Section::Swot => draw_swot(frame, body, state),
+        Section::CareerPaths if state.screens.profile.compare => draw_compare(frame, body, state),
         _ => {
             let lines = section_lines(state);
             let block = Block::bordered().title(title);
@@ -43,31 +44,39 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     }
 }
 
+/// The key of `action` on the Profile screen, as the keymap in force has it.
+fn key(state: &AppState, action: Action) -> String {
+    state.settings.keymap.key_for(Layer::Profile, &action)
+}
+
 fn row(state: &AppState, i: usize, text: String) -> Line<'static> {
     let line = Line::raw(text);
-    if i == state.profile_row {
+    if i == state.screens.profile.position(state) {
         line.style(theme::selected())
     } else {
         line
     }
 }
 
-fn empty(what: &str) -> Vec<Line<'static>> {
-    vec![
-        Line::styled(
-            format!("Nothing here yet. Press e to add {what}."),
+fn empty(state: &AppState, what: &str) -> Vec<Line<'static>> {
+    let add = key(state, Action::AddEntry);
+    let mut lines = vec![Line::styled(
+        format!("Nothing here yet. Press {add} to add {what}."),
+        theme::dim(),
+    )];
+    if state.plan().profile.is_empty() {
+        let first = key(state, Action::FirstPass);
+        lines.push(Line::styled(
+            format!("An empty profile? {first} walks you through a short first pass."),
             theme::dim(),
-        ),
-        Line::styled(
-            "An empty profile? f walks you through a short first pass.",
-            theme::dim(),
-        ),
-    ]
+        ));
+    }
+    lines
 }
 
 fn qualities(state: &AppState, list: &[Quality], what: &str) -> Vec<Line<'static>> {
     if list.is_empty() {
-        return empty(what);
+        return empty(state, what);
     }
     let mut lines = Vec::new();
     for (i, q) in list.iter().enumerate() {
@@ -82,24 +91,31 @@ fn qualities(state: &AppState, list: &[Quality], what: &str) -> Vec<Line<'static
 }
 
 fn section_lines(state: &AppState) -> Vec<Line<'static>> {
-    let p = &state.plan.profile;
-    let day = state.day();
-    match state.profile_section {
-        0 => role_lines(state),
-        1 => qualities(state, &p.strengths, "your strengths"),
-        2 => qualities(state, &p.growth_areas, "areas to grow in"),
-        3 => values_lines(state),
-        4 if p.interests.is_empty() => empty("your interests"),
-        4 => p
+    let p = &state.plan().profile;
+    let day = text::day(state);
+    match state.screens.profile.section {
+        Section::Role => role_lines(state),
+        Section::Strengths => qualities(state, &p.strengths, "your strengths"),
+        Section::GrowthAreas => qualities(state, &p.growth_areas, "areas to grow in"),
+        Section::Values => values_lines(state),
+        Section::Interests if p.interests.is_empty() => empty(state, "your interests"),
+        Section::Interests => p
             .interests
             .iter()
             .enumerate()
             .map(|(i, n)| row(state, i, format!("• {}  {}", n.name, n.note)))
             .collect(),
-        6 if p.achievements.is_empty() => {
-            empty("achievements (or press P on a done step in the tree)")
+        Section::Achievements if p.achievements.is_empty() => {
+            let promote = state
+                .settings
+                .keymap
+                .key_for(Layer::Goals, &Action::Promote);
+            empty(
+                state,
+                &format!("achievements (or press {promote} on a done step in the tree)"),
+            )
         }
-        6 => {
+        Section::Achievements => {
             let mut list: Vec<_> = p.achievements.iter().collect();
             list.sort_by_key(|a| std::cmp::Reverse(a.date));
             list.into_iter()
@@ -107,7 +123,7 @@ fn section_lines(state: &AppState) -> Vec<Line<'static>> {
                 .map(|(i, a)| {
                     let goal = a
                         .goal
-                        .map(|g| format!("  · {}", state.title_of(g)))
+                        .map(|g| format!("  · {}", state.doc.title_of(g)))
                         .unwrap_or_default();
                     let evidence = if a.evidence.is_empty() {
                         String::new()
@@ -122,15 +138,23 @@ fn section_lines(state: &AppState) -> Vec<Line<'static>> {
                 })
                 .collect()
         }
-        7 => feedback_lines(state),
-        _ => paths_lines(state),
+        Section::Feedback => feedback_lines(state),
+        Section::Swot | Section::CareerPaths => paths_lines(state),
     }
 }
 
 fn role_lines(state: &AppState) -> Vec<Line<'static>> {
-    let p = &state.plan.profile;
+    let p = &state.plan().profile;
     if p.current_role.is_empty() && p.keep.is_empty() && p.change.is_empty() {
-        return empty("your current role, how satisfied you are, what to keep and what to change");
+        let edit = key(state, Action::EditSection);
+        let mut lines = empty(state, "");
+        lines[0] = Line::styled(
+            format!(
+                "Nothing here yet. Press {edit} to write down your current role, how satisfied you are, what to keep and what to change."
+            ),
+            theme::dim(),
+        );
+        return lines;
     }
     let sat = p
         .satisfaction
@@ -154,12 +178,12 @@ fn role_lines(state: &AppState) -> Vec<Line<'static>> {
 }
 
 fn values_lines(state: &AppState) -> Vec<Line<'static>> {
-    let p = &state.plan.profile;
+    let p = &state.plan().profile;
     if p.values.is_empty() {
-        return empty("what matters to you at work");
+        return empty(state, "what matters to you at work");
     }
     let mut lines = Vec::new();
-    for (i, (name, goals)) in value_coverage(&state.plan).into_iter().enumerate() {
+    for (i, (name, goals)) in value_coverage(state.plan()).into_iter().enumerate() {
         lines.push(row(state, i, format!("• {name}  {}", p.values[i].note)));
         if goals.is_empty() {
             lines.push(Line::styled(
@@ -169,7 +193,7 @@ fn values_lines(state: &AppState) -> Vec<Line<'static>> {
         } else {
             let titles: Vec<_> = goals
                 .iter()
-                .map(|g| state.title_of(*g).to_string())
+                .map(|g| state.doc.title_of(*g).to_string())
                 .collect();
             lines.push(Line::styled(
                 format!("    served by: {}", titles.join("; ")),
@@ -186,11 +210,11 @@ fn values_lines(state: &AppState) -> Vec<Line<'static>> {
 }
 
 fn feedback_lines(state: &AppState) -> Vec<Line<'static>> {
-    let p = &state.plan.profile;
+    let p = &state.plan().profile;
     if p.feedback.is_empty() {
-        return empty("what a mentor, manager or peer told you");
+        return empty(state, "what a mentor, manager or peer told you");
     }
-    let day = state.day();
+    let day = text::day(state);
     let mut lines = Vec::new();
     for (i, f) in p.feedback.iter().enumerate() {
         let from = if f.from.is_empty() {
@@ -204,12 +228,16 @@ fn feedback_lines(state: &AppState) -> Vec<Line<'static>> {
             format!("{}{from}: {}", day.show(f.date), f.what),
         ));
         let link = match (f.step, f.goal) {
-            (Some(step), _) => format!("    → step: {}", state.title_of(step)),
+            (Some(step), _) => format!("    → step: {}", state.doc.title_of(step)),
             (None, Some(goal)) => format!(
-                "    goal: {} — T turns it into a step",
-                state.title_of(goal)
+                "    goal: {} — {} turns it into a step",
+                state.doc.title_of(goal),
+                key(state, Action::FeedbackToStep)
             ),
-            (None, None) => "    link a goal (e) to turn it into a step".to_string(),
+            (None, None) => format!(
+                "    link a goal ({}) to turn it into a step",
+                key(state, Action::EditSection)
+            ),
         };
         lines.push(Line::styled(link, theme::dim()));
     }
@@ -217,9 +245,9 @@ fn feedback_lines(state: &AppState) -> Vec<Line<'static>> {
 }
 
 fn paths_lines(state: &AppState) -> Vec<Line<'static>> {
-    let p = &state.plan.profile;
+    let p = &state.plan().profile;
     if p.paths.is_empty() {
-        return empty("career paths you are weighing");
+        return empty(state, "career paths you are weighing");
     }
     let mut lines = Vec::new();
     for (i, c) in p.paths.iter().enumerate() {
@@ -232,31 +260,41 @@ fn paths_lines(state: &AppState) -> Vec<Line<'static>> {
             lines.push(Line::styled(format!("    {}", c.why), theme::dim()));
         }
         let next = match c.goal {
-            Some(goal) => format!("    first experiment is a goal: {}", state.title_of(goal)),
+            Some(goal) => format!(
+                "    first experiment is a goal: {}",
+                state.doc.title_of(goal)
+            ),
             None if c.first_experiment.is_empty() => "    no first experiment yet".to_string(),
             None => format!(
-                "    first experiment: {} — G makes it a goal",
-                c.first_experiment
+                "    first experiment: {} — {} makes it a goal",
+                c.first_experiment,
+                key(state, Action::PathToGoal)
             ),
         };
         lines.push(Line::styled(next, theme::dim()));
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        "v compares the paths side by side.",
+        format!(
+            "{} compares the paths side by side.",
+            key(state, Action::ToggleCompare)
+        ),
         theme::dim(),
     ));
     lines
 }
 
 fn draw_swot(frame: &mut Frame, area: Rect, state: &AppState) {
-    let swot = &state.plan.profile.swot;
+    let swot = &state.plan().profile.swot;
     let [top, bottom] = Layout::vertical([Constraint::Fill(1); 2]).areas(area);
     let [s, w] = Layout::horizontal([Constraint::Fill(1); 2]).areas(top);
     let [o, t] = Layout::horizontal([Constraint::Fill(1); 2]).areas(bottom);
     for ((rect, (_, title)), items) in [s, w, o, t].into_iter().zip(SWOT_PARTS).zip(swot.lists()) {
         let lines: Vec<Line> = if items.is_empty() {
-            vec![Line::styled("— (e to add)", theme::dim())]
+            vec![Line::styled(
+                format!("— ({} to add)", key(state, Action::EditSection)),
+                theme::dim(),
+            )]
         } else {
             items.iter().map(|i| Line::raw(format!("• {i}"))).collect()
         };
@@ -271,10 +309,10 @@ fn draw_swot(frame: &mut Frame, area: Rect, state: &AppState) {
 }
 
 fn draw_compare(frame: &mut Frame, area: Rect, state: &AppState) {
-    let paths = &state.plan.profile.paths;
+    let paths = &state.plan().profile.paths;
     if paths.is_empty() {
         frame.render_widget(
-            Paragraph::new(empty("career paths")).block(Block::bordered()),
+            Paragraph::new(empty(state, "career paths")).block(Block::bordered()),
             area,
         );
         return;

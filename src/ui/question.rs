@@ -2,7 +2,7 @@
 
 use super::{layout, theme};
 use crate::app::action::Action;
-use crate::app::state::Question;
+use crate::app::overlay::Question;
 use crate::keymap::{Keymap, Layer};
 use ratatui::Frame;
 use ratatui::layout::Rect;

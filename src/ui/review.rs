@@ -3,9 +3,11 @@
 //! Tone is plain and kind: nothing is coloured as a failure.
 
 use super::{detail, text, theme};
-use crate::app::review::{self as rv, STAGES, stage_title};
+use crate::app::action::Action;
+use crate::app::screens::review as rv;
 use crate::app::state::AppState;
-use crate::model::review::WeeklyReview;
+use crate::keymap::Layer;
+use crate::model::review::{Decision, Stage, WeeklyReview};
 use crate::model::weekly::{self, ReviewState};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,20 +23,24 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     }
 }
 
-fn stage_index(record: &WeeklyReview) -> usize {
-    let stage = record.stage.as_deref().unwrap_or("wins");
-    STAGES.iter().position(|s| *s == stage).unwrap_or(0)
+/// The key of `action` on the Review screen, as the keymap in force has it.
+fn key(state: &AppState, action: Action) -> String {
+    state.settings.keymap.key_for(Layer::Review, &action)
+}
+
+fn stage_of(record: &WeeklyReview) -> Stage {
+    record.current_stage().unwrap_or(Stage::Wins)
 }
 
 /// How far through the review, 0 to 1: the stages, with the goals stage counted goal by goal.
 fn done_share(record: &WeeklyReview) -> f64 {
-    let stage = stage_index(record) as f64;
-    let within = if record.stage.as_deref() == Some("goals") && !record.queue.is_empty() {
+    let stage = stage_of(record).position() as f64;
+    let within = if stage_of(record) == Stage::Goals && !record.queue.is_empty() {
         record.goals.len() as f64 / record.queue.len() as f64
     } else {
         0.0
     };
-    ((stage + within) / STAGES.len() as f64).clamp(0.0, 1.0)
+    ((stage + within) / Stage::ALL.len() as f64).clamp(0.0, 1.0)
 }
 
 fn draw_session(frame: &mut Frame, area: Rect, state: &AppState, record: &WeeklyReview) {
@@ -44,27 +50,27 @@ fn draw_session(frame: &mut Frame, area: Rect, state: &AppState, record: &Weekly
         Constraint::Fill(1),
     ])
     .areas(area);
-    let current = stage_index(record);
+    let current = stage_of(record);
     let mut tabs = vec![Span::styled(
         format!(" Weekly review {} ", record.week),
         theme::title(),
     )];
-    for (i, stage) in STAGES.iter().enumerate() {
-        let style = if i == current {
+    for stage in Stage::ALL {
+        let style = if stage == current {
             theme::selected()
         } else {
             theme::dim()
         };
-        tabs.push(Span::styled(format!(" {} ", stage_title(stage)), style));
-        if i + 1 < STAGES.len() {
+        tabs.push(Span::styled(format!(" {} ", stage.title()), style));
+        if stage.next().is_some() {
             tabs.push(Span::styled("›", theme::dim()));
         }
     }
-    let counter = match (record.stage.as_deref(), rv::current_goal(record)) {
-        (Some("goals"), Some(_)) => {
+    let counter = match (current, record.current_goal()) {
+        (Stage::Goals, Some(_)) => {
             format!("goal {} of {}", record.goals.len() + 1, record.queue.len())
         }
-        _ => format!("step {} of {}", current + 1, STAGES.len()),
+        _ => format!("step {} of {}", current.position() + 1, Stage::ALL.len()),
     };
     let head_lines = vec![
         Line::from(tabs),
@@ -79,18 +85,16 @@ fn draw_session(frame: &mut Frame, area: Rect, state: &AppState, record: &Weekly
             .label(format!("{:.0}%", share * 100.0)),
         gauge,
     );
-    let lines = match record.stage.as_deref() {
-        Some("wins") => wins_lines(state),
-        Some("goals") => goal_lines(state, record, body.width as usize),
-        Some("stale") => stale_lines(state),
-        Some("plan") => plan_lines(state, record),
-        _ => reflect_lines(record),
+    let lines = match current {
+        Stage::Wins => wins_lines(state),
+        Stage::Goals => goal_lines(state, record, body.width as usize),
+        Stage::Stale => stale_lines(state),
+        Stage::Plan => plan_lines(state, record),
+        Stage::Reflect => reflect_lines(state, record),
     };
-    let block = Block::bordered().title(format!(" {} ", stage_title(STAGES[current])));
+    let block = Block::bordered().title(format!(" {} ", current.title()));
     let inner_height = body.height.saturating_sub(2) as usize;
-    let scroll = state
-        .review_cursor
-        .saturating_sub(inner_height.saturating_sub(4));
+    let scroll = cursor(state).saturating_sub(inner_height.saturating_sub(4));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -100,9 +104,15 @@ fn draw_session(frame: &mut Frame, area: Rect, state: &AppState, record: &Weekly
     );
 }
 
+/// The row of the selection in the current stage's list.
+fn cursor(state: &AppState) -> usize {
+    let review = &state.screens.review;
+    review.position(&review.stage_items(state))
+}
+
 fn item_line(state: &AppState, index: usize, text: String) -> Line<'static> {
     let line = Line::raw(text);
-    if index == state.review_cursor {
+    if index == cursor(state) {
         line.style(theme::selected())
     } else {
         line
@@ -110,7 +120,7 @@ fn item_line(state: &AppState, index: usize, text: String) -> Line<'static> {
 }
 
 fn wins_lines(state: &AppState) -> Vec<Line<'static>> {
-    let draft = rv::draft(state);
+    let draft = state.screens.review.draft(state);
     let mut lines = since_last_lines(state, &draft);
     if draft.wins.is_empty() {
         lines.push(Line::raw("Nothing marked done this week. That happens; the goals stage is a good place to see why."));
@@ -121,7 +131,7 @@ fn wins_lines(state: &AppState) -> Vec<Line<'static>> {
         ));
         let logged = |id| {
             state
-                .plan
+                .plan()
                 .profile
                 .achievements
                 .iter()
@@ -136,17 +146,23 @@ fn wins_lines(state: &AppState) -> Vec<Line<'static>> {
             lines.push(item_line(
                 state,
                 i,
-                format!("  ✓ {}{note}", state.title_of(*id)),
+                format!("  ✓ {}{note}", state.doc.title_of(*id)),
             ));
         }
         lines.push(Line::styled(
-            "L logs the selected win as an achievement.",
+            format!(
+                "{} logs the selected win as an achievement.",
+                key(state, Action::LogAchievement)
+            ),
             theme::dim(),
         ));
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        "Enter: on to your goals, one at a time.",
+        format!(
+            "{}: on to your goals, one at a time.",
+            key(state, Action::ReviewNext)
+        ),
         theme::dim(),
     ));
     lines
@@ -167,7 +183,7 @@ fn since_last_lines(state: &AppState, draft: &weekly::Draft) -> Vec<Line<'static
         };
         lines.push(Line::raw(format!(
             "  {}: {:.0}% → {:.0}%{confidence}",
-            state.title_of(d.goal),
+            state.doc.title_of(d.goal),
             d.progress_before * 100.0,
             d.progress_now * 100.0
         )));
@@ -191,7 +207,7 @@ fn since_last_lines(state: &AppState, draft: &weekly::Draft) -> Vec<Line<'static
             let title = if done.is_none() {
                 "(deleted)".to_string()
             } else {
-                state.title_of(*id).to_string()
+                state.doc.title_of(*id).to_string()
             };
             lines.push(Line::raw(format!("    {mark} {title}")));
         }
@@ -201,10 +217,11 @@ fn since_last_lines(state: &AppState, draft: &weekly::Draft) -> Vec<Line<'static
 }
 
 fn goal_lines(state: &AppState, record: &WeeklyReview, width: usize) -> Vec<Line<'static>> {
-    let Some(goal) = rv::current_goal(record).and_then(|id| state.plan.goal(id)) else {
-        return vec![Line::raw(
-            "No goal is due for review this week. Enter: on to stuck and stale items.",
-        )];
+    let Some(goal) = record.current_goal().and_then(|id| state.plan().goal(id)) else {
+        return vec![Line::raw(format!(
+            "No goal is due for review this week. {}: on to stuck and stale items.",
+            key(state, Action::ReviewNext)
+        ))];
     };
     let mut lines = vec![
         Line::styled(
@@ -215,37 +232,43 @@ fn goal_lines(state: &AppState, record: &WeeklyReview, width: usize) -> Vec<Line
     ];
     lines.extend(detail::pace_lines(
         goal,
-        state.day(),
+        text::day(state),
         width.saturating_sub(4),
     ));
     lines.push(Line::default());
-    lines.extend(detail::smart_lines(goal, state.day()));
-    lines.extend(detail::barrier_lines(goal, state.today));
+    lines.extend(detail::smart_lines(goal, text::day(state)));
+    lines.extend(detail::barrier_lines(goal, state.today()));
     lines.extend(detail::checkin_lines(goal));
     lines.push(Line::default());
-    lines.push(Line::from(vec![
-        Span::styled("c", theme::key()),
-        Span::raw(" check in   "),
-        Span::styled("K/Enter", theme::key()),
-        Span::raw(" keep   "),
-        Span::styled("A", theme::key()),
-        Span::raw(" adjust   "),
-        Span::styled("H", theme::key()),
-        Span::raw(" hold   "),
-        Span::styled("D", theme::key()),
-        Span::raw(" drop   "),
-        Span::styled("X", theme::key()),
-        Span::raw(" done"),
-    ]));
+    let decide = |d| key(state, Action::Decide(d));
+    let keep = format!(
+        "{}/{}",
+        decide(Decision::Keep),
+        key(state, Action::ReviewNext)
+    );
+    let mut spans = Vec::new();
+    for (k, label) in [
+        (key(state, Action::CheckIn), " check in   "),
+        (keep, " keep   "),
+        (decide(Decision::Adjust), " adjust   "),
+        (decide(Decision::Hold), " hold   "),
+        (decide(Decision::Drop), " drop   "),
+        (decide(Decision::Done), " done"),
+    ] {
+        spans.push(Span::styled(k, theme::key()));
+        spans.push(Span::raw(label));
+    }
+    lines.push(Line::from(spans));
     lines
 }
 
 fn stale_lines(state: &AppState) -> Vec<Line<'static>> {
-    let draft = rv::draft(state);
+    let draft = state.screens.review.draft(state);
     if draft.stale.is_empty() {
-        return vec![Line::raw(
-            "Nothing stuck or stale. Enter: on to next week's plan.",
-        )];
+        return vec![Line::raw(format!(
+            "Nothing stuck or stale. {}: on to next week's plan.",
+            key(state, Action::ReviewNext)
+        ))];
     }
     let mut lines = vec![Line::styled(
         "These could use a decision: a new date, a smaller step, or letting go.",
@@ -255,12 +278,19 @@ fn stale_lines(state: &AppState) -> Vec<Line<'static>> {
         lines.push(item_line(
             state,
             i,
-            format!("  {}  ({})", state.title_of(*id), why.label()),
+            format!("  {}  ({})", state.doc.title_of(*id), why.label()),
         ));
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        "t new date · a add a smaller step · d delete · s goal status · Enter next",
+        format!(
+            "{} new date · {} add a smaller step · {} delete · {} goal status · {} next",
+            key(state, Action::Reschedule),
+            key(state, Action::AddChild),
+            key(state, Action::Delete),
+            key(state, Action::CycleStatus),
+            key(state, Action::ReviewNext)
+        ),
         theme::dim(),
     ));
     lines
@@ -269,17 +299,24 @@ fn stale_lines(state: &AppState) -> Vec<Line<'static>> {
 fn plan_lines(state: &AppState, record: &WeeklyReview) -> Vec<Line<'static>> {
     let picked = record.commitments.len();
     let mut lines = vec![Line::styled(
-        format!("Pick 3 to 5 steps to commit to next week (Space). Picked: {picked}."),
+        format!(
+            "Pick 3 to 5 steps to commit to next week ({}). Picked: {picked}.",
+            key(state, Action::ToggleCommitment)
+        ),
         theme::dim(),
     )];
-    let day = state.day();
-    for (i, id) in rv::candidates(state).iter().enumerate() {
+    let day = text::day(state);
+    for (i, id) in crate::model::reviewing::commitment_candidates(state.plan())
+        .iter()
+        .enumerate()
+    {
         let mark = if record.commitments.contains(id) {
             "[✓]"
         } else {
             "[ ]"
         };
         let due = state
+            .doc
             .step(*id)
             .and_then(|s| s.due)
             .map(|d| format!("  due {}", day.show(d)))
@@ -287,13 +324,13 @@ fn plan_lines(state: &AppState, record: &WeeklyReview) -> Vec<Line<'static>> {
         lines.push(item_line(
             state,
             i,
-            format!("  {mark} {}{due}", state.title_of(*id)),
+            format!("  {mark} {}{due}", state.doc.title_of(*id)),
         ));
     }
     lines
 }
 
-fn reflect_lines(record: &WeeklyReview) -> Vec<Line<'static>> {
+fn reflect_lines(state: &AppState, record: &WeeklyReview) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (label, text) in [
         ("What went well", record.went_well.as_str()),
@@ -316,7 +353,11 @@ fn reflect_lines(record: &WeeklyReview) -> Vec<Line<'static>> {
     )));
     lines.push(Line::default());
     lines.push(Line::styled(
-        "w write the reflection · F finish and save the review",
+        format!(
+            "{} write the reflection · {} finish and save the review",
+            key(state, Action::EditReflection),
+            key(state, Action::FinishReview)
+        ),
         theme::dim(),
     ));
     lines
@@ -330,7 +371,8 @@ fn draw_history(frame: &mut Frame, area: Rect, state: &AppState) {
     draw_chart(frame, chart_area, state);
     let [list_area, record_area] =
         Layout::horizontal([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(bottom);
-    let reviews: Vec<&WeeklyReview> = state.plan.reviews.iter().rev().collect();
+    let reviews: Vec<&WeeklyReview> = state.plan().reviews.iter().rev().collect();
+    let picked = state.screens.review.history_position(state);
     let lines: Vec<Line> = reviews
         .iter()
         .enumerate()
@@ -342,7 +384,12 @@ fn draw_history(frame: &mut Frame, area: Rect, state: &AppState) {
             } else {
                 format!("{} wins", r.wins.len())
             };
-            item_line(state, i, format!(" {}  {}", r.week, what))
+            let line = Line::raw(format!(" {}  {}", r.week, what));
+            if i == picked {
+                line.style(theme::selected())
+            } else {
+                line
+            }
         })
         .collect();
     let list = if lines.is_empty() {
@@ -350,9 +397,7 @@ fn draw_history(frame: &mut Frame, area: Rect, state: &AppState) {
     } else {
         lines
     };
-    let scroll = state
-        .review_cursor
-        .saturating_sub(list_area.height.saturating_sub(3) as usize);
+    let scroll = picked.saturating_sub(list_area.height.saturating_sub(3) as usize);
     frame.render_widget(
         Paragraph::new(list)
             .block(Block::bordered().title(" Past reviews "))
@@ -360,7 +405,7 @@ fn draw_history(frame: &mut Frame, area: Rect, state: &AppState) {
         list_area,
     );
     let shown = reviews
-        .get(state.review_cursor)
+        .get(picked)
         .map(|r| record_lines(state, r))
         .unwrap_or_default();
     frame.render_widget(
@@ -372,9 +417,9 @@ fn draw_history(frame: &mut Frame, area: Rect, state: &AppState) {
 }
 
 fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
-    let day = state.day();
+    let day = text::day(state);
     let anchor = rv::anchor(state);
-    let mut lines = match weekly::schedule(&state.plan, state.today, state.review_day) {
+    let mut lines = match weekly::schedule(state.plan(), state.today(), state.settings.review_day) {
         ReviewState::Due { .. } => vec![
             Line::styled(
                 format!("This week's review (for {}) is ready.", day.show(anchor)),
@@ -397,7 +442,7 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
             Line::raw(format!("The next one is for {}.", day.show(next))),
         ],
     };
-    let streak = weekly::review_streak(&state.plan, anchor);
+    let streak = weekly::review_streak(state.plan(), anchor);
     lines.push(Line::default());
     lines.push(Line::raw(format!(
         "Review streak: {streak} week{}",
@@ -421,7 +466,7 @@ fn review_trail(state: &AppState, anchor: chrono::NaiveDate) -> String {
         .rev()
         .map(|back| {
             match weekly::record_for(
-                &state.plan,
+                state.plan(),
                 crate::model::dates::minus_days(anchor, 7 * back),
             ) {
                 Some(r) if r.skipped => '▁',
@@ -434,7 +479,7 @@ fn review_trail(state: &AppState, anchor: chrono::NaiveDate) -> String {
 
 fn draw_chart(frame: &mut Frame, area: Rect, state: &AppState) {
     let weeks = ((area.width.saturating_sub(2)) / 6).clamp(1, 12) as usize;
-    let data = weekly::steps_done_per_week(&state.plan, rv::anchor(state), weeks);
+    let data = weekly::steps_done_per_week(state.plan(), rv::anchor(state), weeks);
     let bars: Vec<Bar> = data
         .iter()
         .map(|(week, n)| {
@@ -453,7 +498,7 @@ fn draw_chart(frame: &mut Frame, area: Rect, state: &AppState) {
 }
 
 fn record_lines(state: &AppState, r: &WeeklyReview) -> Vec<Line<'static>> {
-    let day = state.day();
+    let day = text::day(state);
     let mut lines = vec![Line::styled(
         format!("{} · done {}", r.week, day.show(r.date)),
         theme::title(),
@@ -481,7 +526,7 @@ fn record_lines(state: &AppState, r: &WeeklyReview) -> Vec<Line<'static>> {
         .map(|g| {
             format!(
                 "{} — {:?} at {:.0}%",
-                state.title_of(g.goal),
+                state.doc.title_of(g.goal),
                 g.decision,
                 g.progress * 100.0
             )
@@ -493,7 +538,7 @@ fn record_lines(state: &AppState, r: &WeeklyReview) -> Vec<Line<'static>> {
         "Commitments",
         r.commitments
             .iter()
-            .map(|id| state.title_of(*id).to_string())
+            .map(|id| state.doc.title_of(*id).to_string())
             .collect(),
     );
     for (title, body) in [

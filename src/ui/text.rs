@@ -58,12 +58,13 @@ impl Day<'_> {
     }
 }
 
-/// `n` and the word, in the plural unless `n` is 1: "1 step", "3 steps".
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+pub use crate::model::text::plural;
+
+/// Today and the date format in force, for drawing dates.
+pub fn day(state: &crate::app::state::AppState) -> Day<'_> {
+    Day {
+        today: state.today(),
+        format: &state.settings.date_format,
     }
 }
 

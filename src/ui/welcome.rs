@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// Draws the welcome for an empty plan.
 pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap) {
-    let key = |a: Action| keymap.key_for(Layer::Main, &a);
+    let key = |a: Action| keymap.key_for(Layer::Global, &a);
     let lines = vec![
         Line::styled("Welcome to goalcoach", theme::title()),
         Line::default(),

@@ -21,7 +21,7 @@ pub fn today() -> NaiveDate {
 /// An app over `plan` in a terminal of `w` × `h`.
 pub fn app(plan: Plan, w: u16, h: u16) -> AppState {
     let mut state = AppState::new(plan, today());
-    state.location = "~/.local/share/goalcoach/plan.json".into();
+    state.session.location = "~/.local/share/goalcoach/plan.json".into();
     update(&mut state, Action::Resize(w, h));
     state
 }
@@ -82,7 +82,7 @@ pub fn enter(state: &mut AppState) -> Effect {
 
 /// Draws one frame and returns it as text, one line per row, wide characters counted once.
 pub fn render(state: &AppState) -> String {
-    let (w, h) = state.size;
+    let (w, h) = state.session.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| goalcoach::ui::draw(f, state)).unwrap();
     buffer_text(terminal.backend().buffer())

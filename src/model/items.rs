@@ -1,9 +1,9 @@
-//! Milestones and action steps, and finding any item of the goal tree by id.
+//! Milestones and action steps: the items under a goal, their kinds and recurrence.
 
 use super::dates::plus_days;
-use super::goal::{Extra, Goal};
+use super::ids::Extra;
 use super::ids::ItemId;
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// How often a recurring step comes back once done.
@@ -166,78 +166,6 @@ impl ItemKind {
     }
 }
 
-/// Where an item sits: indexes into `goals`, then `milestones`, then `steps`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Loc {
-    Goal(usize),
-    Milestone(usize, usize),
-    /// A step straight under a goal.
-    GoalStep(usize, usize),
-    /// A step under a milestone.
-    MilestoneStep(usize, usize, usize),
-}
-
-impl Loc {
-    /// The kind of item at this place.
-    pub fn kind(self) -> ItemKind {
-        match self {
-            Loc::Goal(_) => ItemKind::Goal,
-            Loc::Milestone(..) => ItemKind::Milestone,
-            Loc::GoalStep(..) | Loc::MilestoneStep(..) => ItemKind::Step,
-        }
-    }
-
-    /// The index of the goal this item belongs to.
-    pub fn goal_index(self) -> usize {
-        match self {
-            Loc::Goal(g)
-            | Loc::Milestone(g, _)
-            | Loc::GoalStep(g, _)
-            | Loc::MilestoneStep(g, ..) => g,
-        }
-    }
-
-    /// The item's position among its siblings.
-    pub fn sibling_index(self) -> usize {
-        match self {
-            Loc::Goal(i)
-            | Loc::Milestone(_, i)
-            | Loc::GoalStep(_, i)
-            | Loc::MilestoneStep(_, _, i) => i,
-        }
-    }
-}
-
-/// Finds where `id` sits in `goals`, scanning the tree once.
-pub fn locate(goals: &[Goal], id: ItemId) -> Option<Loc> {
-    for (gi, g) in goals.iter().enumerate() {
-        if g.id == id {
-            return Some(Loc::Goal(gi));
-        }
-        if let Some(si) = g.steps.iter().position(|s| s.id == id) {
-            return Some(Loc::GoalStep(gi, si));
-        }
-        for (mi, m) in g.milestones.iter().enumerate() {
-            if m.id == id {
-                return Some(Loc::Milestone(gi, mi));
-            }
-            if let Some(si) = m.steps.iter().position(|s| s.id == id) {
-                return Some(Loc::MilestoneStep(gi, mi, si));
-            }
-        }
-    }
-    None
-}
-
-/// The last day of the month `date` falls in.
-pub fn end_of_month(date: NaiveDate) -> NaiveDate {
-    let first = date.with_day(1).unwrap_or(date);
-    first
-        .checked_add_months(Months::new(1))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(date)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,26 +202,5 @@ mod tests {
         s.set_due(Some(d("2026-03-10")));
         s.set_due(None);
         assert_eq!((s.reschedules, s.due), (1, None));
-    }
-
-    #[test]
-    fn locate_finds_every_kind() {
-        let mut g = Goal::new(ItemId(1), "g", d("2026-01-01"));
-        g.steps.push(ActionStep::new(ItemId(4), "direct"));
-        let mut m = Milestone::new(ItemId(2), "m");
-        m.steps.push(ActionStep::new(ItemId(3), "s"));
-        g.milestones.push(m);
-        let goals = vec![g];
-        assert_eq!(locate(&goals, ItemId(1)), Some(Loc::Goal(0)));
-        assert_eq!(locate(&goals, ItemId(2)), Some(Loc::Milestone(0, 0)));
-        assert_eq!(locate(&goals, ItemId(3)), Some(Loc::MilestoneStep(0, 0, 0)));
-        assert_eq!(locate(&goals, ItemId(4)), Some(Loc::GoalStep(0, 0)));
-        assert_eq!(locate(&goals, ItemId(9)), None);
-    }
-
-    #[test]
-    fn end_of_month_handles_leap_years() {
-        assert_eq!(end_of_month(d("2028-02-10")), d("2028-02-29"));
-        assert_eq!(end_of_month(d("2026-12-31")), d("2026-12-31"));
     }
 }

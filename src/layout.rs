@@ -1,5 +1,6 @@
-//! Where things go on screen. Shared by drawing and by `update` (which must know how many
-//! tree rows fit to keep the selection in view), so both always agree.
+//! Where things go on screen: pure geometry from the terminal's size. Shared by `ui` (which
+//! draws there) and `app` (which must know how many tree rows fit to keep the selection in
+//! view, and where a click landed), so both always agree; neither borrows the other's.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 

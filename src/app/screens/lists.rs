@@ -1,8 +1,7 @@
-//! The Agenda and Priorities screens as rows, and a selection over rows that is kept by id
-//! across edits. Pure: plan in, rows out.
+//! The Agenda as rows, and a selection over rows that is kept by id across edits. Pure:
+//! plan in, rows out.
 
 use crate::model::agenda::{self, Bucket};
-use crate::model::priority;
 use crate::model::{ItemId, ItemKind, Plan};
 use chrono::{NaiveDate, Weekday};
 
@@ -23,8 +22,8 @@ pub enum AgendaRow {
         id: ItemId,
         why: &'static str,
     },
-    /// A line of text (an empty section's note).
-    Note(&'static str),
+    /// Nothing dated is open: the screen says how to date a step.
+    NothingDated,
 }
 
 impl AgendaRow {
@@ -60,9 +59,7 @@ pub fn agenda_rows(plan: &Plan, today: NaiveDate, week_start: Weekday) -> Vec<Ag
         }));
     }
     if rows.is_empty() {
-        rows.push(AgendaRow::Note(
-            "Nothing dated is open. Give steps a due date (e, or t) to see them here.",
-        ));
+        rows.push(AgendaRow::NothingDated);
     }
     push_goals(
         &mut rows,
@@ -80,11 +77,6 @@ fn push_goals(rows: &mut Vec<AgendaRow>, heading: &str, ids: &[ItemId], why: &'s
     }
     rows.push(AgendaRow::Heading(heading.to_string()));
     rows.extend(ids.iter().map(|&id| AgendaRow::Goal { id, why }));
-}
-
-/// The Priorities screen's four boxes of step ids.
-pub fn matrix(plan: &Plan, today: NaiveDate) -> [Vec<ItemId>; 4] {
-    priority::matrix(plan, today)
 }
 
 /// A selection over a list whose rows may be unselectable (`None`), kept on the same id.

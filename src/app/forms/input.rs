@@ -1,5 +1,7 @@
-//! A one-line text field edited by grapheme: insert, delete either way, move the cursor.
-//! Control and bidi characters never get in.
+//! A text field edited by grapheme: insert, delete a character or a word either way, clear,
+//! move by character or word, and, for long text, keep line breaks and show several lines.
+//! Control and bidi characters never get in. (Our own rather than ratatui-textarea: it keeps
+//! the one keymap in charge of every key and the cleaning rules of `model::text`.)
 
 use crate::model::text::{MAX_TEXT, is_typeable};
 use unicode_segmentation::UnicodeSegmentation;
@@ -112,6 +114,91 @@ impl TextInput {
         self.cursor = self.len();
     }
 
+    /// Empties the field.
+    pub fn clear(&mut self) {
+        self.value.clear();
+        self.cursor = 0;
+    }
+
+    /// The grapheme index where the word before the cursor starts (skipping spaces first).
+    fn word_start_before(&self) -> usize {
+        let graphemes: Vec<&str> = self.value.graphemes(true).collect();
+        let mut at = self.cursor.min(graphemes.len());
+        while at > 0 && is_space(graphemes[at - 1]) {
+            at -= 1;
+        }
+        while at > 0 && !is_space(graphemes[at - 1]) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// The grapheme index just past the word after the cursor (skipping spaces first).
+    fn word_end_after(&self) -> usize {
+        let graphemes: Vec<&str> = self.value.graphemes(true).collect();
+        let mut at = self.cursor.min(graphemes.len());
+        while at < graphemes.len() && is_space(graphemes[at]) {
+            at += 1;
+        }
+        while at < graphemes.len() && !is_space(graphemes[at]) {
+            at += 1;
+        }
+        at
+    }
+
+    /// Deletes the word before the cursor (and the spaces after it), like Ctrl-w in a shell.
+    pub fn delete_word_back(&mut self) {
+        let start = self.word_start_before();
+        let (from, to) = (self.byte_offset(start), self.byte_offset(self.cursor));
+        self.value.replace_range(from..to, "");
+        self.cursor = start;
+    }
+
+    /// Moves the cursor to the start of the word before it.
+    pub fn word_left(&mut self) {
+        self.cursor = self.word_start_before();
+    }
+
+    /// Moves the cursor past the end of the word after it.
+    pub fn word_right(&mut self) {
+        self.cursor = self.word_end_after();
+    }
+
+    /// The lines of a long text to show in `width` columns, at most `rows` of them, keeping
+    /// the cursor's line in view; and the cursor's (row, column) among them.
+    pub fn lines_window(&self, width: usize, rows: usize) -> (Vec<String>, (usize, usize)) {
+        let before = &self.value[..self.byte_offset(self.cursor)];
+        let cursor_line = before.matches('\n').count();
+        let cursor_in_line = before
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .graphemes(true)
+            .count();
+        let rows = rows.max(1);
+        let first = (cursor_line + 1).saturating_sub(rows);
+        let mut shown = Vec::new();
+        let mut col = 0;
+        for (i, line) in self.value.split('\n').enumerate().skip(first).take(rows) {
+            let mut one = TextInput::new(line);
+            if i == cursor_line {
+                one.cursor = cursor_in_line;
+                let (text, c) = one.window(width);
+                col = c;
+                shown.push(text);
+            } else {
+                one.home();
+                shown.push(one.window(width).0);
+            }
+        }
+        (shown, (cursor_line - first, col))
+    }
+
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.value.matches('\n').count() + 1
+    }
+
     /// Replaces the whole text.
     pub fn set(&mut self, value: &str) {
         self.value.clear();
@@ -156,9 +243,46 @@ impl TextInput {
     }
 }
 
+fn is_space(g: &str) -> bool {
+    g.chars().all(char::is_whitespace)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_deleted_and_skipped_like_in_a_shell() {
+        let mut t = TextInput::new("write the  abstract");
+        t.delete_word_back();
+        assert_eq!(t.value(), "write the  ");
+        t.delete_word_back();
+        assert_eq!(t.value(), "write ");
+        t.word_left();
+        assert_eq!(t.cursor(), 0);
+        t.word_right();
+        assert_eq!(t.cursor(), 5);
+        t.clear();
+        assert_eq!((t.value(), t.cursor()), ("", 0));
+    }
+
+    #[test]
+    fn long_text_shows_its_lines_with_the_cursor_in_view() {
+        let mut t = TextInput::default();
+        t.set_multiline(true);
+        t.insert("one\ntwo\nthree");
+        let (lines, cursor) = t.lines_window(10, 2);
+        assert_eq!(
+            (lines, cursor),
+            (vec!["two".to_string(), "three".into()], (1, 5))
+        );
+        t.home();
+        assert_eq!(
+            t.lines_window(10, 2),
+            (vec!["one".to_string(), "two".into()], (0, 0))
+        );
+        assert_eq!(t.line_count(), 3);
+    }
 
     #[test]
     fn the_window_keeps_the_cursor_in_view_in_a_long_field() {

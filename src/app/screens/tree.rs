@@ -38,8 +38,9 @@ impl TreeFilter<'_> {
     }
 }
 
-/// Every title, lower-cased, in tree order, in one buffer: a search reads it front to back
-/// instead of chasing 50,000 separate strings around memory.
+/// The searchable text of every item (title, then description and notes, apart so a match
+/// never runs across them), lower-cased, in tree order, in one buffer: a search reads it front
+/// to back instead of chasing 50,000 separate strings around memory.
 #[derive(Clone, Debug, Default)]
 pub struct TitleText {
     text: Vec<u8>,
@@ -48,24 +49,29 @@ pub struct TitleText {
 }
 
 impl TitleText {
-    /// The titles of `plan` in the order `visible_rows` visits them.
+    /// The text of `plan`'s items in the order `visible_rows` visits them.
     pub fn of(plan: &Plan) -> TitleText {
         let mut t = TitleText::default();
-        let mut push = |title: &str| {
-            if title.is_ascii() {
-                t.text.extend(title.bytes().map(|b| b.to_ascii_lowercase()));
-            } else {
-                t.text.extend_from_slice(title.to_lowercase().as_bytes());
+        let mut push = |fields: &[&str]| {
+            for (i, field) in fields.iter().filter(|f| !f.is_empty()).enumerate() {
+                if i > 0 {
+                    t.text.push(FIELD_BREAK);
+                }
+                if field.is_ascii() {
+                    t.text.extend(field.bytes().map(|b| b.to_ascii_lowercase()));
+                } else {
+                    t.text.extend_from_slice(field.to_lowercase().as_bytes());
+                }
             }
             t.ends.push(t.text.len());
         };
         for goal in &plan.goals {
-            push(&goal.title);
+            push(&[&goal.title, &goal.description, &goal.notes]);
             for m in &goal.milestones {
-                push(&m.title);
-                m.steps.iter().for_each(|s| push(&s.title));
+                push(&[&m.title, &m.notes]);
+                m.steps.iter().for_each(|s| push(&[&s.title, &s.notes]));
             }
-            goal.steps.iter().for_each(|s| push(&s.title));
+            goal.steps.iter().for_each(|s| push(&[&s.title, &s.notes]));
         }
         t
     }
@@ -83,6 +89,18 @@ impl TitleText {
             })
             .collect()
     }
+}
+
+/// Keeps fields apart in the search buffer (never typed: controls are stripped from input).
+const FIELD_BREAK: u8 = 0x1f;
+
+/// Which of an item's texts holds `query` (lower-cased): "title", "description" or "notes";
+/// `None` when none does. For saying why a row matched.
+pub fn matched_field(fields: &[(&'static str, &str)], query: &str) -> Option<&'static str> {
+    fields
+        .iter()
+        .find(|(_, text)| matches(text, query))
+        .map(|(name, _)| *name)
 }
 
 fn matches(title: &str, query: &str) -> bool {

@@ -1,0 +1,252 @@
+//! What every screen shares: the plan and its history (`Doc`), the screen on show, the
+//! overlay, the status line, the session (today, the save state, the terminal) and the
+//! settings. Here is the one commit path: every change to the plan passes `commit`, which
+//! refuses in a read-only instance, records the change for undo, says what happened and asks
+//! the loop to save. Nothing changes the plan any other way.
+
+use super::action::{Action, Effect, Screen};
+use super::change::Change;
+use super::doc::Doc;
+use super::forms::Form;
+use super::overlay::{Answer, Overlay, Question};
+use crate::keymap::{Keymap, Layer};
+use crate::model::{ItemId, Plan};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// How a status message should look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Error,
+}
+
+/// A one-line message for the status bar, until the next key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+/// Where today's date comes from while the app runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Clock {
+    /// A day given on the command line (`--today`), or a test's: it never moves.
+    #[default]
+    Fixed,
+    /// The local clock: today moves on at midnight while the app stays open.
+    Local,
+}
+
+impl Clock {
+    /// Today by this clock; `None` for a fixed day.
+    pub fn today(self) -> Option<NaiveDate> {
+        match self {
+            Clock::Fixed => None,
+            Clock::Local => Some(chrono::Local::now().date_naive()),
+        }
+    }
+}
+
+/// This run of the app: the day, the save state and the terminal.
+#[derive(Debug, Default)]
+pub struct Session {
+    pub today: NaiveDate,
+    /// Where `today` comes from.
+    pub clock: Clock,
+    /// Why this instance cannot save (another one holds the lock).
+    pub read_only: Option<String>,
+    /// The last save failure, shown until a save succeeds.
+    pub save_error: Option<String>,
+    /// Where our version went when the file changed outside (shown until it is settled).
+    pub conflict_copy: Option<PathBuf>,
+    /// A line to print on the plain terminal once the app has closed.
+    pub farewell: Option<String>,
+    /// Where the data lives, for the title bar ("demo" for the sample plan).
+    pub location: String,
+    /// The terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Whether the guided first pass of the profile was offered (it is offered once).
+    pub first_pass_offered: bool,
+}
+
+/// The person's settings, from the configuration file.
+#[derive(Debug)]
+pub struct Settings {
+    /// The keys in force: the defaults, changed by the configuration.
+    pub keymap: Keymap,
+    /// Colours for a dark or light background.
+    pub theme: crate::config::Theme,
+    /// Whether to draw in colour (off when `NO_COLOR` is set); emphasis stays either way.
+    pub colour: bool,
+    /// The first day of the week, for the agenda.
+    pub week_start: chrono::Weekday,
+    /// How dates are written on screen (a strftime pattern, checked when read).
+    pub date_format: String,
+    /// The weekday the weekly review belongs to.
+    pub review_day: chrono::Weekday,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            keymap: Keymap::default(),
+            theme: crate::config::Theme::Dark,
+            colour: true,
+            week_start: chrono::Weekday::Mon,
+            date_format: crate::config::DEFAULT_DATE_FORMAT.to_string(),
+            review_day: chrono::Weekday::Sun,
+        }
+    }
+}
+
+/// Everything but the screens' own state.
+#[derive(Debug)]
+pub struct Core {
+    pub doc: Doc,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    pub session: Session,
+    pub settings: Settings,
+    /// The item the last change asked to select; the screens take it when they settle.
+    pub focus: Option<ItemId>,
+}
+
+impl Core {
+    /// A core over `plan` on `today`, on the Goals screen.
+    pub fn new(plan: Plan, today: NaiveDate) -> Core {
+        Core {
+            doc: Doc::new(plan),
+            screen: Screen::Goals,
+            overlay: None,
+            status: None,
+            session: Session {
+                today,
+                size: (80, 24),
+                ..Session::default()
+            },
+            settings: Settings::default(),
+            focus: None,
+        }
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        self.doc.plan()
+    }
+
+    /// Today.
+    pub fn today(&self) -> NaiveDate {
+        self.session.today
+    }
+
+    /// The first key of `action` in `layer` as help writes it, for text that names a key.
+    pub fn key(&self, layer: Layer, action: &Action) -> String {
+        self.settings.keymap.key_for(layer, action)
+    }
+
+    /// Shows an informational message.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
+    }
+
+    /// Shows an error message.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Error,
+        });
+    }
+
+    /// Refuses a change in a read-only instance, saying why; `true` when refused.
+    pub fn refuse_read_only(&mut self) -> bool {
+        match self.session.read_only.clone() {
+            Some(holder) => {
+                self.error(format!(
+                    "Read-only: {holder} has this plan open. Close it to edit here."
+                ));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The one commit path: applies `change` through the history, selects what it asks,
+    /// says what it says, and asks for a save. Refused (with the reason shown) when
+    /// read-only; an edit the plan rejects is reported and changes nothing.
+    pub fn commit(&mut self, change: Change) -> Effect {
+        self.commit_with(|_| Some(change))
+    }
+
+    /// `commit` for a change that needs fresh ids: `build` runs only once the read-only
+    /// check has passed, so a refused change takes nothing from the plan. `None` from
+    /// `build` means there was nothing to do.
+    pub fn commit_with(&mut self, build: impl FnOnce(&mut Plan) -> Option<Change>) -> Effect {
+        if self.refuse_read_only() {
+            return Effect::None;
+        }
+        let Some(change) = self.doc.with_new_ids(build) else {
+            return Effect::None;
+        };
+        match self.doc.apply(change.op, &change.label) {
+            Ok(()) => {
+                self.focus = change.select.or(self.focus);
+                if let Some(message) = change.message {
+                    self.info(message);
+                }
+                Effect::Save
+            }
+            Err(e) => {
+                self.error(format!("Could not {}: {e}", change.label));
+                Effect::None
+            }
+        }
+    }
+
+    /// Walks the history one step back (undo) or forward (redo) and says what it did.
+    pub fn travel(&mut self, back: bool) -> Effect {
+        if self.refuse_read_only() {
+            return Effect::None;
+        }
+        let (done, verb, noun) = if back {
+            (self.doc.undo(), "Undid", "undo")
+        } else {
+            (self.doc.redo(), "Redid", "redo")
+        };
+        match done {
+            Some(label) => {
+                self.info(format!("{verb}: {label}."));
+                Effect::Save
+            }
+            None => {
+                self.info(format!("Nothing to {noun}."));
+                Effect::None
+            }
+        }
+    }
+
+    /// Opens `form` over the screen, unless this instance is read-only.
+    pub fn open_form(&mut self, form: Form) -> Effect {
+        if !self.refuse_read_only() {
+            self.overlay = Some(Overlay::Form(Box::new(form)));
+        }
+        Effect::None
+    }
+
+    /// Asks a yes/no question.
+    pub fn ask(&mut self, text: String, on_yes: Answer) {
+        self.overlay = Some(Overlay::Question(Question { text, on_yes }));
+    }
+
+    /// The open form, to edit.
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        match self.overlay.as_mut() {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+}

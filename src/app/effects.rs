@@ -1,0 +1,137 @@
+//! The file work an update asks for: saving after a change (and what a failed save or a
+//! file changed outside means for the person), reading the plan again, putting our version
+//! back after a conflict, writing a copy. Results become status messages or questions.
+
+use super::action::{Action, Effect};
+use super::overlay::Answer;
+use super::state::AppState;
+use crate::keymap::Layer;
+use crate::store::{self, Store};
+use std::path::Path;
+
+/// Writes the plan after a change; a failure is shown and kept until a save succeeds. When
+/// the file changed outside, our version is kept in a conflict copy and the person is asked
+/// what to do, with both files named in full.
+pub fn save(state: &mut AppState, store: &mut Store) {
+    super::run::slow_saves_for_tests();
+    match store.save(state.doc.plan()) {
+        Ok(saved) => {
+            state.session.save_error = None;
+            state.session.conflict_copy = None;
+            if let Some(message) = saved.message() {
+                state.error(message);
+            }
+        }
+        Err(store::SaveError::Conflict { path, copy }) => {
+            state.session.save_error = None;
+            state.error(format!(
+                "Not saved to {}: it changed outside goalcoach; yours is in {}",
+                path.display(),
+                copy.display()
+            ));
+            // Asked once per conflict; later changes go to the same copy without asking.
+            if state.session.conflict_copy.replace(copy.clone()).is_some() {
+                return;
+            }
+            let text = format!(
+                "{} was changed outside goalcoach (an editor or a sync tool?) since it was \
+                     loaded, so it was not overwritten.\n\nYour version, with this change, is \
+                     kept in full at\n{}\n\nLoad the version on disk now? Yours stays in that \
+                     file, and you can bring it back after.",
+                path.display(),
+                copy.display()
+            );
+            state.ask(text, Answer::LoadOutsideVersion);
+        }
+        Err(e) => {
+            let text = e.to_string();
+            state.error(text.clone());
+            state.session.save_error = Some(text);
+        }
+    }
+}
+
+/// Reads the plan from disk again (the lock is tried again first: the other goalcoach may
+/// have quit). A plan that is gone from disk is never swapped for an empty one.
+fn reload(state: &mut AppState, store: &mut Store) {
+    let gained_lock = state.session.read_only.is_some() && store.retry_lock();
+    if gained_lock {
+        state.session.read_only = None;
+    }
+    let path = store.plan_path();
+    match store.reload() {
+        Ok(Some(plan)) => {
+            state.replace_plan(plan);
+            state.session.save_error = None;
+            match state.session.conflict_copy.take() {
+                Some(copy) => offer_to_bring_back(state, &path, copy),
+                None if gained_lock => state.info(format!(
+                    "Reloaded {}; the other goalcoach has closed, so changes are saved again.",
+                    path.display()
+                )),
+                None => state.info(format!("Reloaded {}.", path.display())),
+            }
+        }
+        Ok(None) => {
+            let save = state.key(Layer::Global, &Action::SaveAgain);
+            state.info(format!(
+                "{} is not on disk any more; your plan is still here, and the next change (or \
+                 {save}) writes it again.",
+                path.display()
+            ))
+        }
+        Err(e) => state.error(e.to_string()),
+    }
+}
+
+fn offer_to_bring_back(state: &mut AppState, path: &Path, copy: std::path::PathBuf) {
+    let text = format!(
+        "Loaded {} as changed outside goalcoach.\n\nYour version is still kept in full at\n{}\n\n\
+         Put yours back in its place? The loaded one is then kept in backups/.",
+        path.display(),
+        copy.display()
+    );
+    state.ask(text, Answer::BringBackOurs(copy));
+}
+
+/// Puts our version (a conflict copy) back in place of plan.json, keeping the replaced one.
+fn bring_back(state: &mut AppState, store: &mut Store, copy: &Path) {
+    match store.restore(copy) {
+        Ok(plan) => {
+            state.replace_plan(plan);
+            // plan.json now holds the copy's bytes, so the copy says nothing new.
+            let _ = std::fs::remove_file(copy);
+            state.info(format!(
+                "Your version is back in {}; the one it replaced is kept in backups/.",
+                store.plan_path().display()
+            ));
+        }
+        Err(e) => state.error(format!("{e:#}")),
+    }
+}
+
+/// Does the file work an effect asks for; returns what is left for the loop (the editor,
+/// suspending, quitting).
+pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effect {
+    match effect {
+        Effect::Save => save(state, store),
+        Effect::Reload => reload(state, store),
+        Effect::BringBack(copy) => bring_back(state, store, &copy),
+        Effect::WriteCopy(path) => match store::write_copy(state.doc.plan(), &path) {
+            Ok(()) => state.info(format!("Wrote a copy of the plan to {}.", path.display())),
+            Err(e) => state.error(e.to_string()),
+        },
+        Effect::RescueAndQuit(path) => match store::write_copy(state.doc.plan(), &path) {
+            Ok(()) => {
+                state.session.farewell = Some(format!(
+                    "goalcoach: your unsaved changes are in {}",
+                    path.display()
+                ));
+                return Effect::Quit;
+            }
+            Err(e) => state.error(format!("{e}; nothing was quit")),
+        },
+        other => return other,
+    }
+    Effect::None
+}

@@ -1,0 +1,95 @@
+//! What each form is for, and submitting it: the form is read and checked, and becomes a
+//! `Change` for the commit path (or, for a copy of the plan, a path to write to). A form with
+//! errors stays open with them under its fields.
+
+use super::Form;
+use crate::app::change::Change;
+use crate::model::profile::Section;
+use crate::model::{ItemId, ItemKind, Plan};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// What a form is for, and so what submitting it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormKind {
+    NewGoal,
+    /// A milestone or step under `parent`, at `index` among its siblings.
+    NewChild {
+        parent: ItemId,
+        kind: ItemKind,
+        index: usize,
+    },
+    EditGoal(ItemId),
+    EditMilestone(ItemId),
+    EditStep(ItemId),
+    CheckIn(ItemId),
+    /// A new date for a step (due), milestone (target) or goal (deadline).
+    Reschedule(ItemId),
+    /// A file to write a copy of the whole plan to.
+    WriteCopy,
+    /// The reflection of the review of `week` (an ISO week label).
+    Reflection {
+        week: String,
+    },
+    /// One section of the profile.
+    Profile(Section),
+    /// The guided first pass of an empty profile.
+    FirstPass,
+}
+
+/// What submitting a form came to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Submitted {
+    /// An edit for the commit path.
+    Change(Change),
+    /// Write a copy of the plan to this file.
+    WriteCopy(PathBuf),
+    /// A field is in error; the errors are on the form.
+    Invalid,
+    /// The item the form was about is gone (deleted or undone).
+    Gone,
+}
+
+/// Reads `form` and builds what it submits. New items take fresh ids from `plan`; nothing
+/// else in it changes.
+pub fn submit(form: &mut Form, plan: &mut Plan, today: NaiveDate) -> Submitted {
+    let built = match form.kind.clone() {
+        FormKind::NewGoal => super::items::submit_new_goal(form, plan, today),
+        FormKind::NewChild {
+            parent,
+            kind,
+            index,
+        } => super::items::submit_new_child(form, plan, today, (parent, kind, index)),
+        FormKind::EditGoal(id) => match plan.goal(id) {
+            Some(goal) => super::goal::submit(form, goal, today),
+            None => return Submitted::Gone,
+        },
+        FormKind::EditMilestone(id) => match plan.milestone(id) {
+            Some(m) => super::items::submit_milestone(form, m, today),
+            None => return Submitted::Gone,
+        },
+        FormKind::EditStep(id) => match plan.step(id) {
+            Some(s) => super::items::submit_step(form, s, today),
+            None => return Submitted::Gone,
+        },
+        FormKind::CheckIn(id) => match plan.goal(id) {
+            Some(goal) => super::items::submit_check_in(form, goal, today),
+            None => return Submitted::Gone,
+        },
+        FormKind::Reschedule(id) => match plan.locate(id) {
+            Some(_) => super::items::submit_reschedule(form, plan, id, today),
+            None => return Submitted::Gone,
+        },
+        FormKind::WriteCopy => return super::items::submit_write_copy(form),
+        FormKind::Reflection { week } => match plan.reviews.iter().find(|r| r.week == week) {
+            Some(record) => super::review::submit(form, record, today),
+            None => return Submitted::Gone,
+        },
+        FormKind::Profile(section) => super::profile::submit(form, plan, section, today),
+        FormKind::FirstPass => super::profile::submit_first_pass(form, plan, today),
+    };
+    match built {
+        Some(change) => Submitted::Change(change),
+        None => Submitted::Invalid,
+    }
+}

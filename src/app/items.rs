@@ -1,0 +1,259 @@
+//! What every screen that lists items can do to the one under its cursor: add, edit, check
+//! in, date, rate, toggle done, change status, delete, log as an achievement. Each opens a
+//! form or builds a change for the commit path; none touches the plan itself.
+
+use super::action::{Action, Effect};
+use super::change::Change;
+use super::core::Core;
+use super::forms::{goal, items as item_forms};
+use super::overlay::Answer;
+use crate::keymap::Layer;
+use crate::model::text::plural;
+use crate::model::{ItemId, ItemKind, Loc, Node, Op};
+
+/// Carries out an item action on `current` (the item under the screen's cursor).
+pub fn update(core: &mut Core, current: Option<ItemId>, action: Action) -> Effect {
+    match action {
+        Action::NewGoal => open_new_goal(core),
+        Action::AddChild => open_add_child(core, current),
+        Action::Edit => open_editor(core, current),
+        Action::CheckIn => open_check_in(core, current),
+        Action::Reschedule => open_reschedule(core, current),
+        Action::ToggleDone => toggle_done(core, current),
+        Action::Delete => ask_delete(core, current),
+        Action::CycleStatus => cycle_status(core, current),
+        Action::CycleImportance => cycle_level(core, current, Level::Importance),
+        Action::CycleUrgency => cycle_level(core, current, Level::Urgency),
+        Action::Promote => promote(core, current),
+        _ => Effect::None,
+    }
+}
+
+/// Opens the new-goal prompt.
+pub fn open_new_goal(core: &mut Core) -> Effect {
+    let edit_key = core.key(Layer::Goals, &Action::Edit);
+    core.open_form(item_forms::new_goal(&edit_key))
+}
+
+/// Opens the prompt for a child of `current`: a milestone under a goal, a step under a
+/// milestone, a sibling step after a step. With nothing selected, a new goal.
+pub fn open_add_child(core: &mut Core, current: Option<ItemId>) -> Effect {
+    let Some(loc) = current.and_then(|id| core.doc.locate(id)) else {
+        return open_new_goal(core);
+    };
+    let plan = core.plan();
+    let (parent, kind, index) = match loc {
+        Loc::Goal(g) => (plan.goals[g].id, ItemKind::Milestone, usize::MAX),
+        Loc::Milestone(g, m) => (plan.goals[g].milestones[m].id, ItemKind::Step, usize::MAX),
+        Loc::GoalStep(_, s) | Loc::MilestoneStep(_, _, s) => {
+            let parent = plan.parent_id(loc).unwrap_or_default();
+            (parent, ItemKind::Step, s + 1)
+        }
+    };
+    open_child_form(core, parent, kind, index)
+}
+
+/// Opens the prompt for a step straight under `current`'s goal.
+pub fn open_add_step(core: &mut Core, current: Option<ItemId>) -> Effect {
+    match current.and_then(|id| core.plan().goal_of(id)).map(|g| g.id) {
+        Some(goal) => open_child_form(core, goal, ItemKind::Step, usize::MAX),
+        None => open_new_goal(core),
+    }
+}
+
+fn open_child_form(core: &mut Core, parent: ItemId, kind: ItemKind, index: usize) -> Effect {
+    let title = core.doc.title_of(parent).to_string();
+    core.open_form(item_forms::new_child(parent, &title, kind, index))
+}
+
+/// Opens the editor of `current`.
+pub fn open_editor(core: &mut Core, current: Option<ItemId>) -> Effect {
+    let Some(id) = current else {
+        return Effect::None;
+    };
+    let plan = core.plan();
+    let form = match core.doc.locate(id).map(Loc::kind) {
+        Some(ItemKind::Goal) => plan.goal(id).map(|g| goal::edit_goal(g, &plan.profile)),
+        Some(ItemKind::Milestone) => plan.milestone(id).map(item_forms::edit_milestone),
+        Some(ItemKind::Step) => plan.step(id).map(item_forms::edit_step),
+        None => None,
+    };
+    match form {
+        Some(form) => core.open_form(form),
+        None => Effect::None,
+    }
+}
+
+fn open_check_in(core: &mut Core, current: Option<ItemId>) -> Effect {
+    match current.and_then(|id| core.plan().goal_of(id)) {
+        Some(goal) => {
+            let form = item_forms::check_in(goal);
+            core.open_form(form)
+        }
+        None => {
+            core.info("Select a goal to check in on.");
+            Effect::None
+        }
+    }
+}
+
+fn open_reschedule(core: &mut Core, current: Option<ItemId>) -> Effect {
+    let Some(id) = current else {
+        return Effect::None;
+    };
+    let plan = core.plan();
+    let date = match core.doc.locate(id) {
+        Some(Loc::Goal(g)) => plan.goals[g].deadline,
+        Some(Loc::Milestone(g, m)) => plan.goals[g].milestones[m].target,
+        Some(_) => core.doc.step(id).and_then(|s| s.due),
+        None => return Effect::None,
+    };
+    let form = item_forms::reschedule(id, core.doc.title_of(id), date);
+    core.open_form(form)
+}
+
+fn toggle_done(core: &mut Core, current: Option<ItemId>) -> Effect {
+    let Some(id) = current else {
+        return Effect::None;
+    };
+    let today = core.today();
+    core.commit_with(|plan| {
+        let done = crate::model::done::toggle_done(plan, id, today)?;
+        Some(Change::new(done.op, done.label).selecting(id))
+    })
+}
+
+fn ask_delete(core: &mut Core, current: Option<ItemId>) -> Effect {
+    let Some(id) = current else {
+        return Effect::None;
+    };
+    if core.refuse_read_only() {
+        return Effect::None;
+    }
+    let text = delete_question(core, id);
+    core.ask(text, Answer::Delete(id));
+    Effect::None
+}
+
+fn delete_question(core: &Core, id: ItemId) -> String {
+    let title = core.doc.title_of(id);
+    let undo = core.key(Layer::Global, &Action::Undo);
+    let plan = core.plan();
+    match core.doc.locate(id) {
+        Some(Loc::Goal(g)) => {
+            let goal = &plan.goals[g];
+            format!(
+                "Delete goal “{title}” with its {} and {}? ({undo} undoes)",
+                plural(goal.milestones.len(), "milestone"),
+                plural(goal.all_steps().count(), "step")
+            )
+        }
+        Some(Loc::Milestone(g, m)) => {
+            let steps = plural(plan.goals[g].milestones[m].steps.len(), "step");
+            format!("Delete milestone “{title}” with its {steps}? ({undo} undoes)")
+        }
+        _ => format!("Delete step “{title}”? ({undo} undoes)"),
+    }
+}
+
+/// The change that deletes item `id` and everything under it.
+pub fn delete(core: &mut Core, id: ItemId) -> Effect {
+    let title = core.doc.title_of(id).to_string();
+    core.commit(Change::new(Op::Remove { id }, format!("delete “{title}”")))
+}
+
+fn cycle_status(core: &mut Core, current: Option<ItemId>) -> Effect {
+    let Some(goal) = current.and_then(|id| core.plan().goal_of(id)) else {
+        return Effect::None;
+    };
+    let mut g = goal.without_children();
+    g.status = g.status.cycled();
+    g.completed = None;
+    let label = format!("set “{}” {}", g.title, g.status.label());
+    let message = format!("“{}” is now {}.", g.title, g.status.label());
+    let op = Op::Update {
+        node: Node::Goal(Box::new(g)),
+    };
+    core.commit(Change::new(op, label).saying(message))
+}
+
+/// Which rating `cycle_level` changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Level {
+    Importance,
+    Urgency,
+}
+
+/// Cycles the importance or urgency of a step or goal: 1 → 2 → 3 → 1.
+fn cycle_level(core: &mut Core, current: Option<ItemId>, level: Level) -> Effect {
+    let Some(id) = current else {
+        return Effect::None;
+    };
+    let (word, title) = match level {
+        Level::Importance => ("importance", "Importance"),
+        Level::Urgency => ("urgency", "Urgency"),
+    };
+    let next = |slot: &mut u8| {
+        *slot = *slot % 3 + 1;
+        *slot
+    };
+    let plan = core.plan();
+    let (node, value) = match core.doc.locate(id).map(Loc::kind) {
+        Some(ItemKind::Step) => {
+            let Some(mut s) = plan.step(id).cloned() else {
+                return Effect::None;
+            };
+            let slot = match level {
+                Level::Importance => &mut s.importance,
+                Level::Urgency => &mut s.urgency,
+            };
+            let value = next(slot);
+            (Node::Step(Box::new(s)), value)
+        }
+        Some(ItemKind::Goal) => {
+            let Some(mut g) = plan.goal(id).map(|g| g.without_children()) else {
+                return Effect::None;
+            };
+            let slot = match level {
+                Level::Importance => &mut g.importance,
+                Level::Urgency => &mut g.urgency,
+            };
+            let value = next(slot);
+            (Node::Goal(Box::new(g)), value)
+        }
+        _ => {
+            core.info(format!("Milestones have no {word}; their steps do."));
+            return Effect::None;
+        }
+    };
+    let change = Change::new(Op::Update { node }, format!("set {word}"))
+        .selecting(id)
+        .saying(format!("{title} is now {value} of 3."));
+    core.commit(change)
+}
+
+/// Logs `current` (a done milestone or step) as an achievement, once.
+pub fn promote(core: &mut Core, current: Option<ItemId>) -> Effect {
+    let Some(id) = current else {
+        return Effect::None;
+    };
+    match crate::model::profile::promote_to_achievement(core.plan(), id) {
+        Some(op) => core.commit(
+            Change::new(op, "log an achievement").saying("Logged in your achievements (Profile)."),
+        ),
+        None => {
+            let logged = core
+                .plan()
+                .profile
+                .achievements
+                .iter()
+                .any(|a| a.source == Some(id));
+            core.info(if logged {
+                "Already in your achievements."
+            } else {
+                "Only done milestones and steps are achievements."
+            });
+            Effect::None
+        }
+    }
+}

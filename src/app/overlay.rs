@@ -1,0 +1,68 @@
+//! What floats above the screens: a form, a yes/no question, or the key help. One at a time;
+//! the keyboard goes to it.
+
+use super::forms::Form;
+use crate::model::ItemId;
+use std::path::PathBuf;
+
+/// The one thing open over the screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Overlay {
+    Form(Box<Form>),
+    Question(Question),
+    /// The help, scrolled this many lines.
+    Help(u16),
+}
+
+/// A yes/no question and what "yes" does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub text: String,
+    pub on_yes: Answer,
+}
+
+/// What a confirmed question does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Delete(ItemId),
+    /// Delete entry `index` of a section of the profile.
+    DeleteEntry(crate::model::profile::Section, usize),
+    /// Close this form without saving what was typed; "no" goes back to it.
+    Discard(Box<Form>),
+    /// Quitting with changes that did not reach the disk: yes writes them to this file first.
+    RescueAndQuit(PathBuf),
+    /// The file changed outside: yes loads it (ours is kept in the conflict copy).
+    LoadOutsideVersion,
+    /// After loading the outside version: yes puts ours (this conflict copy) back.
+    BringBackOurs(PathBuf),
+}
+
+impl Answer {
+    /// The heading of the box the question is asked in.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Answer::Delete(_) | Answer::DeleteEntry(..) => " Are you sure? ",
+            Answer::Discard(_) => " Discard changes? ",
+            Answer::RescueAndQuit(_) => " Not saved ",
+            Answer::LoadOutsideVersion | Answer::BringBackOurs(_) => " Changed outside goalcoach ",
+        }
+    }
+}
+
+impl Overlay {
+    /// The open form, if the overlay is one.
+    pub fn form(&self) -> Option<&Form> {
+        match self {
+            Overlay::Form(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The open question, if the overlay is one.
+    pub fn question(&self) -> Option<&Question> {
+        match self {
+            Overlay::Question(q) => Some(q),
+            _ => None,
+        }
+    }
+}

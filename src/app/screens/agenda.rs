@@ -1,0 +1,67 @@
+//! The Agenda screen: dated open items in buckets (overdue, today, this week, …) and goals
+//! that need a look, worked out when the plan or the day changes; the selection by id; and
+//! its routing.
+
+use super::super::action::{Action, Effect, Screen};
+use super::super::core::Core;
+use super::super::items;
+use super::lists::{AgendaRow, ListSel, agenda_rows};
+use chrono::NaiveDate;
+
+/// The Agenda screen's own state.
+#[derive(Debug, Default)]
+pub struct AgendaScreen {
+    rows: Vec<AgendaRow>,
+    pub sel: ListSel,
+    /// The plan revision and day the rows were worked out for.
+    built_for: Option<(u64, NaiveDate)>,
+}
+
+impl AgendaScreen {
+    /// The rows, as last worked out.
+    pub fn rows(&self) -> &[AgendaRow] {
+        &self.rows
+    }
+
+    fn ids(&self) -> Vec<Option<crate::model::ItemId>> {
+        self.rows.iter().map(AgendaRow::id).collect()
+    }
+
+    /// Works the rows out again when the plan or the day changed (only while on show), and
+    /// keeps the selection on its item.
+    pub fn settle(&mut self, core: &Core) {
+        let now = (core.doc.revision(), core.today());
+        if core.screen != Screen::Agenda || self.built_for == Some(now) {
+            return;
+        }
+        self.rows = agenda_rows(core.plan(), core.today(), core.settings.week_start);
+        self.built_for = Some(now);
+        let ids = self.ids();
+        self.sel.fix(&ids);
+    }
+
+    /// Carries out `action` on the Agenda screen.
+    pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
+        let rows = self.ids();
+        let page = crate::layout::tree_rows_visible(core.session.size).max(1) as isize;
+        match action {
+            Action::MoveDown => _ = self.sel.step(&rows, 1),
+            Action::MoveUp => _ = self.sel.step(&rows, -1),
+            Action::PageDown => _ = self.sel.step(&rows, page),
+            Action::PageUp => _ = self.sel.step(&rows, -page),
+            Action::Top => self.sel.jump(&rows, false),
+            Action::Bottom => self.sel.jump(&rows, true),
+            Action::Open => return show_in_tree(self.sel.id),
+            other => return items::update(core, self.sel.id, other),
+        }
+        Effect::None
+    }
+}
+
+/// Asks to show `id` in the tree on the Goals screen.
+pub fn show_in_tree(id: Option<crate::model::ItemId>) -> Effect {
+    match id {
+        Some(id) => Effect::ShowInTree(id),
+        None => Effect::None,
+    }
+}

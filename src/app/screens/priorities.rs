@@ -1,0 +1,83 @@
+//! The Priorities screen: open steps in the importance × urgency boxes, worked out when the
+//! plan or the day changes; which box is picked and the selection in each, by id; its routing.
+
+use super::super::action::{Action, Effect, Screen};
+use super::super::core::Core;
+use super::super::items;
+use super::agenda::show_in_tree;
+use super::lists::ListSel;
+use crate::model::ItemId;
+use chrono::NaiveDate;
+
+/// The Priorities screen's own state.
+#[derive(Debug, Default)]
+pub struct PrioritiesScreen {
+    boxes: [Vec<ItemId>; 4],
+    /// The box picked (an index into `Quadrant::ALL`).
+    pub quadrant: usize,
+    /// The selection inside each box.
+    pub sel: [ListSel; 4],
+    built_for: Option<(u64, NaiveDate)>,
+}
+
+impl PrioritiesScreen {
+    /// The step ids in each box.
+    pub fn boxes(&self) -> &[Vec<ItemId>; 4] {
+        &self.boxes
+    }
+
+    /// The selected step.
+    pub fn current(&self) -> Option<ItemId> {
+        self.sel[self.quadrant].id
+    }
+
+    fn ids(&self) -> [Vec<Option<ItemId>>; 4] {
+        std::array::from_fn(|q| self.boxes[q].iter().copied().map(Some).collect())
+    }
+
+    /// Works the boxes out again when the plan or the day changed (only while on show), and
+    /// keeps each selection on its item.
+    pub fn settle(&mut self, core: &Core) {
+        let now = (core.doc.revision(), core.today());
+        if core.screen != Screen::Priorities || self.built_for == Some(now) {
+            return;
+        }
+        self.boxes = crate::model::priority::matrix(core.plan(), core.today());
+        self.built_for = Some(now);
+        let boxes = self.ids();
+        for (sel, ids) in self.sel.iter_mut().zip(boxes.iter()) {
+            sel.fix(ids);
+        }
+    }
+
+    /// Carries out `action` on the Priorities screen.
+    pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
+        let boxes = self.ids();
+        let q = self.quadrant;
+        match action {
+            Action::MoveDown => self.step(&boxes, 1),
+            Action::MoveUp => self.step(&boxes, -1),
+            Action::Top => self.sel[q].jump(&boxes[q], false),
+            Action::Bottom => self.sel[q].jump(&boxes[q], true),
+            Action::Collapse => self.quadrant = q & !1,
+            Action::Expand => self.quadrant = q | 1,
+            Action::Open => return show_in_tree(self.current()),
+            other => return items::update(core, self.current(), other),
+        }
+        Effect::None
+    }
+
+    /// Moves within a box; past its bottom goes to the box below, past its top to the box
+    /// above.
+    fn step(&mut self, boxes: &[Vec<Option<ItemId>>; 4], delta: isize) {
+        let q = self.quadrant;
+        if self.sel[q].step(&boxes[q], delta) {
+            return;
+        }
+        let next = if delta > 0 { q + 2 } else { q.wrapping_sub(2) };
+        if next < 4 {
+            self.quadrant = next;
+            self.sel[next].jump(&boxes[next], delta < 0);
+        }
+    }
+}

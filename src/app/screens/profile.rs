@@ -1,0 +1,195 @@
+//! The Profile screen: which section is open, the entry picked in it (by what it is called),
+//! whether career paths are compared side by side; and its routing: editing a section,
+//! adding and deleting entries, the guided first pass, and turning feedback into a step or a
+//! career path's first experiment into a goal.
+
+use super::super::action::{Action, Effect};
+use super::super::change::Change;
+use super::super::core::Core;
+use super::super::forms::profile as profile_forms;
+use super::super::overlay::Answer;
+use crate::keymap::Layer;
+use crate::model::profile::{self, Section};
+
+/// The Profile screen's own state.
+#[derive(Debug, Default)]
+pub struct ProfileScreen {
+    pub section: Section,
+    /// The entry picked in the open section, by its name (or what it says).
+    pub entry: Option<String>,
+    /// Whether career paths are shown side by side.
+    pub compare: bool,
+}
+
+impl ProfileScreen {
+    /// Where the picked entry is in the open section (the first when it is gone).
+    pub fn position(&self, core: &Core) -> usize {
+        let entries = self.section.entries(&core.plan().profile);
+        self.entry
+            .as_ref()
+            .and_then(|e| entries.iter().position(|x| x == e))
+            .unwrap_or(0)
+    }
+
+    /// Whether the open section has an entry at the cursor.
+    fn has_entry(&self, core: &Core) -> bool {
+        self.position(core) < self.section.entries(&core.plan().profile).len()
+    }
+
+    /// Carries out `action` on the Profile screen.
+    pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
+        match action {
+            Action::NextSection => self.open_section(self.section.step(1)),
+            Action::PrevSection => self.open_section(self.section.step(-1)),
+            Action::EditSection => return self.open_editor(core, false),
+            Action::AddEntry => return self.open_editor(core, true),
+            Action::DeleteEntry => self.ask_delete(core),
+            Action::FeedbackToStep => return self.feedback_to_step(core),
+            Action::PathToGoal => return self.path_to_goal(core),
+            Action::FirstPass => return open_first_pass(core),
+            Action::ToggleCompare => self.compare = !self.compare,
+            Action::MoveDown => self.move_by(core, 1),
+            Action::MoveUp => self.move_by(core, -1),
+            Action::Top => self.move_by(core, isize::MIN),
+            Action::Bottom => self.move_by(core, isize::MAX),
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn open_section(&mut self, section: Section) {
+        self.section = section;
+        self.entry = None;
+    }
+
+    fn move_by(&mut self, core: &Core, delta: isize) {
+        let entries = self.section.entries(&core.plan().profile);
+        let at = self.position(core).saturating_add_signed(delta);
+        self.entry = entries
+            .get(at.min(entries.len().saturating_sub(1)))
+            .cloned();
+    }
+
+    /// Opens the open section's form; with `add`, with a new entry's row focused.
+    fn open_editor(&mut self, core: &mut Core, add: bool) -> Effect {
+        let key = |a| core.key(Layer::Form, &a);
+        let keys = format!(
+            "{} adds a row (on the heading or a row), {} deletes one, {}/{} move it.",
+            key(Action::AddRow),
+            key(Action::DeleteRow),
+            key(Action::MoveRowUp),
+            key(Action::MoveRowDown)
+        );
+        let mut form = profile_forms::edit_section(core.plan(), self.section, core.today(), &keys);
+        if add && !form.add_row_to(profile_forms::ROWS) && !form.add_row_to("s") {
+            core.info("The role section has no entries to add; it opens as it is.");
+        }
+        if !add && self.has_entry(core) {
+            focus_entry(&mut form, self.position(core));
+        }
+        core.open_form(form)
+    }
+
+    fn ask_delete(&mut self, core: &mut Core) {
+        let entries = self.section.entries(&core.plan().profile);
+        let at = self.position(core);
+        let Some(name) = entries.get(at) else {
+            core.info(format!(
+                "{} has no entry to delete here.",
+                self.section.title()
+            ));
+            return;
+        };
+        if core.refuse_read_only() {
+            return;
+        }
+        let undo = core.key(Layer::Global, &Action::Undo);
+        let text = format!(
+            "Delete “{name}” from {}? ({undo} undoes)",
+            self.section.title().to_lowercase()
+        );
+        core.ask(text, Answer::DeleteEntry(self.section, at));
+    }
+
+    /// Turns the selected piece of feedback into a step under its linked goal.
+    fn feedback_to_step(&mut self, core: &mut Core) -> Effect {
+        if self.section != Section::Feedback {
+            core.info("Pick a piece of feedback first (the Feedback section).");
+            return Effect::None;
+        }
+        let index = self.position(core);
+        let Some(feedback) = core.plan().profile.feedback.get(index).cloned() else {
+            return Effect::None;
+        };
+        if feedback.step.is_some() {
+            core.info("This feedback is already a step.");
+            return Effect::None;
+        }
+        let Some(goal) = feedback.goal else {
+            let edit = core.key(Layer::Profile, &Action::EditSection);
+            core.info(format!(
+                "Link the feedback to a goal first ({edit}, then its Goal field)."
+            ));
+            return Effect::None;
+        };
+        core.commit_with(|plan| {
+            let op = profile::feedback_to_step(plan, index, goal)?;
+            Some(
+                Change::new(op, "turn feedback into a step")
+                    .saying("The feedback is now a step under its goal."),
+            )
+        })
+    }
+
+    /// Turns the selected career path's first experiment into a new goal.
+    fn path_to_goal(&mut self, core: &mut Core) -> Effect {
+        if self.section != Section::CareerPaths {
+            core.info("Pick a career path first (the Career paths section).");
+            return Effect::None;
+        }
+        let index = self.position(core);
+        let path = core.plan().profile.paths.get(index);
+        if path.is_some_and(|p| p.goal.is_some()) {
+            core.info("This path's experiment is already a goal.");
+            return Effect::None;
+        }
+        let today = core.today();
+        core.commit_with(|plan| {
+            let op = profile::path_to_goal(plan, index, today)?;
+            Some(
+                Change::new(op, "make a goal from a career path")
+                    .saying("A new goal for the path's first experiment is in your goals."),
+            )
+        })
+    }
+}
+
+/// Focuses the first field of entry `index` in a section's form.
+fn focus_entry(form: &mut super::super::forms::Form, index: usize) {
+    if let Some(row) = form.rows(profile_forms::ROWS).get(index)
+        && let Some(&first) = row.first()
+    {
+        form.focus_on(first);
+    }
+}
+
+/// Opens the guided first pass: a few strengths and values, and a line for each part of a
+/// SWOT. Offered once a session on an empty profile; Esc skips it.
+pub fn open_first_pass(core: &mut Core) -> Effect {
+    core.session.first_pass_offered = true;
+    let skip = core.key(Layer::Form, &Action::Cancel);
+    core.open_form(profile_forms::first_pass(&skip))
+}
+
+/// The change that deletes entry `index` of `section`.
+pub fn delete_entry(core: &mut Core, section: Section, index: usize) -> Effect {
+    let mut profile = core.plan().profile.clone();
+    if !section.remove(&mut profile, index) {
+        return Effect::None;
+    }
+    let label = format!("delete from {}", section.title().to_lowercase());
+    core.commit(Change::new(
+        crate::model::Op::SetProfile(Box::new(profile)),
+        label,
+    ))
+}
