@@ -213,9 +213,9 @@ fn restore(dir: &Path, today: NaiveDate, which: Option<&str>) -> Result<()> {
     let chosen = pick_backup(&backups, which)?;
     let plan = store.restore(&chosen)?;
     emit(format!(
-        "restored {} ({} goals); the plan it replaced is kept in the backups\n",
+        "restored {} ({}); the plan it replaced is kept in the backups\n",
         chosen.display(),
-        plan.goals.len()
+        crate::model::text::plural(plan.goals.len(), "goal")
     ))
 }
 

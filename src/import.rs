@@ -81,9 +81,12 @@ pub fn markdown_outline(text: &str, plan: &Plan, today: NaiveDate) -> Result<Imp
     if goals.is_empty() {
         bail!("no '- ' bullets found: nothing to import");
     }
+    let plural = crate::model::text::plural;
     let summary = format!(
-        "imported {} goals, {milestones} milestones, {steps} steps",
-        goals.len()
+        "imported {}, {}, {}",
+        plural(goals.len(), "goal"),
+        plural(milestones, "milestone"),
+        plural(steps, "step")
     );
     let ops = goals.into_iter().map(|g| Op::Insert {
         parent: None,

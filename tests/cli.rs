@@ -284,7 +284,7 @@ fn restore_lists_backups_and_puts_one_back_keeping_the_current_plan() {
     assert!(list.contains("  1. plan-2026-11-21.json"), "{list}");
     let out = run_on_day(dir, "2026-11-21", &["restore", "1"]);
     assert!(
-        out.contains("restored") && out.contains("(1 goals)"),
+        out.contains("restored") && out.contains("(1 goal)"),
         "{out}"
     );
     assert_eq!(goal_titles(dir), ["First"]);
@@ -413,7 +413,7 @@ fn import_reads_a_markdown_outline_and_a_taskwarrior_export() {
     fs::write(&outline, "- Speak at a conference\n  - Get accepted\n    - [x] Pick three CFPs\n    - Draft the abstract\n").unwrap();
     let out = run_ok(tmp.path(), &["import", outline.to_str().unwrap()]);
     assert!(
-        out.contains("imported 1 goals, 1 milestones, 2 steps"),
+        out.contains("imported 1 goal, 1 milestone, 2 steps"),
         "{out}"
     );
     let tasks = tmp.path().join("tasks.json");

@@ -387,7 +387,15 @@ fn a_second_instance_can_take_the_lock_once_the_first_quits() {
     assert!(second.read_only_reason().is_some());
     assert!(!second.retry_lock(), "still held");
     drop(first);
-    assert!(second.retry_lock(), "free now");
+    // Another test of this binary may be starting a process at this moment: until it execs,
+    // the child shares our lock file's descriptor (and so its flock), so allow it a moment.
+    let freed = (0..100).any(|_| {
+        second.retry_lock() || {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            false
+        }
+    });
+    assert!(freed, "free now");
     assert!(second.read_only_reason().is_none());
     second.save(&plan_with_goal("second")).unwrap();
 }

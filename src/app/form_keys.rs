@@ -107,7 +107,7 @@ fn submit(core: &mut Core) -> Effect {
         return Effect::None;
     };
     if form.kind == FormKind::WriteCopy {
-        return match super::forms::items::submit_write_copy(&mut form) {
+        return match super::forms::prompts::submit_write_copy(&mut form) {
             Submitted::WriteCopy(path) => Effect::WriteCopy(path),
             _ => reopen(core, form),
         };

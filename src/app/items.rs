@@ -5,7 +5,7 @@
 use super::action::{Action, Effect};
 use super::change::Change;
 use super::core::Core;
-use super::forms::{goal, items as item_forms};
+use super::forms::{goal, prompts as item_forms};
 use super::overlay::Answer;
 use crate::keymap::Layer;
 use crate::model::text::plural;

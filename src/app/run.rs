@@ -97,8 +97,9 @@ fn offer_newest_good_backup(
     };
     eprintln!("goalcoach: {damage}\n");
     eprint!(
-        "The newest backup that reads fine is {} ({goals} goals).\nRestore it now? The damaged file is kept in backups/. [y/N] ",
-        backup.display()
+        "The newest backup that reads fine is {} ({}).\nRestore it now? The damaged file is kept in backups/. [y/N] ",
+        backup.display(),
+        crate::model::text::plural(goals, "goal")
     );
     let _ = std::io::stderr().flush();
     let mut answer = String::new();

@@ -152,7 +152,7 @@ fn update_screen(core: &mut Core, screens: &mut screens::Screens, action: Action
         Action::SaveAgain if core.refuse_read_only() => {}
         Action::SaveAgain => return Effect::Save,
         Action::WriteCopy => {
-            core.overlay = Some(Overlay::Form(Box::new(super::forms::items::write_copy())))
+            core.overlay = Some(Overlay::Form(Box::new(super::forms::prompts::write_copy())))
         }
         other => return screens.update(core, other),
     }

@@ -58,8 +58,8 @@ fn date_phrase(date: NaiveDate, day: Day) -> String {
     let date = day.show(date);
     match days {
         0 => format!("{date} (today)"),
-        d if d < 0 => format!("{date} ({} days ago)", -d),
-        d => format!("{date} (in {d} days)"),
+        d if d < 0 => format!("{date} ({} ago)", plural(d.unsigned_abs() as usize, "day")),
+        d => format!("{date} (in {})", plural(d as usize, "day")),
     }
 }
 
@@ -162,10 +162,17 @@ pub fn smart_lines(goal: &Goal, day: Day) -> Vec<Line<'static>> {
     let mut lines = vec![heading("SMART")];
     for letter in SmartLetter::ALL {
         let line = if smart::covers(goal, letter) {
-            Line::from(vec![
+            // A long text keeps its line breaks: the first line beside the letter, the
+            // rest below it, indented.
+            let value = smart_value(goal, letter, day);
+            let mut parts = value.lines();
+            let first = parts.next().unwrap_or("").to_string();
+            lines.push(Line::from(vec![
                 Span::styled(format!(" ✓ {} ", letter.letter()), theme::good()),
-                Span::raw(smart_value(goal, letter, day)),
-            ])
+                Span::raw(first),
+            ]));
+            lines.extend(parts.map(|l| Line::raw(format!("     {l}"))));
+            continue;
         } else {
             Line::from(vec![
                 Span::styled(format!(" ✗ {} ", letter.letter()), theme::warn()),
@@ -375,7 +382,7 @@ fn step_lines(s: &ActionStep, plan: &Plan, loc: Loc, day: Day) -> Vec<Line<'stat
         lines.push(field("Repeats", format!("{r:?}").to_lowercase()));
     }
     if s.reschedules > 0 {
-        lines.push(field("Moved later", format!("{} times", s.reschedules)));
+        lines.push(field("Moved later", plural(s.reschedules as usize, "time")));
     }
     lines.extend(notes_lines(&s.notes));
     debug_assert_eq!(loc.kind(), ItemKind::Step);

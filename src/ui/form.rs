@@ -33,7 +33,12 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap) {
     let height = (drawn.lines.len() as u16 + 2).min(area.height);
     let box_area = layout::centered(area, width, height);
     let visible = box_area.height.saturating_sub(2) as usize;
-    let offset = drawn.focus_line.saturating_sub(visible.saturating_sub(2));
+    // Scroll only as far as needed to keep the focused field (and a line after it) in view.
+    let max_offset = drawn.lines.len().saturating_sub(visible);
+    let offset = drawn
+        .focus_line
+        .saturating_sub(visible.saturating_sub(2))
+        .min(max_offset);
     frame.render_widget(Clear, box_area);
     let block = Block::bordered()
         .title(format!(" {} ", form.title))

@@ -11,6 +11,7 @@ mod priorities;
 mod profile;
 mod question;
 mod review;
+mod review_history;
 pub mod text;
 mod theme;
 mod welcome;

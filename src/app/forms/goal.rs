@@ -1,7 +1,7 @@
 //! The goal editor: the SMART card, barriers and resources, check-ins and settings, each a
 //! page of one form; filled from the goal and submitted as one update of it.
 
-use super::items::{AMOUNT, CONFIDENCE, INTERVAL, LEVELS, WEIGHT, date_text, number_text};
+use super::prompts::{AMOUNT, CONFIDENCE, INTERVAL, LEVELS, WEIGHT, date_text, number_text};
 use super::read::join_list;
 use super::{Field, FieldKind, Form, FormKind, Reader};
 use crate::app::change::Change;

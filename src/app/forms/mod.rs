@@ -8,8 +8,8 @@
 
 pub mod goal;
 pub mod input;
-pub mod items;
 pub mod profile;
+pub mod prompts;
 pub mod read;
 pub mod review;
 pub mod submit;

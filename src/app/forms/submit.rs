@@ -54,33 +54,33 @@ pub enum Submitted {
 /// else in it changes.
 pub fn submit(form: &mut Form, plan: &mut Plan, today: NaiveDate) -> Submitted {
     let built = match form.kind.clone() {
-        FormKind::NewGoal => super::items::submit_new_goal(form, plan, today),
+        FormKind::NewGoal => super::prompts::submit_new_goal(form, plan, today),
         FormKind::NewChild {
             parent,
             kind,
             index,
-        } => super::items::submit_new_child(form, plan, today, (parent, kind, index)),
+        } => super::prompts::submit_new_child(form, plan, today, (parent, kind, index)),
         FormKind::EditGoal(id) => match plan.goal(id) {
             Some(goal) => super::goal::submit(form, goal, today),
             None => return Submitted::Gone,
         },
         FormKind::EditMilestone(id) => match plan.milestone(id) {
-            Some(m) => super::items::submit_milestone(form, m, today),
+            Some(m) => super::prompts::submit_milestone(form, m, today),
             None => return Submitted::Gone,
         },
         FormKind::EditStep(id) => match plan.step(id) {
-            Some(s) => super::items::submit_step(form, s, today),
+            Some(s) => super::prompts::submit_step(form, s, today),
             None => return Submitted::Gone,
         },
         FormKind::CheckIn(id) => match plan.goal(id) {
-            Some(goal) => super::items::submit_check_in(form, goal, today),
+            Some(goal) => super::prompts::submit_check_in(form, goal, today),
             None => return Submitted::Gone,
         },
         FormKind::Reschedule(id) => match plan.locate(id) {
-            Some(_) => super::items::submit_reschedule(form, plan, id, today),
+            Some(_) => super::prompts::submit_reschedule(form, plan, id, today),
             None => return Submitted::Gone,
         },
-        FormKind::WriteCopy => return super::items::submit_write_copy(form),
+        FormKind::WriteCopy => return super::prompts::submit_write_copy(form),
         FormKind::Reflection { week } => match plan.reviews.iter().find(|r| r.week == week) {
             Some(record) => super::review::submit(form, record, today),
             None => return Submitted::Gone,
