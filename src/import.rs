@@ -22,6 +22,27 @@ struct Bullet<'a> {
     title: &'a str,
 }
 
+/// "imported 1 goal, 2 milestones, 5 steps".
+fn summary(goals: usize, milestones: usize, steps: usize) -> String {
+    let plural = crate::model::text::plural;
+    format!(
+        "imported {}, {}, {}",
+        plural(goals, "goal"),
+        plural(milestones, "milestone"),
+        plural(steps, "step")
+    )
+}
+
+/// "imported 3 tasks into 2 new goals".
+fn task_summary(tasks: usize, new_goals: usize) -> String {
+    let plural = crate::model::text::plural;
+    format!(
+        "imported {} into {}",
+        plural(tasks, "task"),
+        plural(new_goals, "new goal")
+    )
+}
+
 /// Reads a Markdown outline: `- ` (or `* `) bullets; no indent = goal, one level = milestone,
 /// two = step; `[ ]` / `[x]` checkboxes. Blank lines and `#` headings are skipped.
 pub fn markdown_outline(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> {
@@ -81,13 +102,7 @@ pub fn markdown_outline(text: &str, plan: &Plan, today: NaiveDate) -> Result<Imp
     if goals.is_empty() {
         bail!("no '- ' bullets found: nothing to import");
     }
-    let plural = crate::model::text::plural;
-    let summary = format!(
-        "imported {}, {}, {}",
-        plural(goals.len(), "goal"),
-        plural(milestones, "milestone"),
-        plural(steps, "step")
-    );
+    let summary = summary(goals.len(), milestones, steps);
     let ops = goals.into_iter().map(|g| Op::Insert {
         parent: None,
         index: usize::MAX,
@@ -242,7 +257,7 @@ pub fn taskwarrior(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> 
         });
         added += 1;
     }
-    let summary = format!("imported {added} tasks into {} new goals", new_goals.len());
+    let summary = task_summary(added, new_goals.len());
     Ok(Import {
         op: Op::Batch(ops),
         summary,

@@ -71,8 +71,7 @@ impl AppState {
         self.overlay.as_ref().and_then(Overlay::form)
     }
 
-    /// The open form, to change (tests type into it through the keys; this is for looking
-    /// at its fields).
+    /// The open form, to change.
     pub fn form_mut(&mut self) -> Option<&mut Form> {
         self.core.form_mut()
     }

@@ -39,7 +39,7 @@ fn route_layer(state: &mut AppState, action: Action) -> Effect {
     let AppState { core, screens } = state;
     match layer {
         Layer::Help => update_help(core, action),
-        Layer::Confirm => answer(core, screens, action),
+        Layer::Confirm => answer(core, action),
         Layer::Form => form_keys::update(core, action),
         Layer::Search => screens.goals.update_search(core, action),
         _ => update_screen(core, screens, action),
@@ -98,12 +98,12 @@ fn update_help(core: &mut Core, action: Action) -> Effect {
 }
 
 /// Carries out the answer to the open question.
-fn answer(core: &mut Core, screens: &mut screens::Screens, action: Action) -> Effect {
+fn answer(core: &mut Core, action: Action) -> Effect {
     let Some(Overlay::Question(question)) = core.overlay.take() else {
         return Effect::None;
     };
     match (action, question.on_yes) {
-        (Action::Confirm, on_yes) => say_yes(core, screens, on_yes),
+        (Action::Confirm, on_yes) => say_yes(core, on_yes),
         // No to discarding a form goes back to it, as it was.
         (Action::Deny, Answer::Discard(form)) => {
             core.overlay = Some(Overlay::Form(form));
@@ -126,7 +126,7 @@ fn answer(core: &mut Core, screens: &mut screens::Screens, action: Action) -> Ef
     }
 }
 
-fn say_yes(core: &mut Core, _screens: &mut screens::Screens, on_yes: Answer) -> Effect {
+fn say_yes(core: &mut Core, on_yes: Answer) -> Effect {
     match on_yes {
         Answer::Delete(id) => items::delete(core, id),
         Answer::DeleteEntry(section, index) => screens::profile::delete_entry(core, section, index),

@@ -43,20 +43,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     detail::draw(frame, detail_area, state);
 }
 
+/// What an empty agenda says, naming the keys that date a step.
+fn nothing_dated_line(state: &AppState, width: usize) -> Line<'static> {
+    let key = |a: Action| state.settings.keymap.key_for(Layer::Agenda, &a);
+    let note = format!(
+        "Nothing dated is open. Give steps a due date ({}, or {}) to see them here.",
+        key(Action::Edit),
+        key(Action::Reschedule)
+    );
+    Line::styled(text::truncate(&note, width), theme::dim())
+}
+
 fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static> {
     match row {
         AgendaRow::Heading(h) => {
             Line::styled(h.clone(), theme::title().add_modifier(Modifier::UNDERLINED))
         }
-        AgendaRow::NothingDated => {
-            let key = |a: Action| state.settings.keymap.key_for(Layer::Agenda, &a);
-            let note = format!(
-                "Nothing dated is open. Give steps a due date ({}, or {}) to see them here.",
-                key(Action::Edit),
-                key(Action::Reschedule)
-            );
-            Line::styled(text::truncate(&note, width), theme::dim())
-        }
+        AgendaRow::NothingDated => nothing_dated_line(state, width),
         AgendaRow::Item {
             id,
             goal,
@@ -91,24 +94,27 @@ fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static>
                 Span::styled(goal_text, theme::dim()),
             ])
         }
-        AgendaRow::Goal { id, why } => {
-            let title = state.doc.title_of(*id);
-            let key = |a: Action| state.settings.keymap.key_for(Layer::Agenda, &a);
-            let hint = if *why == "stuck" {
-                format!(
-                    "{} shows it in the tree, to add a next step",
-                    key(Action::Open)
-                )
-            } else {
-                format!("{} to check in", key(Action::CheckIn))
-            };
-            Line::from(vec![
-                Span::raw(format!(
-                    "  ● {}",
-                    text::truncate(title, width.saturating_sub(6))
-                )),
-                Span::styled(format!("  {hint}"), theme::dim()),
-            ])
-        }
+        AgendaRow::Goal { id, why } => goal_line(state, *id, why, width),
     }
+}
+
+/// A goal that needs a look, and the key that helps with it.
+fn goal_line(state: &AppState, id: crate::model::ItemId, why: &str, width: usize) -> Line<'static> {
+    let title = state.doc.title_of(id);
+    let key = |a: Action| state.settings.keymap.key_for(Layer::Agenda, &a);
+    let hint = if why == "stuck" {
+        format!(
+            "{} shows it in the tree, to add a next step",
+            key(Action::Open)
+        )
+    } else {
+        format!("{} to check in", key(Action::CheckIn))
+    };
+    Line::from(vec![
+        Span::raw(format!(
+            "  ● {}",
+            text::truncate(title, width.saturating_sub(6))
+        )),
+        Span::styled(format!("  {hint}"), theme::dim()),
+    ])
 }

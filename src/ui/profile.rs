@@ -49,9 +49,10 @@ fn key(state: &AppState, action: Action) -> String {
     state.settings.keymap.key_for(Layer::Profile, &action)
 }
 
-fn row(state: &AppState, i: usize, text: String) -> Line<'static> {
+/// Row `i` of a section's list, highlighted when it is the picked one.
+fn row(picked: usize, i: usize, text: String) -> Line<'static> {
     let line = Line::raw(text);
-    if i == state.screens.profile.position(state) {
+    if i == picked {
         line.style(theme::selected())
     } else {
         line
@@ -75,12 +76,13 @@ fn empty(state: &AppState, what: &str) -> Vec<Line<'static>> {
 }
 
 fn qualities(state: &AppState, list: &[Quality], what: &str) -> Vec<Line<'static>> {
+    let picked = state.screens.profile.position(state);
     if list.is_empty() {
         return empty(state, what);
     }
     let mut lines = Vec::new();
     for (i, q) in list.iter().enumerate() {
-        lines.push(row(state, i, format!("• {}", q.name)));
+        lines.push(row(picked, i, format!("• {}", q.name)));
         for (label, value) in [("evidence", &q.evidence), ("plan", &q.plan)] {
             if !value.is_empty() {
                 lines.push(Line::styled(format!("    {label}: {value}"), theme::dim()));
@@ -91,6 +93,7 @@ fn qualities(state: &AppState, list: &[Quality], what: &str) -> Vec<Line<'static
 }
 
 fn section_lines(state: &AppState) -> Vec<Line<'static>> {
+    let picked = state.screens.profile.position(state);
     let p = &state.plan().profile;
     let day = text::day(state);
     match state.screens.profile.section {
@@ -103,7 +106,7 @@ fn section_lines(state: &AppState) -> Vec<Line<'static>> {
             .interests
             .iter()
             .enumerate()
-            .map(|(i, n)| row(state, i, format!("• {}  {}", n.name, n.note)))
+            .map(|(i, n)| row(picked, i, format!("• {}  {}", n.name, n.note)))
             .collect(),
         Section::Achievements if p.achievements.is_empty() => {
             let promote = state
@@ -131,7 +134,7 @@ fn section_lines(state: &AppState) -> Vec<Line<'static>> {
                         format!(" — {}", a.evidence)
                     };
                     row(
-                        state,
+                        picked,
                         i,
                         format!("{}  {}{evidence}{goal}", day.show(a.date), a.what),
                     )
@@ -178,13 +181,14 @@ fn role_lines(state: &AppState) -> Vec<Line<'static>> {
 }
 
 fn values_lines(state: &AppState) -> Vec<Line<'static>> {
+    let picked = state.screens.profile.position(state);
     let p = &state.plan().profile;
     if p.values.is_empty() {
         return empty(state, "what matters to you at work");
     }
     let mut lines = Vec::new();
     for (i, (name, goals)) in value_coverage(state.plan()).into_iter().enumerate() {
-        lines.push(row(state, i, format!("• {name}  {}", p.values[i].note)));
+        lines.push(row(picked, i, format!("• {name}  {}", p.values[i].note)));
         if goals.is_empty() {
             lines.push(Line::styled(
                 "    no active goal serves this yet — worth a goal?",
@@ -210,6 +214,7 @@ fn values_lines(state: &AppState) -> Vec<Line<'static>> {
 }
 
 fn feedback_lines(state: &AppState) -> Vec<Line<'static>> {
+    let picked = state.screens.profile.position(state);
     let p = &state.plan().profile;
     if p.feedback.is_empty() {
         return empty(state, "what a mentor, manager or peer told you");
@@ -223,7 +228,7 @@ fn feedback_lines(state: &AppState) -> Vec<Line<'static>> {
             format!(" · {}", f.from)
         };
         lines.push(row(
-            state,
+            picked,
             i,
             format!("{}{from}: {}", day.show(f.date), f.what),
         ));
@@ -245,6 +250,7 @@ fn feedback_lines(state: &AppState) -> Vec<Line<'static>> {
 }
 
 fn paths_lines(state: &AppState) -> Vec<Line<'static>> {
+    let picked = state.screens.profile.position(state);
     let p = &state.plan().profile;
     if p.paths.is_empty() {
         return empty(state, "career paths you are weighing");
@@ -255,7 +261,7 @@ fn paths_lines(state: &AppState) -> Vec<Line<'static>> {
             .values_fit
             .map(|f| format!("  values fit {f}/5"))
             .unwrap_or_default();
-        lines.push(row(state, i, format!("• {}{fit}", c.name)));
+        lines.push(row(picked, i, format!("• {}{fit}", c.name)));
         if !c.why.is_empty() {
             lines.push(Line::styled(format!("    {}", c.why), theme::dim()));
         }

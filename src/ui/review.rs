@@ -110,9 +110,10 @@ fn cursor(state: &AppState) -> usize {
     review.position(&review.stage_items(state))
 }
 
-fn item_line(state: &AppState, index: usize, text: String) -> Line<'static> {
+/// Row `index` of a stage's list, highlighted when it is the picked one.
+fn item_line(picked: usize, index: usize, text: String) -> Line<'static> {
     let line = Line::raw(text);
-    if index == cursor(state) {
+    if index == picked {
         line.style(theme::selected())
     } else {
         line
@@ -120,6 +121,7 @@ fn item_line(state: &AppState, index: usize, text: String) -> Line<'static> {
 }
 
 fn wins_lines(state: &AppState) -> Vec<Line<'static>> {
+    let picked = cursor(state);
     let draft = state.screens.review.draft(state);
     let mut lines = since_last_lines(state, &draft);
     if draft.wins.is_empty() {
@@ -144,7 +146,7 @@ fn wins_lines(state: &AppState) -> Vec<Line<'static>> {
                 ""
             };
             lines.push(item_line(
-                state,
+                picked,
                 i,
                 format!("  ✓ {}{note}", state.doc.title_of(*id)),
             ));
@@ -263,6 +265,7 @@ fn goal_lines(state: &AppState, record: &WeeklyReview, width: usize) -> Vec<Line
 }
 
 fn stale_lines(state: &AppState) -> Vec<Line<'static>> {
+    let picked = cursor(state);
     let draft = state.screens.review.draft(state);
     if draft.stale.is_empty() {
         return vec![Line::raw(format!(
@@ -276,7 +279,7 @@ fn stale_lines(state: &AppState) -> Vec<Line<'static>> {
     )];
     for (i, (id, why)) in draft.stale.iter().enumerate() {
         lines.push(item_line(
-            state,
+            picked,
             i,
             format!("  {}  ({})", state.doc.title_of(*id), why.label()),
         ));
@@ -297,19 +300,18 @@ fn stale_lines(state: &AppState) -> Vec<Line<'static>> {
 }
 
 fn plan_lines(state: &AppState, record: &WeeklyReview) -> Vec<Line<'static>> {
-    let picked = record.commitments.len();
+    let candidates = crate::model::reviewing::commitment_candidates(state.plan());
+    let picked = state.screens.review.position(&candidates);
     let mut lines = vec![Line::styled(
         format!(
-            "Pick 3 to 5 steps to commit to next week ({}). Picked: {picked}.",
-            key(state, Action::ToggleCommitment)
+            "Pick 3 to 5 steps to commit to next week ({}). Picked: {}.",
+            key(state, Action::ToggleCommitment),
+            record.commitments.len()
         ),
         theme::dim(),
     )];
     let day = text::day(state);
-    for (i, id) in crate::model::reviewing::commitment_candidates(state.plan())
-        .iter()
-        .enumerate()
-    {
+    for (i, id) in candidates.iter().enumerate() {
         let mark = if record.commitments.contains(id) {
             "[✓]"
         } else {
@@ -322,7 +324,7 @@ fn plan_lines(state: &AppState, record: &WeeklyReview) -> Vec<Line<'static>> {
             .map(|d| format!("  due {}", day.show(d)))
             .unwrap_or_default();
         lines.push(item_line(
-            state,
+            picked,
             i,
             format!("  {mark} {}{due}", state.doc.title_of(*id)),
         ));

@@ -201,10 +201,7 @@ impl ReviewScreen {
             && let Some(g) = core.plan().goal(id)
         {
             let form = goal::edit_goal(g, &core.plan().profile);
-            return match core.open_form(form) {
-                Effect::None => effect,
-                other => other,
-            };
+            core.open_form(form);
         }
         effect
     }
