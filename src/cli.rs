@@ -3,7 +3,7 @@
 
 use crate::model::dates::parse_date;
 use crate::model::text::{clean_line, clean_text};
-use crate::model::{ActionStep, CheckIn, Goal, ItemId, ItemKind, Milestone, Node, Op, Plan};
+use crate::model::{ActionStep, CheckIn, Goal, ItemId, ItemKind, Milestone, Node, Num, Op, Plan};
 use crate::report;
 use crate::store::{self, Store};
 use anyhow::{Context, Result, bail};
@@ -94,9 +94,10 @@ pub enum Command {
 pub struct AddArgs {
     /// The title of the new item.
     pub title: String,
-    /// Put it under this goal (as a milestone) or milestone (as a step); an id like 12 or #12.
+    /// Put it under this goal (as a milestone) or milestone (as a step); a number like 12 or
+    /// #12, as `goalcoach list` shows.
     #[arg(long, value_name = "ID")]
-    pub under: Option<ItemId>,
+    pub under: Option<Num>,
     /// Under a goal, add a step straight under it instead of a milestone.
     #[arg(long)]
     pub step: bool,
@@ -108,8 +109,8 @@ pub struct AddArgs {
 /// Arguments of `goalcoach checkin`.
 #[derive(Debug, clap::Args)]
 pub struct CheckinArgs {
-    /// The goal's id.
-    pub goal: ItemId,
+    /// The goal's number, as `goalcoach list` shows it (12 or #12).
+    pub goal: Num,
     /// The measure's current value (sets the measure's current value too).
     #[arg(long, value_parser = parse_amount, allow_negative_numbers = true)]
     pub value: Option<f64>,
@@ -304,39 +305,44 @@ fn add(plan: &mut Plan, args: &AddArgs, today: NaiveDate) -> Result<String> {
         .as_deref()
         .map(|d| parse_date(d, today))
         .transpose()?;
+    let parent = args.under.map(|num| find(plan, num)).transpose()?;
     let id = plan.new_id();
-    let (node, kind) = new_node(plan, id, &title, date, args, today)?;
+    let (node, kind) = new_node(plan, id, parent, &title, date, args.step, today)?;
     plan.apply(Op::Insert {
-        parent: args.under,
+        parent,
         index: usize::MAX,
         node,
     })?;
-    Ok(format!("added {} {id}: {title}", kind.label()))
+    Ok(format!(
+        "added {} {}: {title}",
+        kind.label(),
+        plan.num_of(id)
+    ))
+}
+
+/// The item a person called `num`, or a message that there is none.
+fn find(plan: &Plan, num: Num) -> Result<ItemId> {
+    plan.by_num(num)
+        .with_context(|| format!("there is no item {num} (`goalcoach list` shows the numbers)"))
 }
 
 fn new_node(
     plan: &Plan,
     id: ItemId,
+    parent: Option<ItemId>,
     title: &str,
     date: Option<NaiveDate>,
-    args: &AddArgs,
+    as_step: bool,
     today: NaiveDate,
 ) -> Result<(Node, ItemKind)> {
-    let parent_kind = match args.under {
-        None => None,
-        Some(p) => Some(
-            plan.locate(p)
-                .with_context(|| format!("there is no item {p}"))?
-                .kind(),
-        ),
-    };
+    let parent_kind = parent.and_then(|p| plan.locate(p)).map(|loc| loc.kind());
     Ok(match parent_kind {
         None => {
             let mut goal = Goal::new(id, title, today);
             goal.deadline = date;
             (Node::Goal(Box::new(goal)), ItemKind::Goal)
         }
-        Some(ItemKind::Goal) if !args.step => {
+        Some(ItemKind::Goal) if !as_step => {
             let mut m = Milestone::new(id, title);
             m.target = date;
             (Node::Milestone(Box::new(m)), ItemKind::Milestone)
@@ -353,8 +359,9 @@ fn new_node(
 }
 
 fn checkin(plan: &mut Plan, args: &CheckinArgs, today: NaiveDate) -> Result<String> {
-    let goal = plan
-        .goal(args.goal)
+    let goal = find(plan, args.goal)
+        .ok()
+        .and_then(|id| plan.goal(id))
         .with_context(|| format!("there is no goal {}", args.goal))?;
     let mut updated = goal.without_children();
     if let Some(value) = args.value {

@@ -2,7 +2,7 @@
 //! all-day events, open dated steps as to-dos, stable UIDs so a re-import updates rather than
 //! duplicates) and a CSV of every step for spreadsheets. Reads the plan; changes nothing.
 
-use crate::model::{ActionStep, Goal, ItemId, Plan};
+use crate::model::{ActionStep, Goal, ItemId, Num, Plan};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
@@ -140,7 +140,7 @@ pub fn csv(plan: &Plan) -> Result<Vec<u8>> {
     for goal in &plan.goals {
         for m in &goal.milestones {
             for s in &m.steps {
-                out.write_record(step_row(goal, Some((m.id, &m.title)), s))?;
+                out.write_record(step_row(goal, Some((m.num, &m.title)), s))?;
             }
         }
         for s in &goal.steps {
@@ -150,20 +150,21 @@ pub fn csv(plan: &Plan) -> Result<Vec<u8>> {
     out.into_inner().context("cannot finish the CSV")
 }
 
-fn step_row(goal: &Goal, milestone: Option<(ItemId, &str)>, s: &ActionStep) -> Vec<String> {
+/// The `*_id` columns hold the short numbers `goalcoach list` shows.
+fn step_row(goal: &Goal, milestone: Option<(Num, &str)>, s: &ActionStep) -> Vec<String> {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let repeats = s
         .recurrence
         .map(|r| format!("{r:?}").to_lowercase())
         .unwrap_or_default();
     vec![
-        goal.id.0.to_string(),
+        goal.num.0.to_string(),
         goal.title.clone(),
         milestone
-            .map(|(id, _)| id.0.to_string())
+            .map(|(num, _)| num.0.to_string())
             .unwrap_or_default(),
         milestone.map(|(_, t)| t.to_string()).unwrap_or_default(),
-        s.id.0.to_string(),
+        s.num.0.to_string(),
         s.title.clone(),
         date(s.due),
         date(s.done),

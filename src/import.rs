@@ -47,11 +47,8 @@ fn task_summary(tasks: usize, new_goals: usize) -> String {
 /// two = step; `[ ]` / `[x]` checkboxes. Blank lines and `#` headings are skipped.
 pub fn markdown_outline(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> {
     let bullets = parse_bullets(text)?;
-    let mut next_id = plan.next_id.max(plan.max_id() + 1);
-    let mut fresh = || {
-        next_id += 1;
-        ItemId(next_id - 1)
-    };
+    let mut ids = plan.ids.fork();
+    let mut fresh = || ids.next_id();
     let mut goals: Vec<Goal> = Vec::new();
     let (mut milestones, mut steps) = (0, 0);
     for b in bullets {
@@ -207,7 +204,7 @@ pub fn taskwarrior(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> 
         .flat_map(|g| g.all_steps())
         .filter_map(|s| s.extra.get(TASK_UUID).and_then(|v| v.as_str()))
         .collect();
-    let mut next_id = plan.next_id.max(plan.max_id() + 1);
+    let mut ids = plan.ids.fork();
     let mut ops = Vec::new();
     let mut new_goals: Vec<(String, ItemId)> = Vec::new();
     let mut added = 0;
@@ -224,8 +221,7 @@ pub fn taskwarrior(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> 
             None => match new_goals.iter().find(|(name, _)| *name == project) {
                 Some((_, id)) => *id,
                 None => {
-                    let id = ItemId(next_id);
-                    next_id += 1;
+                    let id = ids.next_id();
                     let goal = Goal::new(id, &clean_line(&project), today);
                     ops.push(Op::Insert {
                         parent: None,
@@ -237,8 +233,7 @@ pub fn taskwarrior(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> 
                 }
             },
         };
-        let mut step = ActionStep::new(ItemId(next_id), &clean_line(&task.description));
-        next_id += 1;
+        let mut step = ActionStep::new(ids.next_id(), &clean_line(&task.description));
         step.due = task_date(&task.due);
         step.done = (task.status == "completed").then(|| task_date(&task.end).unwrap_or(today));
         step.importance = match task.priority.as_deref() {
@@ -284,7 +279,7 @@ mod tests {
         assert_eq!(g.milestones[0].steps[1].title, "Ask Dana");
         assert!(g.milestones[0].steps[0].is_done() && !g.milestones[0].steps[1].is_done());
         assert_eq!(plan.goals[1].title, "Get promoted");
-        assert_eq!(plan.next_id, plan.max_id() + 1);
+        assert_eq!(plan.next_num, plan.max_num() + 1);
     }
 
     #[test]

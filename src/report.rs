@@ -52,7 +52,7 @@ fn write_goal_line(out: &mut String, goal: &Goal, today: NaiveDate) {
     let _ = write!(
         out,
         "{} {} {} [{}] {}{}",
-        goal.id,
+        goal.num,
         step_mark(goal.status == crate::model::GoalStatus::Done),
         percent(pace.progress),
         goal.status.label(),
@@ -72,7 +72,7 @@ fn write_milestone_line(out: &mut String, m: &Milestone, today: NaiveDate) {
     let _ = writeln!(
         out,
         "   {} {} {} {}{}",
-        m.id,
+        m.num,
         step_mark(m.is_done()),
         percent(progress::milestone_progress(m)),
         m.title,
@@ -84,7 +84,7 @@ fn write_step_line(out: &mut String, s: &ActionStep, indent: &str, today: NaiveD
     let _ = writeln!(
         out,
         "{indent}{} {} {}{}",
-        s.id,
+        s.num,
         step_mark(s.is_done()),
         s.title,
         due_text("due", s.due, s.is_done(), today),
@@ -108,7 +108,7 @@ pub fn agenda_text(plan: &Plan, today: NaiveDate, week_start: Weekday) -> String
                 out,
                 "  {} {}  {} {title}  ({goal})",
                 item.date,
-                item.id,
+                plan.num_of(item.id),
                 item.kind.label()
             );
         }
@@ -138,7 +138,7 @@ fn write_pace(out: &mut String, plan: &Plan, today: NaiveDate) {
         let _ = write!(
             out,
             "  {} {} {}",
-            goal.id,
+            goal.num,
             percent(pace.progress),
             goal.title
         );
@@ -167,7 +167,8 @@ fn write_goal_list(out: &mut String, plan: &Plan, heading: &str, ids: &[crate::m
     }
     let _ = writeln!(out, "{heading}:");
     for id in ids {
-        let _ = writeln!(out, "  {id} {}", plan.title_of(*id).unwrap_or_default());
+        let (num, title) = (plan.num_of(*id), plan.title_of(*id).unwrap_or_default());
+        let _ = writeln!(out, "  {num} {title}");
     }
 }
 
@@ -397,7 +398,7 @@ pub fn review_text(plan: &Plan, today: NaiveDate, review_day: Weekday) -> String
             let _ = writeln!(
                 out,
                 "  {} {}: {} → {}{}",
-                d.goal,
+                plan.num_of(d.goal),
                 plan.title_of(d.goal).unwrap_or_default(),
                 percent(d.progress_before).trim(),
                 percent(d.progress_now).trim(),
@@ -432,7 +433,8 @@ pub fn review_text(plan: &Plan, today: NaiveDate, review_day: Weekday) -> String
         for (id, why) in &draft.stale {
             let _ = writeln!(
                 out,
-                "  {id} {}  ({})",
+                "  {} {}  ({})",
+                plan.num_of(*id),
                 plan.title_of(*id).unwrap_or_default(),
                 why.label()
             );
@@ -455,6 +457,7 @@ fn write_id_section(out: &mut String, plan: &Plan, heading: &str, ids: &[crate::
     }
     let _ = writeln!(out, "\n{heading}:");
     for id in ids {
-        let _ = writeln!(out, "  {id} {}", plan.title_of(*id).unwrap_or_default());
+        let (num, title) = (plan.num_of(*id), plan.title_of(*id).unwrap_or_default());
+        let _ = writeln!(out, "  {num} {title}");
     }
 }

@@ -97,6 +97,7 @@ pub fn generate(opts: &GenOptions) -> Plan {
         count += 1 + goal.milestones.len() + goal.all_steps().count();
         plan.goals.push(goal);
     }
+    plan.fix_ids();
     plan.reviews = gen_reviews(&mut rng, &plan, opts.today);
     gen_profile(&mut rng, &mut plan, opts.today);
     plan
@@ -260,6 +261,6 @@ mod tests {
         assert_eq!(a, generate(&opts(1000, 7)));
         assert_ne!(a, generate(&opts(1000, 8)));
         assert!((1000..1100).contains(&a.item_count()), "{}", a.item_count());
-        assert_eq!(a.next_id, a.max_id() + 1);
+        assert_eq!(a.next_num, a.max_num() + 1);
     }
 }

@@ -378,8 +378,10 @@ fn building_a_profile_lands_in_the_plan_file() {
     let feedback = &profile["feedback"][0];
     assert_eq!(
         (feedback["from"].as_str(), feedback["goal"].as_u64()),
-        (Some("Sam"), Some(1))
+        (Some("Sam"), plan["goals"][0]["id"].as_u64()),
+        "typed as #1, kept as the goal's id"
     );
+    assert_eq!(plan["goals"][0]["num"], 1);
     let step_id = feedback["step"].as_u64().expect("turned into a step");
     let step = &plan["goals"][0]["steps"][0];
     assert_eq!(

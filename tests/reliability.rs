@@ -121,7 +121,7 @@ fn duplicate_ids_are_repaired_on_load_and_a_delete_lands_on_the_item_selected() 
     let (store, plan) = open(tmp.path());
     let notices = store.notices().join("\n");
     assert!(
-        notices.contains("Goal B") && notices.contains("id counter"),
+        notices.contains("Goal B") && notices.contains("number counter"),
         "{notices}"
     );
     let b = plan.goals[1].id;

@@ -30,7 +30,7 @@ fn round_trip_keeps_everything_and_starts_with_schema_version() {
     };
     store.save(&plan).unwrap();
     let text = fs::read_to_string(tmp.path().join(PLAN_FILE)).unwrap();
-    assert!(text.starts_with("{\n  \"schema_version\": 1,"), "{text}");
+    assert!(text.starts_with("{\n  \"schema_version\": 2,"), "{text}");
     drop(store);
     let (_, loaded) = open(tmp.path());
     assert_eq!(loaded, plan);
@@ -108,7 +108,70 @@ fn unknown_fields_survive_load_and_save() {
     assert_eq!(value["sync"], "abc");
     assert_eq!(value["goals"][0]["mood"]["x"], 0.1);
     assert_eq!(value["goals"][0]["title"], "changed");
-    assert_eq!(value["next_id"], 4, "the id counter skips hand-made ids");
+    assert_eq!(
+        value["next_num"], 4,
+        "the number counter skips hand-made ids"
+    );
+    assert_eq!(
+        value["goals"][0]["num"], 3,
+        "a version 1 id is the number people know"
+    );
+    assert!(value.get("next_id").is_none(), "{value}");
+}
+
+#[test]
+fn a_version_1_file_migrates_with_a_backup_and_every_reference_still_resolves() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join(PLAN_FILE);
+    let v1 = r#"{"schema_version": 1, "uid": "u", "next_id": 5, "goals": [
+        {"id": 1, "title": "Speak", "created": "2026-11-01",
+         "milestones": [{"id": 2, "title": "Abstract", "steps": [{"id": 3, "title": "Draft"}]}],
+         "steps": [{"id": 4, "title": "Pick"}]}],
+      "reviews": [{"week": "2026-W46", "date": "2026-11-14", "commitments": [3],
+                   "goals": [{"goal": 1, "progress": 0.5, "decision": "keep"}], "queue": [1]}],
+      "profile": {"achievements": [{"date": "2026-11-02", "what": "x", "goal": 1}],
+                  "feedback": [{"date": "2026-11-03", "from": "Sam", "what": "y", "goal": 1, "step": 4}]}}"#;
+    fs::write(&path, v1).unwrap();
+    let (mut store, mut plan) = open(tmp.path());
+    assert_eq!(plan.schema_version, SCHEMA_VERSION);
+    let id = plan.new_id();
+    plan.apply(goalcoach::model::Op::Insert {
+        parent: Some(plan.goals[0].id),
+        index: usize::MAX,
+        node: goalcoach::model::Node::Step(Box::new(goalcoach::model::ActionStep::new(id, "New"))),
+    })
+    .unwrap();
+    store.save(&plan).unwrap();
+    let backups: Vec<_> = fs::read_dir(tmp.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        backups.iter().any(|n| n.starts_with("plan-v1-")),
+        "{backups:?}"
+    );
+    let (_, plan) = open(tmp.path());
+    let review = &plan.reviews[0];
+    assert_eq!(plan.step(review.commitments[0]).unwrap().title, "Draft");
+    assert_eq!(plan.goal(review.goals[0].goal).unwrap().title, "Speak");
+    let feedback = &plan.profile.feedback[0];
+    assert_eq!(plan.step(feedback.step.unwrap()).unwrap().title, "Pick");
+    let achievement = &plan.profile.achievements[0];
+    assert_eq!(plan.goal(achievement.goal.unwrap()).unwrap().title, "Speak");
+    let new = plan.goals[0]
+        .steps
+        .iter()
+        .find(|s| s.title == "New")
+        .unwrap();
+    assert!(
+        new.id.0 >= goalcoach::model::ids::RANDOM_FROM,
+        "new ids are random"
+    );
+    assert_eq!(
+        new.num,
+        goalcoach::model::Num(5),
+        "and numbered on from the old counter"
+    );
 }
 
 #[test]

@@ -296,7 +296,7 @@ mod tests {
     #[test]
     fn sample_plan_has_unique_ids_and_a_fixed_id_counter() {
         let plan = sample_plan(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());
-        assert_eq!(plan.next_id, plan.max_id() + 1);
+        assert_eq!(plan.next_num, plan.max_num() + 1);
         let mut ids = std::collections::HashSet::new();
         for g in &plan.goals {
             assert!(ids.insert(g.id));

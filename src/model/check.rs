@@ -4,7 +4,8 @@
 //! here once; forms, the command line, the loader, import and save all check against them,
 //! so a save can never write a file that goalcoach itself would refuse.
 
-use super::ids::{BuildIdHasher, ItemId};
+pub use super::ids::MAX_ID;
+use super::ids::{BuildIdHasher, ItemId, Num};
 use super::{Loc, Plan};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
@@ -51,8 +52,6 @@ pub const INTERVAL_DAYS: Range = Range {
 pub const SHARE: Range = Range { min: 0.0, max: 1.0 };
 /// The years a date may fall in.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
-/// Ids stay below 2^53, so every JSON reader (JavaScript included) reads them exactly.
-pub const MAX_ID: u64 = (1 << 53) - 1;
 /// At most this many problems are listed; the rest are counted.
 const MAX_LISTED: usize = 10;
 
@@ -128,9 +127,9 @@ impl Problems {
     }
 }
 
-fn item(kind: &str, id: ItemId, title: &str) -> String {
+fn item(kind: &str, num: Num, title: &str) -> String {
     let short: String = title.chars().take(40).collect();
-    format!("{kind} {id} \u{201c}{short}\u{201d}")
+    format!("{kind} {num} \u{201c}{short}\u{201d}")
 }
 
 /// Every number, date and scale in the plan that is out of range, each named by its item and
@@ -154,7 +153,7 @@ pub fn problems(plan: &Plan) -> Vec<String> {
 }
 
 fn check_goal(p: &mut Problems, goal: &super::Goal) {
-    let place = || item("goal", goal.id, &goal.title);
+    let place = || item("goal", goal.num, &goal.title);
     for (field, date) in [
         ("created", Some(goal.created)),
         ("completed", goal.completed),
@@ -187,13 +186,13 @@ fn check_goal(p: &mut Problems, goal: &super::Goal) {
         );
     }
     for m in &goal.milestones {
-        let place = || item("milestone", m.id, &m.title);
+        let place = || item("milestone", m.num, &m.title);
         p.date(&place, "target", m.target);
         p.date(&place, "done", m.done);
         p.number(&place, "weight", m.weight, WEIGHT);
     }
     for s in goal.all_steps() {
-        let place = || item("step", s.id, &s.title);
+        let place = || item("step", s.num, &s.title);
         p.date(&place, "due", s.due);
         p.date(&place, "done", s.done);
         p.scale(&place, "importance", Some(s.importance), LEVEL);
@@ -220,14 +219,14 @@ fn check_profile(p: &mut Problems, profile: &super::Profile) {
     }
 }
 
-/// Ids that are zero, too large, or used by two items; and a counter past `MAX_ID`.
+/// Ids that are zero, too large, or used by two items; and a number counter past `MAX_ID`.
 pub fn id_problems(plan: &Plan) -> Vec<String> {
     let mut p = Problems::default();
     for (id, loc) in bad_ids(plan) {
         let kind = loc.kind().label();
         p.add(format!(
             "{} has an id that is {}",
-            item(kind, id, plan.title_at(loc)),
+            item(kind, plan.num_at(loc), plan.title_at(loc)),
             if id.0 == 0 || id.0 > MAX_ID {
                 "out of range"
             } else {
@@ -235,8 +234,8 @@ pub fn id_problems(plan: &Plan) -> Vec<String> {
             }
         ));
     }
-    if plan.next_id > MAX_ID + 1 {
-        p.add(format!("next_id {} is out of range", plan.next_id));
+    if plan.next_num > MAX_ID + 1 {
+        p.add(format!("next_num {} is out of range", plan.next_num));
     }
     p.finish()
 }
@@ -255,29 +254,80 @@ fn bad_ids(plan: &Plan) -> Vec<(ItemId, Loc)> {
     bad
 }
 
-/// Gives every item with a bad id (see `bad_ids`) a fresh one and brings the id counter back
-/// in range. The first item keeps a shared id, so what pointed at it still does. Returns one
-/// line per change, for the person to read.
+/// The items without a short number (in the order they were made, as far as their ids tell),
+/// then those with one that is too large or already taken by an item earlier in the tree.
+fn bad_nums(plan: &Plan) -> Vec<(Num, Loc)> {
+    let mut seen: HashSet<u64, BuildIdHasher> =
+        HashSet::with_capacity_and_hasher(plan.item_count(), BuildIdHasher::default());
+    let mut bad = Vec::new();
+    plan.for_each_item(|id, num, loc| {
+        if num.0 == 0 || num.0 > MAX_ID || !seen.insert(num.0) {
+            bad.push((num, id, loc));
+        }
+    });
+    bad.sort_by_key(|&(num, id, _)| (num.0 != 0, if num.0 == 0 { id.0 } else { 0 }));
+    bad.into_iter().map(|(num, _, loc)| (num, loc)).collect()
+}
+
+/// Gives every item with a bad id (see `bad_ids`) a fresh one, every item with a missing,
+/// bad or shared short number the next free one, and brings the number counter back in
+/// range. The first item keeps a shared id or number, so what pointed at it still does.
+/// Returns one line per change a person would notice (numbering a new item is not one).
 pub fn repair_ids(plan: &mut Plan) -> Vec<String> {
     let mut notes = Vec::new();
-    let largest_good = plan.max_id_below(MAX_ID);
-    if plan.next_id > MAX_ID + 1 || plan.next_id <= largest_good {
-        if plan.next_id > MAX_ID + 1 {
+    let mut largest_id = 0;
+    plan.for_each_loc(|id, _| {
+        if id.0 <= MAX_ID {
+            largest_id = largest_id.max(id.0);
+        }
+    });
+    plan.ids.skip_past(ItemId(largest_id));
+    let largest_num = largest_good_num(plan);
+    if plan.next_num > MAX_ID + 1 {
+        notes.push(format!(
+            "the item number counter {} was out of range; new items now count on from {}",
+            plan.next_num,
+            largest_num + 1
+        ));
+    }
+    if plan.next_num > MAX_ID + 1 || plan.next_num <= largest_num {
+        plan.next_num = largest_num + 1;
+    }
+    for (_, loc) in bad_ids(plan) {
+        let new = plan.new_id();
+        let label = item(loc.kind().label(), plan.num_at(loc), plan.title_at(loc));
+        if let Some((id, _)) = plan.ids_at_mut(loc) {
+            *id = new;
+        }
+        notes.push(format!(
+            "{label} shared its id with another item; it has its own now"
+        ));
+    }
+    for (old, loc) in bad_nums(plan) {
+        let new = plan.new_num();
+        if let Some((_, num)) = plan.ids_at_mut(loc) {
+            *num = new;
+        }
+        if old.0 != 0 {
+            let kind = loc.kind().label();
+            let title = plan.title_at(loc);
             notes.push(format!(
-                "the id counter {} was out of range; new items now count on from {}",
-                plan.next_id,
-                largest_good + 1
+                "{} is now {new} ({old} was taken by another item)",
+                item(kind, old, title)
             ));
         }
-        plan.next_id = largest_good + 1;
-    }
-    for (old, loc) in bad_ids(plan) {
-        let new = plan.new_id();
-        let label = item(loc.kind().label(), old, plan.title_at(loc));
-        plan.set_id_at(loc, new);
-        notes.push(format!("{label} now has id {new} (its id was not unique)"));
     }
     notes
+}
+
+fn largest_good_num(plan: &Plan) -> u64 {
+    let mut largest = 0;
+    plan.for_each_item(|_, num, _| {
+        if num.0 <= MAX_ID {
+            largest = largest.max(num.0);
+        }
+    });
+    largest
 }
 
 #[cfg(test)]
@@ -290,7 +340,9 @@ mod tests {
     }
 
     fn goal(id: u64, title: &str) -> Goal {
-        Goal::new(ItemId(id), title, day("2026-11-01"))
+        let mut g = Goal::new(ItemId(id), title, day("2026-11-01"));
+        g.num = Num(id);
+        g
     }
 
     #[test]
@@ -337,6 +389,7 @@ mod tests {
         g.review_interval_days = u32::MAX;
         g.importance = 0;
         let mut m = Milestone::new(ItemId(2), "Far");
+        m.num = Num(2);
         m.target = NaiveDate::from_ymd_opt(20000, 1, 1);
         g.milestones.push(m);
         plan.goals.push(g);
@@ -368,16 +421,16 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_ids_are_renumbered_and_the_first_keeps_its_id() {
+    fn duplicate_ids_get_new_ones_and_the_first_keeps_its_id() {
         let mut plan = Plan::default();
         let mut a = goal(1, "Goal A");
         a.milestones
             .push(Milestone::new(ItemId(2), "A's milestone"));
         let mut b = goal(1, "Goal B");
+        b.num = Num(3);
         b.steps.push(ActionStep::new(ItemId(2), "B's step"));
         plan.goals.push(a);
         plan.goals.push(b);
-        plan.next_id = 3;
         assert_eq!(id_problems(&plan).len(), 2);
         let notes = repair_ids(&mut plan);
         assert_eq!(notes.len(), 2, "{notes:?}");
@@ -387,21 +440,42 @@ mod tests {
         assert_eq!(plan.goals[1].id, ItemId(3));
         assert_eq!(plan.goals[1].steps[0].id, ItemId(4));
         assert!(id_problems(&plan).is_empty());
+        assert_eq!(plan.goals[1].num, Num(3), "a number that was free is kept");
         assert_eq!(
-            plan.locate(ItemId(3)).map(|l| plan.title_at(l)),
-            Some("Goal B")
+            plan.goals[0].milestones[0].num,
+            Num(4),
+            "missing numbers are given"
+        );
+        assert_eq!(plan.goals[1].steps[0].num, Num(5));
+    }
+
+    #[test]
+    fn a_shared_number_moves_the_later_item_and_says_so() {
+        let mut plan = Plan::default();
+        plan.goals.push(goal(10, "first"));
+        let mut second = goal(11, "second");
+        second.num = Num(10);
+        plan.goals.push(second);
+        let notes = repair_ids(&mut plan);
+        assert_eq!(plan.goals[0].num, Num(10));
+        assert_eq!(plan.goals[1].num, Num(11));
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0].contains("#10") && notes[0].contains("now #11"),
+            "{notes:?}"
         );
     }
 
     #[test]
-    fn a_jammed_or_huge_id_counter_is_brought_back_in_range() {
+    fn a_jammed_or_huge_number_counter_is_brought_back_in_range() {
         let mut plan = Plan::default();
         plan.goals.push(goal(5, "kept"));
         plan.goals.push(goal(u64::MAX, "huge"));
-        plan.next_id = u64::MAX;
+        plan.next_num = u64::MAX;
         let notes = repair_ids(&mut plan);
-        assert!(notes.iter().any(|n| n.contains("id counter")), "{notes:?}");
+        assert!(notes.iter().any(|n| n.contains("counter")), "{notes:?}");
         assert_eq!(plan.goals[1].id, ItemId(6));
+        assert_eq!(plan.goals[1].num, Num(6));
         assert_eq!(plan.new_id(), ItemId(7));
         assert!(id_problems(&plan).is_empty());
     }

@@ -1,7 +1,7 @@
 //! A goal and its SMART card: measure, barriers, resources and check-ins. Data only; the
 //! rules that read it live in `progress`, `smart` and `agenda`.
 
-use super::ids::ItemId;
+use super::ids::{ItemId, Num};
 use super::items::{ActionStep, Milestone};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -117,6 +117,7 @@ pub struct CheckIn {
 #[serde(default)]
 pub struct Goal {
     pub id: ItemId,
+    pub num: Num,
     pub title: String,
     pub status: GoalStatus,
     pub created: NaiveDate,
@@ -166,6 +167,7 @@ impl Default for Goal {
     fn default() -> Self {
         Goal {
             id: ItemId::default(),
+            num: Num::default(),
             title: String::new(),
             status: GoalStatus::Active,
             created: NaiveDate::default(),
@@ -248,6 +250,7 @@ impl Goal {
     pub fn without_children(&self) -> Goal {
         Goal {
             id: self.id,
+            num: self.num,
             title: self.title.clone(),
             status: self.status,
             created: self.created,

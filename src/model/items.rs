@@ -2,7 +2,7 @@
 
 use super::dates::plus_days;
 use super::ids::Extra;
-use super::ids::ItemId;
+use super::ids::{ItemId, Num};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +29,7 @@ impl Recurrence {
 #[serde(default)]
 pub struct ActionStep {
     pub id: ItemId,
+    pub num: Num,
     pub title: String,
     pub due: Option<NaiveDate>,
     pub done: Option<NaiveDate>,
@@ -48,6 +49,7 @@ impl Default for ActionStep {
     fn default() -> Self {
         ActionStep {
             id: ItemId::default(),
+            num: Num::default(),
             title: String::new(),
             due: None,
             done: None,
@@ -91,6 +93,7 @@ impl ActionStep {
 #[serde(default)]
 pub struct Milestone {
     pub id: ItemId,
+    pub num: Num,
     pub title: String,
     pub target: Option<NaiveDate>,
     pub done: Option<NaiveDate>,
@@ -106,6 +109,7 @@ impl Default for Milestone {
     fn default() -> Self {
         Milestone {
             id: ItemId::default(),
+            num: Num::default(),
             title: String::new(),
             target: None,
             done: None,
@@ -136,6 +140,7 @@ impl Milestone {
     pub fn without_children(&self) -> Milestone {
         Milestone {
             id: self.id,
+            num: self.num,
             title: self.title.clone(),
             target: self.target,
             done: self.done,

@@ -2,7 +2,7 @@
 //! come from: the same plan's goal by id, another plan's by the origin recorded at its first
 //! import. So importing the same file twice adds nothing; ids that would collide are renumbered.
 
-use super::ids::ItemId;
+use super::ids::{ItemId, Num};
 use super::ops::{Node, Op};
 use super::{Goal, Plan};
 use std::collections::{HashMap, HashSet};
@@ -53,6 +53,7 @@ pub fn merge_op(plan: &Plan, incoming: Plan) -> Merge {
     let mut ops = Vec::new();
     let (mut added, mut updated, mut unchanged) = (0, 0, 0);
     for mut goal in incoming.goals {
+        forget_numbers(&mut goal);
         let key = origin_key(&goal, &incoming.uid);
         if foreign {
             goal.origin = Some(key.clone());
@@ -61,6 +62,7 @@ pub fn merge_op(plan: &Plan, incoming: Plan) -> Merge {
             Some(index) => {
                 let current = &plan.goals[index];
                 goal.id = current.id;
+                goal.num = current.num;
                 goal.origin = current.origin.clone();
                 if same_content(current, &goal) {
                     unchanged += 1;
@@ -110,10 +112,12 @@ fn push_missing_reviews(
     ops.len() - before
 }
 
-/// Equal apart from the ids of milestones and steps (which an import may renumber).
+/// Equal apart from the ids and numbers of milestones and steps (which an import may
+/// renumber).
 fn same_content(a: &Goal, b: &Goal) -> bool {
     let strip = |g: &Goal| {
         let mut g = g.clone();
+        forget_numbers(&mut g);
         g.steps.iter_mut().for_each(|s| s.id = ItemId(0));
         for m in &mut g.milestones {
             m.id = ItemId(0);
@@ -124,6 +128,16 @@ fn same_content(a: &Goal, b: &Goal) -> bool {
     strip(a) == strip(b)
 }
 
+/// Clears the short numbers of a goal from another plan, so it gets numbers of this one.
+fn forget_numbers(goal: &mut Goal) {
+    goal.num = Num(0);
+    goal.steps.iter_mut().for_each(|s| s.num = Num(0));
+    for m in &mut goal.milestones {
+        m.num = Num(0);
+        m.steps.iter_mut().for_each(|s| s.num = Num(0));
+    }
+}
+
 fn insert_goal(index: usize, goal: Goal) -> Op {
     Op::Insert {
         parent: None,
@@ -132,10 +146,10 @@ fn insert_goal(index: usize, goal: Goal) -> Op {
     }
 }
 
-/// The ids in use, and a counter for fresh ones.
+/// The ids in use, and a source of fresh ones.
 struct Ids {
     used: HashSet<u64>,
-    next: u64,
+    fresh: super::IdSource,
 }
 
 impl Ids {
@@ -146,16 +160,10 @@ impl Ids {
                 used.insert(id.0);
             });
         }
-        let next = [
-            plan.next_id,
-            incoming.next_id,
-            plan.max_id() + 1,
-            incoming.max_id() + 1,
-        ]
-        .into_iter()
-        .max()
-        .unwrap_or(1);
-        Ids { used, next }
+        let mut fresh = plan.ids.fork();
+        incoming.for_each_loc(|id, _| fresh.skip_past(id));
+        plan.for_each_loc(|id, _| fresh.skip_past(id));
+        Ids { used, fresh }
     }
 
     fn release(&mut self, goal: &Goal) {
@@ -165,10 +173,8 @@ impl Ids {
     }
 
     fn claim(&mut self, id: &mut ItemId) {
-        if !self.used.insert(id.0) {
-            *id = ItemId(self.next);
-            self.used.insert(self.next);
-            self.next += 1;
+        while !self.used.insert(id.0) {
+            *id = self.fresh.next_id();
         }
     }
 

@@ -25,7 +25,7 @@ pub use goal::{
     Barrier, BarrierStatus, CheckIn, Extra, Goal, GoalStatus, Horizon, Measure, Resource,
     ResourceKind,
 };
-pub use ids::ItemId;
+pub use ids::{IdSource, ItemId, Num};
 pub use items::{ActionStep, ItemKind, Milestone, Recurrence};
 pub use loc::Loc;
 pub use ops::{History, Node, Op, OpError};
@@ -37,7 +37,8 @@ use serde::{Deserialize, Serialize};
 /// The data format version this build writes. Additive changes (new optional fields) do not
 /// bump it; older builds keep such fields untouched. Only a change older builds would
 /// misread bumps it, and then they refuse the file instead of damaging it.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2 gave every item a random identity (`id`) beside its short number (`num`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything a person keeps in goalcoach: one JSON document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -46,13 +47,16 @@ pub struct Plan {
     pub schema_version: u32,
     /// A random name for this plan, so an import can tell its own goals from another plan's.
     pub uid: String,
-    /// The id the next new item gets; ids are never reused.
-    pub next_id: u64,
+    /// The short number the next new item gets; numbers are never reused on one device.
+    pub next_num: u64,
     pub goals: Vec<Goal>,
     pub reviews: Vec<WeeklyReview>,
     pub profile: Profile,
     #[serde(flatten)]
     pub extra: Extra,
+    /// Where new ids come from (random for a plan read from disk); not saved.
+    #[serde(skip)]
+    pub ids: IdSource,
 }
 
 impl Default for Plan {
@@ -60,21 +64,69 @@ impl Default for Plan {
         Plan {
             schema_version: SCHEMA_VERSION,
             uid: String::new(),
-            next_id: 1,
+            next_num: 1,
             goals: Vec::new(),
             reviews: Vec::new(),
             profile: Profile::default(),
             extra: Extra::new(),
+            ids: IdSource::default(),
         }
     }
 }
 
 impl Plan {
-    /// Hands out a fresh id; the counter also moves past any id already in the plan.
+    /// Hands out a fresh id. The item gets its short number when it is inserted.
     pub fn new_id(&mut self) -> ItemId {
-        let id = ItemId(self.next_id.max(1));
-        self.next_id = id.0.saturating_add(1);
-        id
+        self.ids.next_id()
+    }
+
+    /// Hands out the next short number.
+    pub fn new_num(&mut self) -> Num {
+        let num = Num(self.next_num.max(1));
+        self.next_num = num.0.saturating_add(1);
+        num
+    }
+
+    /// The item a person calls `num`.
+    pub fn by_num(&self, num: Num) -> Option<ItemId> {
+        let mut found = None;
+        self.for_each_item(|id, n, _| {
+            if n == num && found.is_none() {
+                found = Some(id);
+            }
+        });
+        found
+    }
+
+    /// The short number of the item with `id` (`#0` when there is none).
+    pub fn num_of(&self, id: ItemId) -> Num {
+        self.locate(id).map_or(Num(0), |loc| self.num_at(loc))
+    }
+
+    /// The short number of the item at `loc`.
+    pub fn num_at(&self, loc: Loc) -> Num {
+        let goal = &self.goals[loc.goal_index()];
+        match loc {
+            Loc::Goal(_) => goal.num,
+            Loc::Milestone(..) => self.milestone_at(loc).map_or(Num(0), |m| m.num),
+            _ => self.step_at(loc).map_or(Num(0), |s| s.num),
+        }
+    }
+
+    /// Calls `f` with every item's id, short number and place, in tree order.
+    pub fn for_each_item(&self, mut f: impl FnMut(ItemId, Num, Loc)) {
+        for (gi, g) in self.goals.iter().enumerate() {
+            f(g.id, g.num, Loc::Goal(gi));
+            for (si, s) in g.steps.iter().enumerate() {
+                f(s.id, s.num, Loc::GoalStep(gi, si));
+            }
+            for (mi, m) in g.milestones.iter().enumerate() {
+                f(m.id, m.num, Loc::Milestone(gi, mi));
+                for (si, s) in m.steps.iter().enumerate() {
+                    f(s.id, s.num, Loc::MilestoneStep(gi, mi, si));
+                }
+            }
+        }
     }
 
     /// Where the item with `id` sits, if it exists.
@@ -145,18 +197,7 @@ impl Plan {
 
     /// Calls `f` with every item's id and place, in tree order.
     pub fn for_each_loc(&self, mut f: impl FnMut(ItemId, Loc)) {
-        for (gi, g) in self.goals.iter().enumerate() {
-            f(g.id, Loc::Goal(gi));
-            for (si, s) in g.steps.iter().enumerate() {
-                f(s.id, Loc::GoalStep(gi, si));
-            }
-            for (mi, m) in g.milestones.iter().enumerate() {
-                f(m.id, Loc::Milestone(gi, mi));
-                for (si, s) in m.steps.iter().enumerate() {
-                    f(s.id, Loc::MilestoneStep(gi, mi, si));
-                }
-            }
-        }
+        self.for_each_item(|id, _, loc| f(id, loc));
     }
 
     /// Where every item sits, for lookups by id without scanning the tree.
@@ -184,45 +225,32 @@ impl Plan {
         Some(self.title_at(self.locate(id)?))
     }
 
-    /// The largest id in use anywhere in the plan.
-    pub fn max_id(&self) -> u64 {
-        self.max_id_below(u64::MAX)
-    }
-
-    /// The largest id in use that is at most `limit`.
-    pub fn max_id_below(&self, limit: u64) -> u64 {
+    /// The largest short number in use anywhere in the plan.
+    pub fn max_num(&self) -> u64 {
         let mut max = 0;
-        self.for_each_loc(|id, _| {
-            if id.0 <= limit {
-                max = max.max(id.0);
-            }
-        });
+        self.for_each_item(|_, num, _| max = max.max(num.0));
         max
     }
 
-    /// Repairs ids after a hand edit so that every item's id is unique and new ids never
-    /// collide (see `check::repair_ids`); returns what was changed, for the person.
+    /// Repairs ids and short numbers after a hand edit or a merge so that both are unique,
+    /// every item has a number, and new ones never collide (see `check::repair_ids`);
+    /// returns what was changed, for the person.
     pub fn fix_ids(&mut self) -> Vec<String> {
         check::repair_ids(self)
     }
 
-    /// Gives the item at `loc` the id `id` (only for repairing ids).
-    pub(crate) fn set_id_at(&mut self, loc: Loc, id: ItemId) {
-        let Some(goal) = self.goals.get_mut(loc.goal_index()) else {
-            return;
-        };
-        let slot = match loc {
-            Loc::Goal(_) => Some(&mut goal.id),
-            Loc::Milestone(_, m) => goal.milestones.get_mut(m).map(|m| &mut m.id),
-            Loc::GoalStep(_, s) => goal.steps.get_mut(s).map(|s| &mut s.id),
+    /// The id and short number of the item at `loc`, to change them (only for repairs).
+    pub(crate) fn ids_at_mut(&mut self, loc: Loc) -> Option<(&mut ItemId, &mut Num)> {
+        let goal = self.goals.get_mut(loc.goal_index())?;
+        match loc {
+            Loc::Goal(_) => Some((&mut goal.id, &mut goal.num)),
+            Loc::Milestone(_, m) => goal.milestones.get_mut(m).map(|m| (&mut m.id, &mut m.num)),
+            Loc::GoalStep(_, s) => goal.steps.get_mut(s).map(|s| (&mut s.id, &mut s.num)),
             Loc::MilestoneStep(_, m, s) => goal
                 .milestones
                 .get_mut(m)
                 .and_then(|m| m.steps.get_mut(s))
-                .map(|s| &mut s.id),
-        };
-        if let Some(slot) = slot {
-            *slot = id;
+                .map(|s| (&mut s.id, &mut s.num)),
         }
     }
 
@@ -240,14 +268,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_never_reused_and_skip_hand_edited_ones() {
+    fn ids_and_numbers_are_never_reused_and_skip_hand_edited_ones() {
         let mut plan = Plan::default();
         assert_eq!(plan.new_id(), ItemId(1));
         assert_eq!(plan.new_id(), ItemId(2));
-        plan.goals
-            .push(Goal::new(ItemId(40), "hand made", Default::default()));
+        let mut hand_made = Goal::new(ItemId(40), "hand made", Default::default());
+        hand_made.num = Num(9);
+        plan.goals.push(hand_made);
         plan.fix_ids();
         assert_eq!(plan.new_id(), ItemId(41));
+        assert_eq!(plan.new_num(), Num(10));
+        assert_eq!(plan.by_num(Num(9)), Some(ItemId(40)));
     }
 
     #[test]
@@ -266,7 +297,7 @@ mod tests {
 
     #[test]
     fn unknown_fields_survive_a_round_trip() {
-        let json = r#"{"schema_version":1,"next_id":2,"future":{"x":1.1},
+        let json = r#"{"schema_version":2,"next_num":2,"future":{"x":1.1},
             "goals":[{"id":1,"title":"g","colour":"teal"}]}"#;
         let plan: Plan = serde_json::from_str(json).unwrap();
         let back = serde_json::to_value(&plan).unwrap();

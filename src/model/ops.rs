@@ -3,7 +3,7 @@
 
 use super::Plan;
 use super::goal::Goal;
-use super::ids::ItemId;
+use super::ids::{ItemId, Num};
 use super::items::{ActionStep, ItemKind, Milestone};
 use super::loc::Loc;
 use super::profile::Profile;
@@ -79,8 +79,8 @@ pub enum OpError {
 impl fmt::Display for OpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            OpError::NotFound(id) => write!(f, "there is no item {id}"),
-            OpError::DuplicateId(id) => write!(f, "an item {id} already exists"),
+            OpError::NotFound(_) => write!(f, "that item is no longer in the plan"),
+            OpError::DuplicateId(_) => write!(f, "an item with that id is already in the plan"),
             OpError::WrongParent { child, parent } => match parent {
                 Some(p) => write!(f, "a {} cannot go under a {}", child.label(), p.label()),
                 None => write!(f, "a {} needs a parent", child.label()),
@@ -136,7 +136,12 @@ impl Plan {
         }
     }
 
-    fn insert(&mut self, parent: Option<ItemId>, index: usize, node: Node) -> Result<Op, OpError> {
+    fn insert(
+        &mut self,
+        parent: Option<ItemId>,
+        index: usize,
+        mut node: Node,
+    ) -> Result<Op, OpError> {
         let id = node.id();
         if self.locate(id).is_some() {
             return Err(OpError::DuplicateId(id));
@@ -149,6 +154,14 @@ impl Plan {
             child: node.kind(),
             parent: parent_loc.map(Loc::kind),
         };
+        if matches!(
+            (parent_loc, &node),
+            (None, Node::Goal(_))
+                | (Some(Loc::Goal(_)), Node::Milestone(_) | Node::Step(_))
+                | (Some(Loc::Milestone(..)), Node::Step(_))
+        ) {
+            self.number_new_items(&mut node);
+        }
         match (parent_loc, node) {
             (None, Node::Goal(g)) => insert_at(&mut self.goals, index, *g),
             (Some(Loc::Goal(gi)), Node::Milestone(m)) => {
@@ -160,7 +173,6 @@ impl Plan {
             }
             _ => return Err(wrong),
         }
-        self.next_id = self.next_id.max(id.0 + 1);
         Ok(Op::Remove { id })
     }
 
@@ -181,6 +193,40 @@ impl Plan {
             index,
             node,
         })
+    }
+
+    /// Gives every item of `node` without a short number the next one, and moves the
+    /// counters past the ids and numbers it already has.
+    fn number_new_items(&mut self, node: &mut Node) {
+        let mut number = |id: ItemId, num: &mut Num| {
+            self.ids.skip_past(id);
+            if num.0 == 0 {
+                *num = self.new_num();
+            } else {
+                self.next_num = self.next_num.max(num.0.saturating_add(1));
+            }
+        };
+        match node {
+            Node::Goal(g) => {
+                number(g.id, &mut g.num);
+                for s in &mut g.steps {
+                    number(s.id, &mut s.num);
+                }
+                for m in &mut g.milestones {
+                    number(m.id, &mut m.num);
+                    for s in &mut m.steps {
+                        number(s.id, &mut s.num);
+                    }
+                }
+            }
+            Node::Milestone(m) => {
+                number(m.id, &mut m.num);
+                for s in &mut m.steps {
+                    number(s.id, &mut s.num);
+                }
+            }
+            Node::Step(s) => number(s.id, &mut s.num),
+        }
     }
 
     /// The id of the item that holds the item at `loc` (`None` for a goal).
@@ -365,6 +411,7 @@ mod tests {
             let id = plan.new_id();
             plan.goals.push(Goal::new(id, title, today()));
         }
+        plan.fix_ids();
         plan
     }
 

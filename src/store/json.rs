@@ -123,11 +123,12 @@ pub fn plan_parts(plan: &Plan) -> Vec<Vec<u8>> {
     let skeleton = Plan {
         schema_version: plan.schema_version,
         uid: plan.uid.clone(),
-        next_id: plan.next_id,
+        next_num: plan.next_num,
         goals: Vec::new(),
         reviews: plan.reviews.clone(),
         profile: plan.profile.clone(),
         extra: plan.extra.clone(),
+        ids: plan.ids.clone(),
     };
     let mut shell = Vec::new();
     write_pretty(&mut shell, &skeleton, 0);

@@ -7,6 +7,7 @@ mod backup;
 mod error;
 mod json;
 mod lock;
+mod migrate;
 mod paths;
 mod read;
 mod stamp;
@@ -183,6 +184,7 @@ impl Store {
             self.notices.clear();
             return Ok(Plan {
                 uid: new_uid(),
+                ids: crate::model::IdSource::random(),
                 ..Plan::default()
             });
         };

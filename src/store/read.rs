@@ -71,6 +71,9 @@ pub fn read_regular(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, LoadError> {
     let version = super::probe_version(path, bytes)?;
     let mut plan: Plan = serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
+    if version < 2 {
+        super::migrate::from_v1(&mut plan);
+    }
     let mut notices = Vec::new();
     if may_hold_controls(bytes) {
         let stripped = strip_controls_from(path, bytes, &mut plan)?;
@@ -91,6 +94,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, LoadError> {
     }
     notices.extend(plan.fix_ids());
     plan.schema_version = SCHEMA_VERSION;
+    plan.ids = crate::model::IdSource::random();
     Ok(Decoded {
         plan,
         version,

@@ -26,7 +26,7 @@ pub const PAGES: [&str; 4] = [
 pub fn edit_goal(goal: &Goal, profile: &crate::model::Profile) -> Form {
     let mut form = Form::new(
         FormKind::EditGoal(goal.id),
-        format!("Goal {}", goal.id),
+        format!("Goal {}", goal.num),
         goal_fields(goal),
     );
     form.pages = PAGES.to_vec();

@@ -203,11 +203,9 @@ fn date_text(d: NaiveDate) -> String {
 }
 
 fn goal_text(plan: &Plan, goal: Option<ItemId>) -> String {
-    let title = goal.and_then(|id| plan.title_of(id));
-    match (goal, title) {
-        (Some(id), Some(t)) => format!("{id} {t}"),
-        (Some(id), None) => id.to_string(),
-        _ => String::new(),
+    match goal.and_then(|id| Some((plan.num_of(id), plan.title_of(id)?))) {
+        Some((num, title)) => format!("{num} {title}"),
+        None => String::new(),
     }
 }
 
@@ -218,7 +216,8 @@ fn resolve_goal(plan: &Plan, text: &str) -> Result<Option<ItemId>, String> {
         return Ok(None);
     }
     let first = text.split_whitespace().next().unwrap_or("");
-    if let Ok(id) = first.parse::<ItemId>()
+    if let Ok(num) = first.parse::<crate::model::Num>()
+        && let Some(id) = plan.by_num(num)
         && plan.goal(id).is_some()
     {
         return Ok(Some(id));

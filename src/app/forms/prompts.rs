@@ -96,7 +96,7 @@ pub fn edit_milestone(m: &Milestone) -> Form {
     ];
     Form::new(
         FormKind::EditMilestone(m.id),
-        format!("Milestone {}", m.id),
+        format!("Milestone {}", m.num),
         fields,
     )
 }
@@ -121,7 +121,7 @@ pub fn edit_step(s: &ActionStep) -> Form {
         Field::new("repeats", "Repeats", FieldKind::Choice(REPEATS), repeats),
         Field::new("notes", "Notes", FieldKind::LongText, &s.notes),
     ];
-    Form::new(FormKind::EditStep(s.id), format!("Step {}", s.id), fields)
+    Form::new(FormKind::EditStep(s.id), format!("Step {}", s.num), fields)
 }
 
 /// The check-in prompt for a goal: the measure's value when it has one, confidence, a note.
