@@ -153,7 +153,7 @@ impl Milestone {
 }
 
 /// Which kind of item an id names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ItemKind {
     Goal,
     Milestone,

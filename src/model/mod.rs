@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod check;
+pub mod conflict;
 pub mod dates;
 pub mod done;
 pub mod goal;
@@ -11,6 +12,7 @@ pub mod ids;
 pub mod items;
 pub mod loc;
 pub mod merge;
+pub mod merge3;
 pub mod ops;
 pub mod priority;
 pub mod profile;
@@ -21,6 +23,7 @@ pub mod smart;
 pub mod text;
 pub mod weekly;
 
+pub use conflict::{Choice, Conflict, ConflictKind};
 pub use goal::{
     Barrier, BarrierStatus, CheckIn, Extra, Goal, GoalStatus, Horizon, Measure, Resource,
     ResourceKind,
@@ -52,6 +55,8 @@ pub struct Plan {
     pub goals: Vec<Goal>,
     pub reviews: Vec<WeeklyReview>,
     pub profile: Profile,
+    /// What a merge left for the person to choose (see `conflict`).
+    pub conflicts: Vec<Conflict>,
     #[serde(flatten)]
     pub extra: Extra,
     /// Where new ids come from (random for a plan read from disk); not saved.
@@ -68,6 +73,7 @@ impl Default for Plan {
             goals: Vec::new(),
             reviews: Vec::new(),
             profile: Profile::default(),
+            conflicts: Vec::new(),
             extra: Extra::new(),
             ids: IdSource::default(),
         }

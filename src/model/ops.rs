@@ -59,6 +59,8 @@ pub enum Op {
     PutReview(Box<WeeklyReview>),
     /// Delete the review record of a week.
     RemoveReview { week: String },
+    /// Replace the list of conflicts a merge left.
+    SetConflicts(Vec<super::Conflict>),
     /// Several edits that stand or fall together.
     Batch(Vec<Op>),
 }
@@ -74,6 +76,8 @@ pub enum OpError {
         parent: Option<ItemKind>,
     },
     NoSuchReview(String),
+    /// The conflict is gone, or its value no longer fits the field.
+    NoSuchConflict,
 }
 
 impl fmt::Display for OpError {
@@ -86,6 +90,7 @@ impl fmt::Display for OpError {
                 None => write!(f, "a {} needs a parent", child.label()),
             },
             OpError::NoSuchReview(week) => write!(f, "there is no review for {week}"),
+            OpError::NoSuchConflict => write!(f, "that choice no longer applies to the plan"),
         }
     }
 }
@@ -110,6 +115,10 @@ impl Plan {
             )))),
             Op::PutReview(review) => Ok(self.put_review(*review)),
             Op::RemoveReview { week } => self.remove_review(&week),
+            Op::SetConflicts(list) => Ok(Op::SetConflicts(std::mem::replace(
+                &mut self.conflicts,
+                list,
+            ))),
             Op::Batch(ops) => self.apply_batch(ops),
         }
     }

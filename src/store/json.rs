@@ -127,6 +127,7 @@ pub fn plan_parts(plan: &Plan) -> Vec<Vec<u8>> {
         goals: Vec::new(),
         reviews: plan.reviews.clone(),
         profile: plan.profile.clone(),
+        conflicts: plan.conflicts.clone(),
         extra: plan.extra.clone(),
         ids: plan.ids.clone(),
     };

@@ -1,0 +1,247 @@
+//! What a merge could not decide alone: a field two devices changed differently (one value
+//! stays in place, the other waits here), or an item one device deleted while the other
+//! changed it (kept, waiting to be confirmed). The plan keeps the list until the person
+//! chooses; choosing is an ordinary, undoable edit.
+
+use super::Plan;
+use super::ids::{Extra, ItemId};
+use super::ops::{Node, Op, OpError};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// One open question left by a merge.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Conflict {
+    /// The goal, milestone or step it is about; `None` for a review or the profile.
+    pub item: Option<ItemId>,
+    /// The week of the review it is about.
+    pub review: Option<String>,
+    /// The field, as keys joined by dots (`title`, `measure.current`); empty for a deletion.
+    pub field: String,
+    pub kind: ConflictKind,
+    /// The value in place now.
+    pub kept: Value,
+    /// The other device's value (for a deletion: nothing).
+    pub other: Value,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Conflict {
+    fn default() -> Self {
+        Conflict {
+            item: None,
+            review: None,
+            field: String::new(),
+            kind: ConflictKind::BothChanged,
+            kept: Value::Null,
+            other: Value::Null,
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// How the two sides disagreed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// Both changed the field, to different values.
+    BothChanged,
+    /// One side deleted the item, the other changed it; it was kept.
+    DeletedElsewhere,
+}
+
+/// Which value the person keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The value in place (for a deletion: keep the item).
+    Kept,
+    /// The other device's value (for a deletion: delete the item).
+    Other,
+}
+
+impl Conflict {
+    /// What the conflict is about, for a person: "goal #3 “Speak” — title".
+    pub fn describe(&self, plan: &Plan) -> String {
+        let place = match (&self.item, &self.review) {
+            (Some(id), _) => match plan.locate(*id) {
+                Some(loc) => format!(
+                    "{} {} \u{201c}{}\u{201d}",
+                    loc.kind().label(),
+                    plan.num_at(loc),
+                    plan.title_at(loc)
+                ),
+                None => "an item no longer in the plan".to_string(),
+            },
+            (None, Some(week)) => format!("the review of {week}"),
+            (None, None) => "the profile".to_string(),
+        };
+        match self.kind {
+            ConflictKind::BothChanged => format!("{place}: {}", self.field.replace('.', " ")),
+            ConflictKind::DeletedElsewhere => {
+                format!("{place}: deleted on one device, changed on the other")
+            }
+        }
+    }
+
+    /// Whether it is about the item `id`.
+    pub fn is_about(&self, id: ItemId) -> bool {
+        self.item == Some(id)
+    }
+}
+
+/// A value as one short line for a person: text as it is, anything else as compact JSON.
+pub fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => "(nothing)".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The edit that settles conflict `index` with `choice`: the chosen value put in place (or
+/// the item deleted) and the conflict taken off the list.
+pub fn choose(plan: &Plan, index: usize, choice: Choice) -> Result<Op, OpError> {
+    let conflict = plan.conflicts.get(index).ok_or(OpError::NoSuchConflict)?;
+    let mut rest = plan.conflicts.clone();
+    rest.remove(index);
+    let mut ops = Vec::new();
+    if choice == Choice::Other {
+        ops.push(take_other(plan, conflict)?);
+    }
+    ops.push(Op::SetConflicts(rest));
+    Ok(Op::Batch(ops))
+}
+
+fn take_other(plan: &Plan, conflict: &Conflict) -> Result<Op, OpError> {
+    let path: Vec<&str> = conflict.field.split('.').collect();
+    match (&conflict.item, &conflict.review, conflict.kind) {
+        (Some(id), _, ConflictKind::DeletedElsewhere) => Ok(Op::Remove { id: *id }),
+        (Some(id), _, ConflictKind::BothChanged) => {
+            let loc = plan.locate(*id).ok_or(OpError::NotFound(*id))?;
+            let node = match loc {
+                super::Loc::Goal(g) => Node::Goal(Box::new(plan.goals[g].without_children())),
+                super::Loc::Milestone(..) => Node::Milestone(Box::new(
+                    plan.milestone_at(loc)
+                        .map(|m| m.without_children())
+                        .unwrap_or_default(),
+                )),
+                _ => Node::Step(Box::new(plan.step_at(loc).cloned().unwrap_or_default())),
+            };
+            let node = match node {
+                Node::Goal(g) => Node::Goal(Box::new(with_value(&*g, &path, &conflict.other)?)),
+                Node::Milestone(m) => {
+                    Node::Milestone(Box::new(with_value(&*m, &path, &conflict.other)?))
+                }
+                Node::Step(s) => Node::Step(Box::new(with_value(&*s, &path, &conflict.other)?)),
+            };
+            Ok(Op::Update { node })
+        }
+        (None, Some(week), _) => {
+            let review = plan
+                .reviews
+                .iter()
+                .find(|r| &r.week == week)
+                .ok_or_else(|| OpError::NoSuchReview(week.clone()))?;
+            Ok(Op::PutReview(Box::new(with_value(
+                review,
+                &path,
+                &conflict.other,
+            )?)))
+        }
+        (None, None, _) => Ok(Op::SetProfile(Box::new(with_value(
+            &plan.profile,
+            &path,
+            &conflict.other,
+        )?))),
+    }
+}
+
+/// A copy of `record` with the field at `path` set to `value`; refused when the result would
+/// not read back (a hand-edited conflict list, say).
+fn with_value<T>(record: &T, path: &[&str], value: &Value) -> Result<T, OpError>
+where
+    T: Serialize + serde::de::DeserializeOwned,
+{
+    let mut json = serde_json::to_value(record).map_err(|_| OpError::NoSuchConflict)?;
+    let mut slot = &mut json;
+    for key in path {
+        slot = slot
+            .as_object_mut()
+            .and_then(|o| o.get_mut(*key))
+            .ok_or(OpError::NoSuchConflict)?;
+    }
+    *slot = value.clone();
+    let updated: T = serde_json::from_value(json).map_err(|_| OpError::NoSuchConflict)?;
+    Ok(updated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Goal;
+    use chrono::NaiveDate;
+
+    fn plan_with_conflict(field: &str, kept: Value, other: Value) -> Plan {
+        let mut plan = Plan::default();
+        let id = plan.new_id();
+        let mut goal = Goal::new(id, "Speak", NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        goal.measure = Some(crate::model::Measure {
+            unit: "talks".into(),
+            start: 0.0,
+            current: 1.0,
+            target: 2.0,
+        });
+        plan.goals.push(goal);
+        plan.fix_ids();
+        plan.conflicts.push(Conflict {
+            item: Some(id),
+            field: field.into(),
+            kept,
+            other,
+            ..Conflict::default()
+        });
+        plan
+    }
+
+    #[test]
+    fn choosing_the_other_value_puts_it_in_place_and_clears_the_conflict() {
+        let mut plan = plan_with_conflict("title", "Speak".into(), "Give a talk".into());
+        assert_eq!(
+            plan.conflicts[0].describe(&plan),
+            "goal #1 \u{201c}Speak\u{201d}: title"
+        );
+        let op = choose(&plan, 0, Choice::Other).unwrap();
+        let undo = plan.apply(op).unwrap();
+        assert_eq!(plan.goals[0].title, "Give a talk");
+        assert!(plan.conflicts.is_empty());
+        plan.apply(undo).unwrap();
+        assert_eq!(plan.goals[0].title, "Speak");
+        assert_eq!(plan.conflicts.len(), 1, "undo brings the question back");
+    }
+
+    #[test]
+    fn a_nested_field_and_keeping_ours() {
+        let mut plan = plan_with_conflict("measure.current", 1.0.into(), 2.0.into());
+        let op = choose(&plan, 0, Choice::Other).unwrap();
+        plan.apply(op).unwrap();
+        assert_eq!(plan.goals[0].measure.as_ref().unwrap().current, 2.0);
+
+        let mut plan = plan_with_conflict("title", "Speak".into(), "Talk".into());
+        plan.apply(choose(&plan, 0, Choice::Kept).unwrap()).unwrap();
+        assert_eq!(
+            (plan.goals[0].title.as_str(), plan.conflicts.len()),
+            ("Speak", 0)
+        );
+    }
+
+    #[test]
+    fn a_value_that_would_not_read_back_is_refused_and_nothing_changes() {
+        let plan = plan_with_conflict("measure.current", 1.0.into(), "lots".into());
+        assert_eq!(
+            choose(&plan, 0, Choice::Other),
+            Err(OpError::NoSuchConflict)
+        );
+    }
+}

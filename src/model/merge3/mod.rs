@@ -1,0 +1,521 @@
+//! The three-way merge of two copies of one plan by id, the heart of using goalcoach on
+//! several devices (`goalcoach merge`, `sync`, `import` of a copy, file-sync conflict
+//! copies). Pure: the same three plans always give the same plan.
+//!
+//! Items added on either side are kept; a field changed on one side takes that change; a
+//! field changed differently on both keeps ours in place and theirs in the plan's conflicts;
+//! an item deleted on one side and changed on the other (or under it) is kept and flagged;
+//! sibling order follows the side that reordered; check-ins, barriers, tags, reviews,
+//! achievements and the other lists are merged as sets. Without a base (two copies with no
+//! known common version) every difference is a conflict and nothing either side has is lost.
+
+mod flat;
+mod values;
+
+use super::conflict::{Conflict, ConflictKind};
+use super::ids::{BuildIdHasher, ItemId, RANDOM_FROM};
+use super::items::ItemKind;
+use super::ops::Node;
+use super::text::plural;
+use super::{Plan, SCHEMA_VERSION, WeeklyReview};
+use flat::{Entry, Flat, ListKey};
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use values::Clash;
+
+/// The merged plan and what came in from the other side.
+#[derive(Debug)]
+pub struct Merged {
+    pub plan: Plan,
+    pub report: Report,
+}
+
+/// What the merge changed in our copy.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub goals: usize,
+    pub milestones: usize,
+    pub steps: usize,
+    /// Items of ours the other side deleted.
+    pub removed: usize,
+    pub reviews: usize,
+    pub profile: bool,
+    /// New conflicts to choose.
+    pub conflicts: usize,
+}
+
+impl Report {
+    /// "3 goals, 5 steps changed elsewhere; 1 conflict to choose".
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        for (n, what) in [
+            (self.goals, "goal"),
+            (self.milestones, "milestone"),
+            (self.steps, "step"),
+            (self.reviews, "review"),
+        ] {
+            if n > 0 {
+                parts.push(plural(n, what));
+            }
+        }
+        if self.profile {
+            parts.push("the profile".to_string());
+        }
+        let mut text = if parts.is_empty() {
+            "nothing changed elsewhere".to_string()
+        } else {
+            format!("{} changed elsewhere", parts.join(", "))
+        };
+        if self.removed > 0 {
+            text.push_str(&format!(
+                " ({} deleted there)",
+                plural(self.removed, "item")
+            ));
+        }
+        if self.conflicts > 0 {
+            text.push_str(&format!(
+                "; {} to choose",
+                plural(self.conflicts, "conflict")
+            ));
+        }
+        text
+    }
+
+    /// Whether anything came in.
+    pub fn is_empty(&self) -> bool {
+        *self == Report::default()
+    }
+}
+
+/// Merges `theirs` into `ours`; `base` is their last common version, when known.
+pub fn merge(base: Option<Plan>, mut ours: Plan, mut theirs: Plan) -> Merged {
+    let two_way = base.is_none();
+    let mut base = base.unwrap_or_default();
+    let fb = Flat::of(std::mem::take(&mut base.goals));
+    let fo = Flat::of(std::mem::take(&mut ours.goals));
+    let mut ft = Flat::of(std::mem::take(&mut theirs.goals));
+    if !two_way {
+        split_counted_twins(&fb, &fo, &mut ft);
+    }
+    let mut conflicts = Vec::new();
+    let tree = merge_tree(&fb, &fo, &ft, two_way, &mut conflicts);
+    let reviews = merge_reviews(
+        &base.reviews,
+        &ours.reviews,
+        &theirs.reviews,
+        two_way,
+        &mut conflicts,
+    );
+    let profile = merge_record(
+        (!two_way).then_some(&base.profile),
+        &ours.profile,
+        &theirs.profile,
+        &mut clash_sink(&mut conflicts, None, None),
+    );
+    let report_base = Report {
+        reviews: count_changed_reviews(&ours.reviews, &reviews),
+        profile: profile != ours.profile,
+        ..Report::default()
+    };
+    let mut plan = Plan {
+        schema_version: SCHEMA_VERSION,
+        uid: if ours.uid.is_empty() {
+            theirs.uid.clone()
+        } else {
+            ours.uid.clone()
+        },
+        next_num: ours.next_num.max(theirs.next_num),
+        goals: flat::rebuild(tree.items.clone(), &tree.lists),
+        reviews,
+        profile,
+        conflicts: Vec::new(),
+        extra: merge_extra(&base, &ours, &theirs, two_way),
+        ids: ours.ids.clone(),
+    };
+    let report = Report {
+        conflicts: conflicts.len(),
+        ..tree_report(&fo, &tree, report_base)
+    };
+    plan.conflicts = merge_conflict_lists(&base, &ours, &theirs, conflicts, &plan);
+    let _ = plan.fix_ids();
+    Merged { plan, report }
+}
+
+/// Items both sides added under the same counted (pre-schema-2) id with different content
+/// were two items that collided before ids were random: theirs gets an id of its own.
+fn split_counted_twins(fb: &Flat, fo: &Flat, ft: &mut Flat) {
+    let twins: Vec<ItemId> = ft
+        .order
+        .iter()
+        .copied()
+        .filter(|id| id.0 < RANDOM_FROM && !fb.items.contains_key(id))
+        .filter(|id| match (fo.items.get(id), ft.items.get(id)) {
+            (Some(o), Some(t)) => o.node != t.node,
+            _ => false,
+        })
+        .collect();
+    for old in twins {
+        let mut candidate = old.0;
+        let new = loop {
+            candidate = candidate
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                .rotate_left(17);
+            let id = ItemId(RANDOM_FROM + candidate % (super::ids::MAX_ID - RANDOM_FROM));
+            if !fo.items.contains_key(&id)
+                && !ft.items.contains_key(&id)
+                && !fb.items.contains_key(&id)
+            {
+                break id;
+            }
+        };
+        ft.rename(old, new);
+    }
+}
+
+/// The merged tree: its items and lists.
+struct Tree {
+    items: HashMap<ItemId, Entry, BuildIdHasher>,
+    lists: HashMap<ListKey, Vec<ItemId>>,
+}
+
+fn merge_tree(
+    fb: &Flat,
+    fo: &Flat,
+    ft: &Flat,
+    two_way: bool,
+    conflicts: &mut Vec<Conflict>,
+) -> Tree {
+    let touched_o = touched(fb, fo);
+    let touched_t = touched(fb, ft);
+    let mut items: HashMap<ItemId, Entry, BuildIdHasher> = HashMap::default();
+    let mut revived: HashSet<ItemId, BuildIdHasher> = HashSet::default();
+    let mut all: Vec<ItemId> = fo.order.clone();
+    all.extend(ft.order.iter().filter(|id| !fo.items.contains_key(id)));
+    for id in &all {
+        let b = if two_way { None } else { fb.items.get(id) };
+        let entry = match (fo.items.get(id), ft.items.get(id)) {
+            (Some(o), Some(t)) => Some(merge_entry(*id, b, o, t, conflicts)),
+            (Some(o), None) => keep_one_sided(*id, b, o, &touched_o, &mut revived, conflicts),
+            (None, Some(t)) => keep_one_sided(*id, b, t, &touched_t, &mut revived, conflicts),
+            (None, None) => None,
+        };
+        if let Some(e) = entry {
+            items.insert(*id, e);
+        }
+    }
+    reattach_orphans(&mut items, fo, ft);
+    let lists = merge_lists_of(&items, &all, fb, fo, ft);
+    Tree { items, lists }
+}
+
+/// The ids `side` added or changed since `base`, with every item above them.
+fn touched(base: &Flat, side: &Flat) -> HashSet<ItemId, BuildIdHasher> {
+    let mut out: HashSet<ItemId, BuildIdHasher> = HashSet::default();
+    for (id, entry) in &side.items {
+        if base.items.get(id) != Some(entry) {
+            let mut at = Some(*id);
+            while let Some(cur) = at {
+                if !out.insert(cur) {
+                    break;
+                }
+                at = side.items.get(&cur).and_then(|e| e.parent);
+            }
+        }
+    }
+    out
+}
+
+/// An item only one side still has: new there (kept), or deleted by the other side. Then it
+/// is kept, with all it holds, when this side changed it or anything under it, and flagged
+/// once (on the topmost item kept that way); else it is gone. Parents come before children.
+fn keep_one_sided(
+    id: ItemId,
+    base: Option<&Entry>,
+    entry: &Entry,
+    touched: &HashSet<ItemId, BuildIdHasher>,
+    revived: &mut HashSet<ItemId, BuildIdHasher>,
+    conflicts: &mut Vec<Conflict>,
+) -> Option<Entry> {
+    if base.is_none() {
+        return Some(entry.clone());
+    }
+    let under_revived = entry.parent.is_some_and(|p| revived.contains(&p));
+    if !under_revived && !touched.contains(&id) {
+        return None;
+    }
+    revived.insert(id);
+    if !under_revived {
+        conflicts.push(Conflict {
+            item: Some(id),
+            kind: ConflictKind::DeletedElsewhere,
+            ..Conflict::default()
+        });
+    }
+    Some(entry.clone())
+}
+
+fn merge_entry(
+    id: ItemId,
+    base: Option<&Entry>,
+    ours: &Entry,
+    theirs: &Entry,
+    conflicts: &mut Vec<Conflict>,
+) -> Entry {
+    let parent = if ours.parent == theirs.parent || base.map(|b| b.parent) != Some(ours.parent) {
+        ours.parent
+    } else {
+        theirs.parent
+    };
+    let b = base.map(|b| &b.node);
+    let node = if ours.node == theirs.node || b == Some(&theirs.node) {
+        ours.node.clone()
+    } else if b == Some(&ours.node) {
+        theirs.node.clone()
+    } else {
+        let mut sink = clash_sink(conflicts, Some(id), None);
+        match (b, &ours.node, &theirs.node) {
+            (b, Node::Goal(o), Node::Goal(t)) => Node::Goal(Box::new(merge_record(
+                b.and_then(|n| match n {
+                    Node::Goal(g) => Some(&**g),
+                    _ => None,
+                }),
+                &**o,
+                &**t,
+                &mut sink,
+            ))),
+            (b, Node::Milestone(o), Node::Milestone(t)) => Node::Milestone(Box::new(merge_record(
+                b.and_then(|n| match n {
+                    Node::Milestone(m) => Some(&**m),
+                    _ => None,
+                }),
+                &**o,
+                &**t,
+                &mut sink,
+            ))),
+            (b, Node::Step(o), Node::Step(t)) => Node::Step(Box::new(merge_record(
+                b.and_then(|n| match n {
+                    Node::Step(s) => Some(&**s),
+                    _ => None,
+                }),
+                &**o,
+                &**t,
+                &mut sink,
+            ))),
+            _ => ours.node.clone(),
+        }
+    };
+    Entry { parent, node }
+}
+
+/// Turns clashes into conflicts about one item, review or the profile.
+fn clash_sink<'a>(
+    conflicts: &'a mut Vec<Conflict>,
+    item: Option<ItemId>,
+    review: Option<&'a str>,
+) -> impl FnMut(Clash) + 'a {
+    move |clash: Clash| {
+        conflicts.push(Conflict {
+            item,
+            review: review.map(str::to_string),
+            field: clash.path,
+            kind: ConflictKind::BothChanged,
+            kept: clash.ours,
+            other: clash.theirs,
+            ..Conflict::default()
+        })
+    }
+}
+
+/// Merges one record field by field through its JSON form; when the result would not read
+/// back (it always should), ours is kept and theirs is handed back whole.
+fn merge_record<T>(base: Option<&T>, ours: &T, theirs: &T, sink: &mut dyn FnMut(Clash)) -> T
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Clone + PartialEq,
+{
+    if ours == theirs || base == Some(theirs) {
+        return ours.clone();
+    }
+    if base == Some(ours) {
+        return theirs.clone();
+    }
+    let json = |v: &T| serde_json::to_value(v).unwrap_or(Value::Null);
+    let (b, o, t) = (base.map(json), json(ours), json(theirs));
+    let mut clashes = Vec::new();
+    let merged = values::merge(b.as_ref(), &o, &t, &mut clashes);
+    match serde_json::from_value(merged) {
+        Ok(record) => {
+            clashes.into_iter().for_each(&mut *sink);
+            record
+        }
+        Err(_) => {
+            sink(Clash {
+                path: String::new(),
+                ours: o,
+                theirs: t,
+            });
+            ours.clone()
+        }
+    }
+}
+
+/// An item whose parent did not make it hangs under the parent it has on the other side
+/// (it can only happen with a hand-edited file); with neither, it is left out.
+fn reattach_orphans(items: &mut HashMap<ItemId, Entry, BuildIdHasher>, fo: &Flat, ft: &Flat) {
+    let orphans: Vec<ItemId> = items
+        .iter()
+        .filter(|(_, e)| e.parent.is_some_and(|p| !items.contains_key(&p)))
+        .map(|(id, _)| *id)
+        .collect();
+    for id in orphans {
+        let fits = |p: Option<ItemId>| p.is_some_and(|p| items.contains_key(&p));
+        let candidates = [fo.items.get(&id), ft.items.get(&id)];
+        let parent = candidates
+            .iter()
+            .flatten()
+            .map(|e| e.parent)
+            .find(|p| fits(*p));
+        match parent {
+            Some(p) => {
+                if let Some(e) = items.get_mut(&id) {
+                    e.parent = p;
+                }
+            }
+            None => {
+                items.remove(&id);
+            }
+        }
+    }
+}
+
+fn merge_lists_of(
+    items: &HashMap<ItemId, Entry, BuildIdHasher>,
+    all: &[ItemId],
+    fb: &Flat,
+    fo: &Flat,
+    ft: &Flat,
+) -> HashMap<ListKey, Vec<ItemId>> {
+    let mut members: HashMap<ListKey, Vec<ItemId>> = HashMap::new();
+    for id in all {
+        if let Some(e) = items.get(id) {
+            members
+                .entry((e.parent, e.node.kind()))
+                .or_default()
+                .push(*id);
+        }
+    }
+    let list = |flat: &Flat, key: &ListKey| flat.lists.get(key).cloned().unwrap_or_default();
+    members
+        .into_iter()
+        .map(|(key, ids)| {
+            let order = flat::merge_order(&list(fb, &key), &list(fo, &key), &list(ft, &key), &ids);
+            (key, order)
+        })
+        .collect()
+}
+
+fn tree_report(fo: &Flat, tree: &Tree, mut report: Report) -> Report {
+    for (id, entry) in &tree.items {
+        if fo.items.get(id) != Some(entry) {
+            match entry.node.kind() {
+                ItemKind::Goal => report.goals += 1,
+                ItemKind::Milestone => report.milestones += 1,
+                ItemKind::Step => report.steps += 1,
+            }
+        }
+    }
+    report.removed = fo
+        .items
+        .keys()
+        .filter(|id| !tree.items.contains_key(id))
+        .count();
+    report
+}
+
+/// Reviews by week: a week only one side has is kept (unless the other deleted it unchanged);
+/// a week both have merges field by field.
+fn merge_reviews(
+    base: &[WeeklyReview],
+    ours: &[WeeklyReview],
+    theirs: &[WeeklyReview],
+    two_way: bool,
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<WeeklyReview> {
+    let find = |list: &[WeeklyReview], week: &str| list.iter().find(|r| r.week == week).cloned();
+    let mut weeks: Vec<&str> = ours.iter().chain(theirs).map(|r| r.week.as_str()).collect();
+    weeks.sort_unstable();
+    weeks.dedup();
+    let mut out = Vec::new();
+    for week in weeks {
+        let b = if two_way { None } else { find(base, week) };
+        let merged = match (find(ours, week), find(theirs, week)) {
+            (Some(o), Some(t)) => {
+                let mut sink = clash_sink(conflicts, None, Some(week));
+                Some(merge_record(b.as_ref(), &o, &t, &mut sink))
+            }
+            (Some(one), None) | (None, Some(one)) => match &b {
+                Some(b) if *b == one => None,
+                _ => Some(one),
+            },
+            (None, None) => None,
+        };
+        out.extend(merged);
+    }
+    out
+}
+
+fn count_changed_reviews(ours: &[WeeklyReview], merged: &[WeeklyReview]) -> usize {
+    merged
+        .iter()
+        .filter(|r| !ours.iter().any(|o| o == *r))
+        .count()
+}
+
+fn merge_extra(base: &Plan, ours: &Plan, theirs: &Plan, two_way: bool) -> super::Extra {
+    let as_value = |p: &Plan| Value::Object(p.extra.clone());
+    let b = (!two_way).then(|| as_value(base));
+    let mut ignored = Vec::new();
+    match values::merge(b.as_ref(), &as_value(ours), &as_value(theirs), &mut ignored) {
+        Value::Object(map) => map,
+        _ => ours.extra.clone(),
+    }
+}
+
+/// The conflicts both sides already had (merged as sets), then the new ones; each only while
+/// what it is about is still in the plan.
+fn merge_conflict_lists(
+    base: &Plan,
+    ours: &Plan,
+    theirs: &Plan,
+    new: Vec<Conflict>,
+    plan: &Plan,
+) -> Vec<Conflict> {
+    let as_values = |list: &[Conflict]| -> Vec<Value> {
+        list.iter()
+            .filter_map(|c| serde_json::to_value(c).ok())
+            .collect()
+    };
+    let kept = values::merge_lists(
+        &as_values(&base.conflicts),
+        &as_values(&ours.conflicts),
+        &as_values(&theirs.conflicts),
+    );
+    let mut out: Vec<Conflict> = kept
+        .into_iter()
+        .filter_map(|v| serde_json::from_value(v).ok())
+        .collect();
+    for c in new {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out.retain(|c| {
+        c.item.is_none_or(|id| plan.locate(id).is_some())
+            && c.review
+                .as_ref()
+                .is_none_or(|w| plan.reviews.iter().any(|r| &r.week == w))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,261 @@
+use super::*;
+use crate::model::{ActionStep, CheckIn, Goal, Milestone, Num, Op};
+use chrono::NaiveDate;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// A base plan: goal #1 with milestone #2 (step #3) and step #4; goal #5.
+fn base() -> Plan {
+    let mut plan = Plan {
+        uid: "plan".into(),
+        ..Plan::default()
+    };
+    let mut g = Goal::new(ItemId(1), "Speak at a conference", day("2026-11-01"));
+    let mut m = Milestone::new(ItemId(2), "Abstract accepted");
+    m.steps
+        .push(ActionStep::new(ItemId(3), "Draft the abstract"));
+    g.milestones.push(m);
+    g.steps.push(ActionStep::new(ItemId(4), "Pick conferences"));
+    plan.goals.push(g);
+    plan.goals
+        .push(Goal::new(ItemId(5), "Learn Rust", day("2026-11-01")));
+    plan.fix_ids();
+    plan
+}
+
+/// A copy of `plan` that draws ids of its own, as another device would.
+fn device(plan: &Plan, seed: u64) -> Plan {
+    let mut copy = plan.clone();
+    copy.ids = crate::model::IdSource::Random(seed);
+    copy
+}
+
+fn add_step(plan: &mut Plan, parent: ItemId, title: &str) -> ItemId {
+    let id = plan.new_id();
+    plan.apply(Op::Insert {
+        parent: Some(parent),
+        index: usize::MAX,
+        node: Node::Step(Box::new(ActionStep::new(id, title))),
+    })
+    .unwrap();
+    id
+}
+
+fn edit_goal(plan: &mut Plan, id: ItemId, f: impl FnOnce(&mut Goal)) {
+    let mut g = plan.goal(id).unwrap().without_children();
+    f(&mut g);
+    plan.apply(Op::Update {
+        node: Node::Goal(Box::new(g)),
+    })
+    .unwrap();
+}
+
+fn bytes(plan: &Plan) -> String {
+    serde_json::to_string_pretty(plan).unwrap()
+}
+
+#[test]
+fn additions_on_both_sides_are_kept_with_distinct_ids_and_numbers() {
+    let b = base();
+    let (mut ours, mut theirs) = (device(&b, 1), device(&b, 2));
+    let mine = add_step(&mut ours, ItemId(1), "Ask Ana for a review");
+    let other = add_step(&mut theirs, ItemId(1), "Book the venue");
+    assert_eq!(
+        ours.num_of(mine),
+        theirs.num_of(other),
+        "both devices said #6"
+    );
+    assert_ne!(mine, other, "but the ids differ");
+    let merged = merge(Some(b), ours, theirs);
+    let plan = &merged.plan;
+    let titles: Vec<_> = plan.goals[0]
+        .steps
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Pick conferences", "Ask Ana for a review", "Book the venue"]
+    );
+    assert_eq!(plan.num_of(mine), Num(6), "ours keeps its number");
+    assert_eq!(
+        plan.num_of(other),
+        Num(7),
+        "theirs moves to the next free one"
+    );
+    assert_eq!(merged.report.summary(), "1 step changed elsewhere");
+    assert!(plan.conflicts.is_empty());
+}
+
+#[test]
+fn different_fields_of_one_goal_both_land() {
+    let b = base();
+    let (mut ours, mut theirs) = (device(&b, 1), device(&b, 2));
+    edit_goal(&mut ours, ItemId(1), |g| {
+        g.title = "Speak at RustConf".into()
+    });
+    edit_goal(&mut theirs, ItemId(1), |g| {
+        g.deadline = Some(day("2027-06-30"))
+    });
+    let merged = merge(Some(b), ours, theirs);
+    let g = merged.plan.goal(ItemId(1)).unwrap();
+    assert_eq!(g.title, "Speak at RustConf");
+    assert_eq!(g.deadline, Some(day("2027-06-30")));
+    assert!(merged.plan.conflicts.is_empty());
+}
+
+#[test]
+fn the_same_field_changed_twice_keeps_both_values_and_choosing_settles_it() {
+    let b = base();
+    let (mut ours, mut theirs) = (device(&b, 1), device(&b, 2));
+    edit_goal(&mut ours, ItemId(1), |g| {
+        g.title = "Speak at RustConf".into()
+    });
+    edit_goal(&mut theirs, ItemId(1), |g| {
+        g.title = "Speak at FOSDEM".into()
+    });
+    let merged = merge(Some(b), ours, theirs);
+    let mut plan = merged.plan;
+    assert_eq!(merged.report.conflicts, 1);
+    assert_eq!(plan.goals[0].title, "Speak at RustConf");
+    let c = &plan.conflicts[0];
+    assert_eq!(
+        (c.field.as_str(), &c.other),
+        ("title", &Value::from("Speak at FOSDEM"))
+    );
+    let op = crate::model::conflict::choose(&plan, 0, crate::model::Choice::Other).unwrap();
+    plan.apply(op).unwrap();
+    assert_eq!(plan.goals[0].title, "Speak at FOSDEM");
+    assert!(plan.conflicts.is_empty());
+}
+
+#[test]
+fn deleted_here_and_changed_there_is_kept_and_flagged_unchanged_is_gone() {
+    let b = base();
+    let (mut ours, mut theirs) = (device(&b, 1), device(&b, 2));
+    ours.apply(Op::Remove { id: ItemId(1) }).unwrap();
+    ours.apply(Op::Remove { id: ItemId(5) }).unwrap();
+    add_step(&mut theirs, ItemId(2), "Send it to Ana");
+    let merged = merge(Some(b), ours, theirs);
+    let plan = &merged.plan;
+    assert!(
+        plan.goal(ItemId(5)).is_none(),
+        "deleted, untouched elsewhere: gone"
+    );
+    let g = plan
+        .goal(ItemId(1))
+        .expect("kept: something under it changed elsewhere");
+    assert_eq!(g.milestones[0].steps.len(), 2);
+    assert!(
+        plan.conflicts
+            .iter()
+            .any(|c| c.kind == ConflictKind::DeletedElsewhere && c.item == Some(ItemId(1)))
+    );
+}
+
+#[test]
+fn logs_are_unions_and_reviews_of_different_weeks_all_stay() {
+    let b = base();
+    let (mut ours, mut theirs) = (device(&b, 1), device(&b, 2));
+    let check = |d: &str, note: &str| CheckIn {
+        date: day(d),
+        value: None,
+        confidence: 3,
+        note: note.into(),
+    };
+    edit_goal(&mut ours, ItemId(1), |g| {
+        g.checkins.push(check("2026-11-20", "laptop"))
+    });
+    edit_goal(&mut theirs, ItemId(1), |g| {
+        g.checkins.push(check("2026-11-21", "desktop"))
+    });
+    ours.reviews.push(WeeklyReview {
+        week: "2026-W46".into(),
+        ..WeeklyReview::default()
+    });
+    theirs.reviews.push(WeeklyReview {
+        week: "2026-W47".into(),
+        ..WeeklyReview::default()
+    });
+    ours.profile
+        .achievements
+        .push(crate::model::profile::Achievement {
+            what: "Shipped v2".into(),
+            ..Default::default()
+        });
+    theirs
+        .profile
+        .achievements
+        .push(crate::model::profile::Achievement {
+            what: "Gave a lightning talk".into(),
+            ..Default::default()
+        });
+    let merged = merge(Some(b), ours, theirs);
+    let plan = &merged.plan;
+    assert_eq!(plan.goals[0].checkins.len(), 2);
+    assert_eq!(plan.reviews.len(), 2);
+    assert_eq!(plan.profile.achievements.len(), 2);
+    assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
+}
+
+#[test]
+fn same_inputs_same_bytes_and_merging_what_one_side_has_is_that_side() {
+    let b = base();
+    let (mut ours, mut theirs) = (device(&b, 1), device(&b, 2));
+    add_step(&mut ours, ItemId(2), "x");
+    edit_goal(&mut theirs, ItemId(5), |g| {
+        g.notes = "from the desktop".into()
+    });
+    let one = merge(Some(b.clone()), ours.clone(), theirs.clone()).plan;
+    let two = merge(Some(b.clone()), ours.clone(), theirs.clone()).plan;
+    assert_eq!(bytes(&one), bytes(&two));
+    assert_eq!(
+        bytes(&merge(Some(b.clone()), ours.clone(), ours.clone()).plan),
+        bytes(&ours)
+    );
+    assert_eq!(
+        bytes(&merge(Some(b.clone()), ours.clone(), b.clone()).plan),
+        bytes(&ours)
+    );
+    assert_eq!(
+        bytes(&merge(Some(b.clone()), b, theirs.clone()).plan),
+        bytes(&theirs)
+    );
+}
+
+#[test]
+fn two_items_that_shared_a_counted_id_before_schema_2_are_both_kept() {
+    let b = base();
+    let (mut ours, mut theirs) = (b.clone(), b.clone());
+    let mut mine = Goal::new(ItemId(6), "Mine", day("2026-11-02"));
+    mine.num = Num(6);
+    let mut other = Goal::new(ItemId(6), "Theirs", day("2026-11-02"));
+    other.num = Num(6);
+    ours.goals.push(mine);
+    theirs.goals.push(other);
+    let merged = merge(Some(b), ours, theirs).plan;
+    let titles: Vec<_> = merged.goals.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Speak at a conference", "Learn Rust", "Mine", "Theirs"]
+    );
+    assert_ne!(merged.goals[2].id, merged.goals[3].id);
+    assert_eq!(merged.goals[3].num, Num(7));
+}
+
+#[test]
+fn without_a_base_both_sides_items_stay_and_differences_wait_as_conflicts() {
+    let b = base();
+    let (mut ours, mut theirs) = (device(&b, 1), device(&b, 2));
+    ours.apply(Op::Remove { id: ItemId(5) }).unwrap();
+    edit_goal(&mut theirs, ItemId(1), |g| g.notes = "desktop notes".into());
+    let merged = merge(None, ours, theirs);
+    assert!(
+        merged.plan.goal(ItemId(5)).is_some(),
+        "nothing is lost without a base"
+    );
+    assert_eq!(merged.plan.goals[0].notes, "");
+    assert_eq!(merged.plan.conflicts.len(), 1);
+}
