@@ -60,8 +60,9 @@ pub enum Command {
     Checkin(CheckinArgs),
     /// Write the plan as JSON, Markdown, iCalendar (ics) or CSV.
     Export(ExportArgs),
-    /// Bring in a goalcoach JSON file (merged by id), a taskwarrior `task export` or a
-    /// Markdown outline (goal / milestone / step by indent, [x] for done).
+    /// Bring in a goalcoach JSON file (another copy of this plan is merged by id, nothing
+    /// replaced), a taskwarrior `task export` or a Markdown outline (goal / milestone / step
+    /// by indent, [x] for done).
     Import {
         /// The file to read.
         file: PathBuf,
@@ -73,6 +74,18 @@ pub enum Command {
     },
     /// Print where the plan file lives.
     Path,
+    /// Share the plan between computers through git: commit, fetch, merge by id, push.
+    Sync(SyncArgs),
+    /// Merge two copies of a plan by id (git's merge driver: `goalcoach merge %O %A %B`);
+    /// the result is written into OURS.
+    Merge {
+        /// Their last common version (may be empty: then the copies share no history).
+        base: PathBuf,
+        /// This copy; the merged plan is written here.
+        ours: PathBuf,
+        /// The other copy.
+        theirs: PathBuf,
+    },
     /// Print a shell completion script: `goalcoach completions bash > /etc/bash_completion.d/goalcoach`.
     Completions {
         /// The shell to complete for.
@@ -104,6 +117,22 @@ pub struct AddArgs {
     /// Deadline (goal), target date (milestone) or due date (step): 2027-03-31, +2w, fri, eom…
     #[arg(long, visible_alias = "due", value_name = "DATE")]
     pub deadline: Option<String>,
+}
+
+/// Arguments of `goalcoach sync`.
+#[derive(Debug, clap::Args)]
+pub struct SyncArgs {
+    /// Make the data directory a git repository set up for goalcoach, and join REMOTE.
+    #[arg(long)]
+    pub init: bool,
+    /// With --init: the git repository to share through (a path, or a URL like
+    /// ssh://host/path/plan.git); its plan is taken when this computer has none.
+    #[arg(requires = "init")]
+    pub remote: Option<String>,
+    /// Merge the conflict copies a file-sync tool left beside the plan, then move them into
+    /// backups/.
+    #[arg(long, conflicts_with = "init")]
+    pub merge_copies: bool,
 }
 
 /// Arguments of `goalcoach checkin`.
@@ -154,6 +183,13 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
     if !matches!(command, Command::Config { .. }) {
         problems.iter().for_each(|p| eprintln!("goalcoach: {p}"));
     }
+    if matches!(
+        command,
+        Command::List | Command::Agenda | Command::Review { .. } | Command::Add(_)
+    ) && let Some(note) = crate::sync::copies::notice(dir)
+    {
+        eprintln!("goalcoach: {note}");
+    }
     match command {
         Command::Path => emit(format!("{}\n", dir.join(store::PLAN_FILE).display())),
         Command::List => print_from(dir, today, report::list_text),
@@ -166,6 +202,12 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         Command::Checkin(args) => edit(dir, today, |plan| checkin(plan, &args, today)),
         Command::Import { file } => edit(dir, today, |plan| import(plan, &file, today)),
         Command::Restore { which } => restore(dir, today, which.as_deref()),
+        Command::Sync(args) => emit(format!("{}\n", sync(dir, today, &args)?)),
+        Command::Merge { base, ours, theirs } => {
+            let summary = crate::sync::merge_files(&base, &ours, &theirs)?;
+            eprintln!("goalcoach merge: {summary}");
+            Ok(())
+        }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut script = Vec::new();
@@ -407,6 +449,16 @@ fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
 
 /// Imports a goalcoach JSON file (merged by id), a taskwarrior export (a JSON array) or a
 /// Markdown outline, told apart by extension and first character. All or nothing.
+fn sync(dir: &Path, today: NaiveDate, args: &SyncArgs) -> Result<String> {
+    if args.init {
+        crate::sync::init(dir, args.remote.as_deref(), today)
+    } else if args.merge_copies {
+        crate::sync::copies::merge_all(dir, today)
+    } else {
+        crate::sync::sync(dir, today)
+    }
+}
+
 fn import(plan: &mut Plan, file: &Path, today: NaiveDate) -> Result<String> {
     let bytes = store::read_plan_file(file)?
         .with_context(|| format!("cannot read {}: there is no such file", file.display()))?;
@@ -418,7 +470,16 @@ fn import(plan: &mut Plan, file: &Path, today: NaiveDate) -> Result<String> {
         _ if markdown => from(crate::import::markdown_outline(&text, plan, today), file)?,
         Some('[') => from(crate::import::taskwarrior(&text, plan, today), file)?,
         Some('{') => {
-            let merge = crate::model::merge::merge_op(plan, store::parse_plan(file, &bytes)?);
+            let theirs = store::parse_plan(file, &bytes)?;
+            if !plan.uid.is_empty() && theirs.uid == plan.uid {
+                let merged = crate::model::merge3::merge(None, plan.clone(), theirs);
+                *plan = merged.plan;
+                return Ok(format!(
+                    "merged another copy of this plan: {}",
+                    merged.report.summary()
+                ));
+            }
+            let merge = crate::model::merge::merge_op(plan, theirs);
             let summary = merge.summary();
             (merge.op, summary)
         }

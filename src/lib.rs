@@ -12,4 +12,5 @@ pub mod model;
 pub mod report;
 pub mod sample;
 pub mod store;
+pub mod sync;
 pub mod ui;

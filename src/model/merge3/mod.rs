@@ -47,6 +47,25 @@ pub struct Report {
 impl Report {
     /// "3 goals, 5 steps changed elsewhere; 1 conflict to choose".
     pub fn summary(&self) -> String {
+        let what = self.what();
+        let mut text = if what.is_empty() {
+            "nothing changed elsewhere".to_string()
+        } else {
+            format!("{what} changed elsewhere")
+        };
+        if self.removed > 0 {
+            let removed = plural(self.removed, "item");
+            text.push_str(&format!(" ({removed} deleted there)"));
+        }
+        if self.conflicts > 0 {
+            let conflicts = plural(self.conflicts, "conflict");
+            text.push_str(&format!("; {conflicts} to choose"));
+        }
+        text
+    }
+
+    /// What changed, counted: "3 goals, 5 steps, the profile" (empty when nothing did).
+    pub fn what(&self) -> String {
         let mut parts = Vec::new();
         for (n, what) in [
             (self.goals, "goal"),
@@ -61,29 +80,34 @@ impl Report {
         if self.profile {
             parts.push("the profile".to_string());
         }
-        let mut text = if parts.is_empty() {
-            "nothing changed elsewhere".to_string()
-        } else {
-            format!("{} changed elsewhere", parts.join(", "))
-        };
-        if self.removed > 0 {
-            text.push_str(&format!(
-                " ({} deleted there)",
-                plural(self.removed, "item")
-            ));
-        }
-        if self.conflicts > 0 {
-            text.push_str(&format!(
-                "; {} to choose",
-                plural(self.conflicts, "conflict")
-            ));
-        }
-        text
+        parts.join(", ")
     }
 
     /// Whether anything came in.
     pub fn is_empty(&self) -> bool {
         *self == Report::default()
+    }
+}
+
+/// What changed from `before` to `after`, counted the way a merge reports it (for a commit
+/// message or a summary of what a merge brought in).
+pub fn changes(before: &Plan, after: &Plan) -> Report {
+    let fb = Flat::of(before.goals.clone());
+    let fa = Flat::of(after.goals.clone());
+    let tree = Tree {
+        items: fa.items,
+        lists: fa.lists,
+    };
+    let new_conflicts = after
+        .conflicts
+        .iter()
+        .filter(|c| !before.conflicts.contains(c))
+        .count();
+    Report {
+        reviews: count_changed_reviews(&before.reviews, &after.reviews),
+        profile: before.profile != after.profile,
+        conflicts: new_conflicts,
+        ..tree_report(&fb, &tree, Report::default())
     }
 }
 

@@ -1,0 +1,152 @@
+//! The conflict copies that file-sync tools leave beside plan.json when two computers saved
+//! it at once — Syncthing's `plan.sync-conflict-….json`, Dropbox's and Nextcloud's
+//! `plan (… conflicted copy ….json`, older Nextcloud's `plan_conflict-….json` — and
+//! goalcoach's own `plan.conflict-….json`. Each is merged into the plan by id, then moved
+//! into `backups/`, so nothing either computer wrote is lost.
+
+use crate::model::Plan;
+use crate::model::merge3::{self, Merged};
+use crate::store::{self, Store};
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// A conflict copy: where it is and which tool left it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConflictCopy {
+    pub path: PathBuf,
+    pub tool: &'static str,
+}
+
+impl ConflictCopy {
+    /// The copy's file name.
+    pub fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// Which tool leaves a copy by this name, if it is a conflict copy of plan.json.
+fn tool_of(name: &str) -> Option<&'static str> {
+    if !name.ends_with(".json") {
+        return None;
+    }
+    if name.starts_with("plan.sync-conflict-") {
+        Some("Syncthing")
+    } else if name.starts_with("plan (") && name.contains("onflicted copy") {
+        Some("Dropbox or Nextcloud")
+    } else if name.starts_with("plan_conflict-") {
+        Some("Nextcloud")
+    } else if name.starts_with("plan.conflict-") {
+        Some("goalcoach")
+    } else {
+        None
+    }
+}
+
+/// The conflict copies in `dir` (regular files only), oldest name first.
+pub fn find(dir: &Path) -> Vec<ConflictCopy> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<ConflictCopy> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            tool_of(&name).map(|tool| ConflictCopy {
+                path: e.path(),
+                tool,
+            })
+        })
+        .collect();
+    found.sort_by_key(ConflictCopy::name);
+    found
+}
+
+/// Merges the copy at `path` into `plan`. With no common version known, both sides' items
+/// are kept and every differing field waits as a conflict.
+pub fn merge_copy(plan: &Plan, path: &Path) -> Result<Merged> {
+    let bytes = store::read_plan_file(path)?
+        .with_context(|| format!("{} is gone", path.display()))?;
+    let theirs = store::parse_plan(path, &bytes)?;
+    Ok(merge3::merge(None, plan.clone(), theirs))
+}
+
+/// Moves a merged copy into `backups/` under its own name.
+pub fn put_away(dir: &Path, copy: &Path) -> Result<PathBuf> {
+    let backups = dir.join("backups");
+    std::fs::create_dir_all(&backups)
+        .with_context(|| format!("cannot create {}", backups.display()))?;
+    let name = copy.file_name().context("a copy without a name")?;
+    let target = backups.join(name);
+    std::fs::rename(copy, &target)
+        .with_context(|| format!("cannot move {} into {}", copy.display(), backups.display()))?;
+    Ok(target)
+}
+
+/// A line for commands that only read: the copies waiting to be merged, and how.
+pub fn notice(dir: &Path) -> Option<String> {
+    let copies = find(dir);
+    let first = copies.first()?;
+    Some(format!(
+        "{} beside the plan ({}, left by {}); `goalcoach sync --merge-copies` merges {}",
+        crate::model::text::plural(copies.len(), "conflict copy"),
+        first.name(),
+        first.tool,
+        if copies.len() == 1 { "it" } else { "them" }
+    ))
+}
+
+/// `goalcoach sync --merge-copies`: merges every conflict copy into the plan, saves, and
+/// moves each copy into `backups/`.
+pub fn merge_all(dir: &Path, today: NaiveDate) -> Result<String> {
+    let (mut store, mut plan) = Store::open(dir, today)?;
+    if let Some(holder) = store.read_only_reason() {
+        bail!(
+            "{holder} has {} open; it offers to merge the copies when it starts, or quit it \
+             and try again",
+            store.plan_path().display()
+        );
+    }
+    let copies = find(dir);
+    if copies.is_empty() {
+        return Ok("no conflict copies beside the plan".to_string());
+    }
+    let mut said = Vec::new();
+    for copy in &copies {
+        match merge_copy(&plan, &copy.path) {
+            Ok(merged) => {
+                plan = merged.plan;
+                store.save(&plan)?;
+                put_away(dir, &copy.path)?;
+                said.push(format!("{}: {}", copy.name(), merged.report.summary()));
+            }
+            Err(e) => said.push(format!("{}: left where it is: {e:#}", copy.name())),
+        }
+    }
+    Ok(said.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_names_each_tool_leaves_are_recognised() {
+        for (name, tool) in [
+            ("plan.sync-conflict-20261122-101010-ABCDEFG.json", "Syncthing"),
+            ("plan (Sam's conflicted copy 2026-11-22).json", "Dropbox or Nextcloud"),
+            ("plan (conflicted copy 2026-11-22 101010).json", "Dropbox or Nextcloud"),
+            ("plan_conflict-20261122-101010.json", "Nextcloud"),
+            ("plan.conflict-2026-11-22-101010.json", "goalcoach"),
+        ] {
+            assert_eq!(tool_of(name), Some(tool), "{name}");
+        }
+        for name in ["plan.json", "plan-2026-11-22.json", "plan.sync-conflict-x.txt"] {
+            assert_eq!(tool_of(name), None, "{name}");
+        }
+    }
+}

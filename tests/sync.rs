@@ -1,0 +1,252 @@
+//! Several computers, one plan: the real `git` in temp dirs, two data dirs and a bare
+//! remote. Each test has its own HOME and git identity (or none), so nothing outside the
+//! temp dir is read or written.
+
+mod common;
+#[path = "common/files.rs"]
+mod files;
+
+use files::TODAY;
+use goalcoach::model::{Choice, ConflictKind, Plan};
+use goalcoach::store::{PLAN_FILE, Store};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct World {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+    identity: bool,
+}
+
+impl World {
+    fn new(identity: bool) -> World {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        std::fs::create_dir_all(root.join("home")).unwrap();
+        let world = World {
+            _tmp: tmp,
+            root,
+            identity,
+        };
+        if identity {
+            std::fs::write(
+                world.root.join("home/.gitconfig"),
+                "[user]\n\tname = Test Person\n\temail = test@example.org\n",
+            )
+            .unwrap();
+        }
+        let remote = world.remote();
+        assert!(world.git(&world.root, &["init", "-q", "--bare", remote.to_str().unwrap()]).status.success());
+        world
+    }
+
+    fn remote(&self) -> PathBuf {
+        self.root.join("remote.git")
+    }
+
+    fn dir(&self, name: &str) -> PathBuf {
+        self.root.join(name)
+    }
+
+    fn env(&self, cmd: &mut Command) {
+        cmd.env("HOME", self.root.join("home"))
+            .env("XDG_CONFIG_HOME", self.root.join("home/.config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env_remove("GIT_CONFIG_GLOBAL")
+            .env_remove("GIT_AUTHOR_NAME")
+            .env_remove("GIT_AUTHOR_EMAIL")
+            .env_remove("GIT_COMMITTER_NAME")
+            .env_remove("GIT_COMMITTER_EMAIL")
+            .env_remove("EMAIL")
+            .env_remove("GOALCOACH_DATA_DIR");
+        let _ = self.identity;
+    }
+
+    fn git(&self, dir: &Path, args: &[&str]) -> Output {
+        let mut cmd = Command::new("git");
+        cmd.arg("-C").arg(dir).args(args);
+        self.env(&mut cmd);
+        cmd.output().unwrap()
+    }
+
+    fn goalcoach(&self, dir: &Path, args: &[&str]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_goalcoach"));
+        cmd.arg("--data-dir")
+            .arg(dir)
+            .args(["--today", TODAY])
+            .args(args)
+            .env("GOALCOACH_CONFIG", self.root.join("no-config.toml"));
+        self.env(&mut cmd);
+        cmd.output().unwrap()
+    }
+
+    /// Runs goalcoach; it must succeed. Returns what it printed.
+    fn ok(&self, dir: &Path, args: &[&str]) -> String {
+        let out = self.goalcoach(dir, args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+}
+
+fn load(dir: &Path) -> (Store, Plan) {
+    Store::open(dir, TODAY.parse().unwrap()).unwrap()
+}
+
+/// Changes the goal titled `title` in `dir` as the app would, and saves.
+fn edit_goal(dir: &Path, title: &str, change: impl FnOnce(&mut goalcoach::model::Goal)) {
+    let (mut store, mut plan) = load(dir);
+    let goal = plan.goals.iter_mut().find(|g| g.title == title).unwrap();
+    change(goal);
+    store.save(&plan).unwrap();
+}
+
+fn titles(plan: &Plan) -> Vec<String> {
+    let mut all = Vec::new();
+    for g in &plan.goals {
+        all.push(g.title.clone());
+        all.extend(g.all_steps().map(|s| s.title.clone()));
+    }
+    all.sort();
+    all
+}
+
+#[test]
+fn two_computers_sync_through_a_bare_remote_and_end_with_the_same_plan() {
+    let w = World::new(true);
+    let (a, b) = (w.dir("laptop"), w.dir("desktop"));
+    let remote = w.remote();
+    let remote = remote.to_str().unwrap();
+    w.ok(&a, &["add", "Speak at a conference"]);
+    let said = w.ok(&a, &["sync", "--init", remote]);
+    assert!(said.contains("pushed"), "{said}");
+    let said = w.ok(&b, &["sync", "--init", remote]);
+    assert!(said.contains("took the plan"), "{said}");
+    assert_eq!(
+        std::fs::read(a.join(PLAN_FILE)).unwrap(),
+        std::fs::read(b.join(PLAN_FILE)).unwrap()
+    );
+
+    w.ok(&a, &["add", "Learn Rust"]);
+    w.ok(&a, &["add", "--under", "1", "--step", "Pick three conferences"]);
+    w.ok(&a, &["checkin", "1", "--note", "laptop check-in"]);
+    edit_goal(&a, "Speak at a conference", |g| g.notes = "from the laptop".into());
+    w.ok(&b, &["add", "Write a blog post"]);
+    w.ok(&b, &["add", "--under", "1", "--step", "Ask Ana to review"]);
+    w.ok(&b, &["checkin", "1", "--confidence", "4", "--note", "desktop check-in"]);
+    edit_goal(&b, "Speak at a conference", |g| g.deadline = Some("2027-06-30".parse().unwrap()));
+
+    w.ok(&a, &["sync"]);
+    let said = w.ok(&b, &["sync"]);
+    assert!(said.contains("2 goals") && said.contains("1 step"), "{said}");
+    let said = w.ok(&a, &["sync"]);
+    assert!(said.contains("changed elsewhere"), "{said}");
+
+    let bytes_a = std::fs::read(a.join(PLAN_FILE)).unwrap();
+    assert_eq!(bytes_a, std::fs::read(b.join(PLAN_FILE)).unwrap(), "byte-identical");
+    let (_, plan) = load(&a);
+    assert_eq!(
+        titles(&plan),
+        [
+            "Ask Ana to review",
+            "Learn Rust",
+            "Pick three conferences",
+            "Speak at a conference",
+            "Write a blog post"
+        ]
+    );
+    let goal = &plan.goals[0];
+    assert_eq!(goal.notes, "from the laptop");
+    assert_eq!(goal.deadline, Some("2027-06-30".parse().unwrap()));
+    assert_eq!(goal.checkins.len(), 2);
+    assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
+    let mut nums = Vec::new();
+    plan.for_each_item(|_, n, _| nums.push(n.0));
+    nums.sort();
+    nums.dedup();
+    assert_eq!(nums.len(), 5, "every item has its own #number");
+    let status = w.git(&a, &["status", "--porcelain"]);
+    assert!(status.stdout.is_empty(), "{}", String::from_utf8_lossy(&status.stdout));
+}
+
+#[test]
+fn the_same_field_edited_on_both_keeps_both_values_until_one_is_chosen() {
+    let w = World::new(false);
+    let (a, b) = (w.dir("laptop"), w.dir("desktop"));
+    let remote = w.remote();
+    let remote = remote.to_str().unwrap();
+    w.ok(&a, &["add", "Speak at a conference"]);
+    w.ok(&a, &["sync", "--init", remote]);
+    w.ok(&b, &["sync", "--init", remote]);
+    edit_goal(&a, "Speak at a conference", |g| g.title = "Speak at RustConf".into());
+    edit_goal(&b, "Speak at a conference", |g| g.title = "Speak at FOSDEM".into());
+    w.ok(&a, &["sync"]);
+    let said = w.ok(&b, &["sync"]);
+    assert!(said.contains("1 conflict to choose"), "{said}");
+    let log = w.git(&b, &["log", "-1", "--format=%an <%ae>"]);
+    assert!(
+        String::from_utf8_lossy(&log.stdout).starts_with("goalcoach <goalcoach@"),
+        "works without a git identity"
+    );
+    let listed = w.ok(&b, &["list"]);
+    assert!(listed.contains("Speak at FOSDEM"), "{listed}");
+    assert!(listed.contains("Speak at RustConf") && listed.contains("conflict"), "{listed}");
+
+    let (mut store, plan) = load(&b);
+    assert_eq!(plan.conflicts.len(), 1);
+    assert_eq!(plan.conflicts[0].kind, ConflictKind::BothChanged);
+    let state = common::app(plan, 100, 30);
+    let screen = common::render(&state);
+    assert!(screen.contains("1 conflict"), "{screen}");
+    let op = goalcoach::model::conflict::choose(state.plan(), 0, Choice::Other).unwrap();
+    let mut plan = state.plan().clone();
+    plan.apply(op).unwrap();
+    store.save(&plan).unwrap();
+    assert_eq!(plan.goals[0].title, "Speak at RustConf");
+    assert!(plan.conflicts.is_empty());
+}
+
+#[test]
+fn sync_without_setup_or_while_the_app_holds_the_plan_says_what_to_do() {
+    let w = World::new(true);
+    let a = w.dir("laptop");
+    w.ok(&a, &["add", "Speak"]);
+    let out = w.goalcoach(&a, &["sync"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sync --init"));
+    w.ok(&a, &["sync", "--init"]);
+    let lock = goalcoach::store::Store::open(&a, TODAY.parse().unwrap()).unwrap();
+    let out = w.goalcoach(&a, &["sync"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("quit it"), "{}", String::from_utf8_lossy(&out.stderr));
+    drop(lock);
+}
+
+#[test]
+fn the_merge_driver_writes_into_ours_and_refuses_unreadable_input() {
+    let w = World::new(true);
+    let dir = w.dir("files");
+    std::fs::create_dir_all(&dir).unwrap();
+    w.ok(&dir, &["add", "Speak"]);
+    let base = std::fs::read(dir.join(PLAN_FILE)).unwrap();
+    let (ours, theirs, base_path) = (w.root.join("ours.json"), w.root.join("theirs.json"), w.root.join("base.json"));
+    std::fs::write(&base_path, &base).unwrap();
+    std::fs::write(&theirs, &base).unwrap();
+    w.ok(&dir, &["add", "Learn Rust"]);
+    std::fs::copy(dir.join(PLAN_FILE), &ours).unwrap();
+    let args = |o: &Path| vec!["merge".to_string(), base_path.display().to_string(), o.display().to_string(), theirs.display().to_string()];
+    let a: Vec<String> = args(&ours);
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    w.ok(&dir, &a);
+    let merged: Plan = serde_json::from_slice(&std::fs::read(&ours).unwrap()).unwrap();
+    assert_eq!(merged.goals.len(), 2);
+    std::fs::write(&theirs, "{ not json").unwrap();
+    let before = std::fs::read(&ours).unwrap();
+    let out = w.goalcoach(&dir, &a);
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read(&ours).unwrap(), before, "nothing written");
+}
