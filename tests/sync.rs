@@ -7,7 +7,7 @@ mod common;
 mod files;
 
 use files::TODAY;
-use goalcoach::model::{Choice, ConflictKind, Plan};
+use goalcoach::model::{ConflictKind, Plan};
 use goalcoach::store::{PLAN_FILE, Store};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -36,7 +36,15 @@ impl World {
             .unwrap();
         }
         let remote = world.remote();
-        assert!(world.git(&world.root, &["init", "-q", "--bare", remote.to_str().unwrap()]).status.success());
+        assert!(
+            world
+                .git(
+                    &world.root,
+                    &["init", "-q", "--bare", remote.to_str().unwrap()]
+                )
+                .status
+                .success()
+        );
         world
     }
 
@@ -132,22 +140,46 @@ fn two_computers_sync_through_a_bare_remote_and_end_with_the_same_plan() {
     );
 
     w.ok(&a, &["add", "Learn Rust"]);
-    w.ok(&a, &["add", "--under", "1", "--step", "Pick three conferences"]);
+    w.ok(
+        &a,
+        &["add", "--under", "1", "--step", "Pick three conferences"],
+    );
     w.ok(&a, &["checkin", "1", "--note", "laptop check-in"]);
-    edit_goal(&a, "Speak at a conference", |g| g.notes = "from the laptop".into());
+    edit_goal(&a, "Speak at a conference", |g| {
+        g.notes = "from the laptop".into()
+    });
     w.ok(&b, &["add", "Write a blog post"]);
     w.ok(&b, &["add", "--under", "1", "--step", "Ask Ana to review"]);
-    w.ok(&b, &["checkin", "1", "--confidence", "4", "--note", "desktop check-in"]);
-    edit_goal(&b, "Speak at a conference", |g| g.deadline = Some("2027-06-30".parse().unwrap()));
+    w.ok(
+        &b,
+        &[
+            "checkin",
+            "1",
+            "--confidence",
+            "4",
+            "--note",
+            "desktop check-in",
+        ],
+    );
+    edit_goal(&b, "Speak at a conference", |g| {
+        g.deadline = Some("2027-06-30".parse().unwrap())
+    });
 
     w.ok(&a, &["sync"]);
     let said = w.ok(&b, &["sync"]);
-    assert!(said.contains("2 goals") && said.contains("1 step"), "{said}");
+    assert!(
+        said.contains("2 goals") && said.contains("1 step"),
+        "{said}"
+    );
     let said = w.ok(&a, &["sync"]);
     assert!(said.contains("changed elsewhere"), "{said}");
 
     let bytes_a = std::fs::read(a.join(PLAN_FILE)).unwrap();
-    assert_eq!(bytes_a, std::fs::read(b.join(PLAN_FILE)).unwrap(), "byte-identical");
+    assert_eq!(
+        bytes_a,
+        std::fs::read(b.join(PLAN_FILE)).unwrap(),
+        "byte-identical"
+    );
     let (_, plan) = load(&a);
     assert_eq!(
         titles(&plan),
@@ -170,7 +202,11 @@ fn two_computers_sync_through_a_bare_remote_and_end_with_the_same_plan() {
     nums.dedup();
     assert_eq!(nums.len(), 5, "every item has its own #number");
     let status = w.git(&a, &["status", "--porcelain"]);
-    assert!(status.stdout.is_empty(), "{}", String::from_utf8_lossy(&status.stdout));
+    assert!(
+        status.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&status.stdout)
+    );
 }
 
 #[test]
@@ -182,8 +218,12 @@ fn the_same_field_edited_on_both_keeps_both_values_until_one_is_chosen() {
     w.ok(&a, &["add", "Speak at a conference"]);
     w.ok(&a, &["sync", "--init", remote]);
     w.ok(&b, &["sync", "--init", remote]);
-    edit_goal(&a, "Speak at a conference", |g| g.title = "Speak at RustConf".into());
-    edit_goal(&b, "Speak at a conference", |g| g.title = "Speak at FOSDEM".into());
+    edit_goal(&a, "Speak at a conference", |g| {
+        g.title = "Speak at RustConf".into()
+    });
+    edit_goal(&b, "Speak at a conference", |g| {
+        g.title = "Speak at FOSDEM".into()
+    });
     w.ok(&a, &["sync"]);
     let said = w.ok(&b, &["sync"]);
     assert!(said.contains("1 conflict to choose"), "{said}");
@@ -194,18 +234,33 @@ fn the_same_field_edited_on_both_keeps_both_values_until_one_is_chosen() {
     );
     let listed = w.ok(&b, &["list"]);
     assert!(listed.contains("Speak at FOSDEM"), "{listed}");
-    assert!(listed.contains("Speak at RustConf") && listed.contains("conflict"), "{listed}");
+    assert!(
+        listed.contains("Speak at RustConf") && listed.contains("conflict"),
+        "{listed}"
+    );
 
     let (mut store, plan) = load(&b);
     assert_eq!(plan.conflicts.len(), 1);
     assert_eq!(plan.conflicts[0].kind, ConflictKind::BothChanged);
-    let state = common::app(plan, 100, 30);
+    let mut state = common::app(plan, 100, 30);
     let screen = common::render(&state);
-    assert!(screen.contains("1 conflict"), "{screen}");
-    let op = goalcoach::model::conflict::choose(state.plan(), 0, Choice::Other).unwrap();
-    let mut plan = state.plan().clone();
-    plan.apply(op).unwrap();
-    store.save(&plan).unwrap();
+    assert!(
+        screen.contains("1 conflict from a merge: C to choose"),
+        "{screen}"
+    );
+    common::type_keys(&mut state, "C");
+    let screen = common::render(&state);
+    assert!(
+        screen.contains("Speak at RustConf") && screen.contains("Speak at FOSDEM"),
+        "both values are shown: {screen}"
+    );
+    let effect = common::press(
+        &mut state,
+        common::key(crossterm::event::KeyCode::Char('y')),
+    );
+    goalcoach::app::perform(effect, &mut state, &mut store);
+    drop(store);
+    let (_, plan) = load(&b);
     assert_eq!(plan.goals[0].title, "Speak at RustConf");
     assert!(plan.conflicts.is_empty());
 }
@@ -222,7 +277,11 @@ fn sync_without_setup_or_while_the_app_holds_the_plan_says_what_to_do() {
     let lock = goalcoach::store::Store::open(&a, TODAY.parse().unwrap()).unwrap();
     let out = w.goalcoach(&a, &["sync"]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("quit it"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("quit it"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     drop(lock);
 }
 
@@ -233,12 +292,23 @@ fn the_merge_driver_writes_into_ours_and_refuses_unreadable_input() {
     std::fs::create_dir_all(&dir).unwrap();
     w.ok(&dir, &["add", "Speak"]);
     let base = std::fs::read(dir.join(PLAN_FILE)).unwrap();
-    let (ours, theirs, base_path) = (w.root.join("ours.json"), w.root.join("theirs.json"), w.root.join("base.json"));
+    let (ours, theirs, base_path) = (
+        w.root.join("ours.json"),
+        w.root.join("theirs.json"),
+        w.root.join("base.json"),
+    );
     std::fs::write(&base_path, &base).unwrap();
     std::fs::write(&theirs, &base).unwrap();
     w.ok(&dir, &["add", "Learn Rust"]);
     std::fs::copy(dir.join(PLAN_FILE), &ours).unwrap();
-    let args = |o: &Path| vec!["merge".to_string(), base_path.display().to_string(), o.display().to_string(), theirs.display().to_string()];
+    let args = |o: &Path| {
+        vec![
+            "merge".to_string(),
+            base_path.display().to_string(),
+            o.display().to_string(),
+            theirs.display().to_string(),
+        ]
+    };
     let a: Vec<String> = args(&ours);
     let a: Vec<&str> = a.iter().map(String::as_str).collect();
     w.ok(&dir, &a);

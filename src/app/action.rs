@@ -60,6 +60,8 @@ pub enum Effect {
     RescueAndQuit(std::path::PathBuf),
     /// Put our version, kept in this conflict copy, back in place of plan.json.
     BringBack(std::path::PathBuf),
+    /// Merge a file-sync tool's conflict copy into the plan, then move it into backups/.
+    MergeCopy(std::path::PathBuf),
     /// Give the terminal back and stop until continued.
     Suspend,
     Quit,
@@ -213,6 +215,10 @@ pub enum Action {
     Confirm,
     /// Answer no.
     Deny,
+    /// Close the question without answering (for most questions the same as no).
+    Dismiss,
+    /// Go through what a merge left to choose, one conflict at a time.
+    ChooseConflicts,
 
     // The weekly review.
     /// Start this week's review, or resume it.

@@ -110,6 +110,39 @@ fn bring_back(state: &mut AppState, store: &mut Store, copy: &Path) {
     }
 }
 
+/// Merges a conflict copy into the plan, saves, moves the copy into backups/, says what came
+/// in, and offers the next copy if there is one.
+fn merge_copy(state: &mut AppState, store: &mut Store, copy: &Path) {
+    let merged = match crate::sync::copies::merge_copy(state.doc.plan(), copy) {
+        Ok(merged) => merged,
+        Err(e) => return state.error(format!("{e:#}; the copy is left where it is")),
+    };
+    state.replace_plan(merged.plan);
+    save(state, store);
+    if state.session.save_error.is_some() {
+        return;
+    }
+    match crate::sync::copies::put_away(store.dir(), copy) {
+        Ok(_) => state.info(format!("Merged: {}.", merged.report.summary())),
+        Err(e) => state.error(format!("Merged, but {e:#}")),
+    }
+    offer_next_copy(state, store.dir());
+}
+
+/// Asks about the first conflict copy beside the plan, if any (at start, and after a merge).
+pub fn offer_next_copy(state: &mut AppState, dir: &Path) {
+    let own = state.session.conflict_copy.clone();
+    let next = crate::sync::copies::find(dir)
+        .into_iter()
+        .find(|c| Some(&c.path) != own.as_ref());
+    if let Some(copy) = next
+        && state.overlay.is_none()
+        && state.session.read_only.is_none()
+    {
+        super::conflicts::offer_copy(&mut state.core, copy.path, copy.tool);
+    }
+}
+
 /// Does the file work an effect asks for; returns what is left for the loop (the editor,
 /// suspending, quitting).
 pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effect {
@@ -117,6 +150,7 @@ pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effec
         Effect::Save => save(state, store),
         Effect::Reload => reload(state, store),
         Effect::BringBack(copy) => bring_back(state, store, &copy),
+        Effect::MergeCopy(copy) => merge_copy(state, store, &copy),
         Effect::WriteCopy(path) => match store::write_copy(state.doc.plan(), &path) {
             Ok(()) => state.info(format!("Wrote a copy of the plan to {}.", path.display())),
             Err(e) => state.error(e.to_string()),

@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod change;
+pub mod conflicts;
 pub mod core;
 pub mod demo;
 pub mod doc;

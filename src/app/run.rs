@@ -75,6 +75,7 @@ pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
     } else {
         store.plan_path().display().to_string()
     };
+    super::effects::offer_next_copy(&mut state, &dir);
     run_terminal(&mut state, &mut store, mouse)
 }
 

@@ -109,7 +109,10 @@ fn answer(core: &mut Core, action: Action) -> Effect {
             core.overlay = Some(Overlay::Form(form));
             Effect::None
         }
-        (Action::Deny, _) => Effect::None,
+        (Action::Deny, Answer::ChooseConflict(index)) => {
+            super::conflicts::choose(core, index, crate::model::Choice::Kept)
+        }
+        (Action::Deny | Action::Dismiss, _) => Effect::None,
         // Quitting again while asked about unsaved changes means it: quit without them.
         (Action::Quit, Answer::RescueAndQuit(_)) => {
             core.session.save_error = None;
@@ -134,6 +137,10 @@ fn say_yes(core: &mut Core, on_yes: Answer) -> Effect {
         Answer::RescueAndQuit(path) => Effect::RescueAndQuit(path),
         Answer::LoadOutsideVersion => Effect::Reload,
         Answer::BringBackOurs(path) => Effect::BringBack(path),
+        Answer::ChooseConflict(index) => {
+            super::conflicts::choose(core, index, crate::model::Choice::Other)
+        }
+        Answer::MergeCopy(path) => super::conflicts::merge_copy(core, &path),
     }
 }
 
@@ -149,6 +156,7 @@ fn update_screen(core: &mut Core, screens: &mut screens::Screens, action: Action
         Action::Undo => return core.travel(true),
         Action::Redo => return core.travel(false),
         Action::Reload => return Effect::Reload,
+        Action::ChooseConflicts => super::conflicts::ask_next(core),
         Action::SaveAgain if core.refuse_read_only() => {}
         Action::SaveAgain => return Effect::Save,
         Action::WriteCopy => {

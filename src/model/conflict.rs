@@ -100,6 +100,25 @@ pub fn value_text(value: &Value) -> String {
     }
 }
 
+/// The open conflicts as text for `goalcoach list`: what each is about and both values.
+pub fn listing(plan: &Plan) -> String {
+    if plan.conflicts.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n{} from a merge (open goalcoach and press C on the Goals screen to choose):\n",
+        super::text::plural(plan.conflicts.len(), "conflict")
+    );
+    for c in &plan.conflicts {
+        out.push_str(&format!("  {}\n", c.describe(plan)));
+        if c.kind == ConflictKind::BothChanged {
+            out.push_str(&format!("    here:         {}\n", value_text(&c.kept)));
+            out.push_str(&format!("    other device: {}\n", value_text(&c.other)));
+        }
+    }
+    out
+}
+
 /// The edit that settles conflict `index` with `choice`: the chosen value put in place (or
 /// the item deleted) and the conflict taken off the list.
 pub fn choose(plan: &Plan, index: usize, choice: Choice) -> Result<Op, OpError> {

@@ -93,6 +93,7 @@ fn toggle_step(plan: &mut Plan, id: ItemId, today: NaiveDate) -> Option<Labelled
 fn next_occurrence(plan: &mut Plan, step: &ActionStep, due: NaiveDate) -> ActionStep {
     ActionStep {
         id: plan.new_id(),
+        num: crate::model::Num(0),
         due: Some(due),
         done: None,
         reschedules: 0,
@@ -119,6 +120,7 @@ mod tests {
         m.steps.push(s);
         g.milestones.push(m);
         plan.goals.push(g);
+        plan.fix_ids();
         plan
     }
 
@@ -136,6 +138,7 @@ mod tests {
             (ItemId(4), Some(d("2026-11-25")))
         );
         assert_eq!(steps[1].done, None);
+        assert_eq!(steps[1].num, crate::model::Num(4), "a number of its own");
     }
 
     #[test]

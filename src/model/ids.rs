@@ -57,7 +57,7 @@ pub const MAX_ID: u64 = (1 << 53) - 1;
 
 /// Where new ids come from. Not saved: a plan read from disk draws random ids; a plan built
 /// in memory counts 1, 2, 3, … so tests and generated plans are repeatable.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum IdSource {
     Counter(u64),
     /// A splitmix64 state seeded from the operating system's randomness.
@@ -67,6 +67,14 @@ pub enum IdSource {
 impl Default for IdSource {
     fn default() -> Self {
         IdSource::Counter(1)
+    }
+}
+
+/// A copy of a random source draws anew, so a copy of a plan never hands out the ids the
+/// original will.
+impl Clone for IdSource {
+    fn clone(&self) -> Self {
+        self.fork()
     }
 }
 

@@ -69,8 +69,8 @@ pub fn find(dir: &Path) -> Vec<ConflictCopy> {
 /// Merges the copy at `path` into `plan`. With no common version known, both sides' items
 /// are kept and every differing field waits as a conflict.
 pub fn merge_copy(plan: &Plan, path: &Path) -> Result<Merged> {
-    let bytes = store::read_plan_file(path)?
-        .with_context(|| format!("{} is gone", path.display()))?;
+    let bytes =
+        store::read_plan_file(path)?.with_context(|| format!("{} is gone", path.display()))?;
     let theirs = store::parse_plan(path, &bytes)?;
     Ok(merge3::merge(None, plan.clone(), theirs))
 }
@@ -137,15 +137,28 @@ mod tests {
     #[test]
     fn the_names_each_tool_leaves_are_recognised() {
         for (name, tool) in [
-            ("plan.sync-conflict-20261122-101010-ABCDEFG.json", "Syncthing"),
-            ("plan (Sam's conflicted copy 2026-11-22).json", "Dropbox or Nextcloud"),
-            ("plan (conflicted copy 2026-11-22 101010).json", "Dropbox or Nextcloud"),
+            (
+                "plan.sync-conflict-20261122-101010-ABCDEFG.json",
+                "Syncthing",
+            ),
+            (
+                "plan (Sam's conflicted copy 2026-11-22).json",
+                "Dropbox or Nextcloud",
+            ),
+            (
+                "plan (conflicted copy 2026-11-22 101010).json",
+                "Dropbox or Nextcloud",
+            ),
             ("plan_conflict-20261122-101010.json", "Nextcloud"),
             ("plan.conflict-2026-11-22-101010.json", "goalcoach"),
         ] {
             assert_eq!(tool_of(name), Some(tool), "{name}");
         }
-        for name in ["plan.json", "plan-2026-11-22.json", "plan.sync-conflict-x.txt"] {
+        for name in [
+            "plan.json",
+            "plan-2026-11-22.json",
+            "plan.sync-conflict-x.txt",
+        ] {
             assert_eq!(tool_of(name), None, "{name}");
         }
     }

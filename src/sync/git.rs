@@ -27,7 +27,9 @@ impl Git {
             dir: dir.to_path_buf(),
             fallback_identity: None,
         };
-        let has_identity = git.output(&["config", "user.email"]).is_ok_and(|o| o.status.success());
+        let has_identity = git
+            .output(&["config", "user.email"])
+            .is_ok_and(|o| o.status.success());
         if !has_identity {
             git.fallback_identity = Some(format!("goalcoach@{}", host_name()));
         }

@@ -6,8 +6,8 @@
 pub mod copies;
 mod git;
 
-use crate::model::merge3;
 use crate::model::Plan;
+use crate::model::merge3;
 use crate::store::{self, PLAN_FILE, Store};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -32,7 +32,8 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path) -> Result<String> {
             _ => Ok(None),
         }
     };
-    let ours_plan = read(ours)?.with_context(|| format!("{} is empty or missing", ours.display()))?;
+    let ours_plan =
+        read(ours)?.with_context(|| format!("{} is empty or missing", ours.display()))?;
     let theirs_plan =
         read(theirs)?.with_context(|| format!("{} is empty or missing", theirs.display()))?;
     let base_plan = read(base).unwrap_or(None);
@@ -46,10 +47,8 @@ fn hold_lock(dir: &Path, today: NaiveDate) -> Result<(Store, Plan)> {
     let (store, plan) = Store::open(dir, today)?;
     if let Some(holder) = store.read_only_reason() {
         bail!(
-            "{holder} has {} open; sync from there (press {} in the app) or quit it, then run \
-             goalcoach sync again",
-            store.plan_path().display(),
-            "S"
+            "{holder} has {} open; quit it, then run goalcoach sync again",
+            store.plan_path().display()
         );
     }
     Ok((store, plan))
@@ -66,7 +65,10 @@ pub fn init(dir: &Path, remote: Option<&str>, today: NaiveDate) -> Result<String
         git.run(&["symbolic-ref", "HEAD", "refs/heads/main"])?;
     }
     register_driver(&git)?;
-    let mut said = vec![format!("{} is a git repository for goalcoach", dir.display())];
+    let mut said = vec![format!(
+        "{} is a git repository for goalcoach",
+        dir.display()
+    )];
     if let Some(remote) = remote {
         match git.remote() {
             Some(name) => git.run(&["remote", "set-url", &name, remote])?,
@@ -74,11 +76,10 @@ pub fn init(dir: &Path, remote: Option<&str>, today: NaiveDate) -> Result<String
         };
         git.run_remote(&["fetch", "-q", "origin"])?;
         let has_plan = dir.join(PLAN_FILE).exists();
-        if let Some(branch) = remote_branch(&git, "origin") {
-            if !has_plan && !git.succeeds(&["rev-parse", "--verify", "-q", "HEAD"]) {
-                git.run(&["checkout", "-q", "-B", "main", &format!("origin/{branch}")])?;
-                said.push(format!("took the plan from {remote}"));
-            }
+        let fresh = !has_plan && !git.succeeds(&["rev-parse", "--verify", "-q", "HEAD"]);
+        if let Some(branch) = remote_branch(&git, "origin").filter(|_| fresh) {
+            git.run(&["checkout", "-q", "-B", "main", &format!("origin/{branch}")])?;
+            said.push(format!("took the plan from {remote}"));
         }
     }
     write_setup_files(dir)?;
@@ -91,7 +92,11 @@ pub fn init(dir: &Path, remote: Option<&str>, today: NaiveDate) -> Result<String
 /// The branch the remote's HEAD names, or `main` / `master` when it has one of those.
 fn remote_branch(git: &Git, remote: &str) -> Option<String> {
     let head = git
-        .run(&["symbolic-ref", "--short", &format!("refs/remotes/{remote}/HEAD")])
+        .run(&[
+            "symbolic-ref",
+            "--short",
+            &format!("refs/remotes/{remote}/HEAD"),
+        ])
         .ok()
         .and_then(|r| r.split_once('/').map(|(_, b)| b.to_string()));
     head.or_else(|| {
@@ -105,8 +110,16 @@ fn remote_branch(git: &Git, remote: &str) -> Option<String> {
 fn register_driver(git: &Git) -> Result<()> {
     let exe = std::env::current_exe().context("cannot tell where goalcoach is installed")?;
     let quoted = format!("'{}'", exe.display().to_string().replace('\'', r"'\''"));
-    git.run(&["config", "merge.goalcoach.name", "goalcoach three-way merge by id"])?;
-    git.run(&["config", "merge.goalcoach.driver", &format!("{quoted} merge %O %A %B")])?;
+    git.run(&[
+        "config",
+        "merge.goalcoach.name",
+        "goalcoach three-way merge by id",
+    ])?;
+    git.run(&[
+        "config",
+        "merge.goalcoach.driver",
+        &format!("{quoted} merge %O %A %B"),
+    ])?;
     Ok(())
 }
 
@@ -125,7 +138,8 @@ fn write_setup_files(dir: &Path) -> Result<()> {
                 text.push('\n');
             }
             text.push_str(&missing);
-            std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(&path, text)
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
     Ok(())
@@ -148,7 +162,9 @@ pub fn sync(dir: &Path, today: NaiveDate) -> Result<String> {
     abort_unfinished_merge(&git);
     let committed = commit_changes(&git, dir)?;
     let Some(remote) = git.remote() else {
-        return Ok(format!("{committed}; no remote to sync with (goalcoach sync --init REMOTE adds one)"));
+        return Ok(format!(
+            "{committed}; no remote to sync with (goalcoach sync --init REMOTE adds one)"
+        ));
     };
     let branch = git.branch();
     let mut attempts = 0;
@@ -188,7 +204,11 @@ fn commit_changes(git: &Git, dir: &Path) -> Result<String> {
     let before = plan_at(git, dir, "HEAD").unwrap_or_default();
     let now = store::read_plan(dir).map(|(p, _)| p).unwrap_or_default();
     let what = merge3::changes(&before, &now).what();
-    let what = if what.is_empty() { "setup".to_string() } else { format!("{what} changed") };
+    let what = if what.is_empty() {
+        "setup".to_string()
+    } else {
+        format!("{what} changed")
+    };
     let message = format!("goalcoach on {}: {what}", git::host_name());
     git.run(&["commit", "-q", "-m", &message])?;
     Ok(format!("committed {what}"))
@@ -196,7 +216,9 @@ fn commit_changes(git: &Git, dir: &Path) -> Result<String> {
 
 /// The plan as a commit holds it.
 fn plan_at(git: &Git, dir: &Path, commit: &str) -> Option<Plan> {
-    let out = git.output(&["show", &format!("{commit}:{PLAN_FILE}")]).ok()?;
+    let out = git
+        .output(&["show", &format!("{commit}:{PLAN_FILE}")])
+        .ok()?;
     if !out.status.success() {
         return None;
     }
@@ -206,7 +228,13 @@ fn plan_at(git: &Git, dir: &Path, commit: &str) -> Option<Plan> {
 /// Merges `upstream` into the current branch; on failure aborts, leaving no merge half done.
 fn merge_upstream(git: &Git, dir: &Path, upstream: &str) -> Result<String> {
     let before = store::read_plan(dir).map(|(p, _)| p).unwrap_or_default();
-    let merged = git.run(&["merge", "-q", "--no-edit", "--allow-unrelated-histories", upstream]);
+    let merged = git.run(&[
+        "merge",
+        "-q",
+        "--no-edit",
+        "--allow-unrelated-histories",
+        upstream,
+    ]);
     if let Err(e) = merged {
         abort_unfinished_merge(git);
         return Err(e.context("the merge did not go through; nothing changed here"));

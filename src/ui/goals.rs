@@ -26,7 +26,10 @@ fn draw_tree(frame: &mut Frame, area: Rect, state: &AppState) {
         Some(_) => format!(" Goals — {} matching rows ", state.screens.goals.rows.len()),
         None => format!(" Goals ({}) ", state.plan().goals.len()),
     };
-    let block = Block::bordered().title(title);
+    let mut block = Block::bordered().title(title);
+    if let Some(note) = conflicts_note(state) {
+        block = block.title(Line::styled(note, theme::warn()));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = inner.height as usize;
@@ -58,6 +61,19 @@ fn draw_tree(frame: &mut Frame, area: Rect, state: &AppState) {
         return;
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "1 conflict to choose: C", while a merge left values side by side.
+fn conflicts_note(state: &AppState) -> Option<String> {
+    let count = state.plan().conflicts.len();
+    (count > 0).then(|| {
+        let key = state.key(
+            crate::keymap::Layer::Goals,
+            &crate::app::action::Action::ChooseConflicts,
+        );
+        let conflicts = crate::model::text::plural(count, "conflict");
+        format!(" {conflicts} from a merge: {key} to choose ")
+    })
 }
 
 /// What one row shows, worked out from the plan.

@@ -28,13 +28,14 @@ pub fn draw(frame: &mut Frame, area: Rect, question: &Question, keymap: &Keymap)
     let height = u16::try_from(rows + 4).unwrap_or(u16::MAX);
     let box_area = layout::centered(area, width, height);
     let mut lines: Vec<Line> = text_lines.collect();
+    let (yes, no) = question.on_yes.choices();
     lines.extend([
         Line::default(),
         Line::from(vec![
             Span::styled(key(Action::Confirm), theme::key()),
-            Span::raw(" yes   "),
+            Span::raw(format!(" {yes}   ")),
             Span::styled(key(Action::Deny), theme::key()),
-            Span::raw(" no"),
+            Span::raw(format!(" {no}")),
         ]),
     ]);
     frame.render_widget(Clear, box_area);

@@ -1,0 +1,101 @@
+//! Choosing between what two devices wrote: the conflicts a merge left in the plan, asked one
+//! at a time (yes takes the other device's value, no keeps the one in place, Esc decides
+//! later), and the conflict copies a file-sync tool left beside the plan, offered for merging
+//! at start.
+
+use super::action::{Action, Effect};
+use super::change::Change;
+use super::core::Core;
+use super::overlay::Answer;
+use crate::keymap::Layer;
+use crate::model::Choice;
+use crate::model::conflict::{self, ConflictKind, value_text};
+use std::path::{Path, PathBuf};
+
+/// Asks about the first open conflict, or says there is none.
+pub fn ask_next(core: &mut Core) {
+    if core.plan().conflicts.is_empty() {
+        core.info("Nothing to choose: no merge left two values side by side.");
+        return;
+    }
+    let text = question(core, 0);
+    core.ask(text, Answer::ChooseConflict(0));
+}
+
+fn question(core: &Core, index: usize) -> String {
+    let plan = core.plan();
+    let c = &plan.conflicts[index];
+    let key = |a: Action| core.key(Layer::Confirm, &a);
+    let count = plan.conflicts.len();
+    let later = format!("{} decides later", key(Action::Dismiss));
+    let of = if count > 1 {
+        format!(" ({} of {count})", index + 1)
+    } else {
+        String::new()
+    };
+    match c.kind {
+        ConflictKind::BothChanged => format!(
+            "{}{of}\n\nHere:  {}\nOther device:  {}\n\n{} takes the other device's value, {} \
+             keeps this one, {later}.",
+            c.describe(plan),
+            value_text(&c.kept),
+            value_text(&c.other),
+            key(Action::Confirm),
+            key(Action::Deny),
+        ),
+        ConflictKind::DeletedElsewhere => format!(
+            "{}{of}\n\nIt was deleted on one device while it (or something under it) was \
+             changed on the other, so it is kept.\n\n{} deletes it after all, {} keeps it, \
+             {later}.",
+            c.describe(plan),
+            key(Action::Confirm),
+            key(Action::Deny),
+        ),
+    }
+}
+
+/// Settles conflict `index`, then asks about the next one.
+pub fn choose(core: &mut Core, index: usize, choice: Choice) -> Effect {
+    let op = match conflict::choose(core.plan(), index, choice) {
+        Ok(op) => op,
+        Err(e) => {
+            core.error(format!("Could not settle it: {e}"));
+            return Effect::None;
+        }
+    };
+    let left = core.plan().conflicts.len().saturating_sub(1);
+    let message = match left {
+        0 => "Settled; nothing left to choose.".to_string(),
+        n => format!(
+            "Settled; {} left.",
+            crate::model::text::plural(n, "conflict")
+        ),
+    };
+    let effect = core.commit(Change::new(op, "choose a merged value").saying(message));
+    if left > 0 && core.overlay.is_none() && core.plan().conflicts.len() == left {
+        let text = question(core, 0);
+        core.ask(text, Answer::ChooseConflict(0));
+    }
+    effect
+}
+
+/// Offers to merge the conflict copy at `path` into the plan.
+pub fn offer_copy(core: &mut Core, path: PathBuf, tool: &str) {
+    let text = format!(
+        "{tool} left another device's version of the plan beside it:\n{}\n\nMerge it into \
+         your plan? Both sides' goals and steps are kept; where the two differ, the other \
+         value waits for you to choose (press {} on the Goals screen). The copy then moves \
+         into backups/.",
+        path.display(),
+        core.key(Layer::Goals, &Action::ChooseConflicts),
+    );
+    core.ask(text, Answer::MergeCopy(path));
+}
+
+/// Yes to merging a copy: the file work happens in `effects`.
+pub fn merge_copy(core: &mut Core, path: &Path) -> Effect {
+    if core.refuse_read_only() {
+        return Effect::None;
+    }
+    Effect::MergeCopy(path.to_path_buf())
+}
