@@ -1,6 +1,7 @@
 //! Criterion benchmarks on generated plans of 1k, 10k and 50k items: load, save, tree rows,
 //! drawing each screen at 120×40, a cursor move, toggling a step (update + save), a search
-//! keystroke, the agenda and the priority matrix. `cargo bench --bench plan`.
+//! keystroke, the agenda and the priority matrix; the three-way merge of two copies that
+//! each changed 1% of the items. `cargo bench --bench plan`.
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -165,5 +166,63 @@ fn bench_toggle(
     });
 }
 
-criterion_group!(benches, bench_store, bench_views, bench_frames, bench_keys);
+/// A copy of `base` on another device that retitled every 100th item from `offset` and added
+/// a step under every 100th goal.
+fn edited_copy(base: &Plan, offset: usize, seed: u64) -> Plan {
+    use goalcoach::model::{ActionStep, IdSource, Loc, Node, Op};
+    let mut plan = base.clone();
+    plan.ids = IdSource::Random(seed);
+    let mut every = Vec::new();
+    plan.for_each_loc(|id, loc| every.push((id, loc)));
+    for (id, loc) in every.into_iter().skip(offset).step_by(100) {
+        if let Loc::MilestoneStep(..) | Loc::GoalStep(..) = loc {
+            let mut step = plan.step(id).unwrap().clone();
+            step.title.push_str(" (edited)");
+            plan.apply(Op::Update {
+                node: Node::Step(Box::new(step)),
+            })
+            .unwrap();
+        }
+    }
+    let goals: Vec<_> = plan.goals.iter().map(|g| g.id).step_by(100).collect();
+    for goal in goals {
+        let id = plan.new_id();
+        plan.apply(Op::Insert {
+            parent: Some(goal),
+            index: usize::MAX,
+            node: Node::Step(Box::new(ActionStep::new(id, "added elsewhere"))),
+        })
+        .unwrap();
+    }
+    plan
+}
+
+fn bench_merge(c: &mut Criterion) {
+    let mut group = c.benchmark_group("merge");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for items in SIZES {
+        let base = plan(items);
+        let ours = edited_copy(&base, 0, 1);
+        let theirs = edited_copy(&base, 50, 2);
+        group.bench_function(BenchmarkId::new("three_way_1pct_each", items), |b| {
+            b.iter_batched(
+                || (base.clone(), ours.clone(), theirs.clone()),
+                |(b, o, t)| black_box(goalcoach::model::merge3::merge(Some(b), o, t)),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_store,
+    bench_views,
+    bench_frames,
+    bench_keys,
+    bench_merge
+);
 criterion_main!(benches);

@@ -320,3 +320,58 @@ fn the_merge_driver_writes_into_ours_and_refuses_unreadable_input() {
     assert!(!out.status.success());
     assert_eq!(std::fs::read(&ours).unwrap(), before, "nothing written");
 }
+
+#[test]
+fn importing_another_copy_merges_and_conflict_copies_are_merged_and_kept() {
+    let w = World::new(true);
+    let (a, other) = (w.dir("laptop"), w.dir("usb"));
+    w.ok(&a, &["add", "Speak at a conference"]);
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::copy(a.join(PLAN_FILE), other.join(PLAN_FILE)).unwrap();
+    w.ok(&other, &["add", "Learn Rust"]);
+    w.ok(&a, &["add", "Write a blog post"]);
+    let said = w.ok(&a, &["import", other.join(PLAN_FILE).to_str().unwrap()]);
+    assert!(said.contains("merged another copy of this plan"), "{said}");
+    let (_, plan) = load(&a);
+    let goals: Vec<_> = plan.goals.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(
+        goals,
+        ["Speak at a conference", "Write a blog post", "Learn Rust"]
+    );
+    assert_eq!(plan.goals[2].num.0, 3, "#2 was taken here, so it moved on");
+
+    // A file-sync tool's conflict copy: noticed by the CLI, merged by --merge-copies.
+    w.ok(&other, &["add", "From the phone"]);
+    let copy = a.join("plan.sync-conflict-20261122-101010-ABCDEFG.json");
+    std::fs::copy(other.join(PLAN_FILE), &copy).unwrap();
+    let out = w.goalcoach(&a, &["list"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sync --merge-copies"));
+    let said = w.ok(&a, &["sync", "--merge-copies"]);
+    assert!(said.contains("1 goal changed elsewhere"), "{said}");
+    assert!(!copy.exists());
+    assert!(
+        a.join("backups/plan.sync-conflict-20261122-101010-ABCDEFG.json")
+            .exists()
+    );
+    let (_, plan) = load(&a);
+    assert!(plan.goals.iter().any(|g| g.title == "From the phone"));
+
+    // The app offers a copy it finds at start; yes merges it and puts it away.
+    w.ok(&other, &["add", "From the tablet"]);
+    let copy = a.join("plan (Sam's conflicted copy 2026-11-22).json");
+    std::fs::copy(other.join(PLAN_FILE), &copy).unwrap();
+    let (mut store, plan) = load(&a);
+    let mut state = common::app(plan, 100, 30);
+    goalcoach::app::effects::offer_next_copy(&mut state, &a);
+    let screen = common::render(&state);
+    assert!(screen.contains("conflicted copy"), "{screen}");
+    let effect = common::press(
+        &mut state,
+        common::key(crossterm::event::KeyCode::Char('y')),
+    );
+    goalcoach::app::perform(effect, &mut state, &mut store);
+    assert!(!copy.exists());
+    drop(store);
+    let (_, plan) = load(&a);
+    assert!(plan.goals.iter().any(|g| g.title == "From the tablet"));
+}

@@ -5,7 +5,7 @@ use crate::model::Goal;
 use crate::model::ids::{BuildIdHasher, ItemId};
 use crate::model::items::ItemKind;
 use crate::model::ops::Node;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One item without its children, and where it hangs.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +29,15 @@ pub struct Flat {
 impl Flat {
     /// Takes `goals` apart.
     pub fn of(goals: Vec<Goal>) -> Flat {
-        let mut flat = Flat::default();
+        let count: usize = goals
+            .iter()
+            .map(|g| 1 + g.milestones.len() + g.all_steps().count())
+            .sum();
+        let mut flat = Flat {
+            items: HashMap::with_capacity_and_hasher(count, BuildIdHasher::default()),
+            lists: HashMap::with_capacity(goals.len() * 2),
+            order: Vec::with_capacity(count),
+        };
         for mut goal in goals {
             let gid = goal.id;
             let milestones = std::mem::take(&mut goal.milestones);
@@ -156,32 +164,46 @@ pub fn merge_order(
     theirs: &[ItemId],
     members: &[ItemId],
 ) -> Vec<ItemId> {
-    let is_member = |id: &ItemId| members.contains(id);
-    let (lead, follow) = if reordered(base, theirs) && !reordered(base, ours) {
+    let untouched = ours == members && (theirs == ours || theirs == base);
+    if untouched {
+        return members.to_vec();
+    }
+    let set =
+        |list: &[ItemId]| -> HashSet<ItemId, BuildIdHasher> { list.iter().copied().collect() };
+    let (in_base, in_members) = (set(base), set(members));
+    let (lead, follow) = if reordered(base, theirs, &in_base) && !reordered(base, ours, &in_base) {
         (theirs, ours)
     } else {
         (ours, theirs)
     };
-    let mut out: Vec<ItemId> = lead.iter().copied().filter(is_member).collect();
+    let in_follow = set(follow);
+    let mut out: Vec<ItemId> = lead
+        .iter()
+        .copied()
+        .filter(|id| in_members.contains(id))
+        .collect();
+    let mut placed = set(&out);
     for (i, id) in follow.iter().enumerate() {
-        if !is_member(id) || out.contains(id) {
+        if !in_members.contains(id) || placed.contains(id) {
             continue;
         }
         let after = follow[..i]
             .iter()
             .rev()
+            .filter(|p| placed.contains(*p))
             .find_map(|p| out.iter().position(|o| o == p));
         let mut at = after.map_or(0, |at| at + 1);
         while out
             .get(at)
-            .is_some_and(|next| !follow.contains(next) && !base.contains(next))
+            .is_some_and(|next| !in_follow.contains(next) && !in_base.contains(next))
         {
             at += 1;
         }
         out.insert(at, *id);
+        placed.insert(*id);
     }
     for id in members {
-        if !out.contains(id) {
+        if placed.insert(*id) {
             out.push(*id);
         }
     }
@@ -189,9 +211,10 @@ pub fn merge_order(
 }
 
 /// Whether `side` put the items it shares with `base` in another order.
-fn reordered(base: &[ItemId], side: &[ItemId]) -> bool {
-    let common_b = base.iter().filter(|id| side.contains(id));
-    let common_s = side.iter().filter(|id| base.contains(id));
+fn reordered(base: &[ItemId], side: &[ItemId], in_base: &HashSet<ItemId, BuildIdHasher>) -> bool {
+    let in_side: HashSet<ItemId, BuildIdHasher> = side.iter().copied().collect();
+    let common_b = base.iter().filter(|id| in_side.contains(id));
+    let common_s = side.iter().filter(|id| in_base.contains(id));
     !common_b.eq(common_s)
 }
 

@@ -17,7 +17,7 @@ use super::ids::{BuildIdHasher, ItemId, RANDOM_FROM};
 use super::items::ItemKind;
 use super::ops::Node;
 use super::text::plural;
-use super::{Plan, SCHEMA_VERSION, WeeklyReview};
+use super::{Goal, Plan, SCHEMA_VERSION, WeeklyReview};
 use flat::{Entry, Flat, ListKey};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -115,14 +115,16 @@ pub fn changes(before: &Plan, after: &Plan) -> Report {
 pub fn merge(base: Option<Plan>, mut ours: Plan, mut theirs: Plan) -> Merged {
     let two_way = base.is_none();
     let mut base = base.unwrap_or_default();
-    let fb = Flat::of(std::mem::take(&mut base.goals));
-    let fo = Flat::of(std::mem::take(&mut ours.goals));
-    let mut ft = Flat::of(std::mem::take(&mut theirs.goals));
+    let (fb, mut fo, mut ft) = flatten_all(
+        std::mem::take(&mut base.goals),
+        std::mem::take(&mut ours.goals),
+        std::mem::take(&mut theirs.goals),
+    );
     if !two_way {
         split_counted_twins(&fb, &fo, &mut ft);
     }
     let mut conflicts = Vec::new();
-    let tree = merge_tree(&fb, &fo, &ft, two_way, &mut conflicts);
+    let (tree, tree_changes) = merge_tree(&fb, &mut fo, &mut ft, two_way, &mut conflicts);
     let reviews = merge_reviews(
         &base.reviews,
         &ours.reviews,
@@ -136,10 +138,14 @@ pub fn merge(base: Option<Plan>, mut ours: Plan, mut theirs: Plan) -> Merged {
         &theirs.profile,
         &mut clash_sink(&mut conflicts, None, None),
     );
-    let report_base = Report {
+    let tree_changes = Report {
         reviews: count_changed_reviews(&ours.reviews, &reviews),
         profile: profile != ours.profile,
-        ..Report::default()
+        ..tree_changes
+    };
+    let report = Report {
+        conflicts: conflicts.len(),
+        ..tree_changes
     };
     let mut plan = Plan {
         schema_version: SCHEMA_VERSION,
@@ -149,20 +155,38 @@ pub fn merge(base: Option<Plan>, mut ours: Plan, mut theirs: Plan) -> Merged {
             ours.uid.clone()
         },
         next_num: ours.next_num.max(theirs.next_num),
-        goals: flat::rebuild(tree.items.clone(), &tree.lists),
+        goals: flat::rebuild(tree.items, &tree.lists),
         reviews,
         profile,
         conflicts: Vec::new(),
         extra: merge_extra(&base, &ours, &theirs, two_way),
         ids: ours.ids.clone(),
     };
-    let report = Report {
-        conflicts: conflicts.len(),
-        ..tree_report(&fo, &tree, report_base)
-    };
     plan.conflicts = merge_conflict_lists(&base, &ours, &theirs, conflicts, &plan);
     let _ = plan.fix_ids();
+    // The three inputs are spent; freeing 100,000 items takes long enough to do it aside.
+    let spent = (fb, fo, ft, base, ours, theirs);
+    if std::thread::Builder::new()
+        .spawn(move || drop(spent))
+        .is_err()
+    {
+        // No thread to be had: they are freed here, which is only slower.
+    }
     Merged { plan, report }
+}
+
+/// The three trees taken apart, side by side on the cores there are.
+fn flatten_all(base: Vec<Goal>, ours: Vec<Goal>, theirs: Vec<Goal>) -> (Flat, Flat, Flat) {
+    std::thread::scope(|scope| {
+        let b = scope.spawn(move || Flat::of(base));
+        let t = scope.spawn(move || Flat::of(theirs));
+        let o = Flat::of(ours);
+        let join = |h: std::thread::ScopedJoinHandle<'_, Flat>| {
+            h.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        };
+        (join(b), o, join(t))
+    })
 }
 
 /// Items both sides added under the same counted (pre-schema-2) id with different content
@@ -204,32 +228,69 @@ struct Tree {
 
 fn merge_tree(
     fb: &Flat,
-    fo: &Flat,
-    ft: &Flat,
+    fo: &mut Flat,
+    ft: &mut Flat,
     two_way: bool,
     conflicts: &mut Vec<Conflict>,
-) -> Tree {
-    let touched_o = touched(fb, fo);
-    let touched_t = touched(fb, ft);
-    let mut items: HashMap<ItemId, Entry, BuildIdHasher> = HashMap::default();
+) -> (Tree, Report) {
+    let (touched_o, touched_t) = std::thread::scope(|scope| {
+        let theirs = scope.spawn(|| touched(fb, ft));
+        let ours = touched(fb, fo);
+        let theirs = theirs
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (ours, theirs)
+    });
+    let mut ours = std::mem::take(&mut fo.items);
+    let mut theirs = std::mem::take(&mut ft.items);
+    let mut items: HashMap<ItemId, Entry, BuildIdHasher> =
+        HashMap::with_capacity_and_hasher(ours.len() + theirs.len() / 64, BuildIdHasher::default());
     let mut revived: HashSet<ItemId, BuildIdHasher> = HashSet::default();
+    let mut other_parents: HashMap<ItemId, Option<ItemId>, BuildIdHasher> = HashMap::default();
+    let mut report = Report::default();
     let mut all: Vec<ItemId> = fo.order.clone();
-    all.extend(ft.order.iter().filter(|id| !fo.items.contains_key(id)));
+    all.extend(ft.order.iter().filter(|id| !ours.contains_key(id)));
     for id in &all {
         let b = if two_way { None } else { fb.items.get(id) };
-        let entry = match (fo.items.get(id), ft.items.get(id)) {
-            (Some(o), Some(t)) => Some(merge_entry(*id, b, o, t, conflicts)),
-            (Some(o), None) => keep_one_sided(*id, b, o, &touched_o, &mut revived, conflicts),
-            (None, Some(t)) => keep_one_sided(*id, b, t, &touched_t, &mut revived, conflicts),
-            (None, None) => None,
+        let (entry, changed) = match (ours.remove(id), theirs.remove(id)) {
+            (Some(o), Some(t)) => {
+                if o.parent != t.parent {
+                    other_parents.insert(*id, t.parent);
+                }
+                let ours_parent = o.parent;
+                let (merged, fields_changed) = merge_entry(*id, b, o, t, conflicts);
+                let changed = fields_changed || merged.parent != ours_parent;
+                (Some(merged), changed)
+            }
+            (Some(o), None) => {
+                let kept = keep_one_sided(*id, b, o, &touched_o, &mut revived, conflicts);
+                report.removed += usize::from(kept.is_none());
+                (kept, false)
+            }
+            (None, Some(t)) => (
+                keep_one_sided(*id, b, t, &touched_t, &mut revived, conflicts),
+                true,
+            ),
+            (None, None) => (None, false),
         };
         if let Some(e) = entry {
+            if changed {
+                count(&mut report, e.node.kind());
+            }
             items.insert(*id, e);
         }
     }
-    reattach_orphans(&mut items, fo, ft);
+    reattach_orphans(&mut items, &other_parents);
     let lists = merge_lists_of(&items, &all, fb, fo, ft);
-    Tree { items, lists }
+    (Tree { items, lists }, report)
+}
+
+fn count(report: &mut Report, kind: ItemKind) {
+    match kind {
+        ItemKind::Goal => report.goals += 1,
+        ItemKind::Milestone => report.milestones += 1,
+        ItemKind::Step => report.steps += 1,
+    }
 }
 
 /// The ids `side` added or changed since `base`, with every item above them.
@@ -255,13 +316,13 @@ fn touched(base: &Flat, side: &Flat) -> HashSet<ItemId, BuildIdHasher> {
 fn keep_one_sided(
     id: ItemId,
     base: Option<&Entry>,
-    entry: &Entry,
+    entry: Entry,
     touched: &HashSet<ItemId, BuildIdHasher>,
     revived: &mut HashSet<ItemId, BuildIdHasher>,
     conflicts: &mut Vec<Conflict>,
 ) -> Option<Entry> {
     if base.is_none() {
-        return Some(entry.clone());
+        return Some(entry);
     }
     let under_revived = entry.parent.is_some_and(|p| revived.contains(&p));
     if !under_revived && !touched.contains(&id) {
@@ -275,60 +336,69 @@ fn keep_one_sided(
             ..Conflict::default()
         });
     }
-    Some(entry.clone())
+    Some(entry)
 }
 
+/// The merged item and whether its fields differ from ours.
 fn merge_entry(
     id: ItemId,
     base: Option<&Entry>,
-    ours: &Entry,
-    theirs: &Entry,
+    ours: Entry,
+    theirs: Entry,
     conflicts: &mut Vec<Conflict>,
-) -> Entry {
+) -> (Entry, bool) {
     let parent = if ours.parent == theirs.parent || base.map(|b| b.parent) != Some(ours.parent) {
         ours.parent
     } else {
         theirs.parent
     };
     let b = base.map(|b| &b.node);
-    let node = if ours.node == theirs.node || b == Some(&theirs.node) {
-        ours.node.clone()
-    } else if b == Some(&ours.node) {
-        theirs.node.clone()
-    } else {
-        let mut sink = clash_sink(conflicts, Some(id), None);
-        match (b, &ours.node, &theirs.node) {
-            (b, Node::Goal(o), Node::Goal(t)) => Node::Goal(Box::new(merge_record(
-                b.and_then(|n| match n {
-                    Node::Goal(g) => Some(&**g),
-                    _ => None,
-                }),
-                &**o,
-                &**t,
-                &mut sink,
-            ))),
-            (b, Node::Milestone(o), Node::Milestone(t)) => Node::Milestone(Box::new(merge_record(
-                b.and_then(|n| match n {
-                    Node::Milestone(m) => Some(&**m),
-                    _ => None,
-                }),
-                &**o,
-                &**t,
-                &mut sink,
-            ))),
-            (b, Node::Step(o), Node::Step(t)) => Node::Step(Box::new(merge_record(
-                b.and_then(|n| match n {
-                    Node::Step(s) => Some(&**s),
-                    _ => None,
-                }),
-                &**o,
-                &**t,
-                &mut sink,
-            ))),
-            _ => ours.node.clone(),
+    if ours.node == theirs.node || b == Some(&theirs.node) {
+        return (
+            Entry {
+                parent,
+                node: ours.node,
+            },
+            false,
+        );
+    }
+    if b == Some(&ours.node) {
+        return (
+            Entry {
+                parent,
+                node: theirs.node,
+            },
+            true,
+        );
+    }
+    let mut sink = clash_sink(conflicts, Some(id), None);
+    let ours_node = ours.node.clone();
+    let node = match (ours.node, theirs.node) {
+        (Node::Goal(o), Node::Goal(t)) => {
+            let b = b.and_then(|n| match n {
+                Node::Goal(g) => Some(&**g),
+                _ => None,
+            });
+            Node::Goal(Box::new(merge_record(b, &*o, &*t, &mut sink)))
         }
+        (Node::Milestone(o), Node::Milestone(t)) => {
+            let b = b.and_then(|n| match n {
+                Node::Milestone(m) => Some(&**m),
+                _ => None,
+            });
+            Node::Milestone(Box::new(merge_record(b, &*o, &*t, &mut sink)))
+        }
+        (Node::Step(o), Node::Step(t)) => {
+            let b = b.and_then(|n| match n {
+                Node::Step(s) => Some(&**s),
+                _ => None,
+            });
+            Node::Step(Box::new(merge_record(b, &*o, &*t, &mut sink)))
+        }
+        (o, _) => o,
     };
-    Entry { parent, node }
+    let changed = node != ours_node;
+    (Entry { parent, node }, changed)
 }
 
 /// Turns clashes into conflicts about one item, review or the profile.
@@ -382,26 +452,27 @@ where
     }
 }
 
-/// An item whose parent did not make it hangs under the parent it has on the other side
-/// (it can only happen with a hand-edited file); with neither, it is left out.
-fn reattach_orphans(items: &mut HashMap<ItemId, Entry, BuildIdHasher>, fo: &Flat, ft: &Flat) {
+/// An item whose parent did not make it hangs under the parent it had on the other side
+/// (it can only happen with a hand-edited file); with none, it is left out.
+fn reattach_orphans(
+    items: &mut HashMap<ItemId, Entry, BuildIdHasher>,
+    other_parents: &HashMap<ItemId, Option<ItemId>, BuildIdHasher>,
+) {
     let orphans: Vec<ItemId> = items
         .iter()
         .filter(|(_, e)| e.parent.is_some_and(|p| !items.contains_key(&p)))
         .map(|(id, _)| *id)
         .collect();
     for id in orphans {
-        let fits = |p: Option<ItemId>| p.is_some_and(|p| items.contains_key(&p));
-        let candidates = [fo.items.get(&id), ft.items.get(&id)];
-        let parent = candidates
-            .iter()
+        let other = other_parents
+            .get(&id)
+            .copied()
             .flatten()
-            .map(|e| e.parent)
-            .find(|p| fits(*p));
-        match parent {
+            .filter(|p| items.contains_key(p));
+        match other {
             Some(p) => {
                 if let Some(e) = items.get_mut(&id) {
-                    e.parent = p;
+                    e.parent = Some(p);
                 }
             }
             None => {
@@ -411,14 +482,14 @@ fn reattach_orphans(items: &mut HashMap<ItemId, Entry, BuildIdHasher>, fo: &Flat
     }
 }
 
-fn merge_lists_of(
+fn merge_lists_of<'a>(
     items: &HashMap<ItemId, Entry, BuildIdHasher>,
     all: &[ItemId],
-    fb: &Flat,
-    fo: &Flat,
-    ft: &Flat,
+    fb: &'a Flat,
+    fo: &'a Flat,
+    ft: &'a Flat,
 ) -> HashMap<ListKey, Vec<ItemId>> {
-    let mut members: HashMap<ListKey, Vec<ItemId>> = HashMap::new();
+    let mut members: HashMap<ListKey, Vec<ItemId>> = HashMap::with_capacity(fo.lists.len());
     for id in all {
         if let Some(e) = items.get(id) {
             members
@@ -427,11 +498,13 @@ fn merge_lists_of(
                 .push(*id);
         }
     }
-    let list = |flat: &Flat, key: &ListKey| flat.lists.get(key).cloned().unwrap_or_default();
+    let list = |flat: &'a Flat, key: &ListKey| -> &'a [ItemId] {
+        flat.lists.get(key).map_or(&[], Vec::as_slice)
+    };
     members
         .into_iter()
         .map(|(key, ids)| {
-            let order = flat::merge_order(&list(fb, &key), &list(fo, &key), &list(ft, &key), &ids);
+            let order = flat::merge_order(list(fb, &key), list(fo, &key), list(ft, &key), &ids);
             (key, order)
         })
         .collect()
