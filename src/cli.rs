@@ -75,7 +75,7 @@ pub enum Command {
     /// Print where the plan file lives.
     Path,
     /// Share the plan between computers through git: commit, fetch, merge by id, push.
-    Sync(SyncArgs),
+    Sync(crate::sync::SyncArgs),
     /// Merge two copies of a plan by id (git's merge driver: `goalcoach merge %O %A %B`);
     /// the result is written into OURS.
     Merge {
@@ -117,22 +117,6 @@ pub struct AddArgs {
     /// Deadline (goal), target date (milestone) or due date (step): 2027-03-31, +2w, fri, eom…
     #[arg(long, visible_alias = "due", value_name = "DATE")]
     pub deadline: Option<String>,
-}
-
-/// Arguments of `goalcoach sync`.
-#[derive(Debug, clap::Args)]
-pub struct SyncArgs {
-    /// Make the data directory a git repository set up for goalcoach, and join REMOTE.
-    #[arg(long)]
-    pub init: bool,
-    /// With --init: the git repository to share through (a path, or a URL like
-    /// ssh://host/path/plan.git); its plan is taken when this computer has none.
-    #[arg(requires = "init")]
-    pub remote: Option<String>,
-    /// Merge the conflict copies a file-sync tool left beside the plan, then move them into
-    /// backups/.
-    #[arg(long, conflicts_with = "init")]
-    pub merge_copies: bool,
 }
 
 /// Arguments of `goalcoach checkin`.
@@ -200,9 +184,11 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         Command::Export(args) => export(dir, today, &args),
         Command::Add(args) => edit(dir, today, |plan| add(plan, &args, today)),
         Command::Checkin(args) => edit(dir, today, |plan| checkin(plan, &args, today)),
-        Command::Import { file } => edit(dir, today, |plan| import(plan, &file, today)),
+        Command::Import { file } => edit(dir, today, |plan| {
+            crate::import::import_file(plan, &file, today)
+        }),
         Command::Restore { which } => restore(dir, today, which.as_deref()),
-        Command::Sync(args) => emit(format!("{}\n", sync(dir, today, &args)?)),
+        Command::Sync(args) => emit(format!("{}\n", crate::sync::run(dir, today, &args)?)),
         Command::Merge { base, ours, theirs } => {
             let summary = crate::sync::merge_files(&base, &ours, &theirs)?;
             eprintln!("goalcoach merge: {summary}");
@@ -445,55 +431,4 @@ fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
         }
         None => emit(bytes),
     }
-}
-
-/// Imports a goalcoach JSON file (merged by id), a taskwarrior export (a JSON array) or a
-/// Markdown outline, told apart by extension and first character. All or nothing.
-fn sync(dir: &Path, today: NaiveDate, args: &SyncArgs) -> Result<String> {
-    if args.init {
-        crate::sync::init(dir, args.remote.as_deref(), today)
-    } else if args.merge_copies {
-        crate::sync::copies::merge_all(dir, today)
-    } else {
-        crate::sync::sync(dir, today)
-    }
-}
-
-fn import(plan: &mut Plan, file: &Path, today: NaiveDate) -> Result<String> {
-    let bytes = store::read_plan_file(file)?
-        .with_context(|| format!("cannot read {}: there is no such file", file.display()))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let markdown = file
-        .extension()
-        .is_some_and(|e| ["md", "markdown", "txt"].contains(&e.to_string_lossy().as_ref()));
-    let (op, summary) = match text.trim_start().chars().next() {
-        _ if markdown => from(crate::import::markdown_outline(&text, plan, today), file)?,
-        Some('[') => from(crate::import::taskwarrior(&text, plan, today), file)?,
-        Some('{') => {
-            let theirs = store::parse_plan(file, &bytes)?;
-            if !plan.uid.is_empty() && theirs.uid == plan.uid {
-                let merged = crate::model::merge3::merge(None, plan.clone(), theirs);
-                *plan = merged.plan;
-                return Ok(format!(
-                    "merged another copy of this plan: {}",
-                    merged.report.summary()
-                ));
-            }
-            let merge = crate::model::merge::merge_op(plan, theirs);
-            let summary = merge.summary();
-            (merge.op, summary)
-        }
-        Some('-' | '*' | '#') => from(crate::import::markdown_outline(&text, plan, today), file)?,
-        _ => bail!(
-            "{}: not a goalcoach JSON file, a taskwarrior export or a Markdown outline",
-            file.display()
-        ),
-    };
-    plan.apply(op)?;
-    Ok(summary)
-}
-
-fn from(import: Result<crate::import::Import>, file: &Path) -> Result<(Op, String)> {
-    let import = import.with_context(|| format!("cannot import {}", file.display()))?;
-    Ok((import.op, import.summary))
 }

@@ -8,6 +8,7 @@ use crate::model::{ActionStep, Goal, ItemId, Milestone, Node, Op, Plan};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use serde::Deserialize;
+use std::path::Path;
 
 /// What an import will add, and a line saying so.
 pub struct Import {
@@ -257,6 +258,48 @@ pub fn taskwarrior(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> 
         op: Op::Batch(ops),
         summary,
     })
+}
+
+/// `goalcoach import FILE`: a goalcoach JSON file (another copy of this plan merges by id;
+/// another person's plan adds its goals), a taskwarrior export (a JSON array) or a Markdown
+/// outline, told apart by extension and first character. All or nothing.
+pub fn import_file(plan: &mut Plan, file: &Path, today: NaiveDate) -> Result<String> {
+    let bytes = crate::store::read_plan_file(file)?
+        .with_context(|| format!("cannot read {}: there is no such file", file.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let markdown = file
+        .extension()
+        .is_some_and(|e| ["md", "markdown", "txt"].contains(&e.to_string_lossy().as_ref()));
+    let (op, summary) = match text.trim_start().chars().next() {
+        _ if markdown => from(markdown_outline(&text, plan, today), file)?,
+        Some('[') => from(taskwarrior(&text, plan, today), file)?,
+        Some('{') => {
+            let theirs = crate::store::parse_plan(file, &bytes)?;
+            if !plan.uid.is_empty() && theirs.uid == plan.uid {
+                let merged = crate::model::merge3::merge(None, plan.clone(), theirs);
+                *plan = merged.plan;
+                return Ok(format!(
+                    "merged another copy of this plan: {}",
+                    merged.report.summary()
+                ));
+            }
+            let merge = crate::model::merge::merge_op(plan, theirs);
+            let summary = merge.summary();
+            (merge.op, summary)
+        }
+        Some('-' | '*' | '#') => from(markdown_outline(&text, plan, today), file)?,
+        _ => bail!(
+            "{}: not a goalcoach JSON file, a taskwarrior export or a Markdown outline",
+            file.display()
+        ),
+    };
+    plan.apply(op)?;
+    Ok(summary)
+}
+
+fn from(import: Result<Import>, file: &Path) -> Result<(Op, String)> {
+    let import = import.with_context(|| format!("cannot import {}", file.display()))?;
+    Ok((import.op, import.summary))
 }
 
 #[cfg(test)]

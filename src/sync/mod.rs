@@ -20,6 +20,33 @@ const ATTRIBUTES: &str = "plan.json merge=goalcoach\n";
 const IGNORED: &str = "plan.lock\nbackups/\n.plan.json.tmp.*\nplan.conflict-*.json\n\
 plan.sync-conflict-*.json\nplan (*conflicted copy*).json\nplan_conflict-*.json\n";
 
+/// Arguments of `goalcoach sync`.
+#[derive(Debug, clap::Args)]
+pub struct SyncArgs {
+    /// Make the data directory a git repository set up for goalcoach, and join REMOTE.
+    #[arg(long)]
+    pub init: bool,
+    /// With --init: the git repository to share through (a path, or a URL like
+    /// ssh://host/path/plan.git); its plan is taken when this computer has none.
+    #[arg(requires = "init")]
+    pub remote: Option<String>,
+    /// Merge the conflict copies a file-sync tool left beside the plan, then move them into
+    /// backups/.
+    #[arg(long, conflicts_with = "init")]
+    pub merge_copies: bool,
+}
+
+/// Runs `goalcoach sync` as its arguments say.
+pub fn run(dir: &Path, today: NaiveDate, args: &SyncArgs) -> Result<String> {
+    if args.init {
+        init(dir, args.remote.as_deref(), today)
+    } else if args.merge_copies {
+        copies::merge_all(dir, today)
+    } else {
+        sync(dir, today)
+    }
+}
+
 /// `goalcoach merge BASE OURS THEIRS`, git's merge-driver contract: the result goes into
 /// OURS; an empty or missing BASE means the two share no history. Fails, writing nothing,
 /// only when OURS or THEIRS cannot be read.

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{ActionStep, CheckIn, Goal, Milestone, Num, Op};
+use crate::model::{ActionStep, CheckIn, Goal, Milestone, Node, Num, Op};
 use chrono::NaiveDate;
 
 fn day(s: &str) -> NaiveDate {
