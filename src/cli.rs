@@ -176,7 +176,15 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
     }
     match command {
         Command::Path => emit(format!("{}\n", dir.join(store::PLAN_FILE).display())),
-        Command::List => print_from(dir, today, report::list_text),
+        Command::List => {
+            let plan = read(dir)?;
+            let key = settings.keymap.key_for(
+                crate::keymap::Layer::Goals,
+                &crate::app::action::Action::ChooseConflicts,
+            );
+            let conflicts = crate::model::conflict::listing(&plan, &key);
+            emit_text(&(report::list_text(&plan, today) + &conflicts))
+        }
         Command::Agenda => {
             let plan = read(dir)?;
             emit_text(&report::agenda_text(&plan, today, settings.week_start))
@@ -296,11 +304,6 @@ fn open(dir: &Path, today: NaiveDate) -> Result<(Store, Plan)> {
         eprintln!("goalcoach: {notice}");
     }
     Ok((store, plan))
-}
-
-fn print_from(dir: &Path, today: NaiveDate, render: fn(&Plan, NaiveDate) -> String) -> Result<()> {
-    let plan = read(dir)?;
-    emit_text(&render(&plan, today))
 }
 
 /// Applies one edit and saves; prints what `change` reports.

@@ -43,7 +43,6 @@ pub fn list_text(plan: &Plan, today: NaiveDate) -> String {
             write_step_line(&mut out, s, "   ", today);
         }
     }
-    out.push_str(&crate::model::conflict::listing(plan));
     out
 }
 

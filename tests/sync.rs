@@ -15,7 +15,6 @@ use std::process::{Command, Output};
 struct World {
     _tmp: tempfile::TempDir,
     root: PathBuf,
-    identity: bool,
 }
 
 impl World {
@@ -23,11 +22,7 @@ impl World {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path().to_path_buf();
         std::fs::create_dir_all(root.join("home")).unwrap();
-        let world = World {
-            _tmp: tmp,
-            root,
-            identity,
-        };
+        let world = World { _tmp: tmp, root };
         if identity {
             std::fs::write(
                 world.root.join("home/.gitconfig"),
@@ -67,7 +62,6 @@ impl World {
             .env_remove("GIT_COMMITTER_EMAIL")
             .env_remove("EMAIL")
             .env_remove("GOALCOACH_DATA_DIR");
-        let _ = self.identity;
     }
 
     fn git(&self, dir: &Path, args: &[&str]) -> Output {

@@ -18,40 +18,39 @@ pub fn ask_next(core: &mut Core) {
         core.info("Nothing to choose: no merge left two values side by side.");
         return;
     }
-    let text = question(core, 0);
-    core.ask(text, Answer::ChooseConflict(0));
+    ask(core, 0);
 }
 
-fn question(core: &Core, index: usize) -> String {
+/// Asks about conflict `index`; the line under the question says what yes and no do.
+fn ask(core: &mut Core, index: usize) {
     let plan = core.plan();
     let c = &plan.conflicts[index];
-    let key = |a: Action| core.key(Layer::Confirm, &a);
     let count = plan.conflicts.len();
-    let later = format!("{} decides later", key(Action::Dismiss));
     let of = if count > 1 {
         format!(" ({} of {count})", index + 1)
     } else {
         String::new()
     };
-    match c.kind {
-        ConflictKind::BothChanged => format!(
-            "{}{of}\n\nHere:  {}\nOther device:  {}\n\n{} takes the other device's value, {} \
-             keeps this one, {later}.",
+    let later = format!(
+        "{} decides later.",
+        core.key(Layer::Confirm, &Action::Dismiss)
+    );
+    let deletion = c.kind == ConflictKind::DeletedElsewhere;
+    let text = if deletion {
+        format!(
+            "{}{of}\n\nIt was deleted on one device while it (or something under it) was \
+             changed on the other, so it is kept. {later}",
+            c.describe(plan)
+        )
+    } else {
+        format!(
+            "{}{of}\n\nHere:  {}\nOther device:  {}\n\n{later}",
             c.describe(plan),
             value_text(&c.kept),
             value_text(&c.other),
-            key(Action::Confirm),
-            key(Action::Deny),
-        ),
-        ConflictKind::DeletedElsewhere => format!(
-            "{}{of}\n\nIt was deleted on one device while it (or something under it) was \
-             changed on the other, so it is kept.\n\n{} deletes it after all, {} keeps it, \
-             {later}.",
-            c.describe(plan),
-            key(Action::Confirm),
-            key(Action::Deny),
-        ),
-    }
+        )
+    };
+    core.ask(text, Answer::ChooseConflict { index, deletion });
 }
 
 /// Settles conflict `index`, then asks about the next one.
@@ -73,8 +72,7 @@ pub fn choose(core: &mut Core, index: usize, choice: Choice) -> Effect {
     };
     let effect = core.commit(Change::new(op, "choose a merged value").saying(message));
     if left > 0 && core.overlay.is_none() && core.plan().conflicts.len() == left {
-        let text = question(core, 0);
-        core.ask(text, Answer::ChooseConflict(0));
+        ask(core, 0);
     }
     effect
 }

@@ -35,9 +35,12 @@ pub enum Answer {
     LoadOutsideVersion,
     /// After loading the outside version: yes puts ours (this conflict copy) back.
     BringBackOurs(PathBuf),
-    /// Conflict `index` of the plan: yes takes the other device's value, no keeps the one
-    /// in place, and closing decides later.
-    ChooseConflict(usize),
+    /// Conflict `index` of the plan: yes takes the other device's value (for an item
+    /// deleted elsewhere: deletes it), no keeps the one in place, closing decides later.
+    ChooseConflict {
+        index: usize,
+        deletion: bool,
+    },
     /// A file-sync tool's conflict copy beside the plan: yes merges it in.
     MergeCopy(PathBuf),
 }
@@ -50,7 +53,7 @@ impl Answer {
             Answer::Discard(_) => " Discard changes? ",
             Answer::RescueAndQuit(_) => " Not saved ",
             Answer::LoadOutsideVersion | Answer::BringBackOurs(_) => " Changed outside goalcoach ",
-            Answer::ChooseConflict(_) => " Changed on two devices ",
+            Answer::ChooseConflict { .. } => " Changed on two devices ",
             Answer::MergeCopy(_) => " Another device's copy ",
         }
     }
@@ -58,7 +61,8 @@ impl Answer {
     /// What yes and no mean, for the line under the question.
     pub fn choices(&self) -> (&'static str, &'static str) {
         match self {
-            Answer::ChooseConflict(_) => ("take the other device's", "keep this one"),
+            Answer::ChooseConflict { deletion: true, .. } => ("delete it", "keep it"),
+            Answer::ChooseConflict { .. } => ("take the other device's", "keep this one"),
             Answer::MergeCopy(_) => ("merge it", "not now"),
             _ => ("yes", "no"),
         }

@@ -109,7 +109,7 @@ fn answer(core: &mut Core, action: Action) -> Effect {
             core.overlay = Some(Overlay::Form(form));
             Effect::None
         }
-        (Action::Deny, Answer::ChooseConflict(index)) => {
+        (Action::Deny, Answer::ChooseConflict { index, .. }) => {
             super::conflicts::choose(core, index, crate::model::Choice::Kept)
         }
         (Action::Deny | Action::Dismiss, _) => Effect::None,
@@ -137,7 +137,7 @@ fn say_yes(core: &mut Core, on_yes: Answer) -> Effect {
         Answer::RescueAndQuit(path) => Effect::RescueAndQuit(path),
         Answer::LoadOutsideVersion => Effect::Reload,
         Answer::BringBackOurs(path) => Effect::BringBack(path),
-        Answer::ChooseConflict(index) => {
+        Answer::ChooseConflict { index, .. } => {
             super::conflicts::choose(core, index, crate::model::Choice::Other)
         }
         Answer::MergeCopy(path) => super::conflicts::merge_copy(core, &path),

@@ -84,11 +84,6 @@ impl Conflict {
             }
         }
     }
-
-    /// Whether it is about the item `id`.
-    pub fn is_about(&self, id: ItemId) -> bool {
-        self.item == Some(id)
-    }
 }
 
 /// A value as one short line for a person: text as it is, anything else as compact JSON.
@@ -100,13 +95,14 @@ pub fn value_text(value: &Value) -> String {
     }
 }
 
-/// The open conflicts as text for `goalcoach list`: what each is about and both values.
-pub fn listing(plan: &Plan) -> String {
+/// The open conflicts as text for `goalcoach list`: what each is about and both values;
+/// `key` is the app's key for choosing.
+pub fn listing(plan: &Plan, key: &str) -> String {
     if plan.conflicts.is_empty() {
         return String::new();
     }
     let mut out = format!(
-        "\n{} from a merge (open goalcoach and press C on the Goals screen to choose):\n",
+        "\n{} from a merge (open goalcoach and press {key} on the Goals screen to choose):\n",
         super::text::plural(plan.conflicts.len(), "conflict")
     );
     for c in &plan.conflicts {
@@ -133,7 +129,32 @@ pub fn choose(plan: &Plan, index: usize, choice: Choice) -> Result<Op, OpError> 
     Ok(Op::Batch(ops))
 }
 
+/// The edit that puts the other value in place, refused when that value is out of range
+/// (a hand-edited conflict list must not bring into the plan what a form would refuse).
 fn take_other(plan: &Plan, conflict: &Conflict) -> Result<Op, OpError> {
+    let op = other_value_op(plan, conflict)?;
+    let mut probe = Plan::default();
+    match &op {
+        Op::Update { node } => {
+            let mut holder = super::Goal::default();
+            match node {
+                Node::Goal(g) => holder = (**g).clone(),
+                Node::Milestone(m) => holder.milestones.push((**m).clone()),
+                Node::Step(s) => holder.steps.push((**s).clone()),
+            }
+            probe.goals.push(holder);
+        }
+        Op::PutReview(review) => probe.reviews.push((**review).clone()),
+        Op::SetProfile(profile) => probe.profile = (**profile).clone(),
+        _ => {}
+    }
+    match super::check::problems(&probe).into_iter().next() {
+        Some(problem) => Err(OpError::OutOfRange(problem)),
+        None => Ok(op),
+    }
+}
+
+fn other_value_op(plan: &Plan, conflict: &Conflict) -> Result<Op, OpError> {
     let path: Vec<&str> = conflict.field.split('.').collect();
     match (&conflict.item, &conflict.review, conflict.kind) {
         (Some(id), _, ConflictKind::DeletedElsewhere) => Ok(Op::Remove { id: *id }),
@@ -262,5 +283,12 @@ mod tests {
             choose(&plan, 0, Choice::Other),
             Err(OpError::NoSuchConflict)
         );
+    }
+
+    #[test]
+    fn a_value_out_of_range_is_refused() {
+        let plan = plan_with_conflict("measure.current", 1.0.into(), 1e20.into());
+        let refused = choose(&plan, 0, Choice::Other).unwrap_err();
+        assert!(refused.to_string().contains("measure current"), "{refused}");
     }
 }

@@ -78,6 +78,8 @@ pub enum OpError {
     NoSuchReview(String),
     /// The conflict is gone, or its value no longer fits the field.
     NoSuchConflict,
+    /// The edit would put a value out of its range into the plan.
+    OutOfRange(String),
 }
 
 impl fmt::Display for OpError {
@@ -91,6 +93,7 @@ impl fmt::Display for OpError {
             },
             OpError::NoSuchReview(week) => write!(f, "there is no review for {week}"),
             OpError::NoSuchConflict => write!(f, "that choice no longer applies to the plan"),
+            OpError::OutOfRange(problem) => write!(f, "{problem}"),
         }
     }
 }

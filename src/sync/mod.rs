@@ -86,7 +86,7 @@ fn hold_lock(dir: &Path, today: NaiveDate) -> Result<(Store, Plan)> {
 pub fn init(dir: &Path, remote: Option<&str>, today: NaiveDate) -> Result<String> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let git = Git::at(dir)?;
-    let _lock = hold_lock(dir, today)?;
+    let lock = hold_lock(dir, today)?;
     if !git.is_repository() {
         git.run(&["init", "-q"])?;
         git.run(&["symbolic-ref", "HEAD", "refs/heads/main"])?;
@@ -110,7 +110,7 @@ pub fn init(dir: &Path, remote: Option<&str>, today: NaiveDate) -> Result<String
         }
     }
     write_setup_files(dir)?;
-    drop(_lock);
+    drop(lock);
     let synced = sync(dir, today)?;
     said.push(synced);
     Ok(said.join("; "))

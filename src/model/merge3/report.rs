@@ -59,11 +59,6 @@ impl Report {
         }
         parts.join(", ")
     }
-
-    /// Whether anything came in.
-    pub fn is_empty(&self) -> bool {
-        *self == Report::default()
-    }
 }
 
 /// What changed from `before` to `after`, counted the way a merge reports it (for a commit
