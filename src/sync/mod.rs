@@ -8,6 +8,7 @@ mod git;
 
 use crate::model::Plan;
 use crate::model::merge3;
+use crate::model::text::plural;
 use crate::store::{self, PLAN_FILE, Store};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -230,11 +231,18 @@ fn commit_changes(git: &Git, dir: &Path) -> Result<String> {
     }
     let before = plan_at(git, dir, "HEAD").unwrap_or_default();
     let now = store::read_plan(dir).map(|(p, _)| p).unwrap_or_default();
-    let what = merge3::changes(&before, &now).what();
-    let what = if what.is_empty() {
+    let report = merge3::changes(&before, &now);
+    let mut parts = Vec::new();
+    if !report.what().is_empty() {
+        parts.push(format!("{} changed", report.what()));
+    }
+    if report.removed > 0 {
+        parts.push(format!("{} deleted", plural(report.removed, "item")));
+    }
+    let what = if parts.is_empty() {
         "setup".to_string()
     } else {
-        format!("{what} changed")
+        parts.join(", ")
     };
     let message = format!("goalcoach on {}: {what}", git::host_name());
     git.run(&["commit", "-q", "-m", &message])?;
