@@ -210,7 +210,11 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         }
         Command::Review { .. } => {
             let plan = read(dir)?;
-            emit_text(&report::review_text(&plan, today, settings.review_day))
+            emit_text(&report::review_text(
+                &plan,
+                today,
+                plan.profile.review_weekday().unwrap_or(settings.review_day),
+            ))
         }
         Command::Config { print_default } => show_config(config, print_default, &problems),
         Command::Man => {

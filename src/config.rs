@@ -4,6 +4,7 @@
 //! or the defaults, still apply.
 
 use crate::keymap::Keymap;
+use crate::model::stepback::Cadence;
 use anyhow::Result;
 use chrono::Weekday;
 use serde::Deserialize;
@@ -39,6 +40,7 @@ struct File {
     theme: Theme,
     week_start: Option<String>,
     review_day: Option<String>,
+    step_back: Option<String>,
     mouse: Option<bool>,
     date_format: Option<String>,
     keys: BTreeMap<String, Keys>,
@@ -49,8 +51,10 @@ struct File {
 pub struct Config {
     pub theme: Theme,
     pub week_start: Weekday,
-    /// The day the weekly review belongs to.
+    /// The day the weekly review belongs to, unless the plan names its own.
     pub review_day: Weekday,
+    /// How often the step back comes round.
+    pub step_back: Cadence,
     pub mouse: bool,
     /// How dates are written on screen (strftime; files and exports stay ISO).
     pub date_format: String,
@@ -63,6 +67,7 @@ impl Default for Config {
             theme: Theme::Dark,
             week_start: Weekday::Mon,
             review_day: Weekday::Sun,
+            step_back: Cadence::Quarterly,
             mouse: true,
             date_format: DEFAULT_DATE_FORMAT.to_string(),
             keymap: Keymap::default(),
@@ -133,6 +138,15 @@ pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
     };
     config.week_start = day("week_start", file.week_start, Weekday::Mon);
     config.review_day = day("review_day", file.review_day, Weekday::Sun);
+    if let Some(v) = file.step_back {
+        match Cadence::parse(&v) {
+            Some(c) => config.step_back = c,
+            None => problems.push(format!(
+                "{origin}, line {}: step_back = \"{v}\" is not \"monthly\" or \"quarterly\"; using quarterly",
+                key_line(text, "step_back")
+            )),
+        }
+    }
     if let Some(format) = file.date_format {
         if is_date_format(&format) {
             config.date_format = format;
@@ -192,8 +206,10 @@ pub fn default_text() -> String {
          theme = \"dark\"\n\n\
          # The first day of the week, for the agenda's \"this week\" and \"next week\".\n\
          week_start = \"monday\"\n\n\
-         # The day the weekly review belongs to.\n\
+         # The day the weekly review belongs to (a day picked in the app's guided start wins).\n\
          review_day = \"sunday\"\n\n\
+         # How often to step back and look at the bigger picture: \"monthly\" or \"quarterly\".\n\
+         step_back = \"quarterly\"\n\n\
          # Click to select and switch screens, wheel to scroll (false leaves the mouse to the terminal).\n\
          mouse = true\n\n\
          # How dates are written on screen (strftime, e.g. \"%d %b %Y\"); files and exports stay ISO.\n\

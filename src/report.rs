@@ -33,14 +33,22 @@ pub fn list_text(plan: &Plan, today: NaiveDate) -> String {
     let mut out = String::new();
     for goal in &plan.goals {
         write_goal_line(&mut out, goal, today);
+        let late: Vec<_> = smart::late_items(goal).into_iter().map(|l| l.id).collect();
+        let late_mark = |id| {
+            if late.contains(&id) {
+                "  (after the goal's deadline)"
+            } else {
+                ""
+            }
+        };
         for m in &goal.milestones {
-            write_milestone_line(&mut out, m, today);
+            write_milestone_line(&mut out, m, today, late_mark(m.id));
             for s in &m.steps {
-                write_step_line(&mut out, s, "      ", today);
+                write_step_line(&mut out, s, "      ", today, late_mark(s.id));
             }
         }
         for s in &goal.steps {
-            write_step_line(&mut out, s, "   ", today);
+            write_step_line(&mut out, s, "   ", today, late_mark(s.id));
         }
     }
     out
@@ -68,10 +76,10 @@ fn write_goal_line(out: &mut String, goal: &Goal, today: NaiveDate) {
     out.push('\n');
 }
 
-fn write_milestone_line(out: &mut String, m: &Milestone, today: NaiveDate) {
+fn write_milestone_line(out: &mut String, m: &Milestone, today: NaiveDate, late: &str) {
     let _ = writeln!(
         out,
-        "   {} {} {} {}{}",
+        "   {} {} {} {}{}{late}",
         m.num,
         step_mark(m.is_done()),
         percent(progress::milestone_progress(m)),
@@ -80,10 +88,10 @@ fn write_milestone_line(out: &mut String, m: &Milestone, today: NaiveDate) {
     );
 }
 
-fn write_step_line(out: &mut String, s: &ActionStep, indent: &str, today: NaiveDate) {
+fn write_step_line(out: &mut String, s: &ActionStep, indent: &str, today: NaiveDate, late: &str) {
     let _ = writeln!(
         out,
-        "{indent}{} {} {}{}",
+        "{indent}{} {} {}{}{late}",
         s.num,
         step_mark(s.is_done()),
         s.title,

@@ -24,6 +24,7 @@ fn build_a_goal_tree_mark_a_step_done_quit_and_find_it_again() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = Session::start(tmp.path(), &[], 110, 30);
     app.wait_for("Welcome to goalcoach");
+    app.leave_guided_start();
     app.type_and_wait("n", "New goal");
     app.type_and_wait("Speak at a conference\t+4m\r", "Speak at a conference");
     app.type_and_wait("a", "New milestone");
@@ -57,6 +58,7 @@ fn a_second_instance_is_read_only_and_says_who_has_it() {
     let tmp = tempfile::tempdir().unwrap();
     let mut first = Session::start(tmp.path(), &[], 100, 24);
     first.wait_for("Welcome to goalcoach");
+    first.leave_guided_start();
     // "Goals (1)" shows only after the goal was created, and so saved.
     first.type_and_wait("nMine\r", "Goals (1)");
     let mut second = Session::start(tmp.path(), &[], 100, 24);
@@ -103,6 +105,7 @@ fn edit_a_goals_measure_and_deadline_then_check_in() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = Session::start(tmp.path(), &[], 110, 40);
     app.wait_for("Welcome to goalcoach");
+    app.leave_guided_start();
     app.type_and_wait("nRun a 10k race\r", "Run a 10k race");
     app.type_and_wait("e", "Goal #1");
     // Title → S → M·unit, start, current, target → A, R, values, strengths → T·deadline
@@ -167,6 +170,7 @@ fn a_stop_gives_the_terminal_back_and_a_continue_redraws() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = Session::start(tmp.path(), &[], 100, 24);
     app.wait_for("Welcome to goalcoach");
+    app.leave_guided_start();
     app.type_and_wait("nStill here after fg\r", "Goals (1)");
     kill(&app, "TSTP");
     wait_until("the terminal is given back", || restored(&app.raw_output()));
@@ -189,6 +193,7 @@ fn a_sigterm_during_a_save_lets_the_save_finish_before_exiting() {
     let slow = [("GOALCOACH_TEST_SAVE_DELAY_MS", "1500")];
     let mut app = Session::start_with_env(tmp.path(), &[], &slow, 100, 24);
     app.wait_for("Welcome to goalcoach");
+    app.leave_guided_start();
     app.type_and_wait("nFinish me\r", "Goals (1)");
     wait_until("the first save", || tmp.path().join("plan.json").exists());
     app.send("x");
@@ -217,6 +222,7 @@ fn the_terminal_is_restored_after_quit_and_after_signals() {
         let tmp = tempfile::tempdir().unwrap();
         let mut app = Session::start(tmp.path(), &[], 100, 24);
         app.wait_for("Welcome to goalcoach");
+        app.leave_guided_start();
         app.type_and_wait("nSaved before the signal\r", "Goals (1)");
         match signal {
             None => app.send("q"),
@@ -358,9 +364,19 @@ fn building_a_profile_lands_in_the_plan_file() {
     cli(tmp.path(), "2026-11-21", &["add", "Get promoted"]);
     let mut app = Session::start(tmp.path(), &[], 110, 34);
     app.wait_for("Goals (1)");
-    app.type_and_wait("5", "Getting to know you");
-    app.send("Mentoring\tfairness\tClear writer\r");
-    app.wait_for("Mentoring");
+    // The guided start's strengths, then values, taken again from the Profile screen.
+    app.type_and_wait("5J", "Go through");
+    app.type_and_wait("\x1b[C\x1b[C\r", "3 of 11 · Strengths and growth areas");
+    app.send("Mentoring\r");
+    app.type_and_wait("J", "Go through");
+    app.type_and_wait("\x1b[C\x1b[C\x1b[C\r", "4 of 11 · Values and interests");
+    app.send("fairness\r");
+    app.type_and_wait("l", "Mentoring");
+    app.type_and_wait("ll", "fairness");
+    app.type_and_wait(
+        "hhh",
+        "Nothing here yet. Press e to write down your current role",
+    );
     app.type_and_wait("lllllll", "what a mentor, manager or peer told you");
     app.type_and_wait("e", "Profile: Feedback");
     app.send("\x0e"); // Ctrl-n: a new row
@@ -374,7 +390,6 @@ fn building_a_profile_lands_in_the_plan_file() {
     let profile = &plan["profile"];
     assert_eq!(profile["strengths"][0]["name"], "Mentoring");
     assert_eq!(profile["values"][0]["name"], "fairness");
-    assert_eq!(profile["swot"]["strengths"][0], "Clear writer");
     let feedback = &profile["feedback"][0];
     assert_eq!(
         (feedback["from"].as_str(), feedback["goal"].as_u64()),

@@ -245,8 +245,9 @@ fn a_read_only_instance_refuses_every_change_by_every_path() {
             Action::AddEntry,
             Action::DeleteEntry,
             Action::FeedbackToStep,
-            Action::PathToGoal,
-            Action::FirstPass,
+            Action::EntryToGoal,
+            Action::Journey,
+            Action::StepBack,
         ] {
             let effect = update(&mut state, action.clone());
             assert_ne!(effect, Effect::Save, "{action:?} on {screen:?}");
@@ -259,7 +260,7 @@ fn a_read_only_instance_refuses_every_change_by_every_path() {
             update(&mut state, Action::NextSection);
             for action in [
                 Action::FeedbackToStep,
-                Action::PathToGoal,
+                Action::EntryToGoal,
                 Action::DeleteEntry,
             ] {
                 assert_ne!(

@@ -1,10 +1,9 @@
 //! The Profile screen through the real keymap → update → draw path: every section, the SWOT
-//! quadrants, the path comparison, the guided first pass, and the links to goals.
+//! quadrants, the path comparison, and the links to goals (the guided start has its own tests).
 
 mod common;
 
 use common::*;
-use crossterm::event::KeyCode;
 use goalcoach::model::profile::Section;
 
 fn profile_app() -> goalcoach::app::state::AppState {
@@ -29,34 +28,6 @@ fn career_paths_side_by_side() {
     let mut state = profile_app();
     type_keys(&mut state, "hv");
     insta::assert_snapshot!(render(&state));
-}
-
-#[test]
-fn an_empty_profile_starts_with_the_guided_first_pass() {
-    let mut state = app(goalcoach::model::Plan::default(), 100, 24);
-    type_keys(&mut state, "5");
-    insta::assert_snapshot!(render(&state));
-    type_keys(
-        &mut state,
-        "Clear writing, Patience\tgrowth, family\tKnow the stack\tShy in meetings\tNew team forming\tBudget cuts\n",
-    );
-    let p = &state.plan().profile;
-    let names: Vec<_> = p.strengths.iter().map(|q| q.name.as_str()).collect();
-    assert_eq!(names, ["Clear writing", "Patience"]);
-    assert_eq!(p.values.len(), 2);
-    assert_eq!(p.swot.threats, ["Budget cuts"]);
-}
-
-#[test]
-fn the_first_pass_can_be_skipped_and_is_offered_once() {
-    let mut state = app(goalcoach::model::Plan::default(), 100, 24);
-    type_keys(&mut state, "5");
-    press(&mut state, key(KeyCode::Esc));
-    assert!(state.form().is_none());
-    type_keys(&mut state, "15");
-    assert!(state.form().is_none(), "not offered again this session");
-    type_keys(&mut state, "f");
-    assert!(state.form().is_some(), "f brings it back");
 }
 
 #[test]

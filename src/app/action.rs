@@ -253,14 +253,18 @@ pub enum Action {
     AddEntry,
     /// Delete the selected entry of the open profile section (asks first).
     DeleteEntry,
-    /// Turn the selected feedback into an action step under its goal.
+    /// Turn the selected feedback into an action step under its goal, or the selected SWOT
+    /// threat into a barrier on a goal.
     FeedbackToStep,
-    /// Make a goal of the selected career path's first experiment.
-    PathToGoal,
+    /// Make a goal of the selected entry: a growth area, an interest, a SWOT opportunity or a
+    /// career path's first experiment.
+    EntryToGoal,
     /// Show career paths side by side, or as a list.
     ToggleCompare,
-    /// Walk through the guided first pass of the profile.
-    FirstPass,
+    /// Go through a stage of the guided start again.
+    Journey,
+    /// Start or resume the monthly or quarterly step back.
+    StepBack,
 
     /// The terminal changed size.
     Resize(u16, u16),

@@ -66,8 +66,6 @@ pub struct Session {
     pub location: String,
     /// The terminal size (columns, rows).
     pub size: (u16, u16),
-    /// Whether the guided first pass of the profile was offered (it is offered once).
-    pub first_pass_offered: bool,
 }
 
 /// The person's settings, from the configuration file.
@@ -83,8 +81,10 @@ pub struct Settings {
     pub week_start: chrono::Weekday,
     /// How dates are written on screen (a strftime pattern, checked when read).
     pub date_format: String,
-    /// The weekday the weekly review belongs to.
+    /// The weekday the weekly review belongs to, unless the plan names its own.
     pub review_day: chrono::Weekday,
+    /// How often the step back comes round.
+    pub step_back: crate::model::stepback::Cadence,
 }
 
 impl Default for Settings {
@@ -96,6 +96,7 @@ impl Default for Settings {
             week_start: chrono::Weekday::Mon,
             date_format: crate::config::DEFAULT_DATE_FORMAT.to_string(),
             review_day: chrono::Weekday::Sun,
+            step_back: crate::model::stepback::Cadence::Quarterly,
         }
     }
 }
@@ -139,6 +140,14 @@ impl Core {
     /// Today.
     pub fn today(&self) -> NaiveDate {
         self.session.today
+    }
+
+    /// The weekday the weekly review belongs to: the plan's own choice, else the setting.
+    pub fn review_day(&self) -> chrono::Weekday {
+        self.plan()
+            .profile
+            .review_weekday()
+            .unwrap_or(self.settings.review_day)
     }
 
     /// The first key of `action` in `layer` as help writes it, for text that names a key.

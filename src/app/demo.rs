@@ -116,6 +116,7 @@ fn demo_profile_extras(plan: &mut Plan, today: NaiveDate) {
         what: "Write up decisions so others can follow them".into(),
         goal: Some(ItemId(1)),
         step: None,
+        about: vec!["Explaining complex systems".into()],
     }];
     p.paths = vec![
         CareerPath {

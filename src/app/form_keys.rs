@@ -112,6 +112,9 @@ fn submit(core: &mut Core) -> Effect {
             _ => reopen(core, form),
         };
     }
+    if form.kind == FormKind::JourneyPicker {
+        return super::guided::open_picked(core, &form);
+    }
     let today = core.today();
     let mut refused = None;
     let effect = core.commit_with(|plan| match super::forms::submit(&mut form, plan, today) {
@@ -127,7 +130,12 @@ fn submit(core: &mut Core) -> Effect {
             core.error("That item is gone (deleted or undone); nothing was saved.");
             Effect::None
         }
-        None => effect,
+        None => {
+            if effect == Effect::Save {
+                super::guided::after_submit(core, &form.kind);
+            }
+            effect
+        }
     }
 }
 

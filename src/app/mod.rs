@@ -2,7 +2,8 @@
 //! (the loop's I/O) → draw. The layers, bottom up: `action` (intents, screens, effects) and
 //! `change` (an edit on its way); `forms` (the one form mechanism, pure); `doc` (the plan and
 //! its history) and `overlay`; `core` (what every screen shares, and the one commit path);
-//! `items` and `form_keys` (what every list and every form does); `screens` (one module per
+//! `items`, `guided` and `form_keys` (what every list and every form does, and the guided
+//! walks that chain forms); `screens` (one module per
 //! screen); `state` (core + screens); `update` (routing); `effects` and `run` (file work and
 //! the terminal). No module imports one above it.
 
@@ -16,6 +17,7 @@ mod editor;
 pub mod effects;
 mod form_keys;
 pub mod forms;
+pub mod guided;
 pub mod items;
 pub mod overlay;
 mod run;

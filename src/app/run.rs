@@ -29,6 +29,7 @@ fn apply_settings(state: &mut AppState, settings: crate::config::Config, no_mous
     state.settings.week_start = settings.week_start;
     state.settings.date_format = settings.date_format;
     state.settings.review_day = settings.review_day;
+    state.settings.step_back = settings.step_back;
     settings.mouse && !no_mouse
 }
 
@@ -76,6 +77,9 @@ pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
         store.plan_path().display().to_string()
     };
     super::effects::offer_next_copy(&mut state, &dir);
+    if state.overlay.is_none() {
+        super::guided::offer_on_start(&mut state.core);
+    }
     run_terminal(&mut state, &mut store, mouse)
 }
 

@@ -172,15 +172,10 @@ fn show_screen(state: &mut AppState, screen: Screen) {
     show(core, screens, screen);
 }
 
-/// Shows `screen`. An empty profile starts with the guided first pass, once a session.
+/// Shows `screen`.
 fn show(core: &mut Core, screens: &mut screens::Screens, screen: Screen) {
     core.screen = screen;
     screens.settle(core);
-    let empty = core.plan().profile.is_empty();
-    let offer = !core.session.first_pass_offered && core.session.read_only.is_none();
-    if screen == Screen::Profile && empty && offer {
-        let _ = screens::profile::open_first_pass(core);
-    }
 }
 
 /// Goes to the Goals screen with `id` selected in the tree.

@@ -217,6 +217,15 @@ fn check_profile(p: &mut Problems, profile: &super::Profile) {
             CONFIDENCE,
         );
     }
+    for r in &profile.satisfaction_log {
+        p.date(&place, "satisfaction rating date", Some(r.date));
+        p.scale(&place, "satisfaction rating", Some(r.value), SATISFACTION);
+    }
+    for s in &profile.step_backs {
+        let place = || format!("step back {}", s.period);
+        p.date(&place, "date", Some(s.date));
+        p.scale(&place, "satisfaction", s.satisfaction, SATISFACTION);
+    }
 }
 
 /// Ids that are zero, too large, or used by two items; and a number counter past `MAX_ID`.

@@ -10,6 +10,7 @@ pub mod done;
 pub mod goal;
 pub mod ids;
 pub mod items;
+pub mod journey;
 pub mod loc;
 pub mod merge;
 pub mod merge3;
@@ -20,6 +21,7 @@ pub mod progress;
 pub mod review;
 pub mod reviewing;
 pub mod smart;
+pub mod stepback;
 pub mod text;
 pub mod weekly;
 

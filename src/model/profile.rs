@@ -3,6 +3,8 @@
 
 use super::goal::Extra;
 use super::ids::ItemId;
+use super::journey::Journey;
+use super::stepback::{Rating, StepBack};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +89,9 @@ pub struct Feedback {
     pub goal: Option<ItemId>,
     /// The action step this feedback was turned into.
     pub step: Option<ItemId>,
+    /// The strengths or growth areas it speaks to (by name).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<String>,
 }
 
 /// An alternative career path being weighed.
@@ -110,10 +115,16 @@ pub struct CareerPath {
 #[serde(default)]
 pub struct Profile {
     pub current_role: String,
-    /// How satisfied with the current role, 1 to 10.
+    /// How satisfied with the current role, 1 to 10 (the latest rating).
     pub satisfaction: Option<u8>,
     pub keep: String,
     pub change: String,
+    /// Where the person wants to be in one to three years, in their words.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vision: String,
+    /// Every satisfaction rating given, so a trend shows.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub satisfaction_log: Vec<Rating>,
     pub strengths: Vec<Quality>,
     pub growth_areas: Vec<Quality>,
     pub values: Vec<Named>,
@@ -122,14 +133,29 @@ pub struct Profile {
     pub achievements: Vec<Achievement>,
     pub feedback: Vec<Feedback>,
     pub paths: Vec<CareerPath>,
+    /// The weekday the weekly review falls on, as the person chose it (`sunday`…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_day: Option<String>,
+    /// How far the guided journey got.
+    #[serde(skip_serializing_if = "Journey::is_untouched")]
+    pub journey: Journey,
+    /// The monthly or quarterly step backs, finished or under way.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub step_backs: Vec<StepBack>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 impl Profile {
+    /// The weekday the person picked for the weekly review, if they picked one.
+    pub fn review_weekday(&self) -> Option<chrono::Weekday> {
+        self.review_day.as_deref()?.parse().ok()
+    }
+
     /// Whether nothing has been written in the profile yet.
     pub fn is_empty(&self) -> bool {
         self.current_role.is_empty()
+            && self.vision.is_empty()
             && self.strengths.is_empty()
             && self.growth_areas.is_empty()
             && self.values.is_empty()
@@ -158,6 +184,31 @@ pub fn value_coverage(plan: &super::Plan) -> Vec<(String, Vec<ItemId>)> {
                 .collect();
             (v.name.clone(), goals)
         })
+        .collect()
+}
+
+/// The profile's strengths that no active goal uses yet (by name, case-insensitively).
+pub fn unused_strengths(plan: &super::Plan) -> Vec<String> {
+    let used = |name: &str| {
+        plan.goals
+            .iter()
+            .filter(|g| g.is_active())
+            .any(|g| g.strengths.iter().any(|s| s.eq_ignore_ascii_case(name)))
+    };
+    plan.profile
+        .strengths
+        .iter()
+        .filter(|q| !used(&q.name))
+        .map(|q| q.name.clone())
+        .collect()
+}
+
+/// The profile's values that no active goal serves yet.
+pub fn unused_values(plan: &super::Plan) -> Vec<String> {
+    value_coverage(plan)
+        .into_iter()
+        .filter(|(_, goals)| goals.is_empty())
+        .map(|(name, _)| name)
         .collect()
 }
 
@@ -218,7 +269,12 @@ impl Section {
         let names = |list: &[Quality]| list.iter().map(|q| q.name.clone()).collect();
         let named = |list: &[Named]| list.iter().map(|n| n.name.clone()).collect();
         match self {
-            Section::Role | Section::Swot => Vec::new(),
+            Section::Role => Vec::new(),
+            Section::Swot => SWOT_PARTS
+                .iter()
+                .zip(profile.swot.lists())
+                .flat_map(|((key, _), list)| list.iter().map(move |l| format!("{key}: {l}")))
+                .collect(),
             Section::Strengths => names(&profile.strengths),
             Section::GrowthAreas => names(&profile.growth_areas),
             Section::Values => named(&profile.values),
@@ -239,7 +295,11 @@ impl Section {
             (index < list.len()).then(|| list.remove(index)).is_some()
         }
         match self {
-            Section::Role | Section::Swot => false,
+            Section::Role => false,
+            Section::Swot => match swot_entry(profile, index) {
+                Some((part, at)) => take(profile.swot.lists_mut()[part], at),
+                None => false,
+            },
             Section::Strengths => take(&mut profile.strengths, index),
             Section::GrowthAreas => take(&mut profile.growth_areas, index),
             Section::Values => take(&mut profile.values, index),
@@ -249,6 +309,85 @@ impl Section {
             Section::CareerPaths => take(&mut profile.paths, index),
         }
     }
+}
+
+/// Where entry `index` of the SWOT (counted across the four parts in order) is: the part
+/// (0 strengths … 3 threats) and the place in it.
+pub fn swot_entry(profile: &Profile, index: usize) -> Option<(usize, usize)> {
+    let mut rest = index;
+    for (part, list) in profile.swot.lists().into_iter().enumerate() {
+        if rest < list.len() {
+            return Some((part, rest));
+        }
+        rest -= list.len();
+    }
+    None
+}
+
+/// The goal that entry `index` of `section` becomes: a growth area to develop, an interest
+/// to explore, a SWOT opportunity to take, or a career path's first experiment (which the
+/// path remembers). `None` when the entry cannot become a goal.
+pub fn entry_to_goal(
+    plan: &mut super::Plan,
+    section: Section,
+    index: usize,
+    today: NaiveDate,
+) -> Option<super::Op> {
+    let p = &plan.profile;
+    let (title, description, relevant) = match section {
+        Section::CareerPaths => return path_to_goal(plan, index, today),
+        Section::GrowthAreas => {
+            let q = p.growth_areas.get(index)?;
+            let title = format!("Grow in {}", q.name);
+            (
+                title,
+                q.plan.clone(),
+                "A growth area in my profile.".to_string(),
+            )
+        }
+        Section::Interests => {
+            let n = p.interests.get(index)?;
+            (
+                format!("Explore {}", n.name),
+                n.note.clone(),
+                "An interest of mine.".into(),
+            )
+        }
+        Section::Swot => match swot_entry(p, index)? {
+            (2, at) => {
+                let line = p.swot.opportunities[at].clone();
+                (line, String::new(), "An opportunity from my SWOT.".into())
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let id = plan.new_id();
+    let mut goal = super::Goal::new(id, &super::text::clean_line(&title), today);
+    goal.description = description;
+    goal.relevant = relevant;
+    Some(super::Op::Insert {
+        parent: None,
+        index: usize::MAX,
+        node: super::Node::Goal(Box::new(goal)),
+    })
+}
+
+/// The edit that makes SWOT threat number `at` (within the threats) a barrier on `goal`,
+/// with an if–then plan still to write.
+pub fn threat_to_barrier(plan: &super::Plan, at: usize, goal: ItemId) -> Option<super::Op> {
+    let threat = plan.profile.swot.threats.get(at)?;
+    let mut updated = plan.goal(goal)?.without_children();
+    if updated.barriers.iter().any(|b| b.obstacle == *threat) {
+        return None;
+    }
+    updated.barriers.push(super::Barrier {
+        obstacle: threat.clone(),
+        ..super::Barrier::default()
+    });
+    Some(super::Op::Update {
+        node: super::Node::Goal(Box::new(updated)),
+    })
 }
 
 /// The achievement a done milestone or step becomes, linked to its goal and to itself;

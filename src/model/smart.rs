@@ -1,7 +1,15 @@
-//! The SMART check: which of Specific, Measurable, Achievable, Relevant and Time-bound a goal
-//! still lacks, each with a one-line hint on how to fill it in.
+//! The SMART check, as a coach would run it: which of Specific, Measurable, Achievable,
+//! Relevant and Time-bound a goal still lacks, and for each one concrete next action.
+//!
+//! - Specific: a description that says what will be different (not the title again).
+//! - Measurable: a measure with a target, or milestones with target dates.
+//! - Achievable: a reason it is within reach, with the resources or barriers considered.
+//! - Relevant: a value or strength picked from the profile, or a stated reason.
+//! - Time-bound: a deadline that the goal's milestones and steps respect.
 
 use super::goal::Goal;
+use super::ids::ItemId;
+use chrono::NaiveDate;
 
 /// One letter of SMART.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,31 +52,143 @@ impl SmartLetter {
             SmartLetter::TimeBound => "Time-bound",
         }
     }
+}
 
-    /// What to add so the letter is covered.
-    pub fn hint(self) -> &'static str {
-        match self {
-            SmartLetter::Specific => "Say what exactly will be different when this is reached.",
-            SmartLetter::Measurable => {
-                "Add a number to track (unit, start, target) or break it into milestones."
-            }
-            SmartLetter::Achievable => "Note why it is within reach: time, skills, support.",
-            SmartLetter::Relevant => "Write why it matters to you, or link a value it serves.",
-            SmartLetter::TimeBound => "Pick a deadline, even a rough one.",
-        }
-    }
+/// A milestone or step dated after its goal's deadline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LateItem {
+    pub id: ItemId,
+    pub title: String,
+    pub date: NaiveDate,
+}
+
+/// The milestones and steps of `goal` dated after its deadline (none without a deadline).
+pub fn late_items(goal: &Goal) -> Vec<LateItem> {
+    let Some(deadline) = goal.deadline else {
+        return Vec::new();
+    };
+    let late = |id, title: &str, date: Option<NaiveDate>| {
+        date.filter(|d| *d > deadline).map(|date| LateItem {
+            id,
+            title: title.to_string(),
+            date,
+        })
+    };
+    let milestones = goal
+        .milestones
+        .iter()
+        .map(|m| late(m.id, &m.title, m.target));
+    let steps = goal
+        .all_steps()
+        .filter(|s| !s.is_done())
+        .map(|s| late(s.id, &s.title, s.due));
+    milestones.chain(steps).flatten().collect()
+}
+
+/// The words of a text, lower-cased, for comparing a description with its title.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether the description only repeats the title (every word of it is in the title).
+fn repeats_title(goal: &Goal) -> bool {
+    let title = words(&goal.title);
+    let description = words(&goal.description);
+    !description.is_empty() && description.iter().all(|w| title.contains(w))
+}
+
+fn has_target(goal: &Goal) -> bool {
+    goal.measure
+        .as_ref()
+        .is_some_and(|m| m.target.is_finite() && m.target != m.start)
+}
+
+fn has_dated_milestones(goal: &Goal) -> bool {
+    goal.milestones.iter().any(|m| m.target.is_some())
 }
 
 /// Whether `goal` covers `letter`.
 pub fn covers(goal: &Goal, letter: SmartLetter) -> bool {
     match letter {
-        SmartLetter::Specific => !goal.description.trim().is_empty(),
-        SmartLetter::Measurable => {
-            goal.measure.is_some() || !goal.milestones.is_empty() || !goal.steps.is_empty()
+        SmartLetter::Specific => !goal.description.trim().is_empty() && !repeats_title(goal),
+        SmartLetter::Measurable => has_target(goal) || has_dated_milestones(goal),
+        SmartLetter::Achievable => {
+            let considered = !goal.resources.is_empty() || !goal.barriers.is_empty();
+            !goal.achievable.trim().is_empty() && considered
         }
-        SmartLetter::Achievable => !goal.achievable.trim().is_empty(),
-        SmartLetter::Relevant => !goal.relevant.trim().is_empty() || !goal.values.is_empty(),
-        SmartLetter::TimeBound => goal.deadline.is_some(),
+        SmartLetter::Relevant => {
+            !goal.relevant.trim().is_empty()
+                || !goal.values.is_empty()
+                || !goal.strengths.is_empty()
+        }
+        SmartLetter::TimeBound => goal.deadline.is_some() && late_items(goal).is_empty(),
+    }
+}
+
+/// The one next thing to do so `goal` covers `letter`, in plain words; `None` when it does.
+pub fn advice(goal: &Goal, letter: SmartLetter) -> Option<String> {
+    if covers(goal, letter) {
+        return None;
+    }
+    Some(match letter {
+        SmartLetter::Specific if repeats_title(goal) => {
+            "The description repeats the title; say what will be different once it is done.".into()
+        }
+        SmartLetter::Specific => {
+            "Describe what will be different when you get there: who notices, what you can do."
+                .into()
+        }
+        SmartLetter::Measurable => measurable_advice(goal),
+        SmartLetter::Achievable if goal.achievable.trim().is_empty() => {
+            "Write down why this is within reach: the time, skills or support you have.".into()
+        }
+        SmartLetter::Achievable => {
+            "List a resource you need or a barrier you expect, with its if–then plan.".into()
+        }
+        SmartLetter::Relevant => {
+            "Pick a value or strength from your profile that this serves, or say why it matters."
+                .into()
+        }
+        SmartLetter::TimeBound => match late_items(goal).first() {
+            Some(late) => format!(
+                "“{}” is dated {}, after the deadline {}: move one of the two.",
+                late.title,
+                late.date,
+                goal.deadline.map(|d| d.to_string()).unwrap_or_default()
+            ),
+            None => "Pick a deadline, even a rough one; you can move it later.".into(),
+        },
+    })
+}
+
+fn measurable_advice(goal: &Goal) -> String {
+    match &goal.measure {
+        Some(m) if !goal.milestones.is_empty() => format!(
+            "Set a target for {} above its start, or give a milestone a target date.",
+            unit_name(&m.unit)
+        ),
+        Some(m) => format!(
+            "Set a target for {} that differs from where you start.",
+            unit_name(&m.unit)
+        ),
+        None if !goal.milestones.is_empty() => {
+            "Give your milestones target dates, or add a number to track with a target.".into()
+        }
+        None => {
+            "Add a number to track with a target (e.g. talks given 0 → 3), or dated milestones."
+                .into()
+        }
+    }
+}
+
+fn unit_name(unit: &str) -> String {
+    if unit.trim().is_empty() {
+        "the measure".into()
+    } else {
+        format!("“{}”", unit.trim())
     }
 }
 
@@ -88,62 +208,153 @@ pub fn gaps_label(goal: &Goal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::goal::Measure;
-    use crate::model::ids::ItemId;
+    use crate::model::goal::{Barrier, Measure, Resource};
     use crate::model::items::{ActionStep, Milestone};
-    use chrono::NaiveDate;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
 
     fn goal() -> Goal {
-        Goal::new(ItemId(1), "g", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
+        Goal::new(ItemId(1), "Speak at a conference", d("2026-01-01"))
+    }
+
+    fn smart_goal() -> Goal {
+        let mut g = goal();
+        g.description = "I give a 30-minute talk to a room of strangers".into();
+        g.measure = Some(Measure {
+            unit: "talks".into(),
+            start: 0.0,
+            current: 0.0,
+            target: 1.0,
+        });
+        g.achievable = "I have given team talks".into();
+        g.resources.push(Resource {
+            what: "a mentor".into(),
+            ..Resource::default()
+        });
+        g.values = vec!["growth".into()];
+        g.deadline = Some(d("2026-09-30"));
+        g
     }
 
     #[test]
-    fn a_bare_goal_misses_every_letter() {
-        assert_eq!(missing(&goal()), SmartLetter::ALL.to_vec());
-        assert_eq!(gaps_label(&goal()), "SMART");
+    fn a_bare_goal_misses_every_letter_and_each_has_advice() {
+        let g = goal();
+        assert_eq!(gaps_label(&g), "SMART");
+        for l in SmartLetter::ALL {
+            assert!(advice(&g, l).is_some_and(|a| a.len() > 20), "{l:?}");
+        }
+        assert_eq!(gaps_label(&smart_goal()), "");
+        assert!(advice(&smart_goal(), SmartLetter::Specific).is_none());
     }
 
     #[test]
-    fn specific_needs_a_description_not_just_spaces() {
+    fn specific_needs_more_than_the_title_again() {
         let mut g = goal();
         g.description = "   ".into();
         assert!(!covers(&g, SmartLetter::Specific));
-        g.description = "Lead the Q3 migration".into();
+        g.description = "Speak at a conference.".into();
+        assert!(!covers(&g, SmartLetter::Specific), "only repeats the title");
+        assert!(
+            advice(&g, SmartLetter::Specific)
+                .unwrap()
+                .contains("repeats")
+        );
+        g.description = "A talk at RustConf, with slides I am proud of".into();
         assert!(covers(&g, SmartLetter::Specific));
     }
 
     #[test]
-    fn measurable_by_measure_milestone_or_step() {
-        let mut g = goal();
-        g.measure = Some(Measure::default());
-        assert!(covers(&g, SmartLetter::Measurable));
-        let mut g = goal();
-        g.milestones.push(Milestone::new(ItemId(2), "m"));
-        assert!(covers(&g, SmartLetter::Measurable));
+    fn measurable_is_a_target_or_dated_milestones_not_any_step() {
         let mut g = goal();
         g.steps.push(ActionStep::new(ItemId(3), "s"));
+        assert!(!covers(&g, SmartLetter::Measurable), "an undated step");
+        g.milestones.push(Milestone::new(ItemId(2), "CFP sent"));
+        assert!(!covers(&g, SmartLetter::Measurable), "an undated milestone");
+        assert!(
+            advice(&g, SmartLetter::Measurable)
+                .unwrap()
+                .contains("target dates")
+        );
+        g.milestones[0].target = Some(d("2026-03-01"));
+        assert!(covers(&g, SmartLetter::Measurable));
+        let mut g = goal();
+        g.measure = Some(Measure {
+            unit: "talks".into(),
+            ..Measure::default()
+        });
+        assert!(!covers(&g, SmartLetter::Measurable), "target equals start");
+        assert!(
+            advice(&g, SmartLetter::Measurable)
+                .unwrap()
+                .contains("“talks”")
+        );
+        g.measure.as_mut().unwrap().target = 3.0;
         assert!(covers(&g, SmartLetter::Measurable));
     }
 
     #[test]
-    fn achievable_relevant_and_time_bound() {
+    fn achievable_is_a_reason_plus_resources_or_barriers() {
         let mut g = goal();
         g.achievable = "I have Fridays free".into();
+        assert!(!covers(&g, SmartLetter::Achievable));
+        assert!(
+            advice(&g, SmartLetter::Achievable)
+                .unwrap()
+                .contains("resource")
+        );
+        g.barriers.push(Barrier {
+            obstacle: "stage fright".into(),
+            strategy: "if nervous, then rehearse twice".into(),
+            ..Barrier::default()
+        });
         assert!(covers(&g, SmartLetter::Achievable));
+        g.achievable.clear();
+        assert!(!covers(&g, SmartLetter::Achievable), "no reason");
+    }
+
+    #[test]
+    fn relevant_is_a_picked_value_or_strength_or_a_reason() {
+        let mut g = goal();
+        assert!(!covers(&g, SmartLetter::Relevant));
+        g.strengths = vec!["writing".into()];
+        assert!(covers(&g, SmartLetter::Relevant));
+        g.strengths.clear();
         g.values = vec!["growth".into()];
         assert!(covers(&g, SmartLetter::Relevant));
         g.values.clear();
         g.relevant = "it leads to the lead role".into();
         assert!(covers(&g, SmartLetter::Relevant));
-        g.deadline = NaiveDate::from_ymd_opt(2026, 6, 30);
-        assert!(covers(&g, SmartLetter::TimeBound));
-        assert_eq!(gaps_label(&g), "SM");
     }
 
     #[test]
-    fn every_letter_has_a_hint() {
-        for l in SmartLetter::ALL {
-            assert!(l.hint().len() > 10, "{l:?}");
-        }
+    fn time_bound_is_a_deadline_that_milestones_and_open_steps_respect() {
+        let mut g = smart_goal();
+        g.milestones.push(Milestone::new(ItemId(2), "Draft ready"));
+        g.milestones[0].target = Some(d("2026-10-15"));
+        assert!(!covers(&g, SmartLetter::TimeBound));
+        let late = late_items(&g);
+        assert_eq!((late[0].id, late[0].date), (ItemId(2), d("2026-10-15")));
+        let said = advice(&g, SmartLetter::TimeBound).unwrap();
+        assert!(
+            said.contains("Draft ready") && said.contains("2026-09-30"),
+            "{said}"
+        );
+        g.milestones[0].target = Some(d("2026-09-30"));
+        let mut step = ActionStep::new(ItemId(4), "Rehearse");
+        step.due = Some(d("2026-10-01"));
+        g.steps.push(step);
+        assert_eq!(late_items(&g).len(), 1, "an open step after the deadline");
+        g.steps[0].done = Some(d("2026-10-01"));
+        assert!(late_items(&g).is_empty(), "a done step is history");
+        assert!(covers(&g, SmartLetter::TimeBound));
+        g.deadline = None;
+        assert!(late_items(&g).is_empty());
+        assert!(
+            advice(&g, SmartLetter::TimeBound)
+                .unwrap()
+                .contains("deadline")
+        );
     }
 }

@@ -145,19 +145,31 @@ fn smart_value(goal: &Goal, letter: SmartLetter, day: Day) -> String {
         SmartLetter::Measurable => match &goal.measure {
             Some(m) => format!("{} from {} to {}", m.unit, m.start, m.target),
             None => format!(
-                "{}, {}",
+                "{} with target dates, {}",
                 plural(goal.milestones.len(), "milestone"),
                 plural(goal.all_steps().count(), "step")
             ),
         },
         SmartLetter::Achievable => goal.achievable.clone(),
-        SmartLetter::Relevant if goal.values.is_empty() => goal.relevant.clone(),
-        SmartLetter::Relevant => format!("{} (values: {})", goal.relevant, goal.values.join(", ")),
+        SmartLetter::Relevant => relevant_value(goal),
         SmartLetter::TimeBound => goal.deadline.map(|d| day.show(d)).unwrap_or_default(),
     }
 }
 
-/// The SMART card: each letter covered (with its text) or missing (with a hint).
+/// Why the goal matters, with the values and strengths it was linked to.
+fn relevant_value(goal: &Goal) -> String {
+    let mut parts = vec![goal.relevant.trim().to_string()];
+    if !goal.values.is_empty() {
+        parts.push(format!("values: {}", goal.values.join(", ")));
+    }
+    if !goal.strengths.is_empty() {
+        parts.push(format!("strengths: {}", goal.strengths.join(", ")));
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(" · ")
+}
+
+/// The SMART card: each letter covered (with its text) or missing (with the next thing to do).
 pub fn smart_lines(goal: &Goal, day: Day) -> Vec<Line<'static>> {
     let mut lines = vec![heading("SMART")];
     for letter in SmartLetter::ALL {
@@ -176,7 +188,10 @@ pub fn smart_lines(goal: &Goal, day: Day) -> Vec<Line<'static>> {
         } else {
             Line::from(vec![
                 Span::styled(format!(" ✗ {} ", letter.letter()), theme::warn()),
-                Span::styled(letter.hint().to_string(), theme::dim()),
+                Span::styled(
+                    smart::advice(goal, letter).unwrap_or_default(),
+                    theme::dim(),
+                ),
             ])
         };
         lines.push(line);

@@ -4,7 +4,7 @@
 
 use super::{layout, text, theme};
 use crate::app::action::Action;
-use crate::app::forms::{Field, FieldKind, Form};
+use crate::app::forms::{Field, FieldKind, Form, FormKind};
 use crate::keymap::{Keymap, Layer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -64,14 +64,27 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap) {
 
 fn bottom_hints(form: &Form, keymap: &Keymap) -> String {
     let key = |a: Action| keymap.key_for(Layer::Form, &a);
+    let (save, cancel) = match form.kind {
+        FormKind::Journey { chained: true, .. } | FormKind::StepBack { .. } => {
+            ("save and go on (blank skips)", "stop for now")
+        }
+        _ => ("save", "cancel"),
+    };
     let mut hints = format!(
-        " {} save · {} cancel · {} next field",
+        " {} {save} · {} {cancel} · {} next field",
         key(Action::Submit),
         key(Action::Cancel),
         key(Action::NextField)
     );
     if form.pages.len() > 1 {
         hints.push_str(&format!(" · {} next section", key(Action::NextPage)));
+    }
+    if form
+        .fields
+        .get(form.focus)
+        .is_some_and(|f| matches!(f.kind, FieldKind::Picks(_)))
+    {
+        hints.push_str(" · ←/→ then Space picks");
     }
     hints.push(' ');
     hints
@@ -104,11 +117,13 @@ fn form_lines(form: &Form, keymap: &Keymap, inner_width: usize, value_cols: usiz
         drawn.lines.push(Line::default());
     }
     if let Some(note) = &form.note {
-        for line in note.lines() {
-            drawn.lines.push(Line::styled(
-                text::truncate(line, inner_width),
-                theme::warn(),
-            ));
+        // The goal editor's note is a SMART gap; elsewhere it is a question or a hint.
+        let style = match form.kind {
+            FormKind::EditGoal(_) => theme::warn(),
+            _ => ratatui::style::Style::new(),
+        };
+        for line in text::wrap(note, inner_width) {
+            drawn.lines.push(Line::styled(line, style));
         }
         drawn.lines.push(Line::default());
     }
@@ -161,6 +176,10 @@ fn value_lines(field: &Field, cols: usize, focused: bool) -> Values {
     };
     match &field.kind {
         FieldKind::Choice(_) => one(format!("◂ {} ▸", field.shown_value()), None),
+        FieldKind::Picks(_) => Values {
+            lines: pick_lines(field, cols, focused),
+            cursor: None,
+        },
         FieldKind::LongText if focused => {
             let (lines, (row, col)) = field.input.lines_window(cols, LONG_TEXT_ROWS);
             Values {
@@ -177,6 +196,31 @@ fn value_lines(field: &Field, cols: usize, focused: bool) -> Values {
             None,
         ),
     }
+}
+
+/// The options of a picks field, ticked when picked, the one under the cursor in brackets,
+/// wrapped to the value column.
+fn pick_lines(field: &Field, cols: usize, focused: bool) -> Vec<String> {
+    let picks = field.picks();
+    if picks.is_empty() {
+        return vec!["(nothing to pick from yet)".to_string()];
+    }
+    let mut lines = vec![String::new()];
+    for (i, (name, picked)) in picks.into_iter().enumerate() {
+        let mark = if picked { "☑" } else { "☐" };
+        let item = if focused && i == field.choice {
+            format!("[{mark} {name}]")
+        } else {
+            format!(" {mark} {name} ")
+        };
+        let last = lines.last_mut().expect("one line at least");
+        if !last.is_empty() && last.chars().count() + item.chars().count() > cols {
+            lines.push(String::new());
+        }
+        let last = lines.last_mut().expect("one line at least");
+        last.push_str(&text::truncate(&item, cols));
+    }
+    lines
 }
 
 fn section_line(field: &Field, focused: bool, keymap: &Keymap) -> Line<'static> {

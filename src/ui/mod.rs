@@ -14,6 +14,7 @@ mod review;
 mod review_history;
 pub mod text;
 mod theme;
+mod trend;
 mod welcome;
 
 use crate::app::action::Screen;
@@ -87,9 +88,7 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 
 fn draw_screen(frame: &mut Frame, body: Rect, state: &AppState) {
     match state.screen {
-        Screen::Goals if state.plan().goals.is_empty() => {
-            welcome::draw(frame, body, &state.settings.keymap)
-        }
+        Screen::Goals if state.plan().goals.is_empty() => welcome::draw(frame, body, state),
         Screen::Goals => goals::draw(frame, body, state),
         Screen::Agenda => agenda::draw(frame, body, state),
         Screen::Priorities => priorities::draw(frame, body, state),
@@ -148,7 +147,7 @@ fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)>
         ));
     }
     use crate::model::weekly::{ReviewState, schedule};
-    let review = match schedule(state.plan(), state.today(), state.settings.review_day) {
+    let review = match schedule(state.plan(), state.today(), state.review_day()) {
         ReviewState::Due { .. } if !state.plan().goals.is_empty() => Some("weekly review due (4)"),
         ReviewState::InProgress { .. } => Some("weekly review in progress (4)"),
         _ => None,

@@ -5,7 +5,7 @@ use super::{text, theme};
 use crate::app::action::Action;
 use crate::app::state::AppState;
 use crate::keymap::Layer;
-use crate::model::profile::{Quality, SWOT_PARTS, Section, value_coverage};
+use crate::model::profile::{Quality, SWOT_PARTS, Section, unused_strengths, value_coverage};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -65,21 +65,22 @@ fn empty(state: &AppState, what: &str) -> Vec<Line<'static>> {
         format!("Nothing here yet. Press {add} to add {what}."),
         theme::dim(),
     )];
-    if state.plan().profile.is_empty() {
-        let first = key(state, Action::FirstPass);
-        lines.push(Line::styled(
-            format!("An empty profile? {first} walks you through a short first pass."),
-            theme::dim(),
-        ));
-    }
+    let guided = key(state, Action::Journey);
+    lines.push(Line::styled(
+        format!("Or let {guided} (guided start) ask you about it a question at a time."),
+        theme::dim(),
+    ));
     lines
 }
 
+/// Strengths (with those no goal uses yet pointed out) or growth areas (each a goal away).
 fn qualities(state: &AppState, list: &[Quality], what: &str) -> Vec<Line<'static>> {
     let picked = state.screens.profile.position(state);
     if list.is_empty() {
         return empty(state, what);
     }
+    let growth = state.screens.profile.section == Section::GrowthAreas;
+    let unused = unused_strengths(state.plan());
     let mut lines = Vec::new();
     for (i, q) in list.iter().enumerate() {
         lines.push(row(picked, i, format!("• {}", q.name)));
@@ -88,6 +89,22 @@ fn qualities(state: &AppState, list: &[Quality], what: &str) -> Vec<Line<'static
                 lines.push(Line::styled(format!("    {label}: {value}"), theme::dim()));
             }
         }
+        if !growth && unused.contains(&q.name) {
+            lines.push(Line::styled(
+                "    no goal uses this yet — pick it in a goal's R · Strengths",
+                theme::dim(),
+            ));
+        }
+    }
+    if growth {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!(
+                "{} makes a goal of the picked growth area.",
+                key(state, Action::EntryToGoal)
+            ),
+            theme::dim(),
+        ));
     }
     lines
 }
@@ -102,12 +119,23 @@ fn section_lines(state: &AppState) -> Vec<Line<'static>> {
         Section::GrowthAreas => qualities(state, &p.growth_areas, "areas to grow in"),
         Section::Values => values_lines(state),
         Section::Interests if p.interests.is_empty() => empty(state, "your interests"),
-        Section::Interests => p
-            .interests
-            .iter()
-            .enumerate()
-            .map(|(i, n)| row(picked, i, format!("• {}  {}", n.name, n.note)))
-            .collect(),
+        Section::Interests => {
+            let mut lines: Vec<Line> = p
+                .interests
+                .iter()
+                .enumerate()
+                .map(|(i, n)| row(picked, i, format!("• {}  {}", n.name, n.note)))
+                .collect();
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                format!(
+                    "{} makes a goal of exploring the picked interest.",
+                    key(state, Action::EntryToGoal)
+                ),
+                theme::dim(),
+            ));
+            lines
+        }
         Section::Achievements if p.achievements.is_empty() => {
             let promote = state
                 .settings
@@ -148,7 +176,8 @@ fn section_lines(state: &AppState) -> Vec<Line<'static>> {
 
 fn role_lines(state: &AppState) -> Vec<Line<'static>> {
     let p = &state.plan().profile;
-    if p.current_role.is_empty() && p.keep.is_empty() && p.change.is_empty() {
+    if p.current_role.is_empty() && p.keep.is_empty() && p.change.is_empty() && p.vision.is_empty()
+    {
         let edit = key(state, Action::EditSection);
         let mut lines = empty(state, "");
         lines[0] = Line::styled(
@@ -173,9 +202,18 @@ fn role_lines(state: &AppState) -> Vec<Line<'static>> {
             Span::raw(sat),
         ]),
     ];
-    for (label, text) in [("Keep", &p.keep), ("Change", &p.change)] {
+    for (label, text) in [
+        ("Keep", &p.keep),
+        ("Change", &p.change),
+        ("Vision, one to three years out", &p.vision),
+    ] {
         lines.push(Line::styled(format!("{label}:"), theme::dim()));
         lines.extend(text.lines().map(|l| Line::raw(format!("  {l}"))));
+    }
+    let trend = super::trend::satisfaction_lines(p, text::day(state), 60);
+    if !trend.is_empty() {
+        lines.push(Line::default());
+        lines.extend(trend);
     }
     lines
 }
@@ -232,6 +270,12 @@ fn feedback_lines(state: &AppState) -> Vec<Line<'static>> {
             i,
             format!("{}{from}: {}", day.show(f.date), f.what),
         ));
+        if !f.about.is_empty() {
+            lines.push(Line::styled(
+                format!("    about: {}", f.about.join(", ")),
+                theme::dim(),
+            ));
+        }
         let link = match (f.step, f.goal) {
             (Some(step), _) => format!("    → step: {}", state.doc.title_of(step)),
             (None, Some(goal)) => format!(
@@ -274,7 +318,7 @@ fn paths_lines(state: &AppState) -> Vec<Line<'static>> {
             None => format!(
                 "    first experiment: {} — {} makes it a goal",
                 c.first_experiment,
-                key(state, Action::PathToGoal)
+                key(state, Action::EntryToGoal)
             ),
         };
         lines.push(Line::styled(next, theme::dim()));
@@ -290,11 +334,16 @@ fn paths_lines(state: &AppState) -> Vec<Line<'static>> {
     lines
 }
 
+/// The SWOT as four quadrants, the picked line marked; a line under them says what an
+/// opportunity and a threat can become.
 fn draw_swot(frame: &mut Frame, area: Rect, state: &AppState) {
     let swot = &state.plan().profile.swot;
-    let [top, bottom] = Layout::vertical([Constraint::Fill(1); 2]).areas(area);
+    let picked = state.screens.profile.position(state);
+    let [grid, help] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [top, bottom] = Layout::vertical([Constraint::Fill(1); 2]).areas(grid);
     let [s, w] = Layout::horizontal([Constraint::Fill(1); 2]).areas(top);
     let [o, t] = Layout::horizontal([Constraint::Fill(1); 2]).areas(bottom);
+    let mut first = 0;
     for ((rect, (_, title)), items) in [s, w, o, t].into_iter().zip(SWOT_PARTS).zip(swot.lists()) {
         let lines: Vec<Line> = if items.is_empty() {
             vec![Line::styled(
@@ -302,8 +351,13 @@ fn draw_swot(frame: &mut Frame, area: Rect, state: &AppState) {
                 theme::dim(),
             )]
         } else {
-            items.iter().map(|i| Line::raw(format!("• {i}"))).collect()
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, l)| row(picked, first + i, format!("• {l}")))
+                .collect()
         };
+        first += items.len();
         let block = Block::bordered().title(format!(" {title} ({}) ", items.len()));
         frame.render_widget(
             Paragraph::new(lines)
@@ -312,6 +366,12 @@ fn draw_swot(frame: &mut Frame, area: Rect, state: &AppState) {
             rect,
         );
     }
+    let hint = format!(
+        "{} makes a goal of an opportunity · {} makes a threat a barrier on a goal",
+        key(state, Action::EntryToGoal),
+        key(state, Action::FeedbackToStep)
+    );
+    frame.render_widget(Line::styled(hint, theme::dim()), help);
 }
 
 fn draw_compare(frame: &mut Frame, area: Rect, state: &AppState) {

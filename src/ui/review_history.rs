@@ -71,7 +71,7 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
     let key = |a: Action| state.settings.keymap.key_for(Layer::Review, &a);
     let day = text::day(state);
     let anchor = rv::anchor(state);
-    let mut lines = match weekly::schedule(state.plan(), state.today(), state.settings.review_day) {
+    let mut lines = match weekly::schedule(state.plan(), state.today(), state.review_day()) {
         ReviewState::Due { .. } => vec![
             Line::styled(
                 format!("This week's review (for {}) is ready.", day.show(anchor)),

@@ -29,6 +29,28 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` broken into lines of at most `cols` columns at spaces (a word longer than a line is
+/// cut); line breaks in `s` are kept.
+pub fn wrap(s: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut out = Vec::new();
+    for paragraph in s.lines() {
+        let mut line = String::new();
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let needed = line.width() + usize::from(!line.is_empty()) + word.width();
+            if !line.is_empty() && needed > cols {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&truncate(word, cols));
+        }
+        out.push(line);
+    }
+    out
+}
+
 /// `s` cut or padded with spaces to exactly `cols` columns.
 pub fn fit(s: &str, cols: usize) -> String {
     let mut out = truncate(s, cols);
@@ -71,6 +93,13 @@ pub fn day(state: &crate::app::state::AppState) -> Day<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_keeps_line_breaks() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("a\nb c", 10), ["a", "b c"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abc…"]);
+    }
 
     #[test]
     fn a_format_that_cannot_print_a_date_falls_back_to_iso() {

@@ -1,31 +1,51 @@
-//! The first thing a new user sees: what goalcoach is for and the one key to press.
+//! The first thing a new user sees under the guided start: what goalcoach is for, how the
+//! guided start leads to a first plan (and where it stopped, if it did), and the shortcut of
+//! writing a goal straight away.
 
 use super::{layout, theme};
 use crate::app::action::Action;
-use crate::keymap::{Keymap, Layer};
+use crate::app::state::AppState;
+use crate::keymap::Layer;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-/// Draws the welcome for an empty plan.
-pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap) {
-    let key = |a: Action| keymap.key_for(Layer::Global, &a);
+/// Draws the welcome for a plan with no goal yet.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
+    let key = |a: Action| state.settings.keymap.key_for(Layer::Goals, &a);
+    let journey = &state.plan().profile.journey;
+    let start = if journey.is_under_way() {
+        format!(
+            " to pick the guided start up where you left it (“{}”).",
+            journey.resume_at().title()
+        )
+    } else {
+        " for the guided start: a few short questions about where you are and where you want \
+         to go, then a first goal with a milestone and a step for this week. About ten \
+         minutes; every question can be skipped."
+            .to_string()
+    };
     let lines = vec![
         Line::styled("Welcome to goalcoach", theme::title()),
         Line::default(),
         Line::raw(
-            "Good career plans start with where you want to be. Here that is a goal, and a good goal is SMART: Specific, Measurable, Achievable, Relevant and Time-bound.",
-        ),
-        Line::default(),
-        Line::raw(
-            "Break each goal into milestones — checkpoints on the way — and each milestone into action steps you could do this week. Check in as you go; once a week a short review looks back and plans ahead.",
+            "A good career plan starts from what you have done and what matters to you, turns \
+             that into a few SMART goals (Specific, Measurable, Achievable, Relevant, \
+             Time-bound), breaks each into milestones and steps you could take this week, and \
+             comes back to them in a short weekly review.",
         ),
         Line::default(),
         Line::from(vec![
             Span::raw("Press "),
+            Span::styled(key(Action::Open), theme::key()),
+            Span::raw(start),
+        ]),
+        Line::default(),
+        Line::from(vec![
+            Span::raw("Know your goal already? "),
             Span::styled(key(Action::NewGoal), theme::key()),
-            Span::raw(" to write your first goal. "),
+            Span::raw(" writes it straight away. "),
             Span::styled(key(Action::ToggleHelp), theme::key()),
             Span::raw(" shows every key."),
         ]),
@@ -38,7 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap) {
             theme::dim(),
         ),
     ];
-    let height = 16.min(area.height);
+    let height = 20.min(area.height);
     let box_area = layout::centered(area, 72, height);
     frame.render_widget(Clear, box_area);
     let block = Block::bordered().title(" Start here ");

@@ -125,6 +125,15 @@ impl Session {
         self.writer.flush().expect("flush keys");
     }
 
+    /// On a fresh data directory the guided start opens by itself: waits for it and leaves
+    /// it with Esc (nothing typed, so nothing asked), for tests about other things.
+    pub fn leave_guided_start(&mut self) {
+        self.wait_for("Getting started · 1 of 11");
+        self.send("\x1b");
+        let gone = self.wait_until(Duration::from_secs(10), |s| !s.contains("Getting started"));
+        assert!(gone, "the guided start stayed open:\n{}", self.contents());
+    }
+
     /// Types `keys`, then waits until the screen shows `expect`.
     pub fn type_and_wait(&mut self, keys: &str, expect: &str) {
         self.send(keys);

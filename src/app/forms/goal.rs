@@ -27,7 +27,7 @@ pub fn edit_goal(goal: &Goal, profile: &crate::model::Profile) -> Form {
     let mut form = Form::new(
         FormKind::EditGoal(goal.id),
         format!("Goal {}", goal.num),
-        goal_fields(goal),
+        goal_fields(goal, profile),
     );
     form.pages = PAGES.to_vec();
     form.push_section_on(
@@ -58,37 +58,42 @@ pub fn edit_goal(goal: &Goal, profile: &crate::model::Profile) -> Form {
             .map(|c| checkin_row(c, false))
             .collect(),
     );
-    form.note = [smart_note(goal), profile_note(profile)]
-        .into_iter()
-        .flatten()
-        .reduce(|a, b| format!("{a}\n{b}"));
+    form.note = smart_note(goal);
     form
 }
 
-/// The profile's values and strengths, to pick from for "R · Values" and "R · Strengths".
-fn profile_note(profile: &crate::model::Profile) -> Option<String> {
-    let values: Vec<&str> = profile.values.iter().map(|v| v.name.as_str()).collect();
-    let strengths: Vec<&str> = profile.strengths.iter().map(|q| q.name.as_str()).collect();
-    if values.is_empty() && strengths.is_empty() {
-        return None;
-    }
-    Some(format!(
-        "Your values: {} · strengths: {}",
-        values.join(", "),
-        strengths.join(", ")
-    ))
-}
-
 /// The SMART card's fields (page 0), then the settings (page 3).
-fn goal_fields(goal: &Goal) -> Vec<Field> {
-    let mut fields = smart_fields(goal);
+fn goal_fields(goal: &Goal, profile: &crate::model::Profile) -> Vec<Field> {
+    let mut fields = smart_fields(goal, profile);
     let mut settings = setting_fields(goal);
     settings.iter_mut().for_each(|f| f.page = 3);
     fields.append(&mut settings);
     fields
 }
 
-fn smart_fields(goal: &Goal) -> Vec<Field> {
+/// A field to pick the goal's values or strengths from the profile's (and any the goal
+/// already names that the profile does not); typed when there is nothing to pick from.
+fn pick_from_profile(
+    name: &'static str,
+    label: &str,
+    profile: &[String],
+    goal: &[String],
+) -> Field {
+    let mut options: Vec<String> = profile.to_vec();
+    for g in goal {
+        if !options.iter().any(|o| o.eq_ignore_ascii_case(g)) {
+            options.push(g.clone());
+        }
+    }
+    if options.is_empty() {
+        return Field::new(name, format!("{label} (a, b)"), FieldKind::Text, "");
+    }
+    Field::new(name, label, FieldKind::Picks(options), &join_list(goal))
+}
+
+fn smart_fields(goal: &Goal, profile: &crate::model::Profile) -> Vec<Field> {
+    let values: Vec<String> = profile.values.iter().map(|v| v.name.clone()).collect();
+    let strengths: Vec<String> = profile.strengths.iter().map(|q| q.name.clone()).collect();
     let m = goal.measure.clone().unwrap_or_default();
     let has_measure = goal.measure.is_some();
     let amount = |v: f64| {
@@ -122,18 +127,8 @@ fn smart_fields(goal: &Goal) -> Vec<Field> {
             FieldKind::LongText,
             &goal.relevant,
         ),
-        Field::new(
-            "values",
-            "R · Values (a, b)",
-            FieldKind::Text,
-            &join_list(&goal.values),
-        ),
-        Field::new(
-            "strengths",
-            "R · Strengths (a, b)",
-            FieldKind::Text,
-            &join_list(&goal.strengths),
-        ),
+        pick_from_profile("values", "R · Values", &values, &goal.values),
+        pick_from_profile("strengths", "R · Strengths", &strengths, &goal.strengths),
         Field::new(
             "deadline",
             "T · Deadline",
@@ -259,11 +254,13 @@ fn smart_note(goal: &Goal) -> Option<String> {
     Some(format!(
         "Not yet SMART ({}): {}",
         smart::gaps_label(goal),
-        first.hint()
+        smart::advice(goal, *first).unwrap_or_default()
     ))
 }
 
-fn read_measure(r: &mut Reader<'_>) -> Option<Measure> {
+/// The measure as a form's unit, start, current and target fields have it (current starts
+/// at start); `None` when all are blank, an error on the target when it is missing.
+pub(super) fn read_measure(r: &mut Reader<'_>) -> Option<Measure> {
     let unit = r.line("unit");
     let (start, current, target) = (r.number("start"), r.number("current"), r.number("target"));
     if unit.is_empty() && start.is_none() && current.is_none() && target.is_none() {

@@ -8,10 +8,12 @@
 
 pub mod goal;
 pub mod input;
+pub mod journey;
 pub mod profile;
 pub mod prompts;
 pub mod read;
 pub mod review;
+pub mod stepback;
 pub mod submit;
 
 pub use read::Reader;
@@ -34,6 +36,9 @@ pub enum FieldKind {
     Number { min: f64, max: f64, optional: bool },
     /// One of a fixed list, picked with ←/→.
     Choice(&'static [&'static str]),
+    /// Any number of a list (the profile's values, say): ←/→ move between them, Space picks
+    /// or unpicks. The field's text holds the picked ones as a list ("a, b").
+    Picks(Vec<String>),
     /// The heading of a section of repeating rows; holds no value.
     Section,
 }
@@ -99,7 +104,40 @@ impl Field {
 
     /// Whether typing edits this field (choices are picked, headings hold nothing).
     pub fn is_typed(&self) -> bool {
-        !matches!(self.kind, FieldKind::Choice(_) | FieldKind::Section)
+        !matches!(
+            self.kind,
+            FieldKind::Choice(_) | FieldKind::Picks(_) | FieldKind::Section
+        )
+    }
+
+    /// For a picks field: each option and whether it is picked.
+    pub fn picks(&self) -> Vec<(&str, bool)> {
+        let FieldKind::Picks(options) = &self.kind else {
+            return Vec::new();
+        };
+        let picked = read::split_list(self.input.value());
+        options
+            .iter()
+            .map(|o| (o.as_str(), picked.iter().any(|p| p.eq_ignore_ascii_case(o))))
+            .collect()
+    }
+
+    /// Picks the option under the cursor of a picks field, or unpicks it.
+    fn toggle_pick(&mut self) {
+        let FieldKind::Picks(options) = &self.kind else {
+            return;
+        };
+        let Some(option) = options.get(self.choice) else {
+            return;
+        };
+        let mut picked = read::split_list(self.input.value());
+        match picked.iter().position(|p| p.eq_ignore_ascii_case(option)) {
+            Some(i) => {
+                picked.remove(i);
+            }
+            None => picked.push(option.clone()),
+        }
+        self.input.set(&read::join_list(&picked));
     }
 }
 
@@ -236,6 +274,10 @@ impl Form {
             match edit {
                 FieldEdit::Left => self.cycle_choice(-1),
                 FieldEdit::Right => self.cycle_choice(1),
+                FieldEdit::Insert(text) if text == " " => {
+                    field.toggle_pick();
+                    self.edited = true;
+                }
                 _ => {}
             }
             return;
@@ -275,14 +317,22 @@ impl Form {
         }
     }
 
-    /// Picks the next (`step` = 1) or previous (`step` = -1) choice of a choice field.
+    /// Picks the next (`step` = 1) or previous (`step` = -1) choice of a choice field; on a
+    /// picks field, moves the cursor between the options.
     pub fn cycle_choice(&mut self, step: isize) {
-        if let Some(field) = self.fields.get_mut(self.focus)
-            && let FieldKind::Choice(options) = field.kind
-        {
-            let n = options.len() as isize;
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        let n = match &field.kind {
+            FieldKind::Choice(options) => {
+                self.edited = true;
+                options.len()
+            }
+            FieldKind::Picks(options) => options.len(),
+            _ => return,
+        } as isize;
+        if n > 0 {
             field.choice = ((field.choice as isize + step).rem_euclid(n)) as usize;
-            self.edited = true;
         }
     }
 

@@ -131,6 +131,26 @@ fn achievement_rows(form: &mut Form, plan: &Plan, today: NaiveDate) {
 }
 
 fn feedback_rows(form: &mut Form, plan: &Plan, today: NaiveDate) {
+    let p = &plan.profile;
+    let qualities: Vec<String> = p
+        .strengths
+        .iter()
+        .chain(&p.growth_areas)
+        .map(|q| q.name.clone())
+        .collect();
+    let about = |f: &Feedback| {
+        if qualities.is_empty() {
+            Field::new(
+                "about",
+                "  About (a, b)",
+                FieldKind::Text,
+                &join_list(&f.about),
+            )
+        } else {
+            let kind = FieldKind::Picks(qualities.clone());
+            Field::new("about", "  About", kind, &join_list(&f.about))
+        }
+    };
     let row = |f: &Feedback| {
         vec![
             Field::new("date", "• Date", FieldKind::Date, &date_text(f.date)),
@@ -142,6 +162,7 @@ fn feedback_rows(form: &mut Form, plan: &Plan, today: NaiveDate) {
                 FieldKind::Text,
                 &goal_text(plan, f.goal),
             ),
+            about(f),
         ]
     };
     let blank = Feedback {
@@ -313,6 +334,7 @@ fn fill_feedback(r: &mut Reader<'_>, plan: &Plan, f: &[usize], fb: &mut Feedback
     fb.from = r.line_at(f[1]);
     fb.what = r.line_at(f[2]);
     fb.goal = goal_at(r, plan, f[3]);
+    fb.about = r.list_at(f[4]);
     !fb.what.is_empty()
 }
 
@@ -358,47 +380,50 @@ fn read_rows<T: Clone + Default>(
     out
 }
 
-/// The guided first pass: a few strengths and values, and one line for each part of a SWOT.
-pub fn first_pass(skip_key: &str) -> Form {
-    let fields = vec![
-        Field::new("strengths", "Strengths (a, b, c)", FieldKind::Text, ""),
-        Field::new("values", "Values (a, b, c)", FieldKind::Text, ""),
-        Field::new("s", "SWOT · a strength", FieldKind::Text, ""),
-        Field::new("w", "SWOT · a weakness", FieldKind::Text, ""),
-        Field::new("o", "SWOT · an opportunity", FieldKind::Text, ""),
-        Field::new("t", "SWOT · a threat", FieldKind::Text, ""),
-    ];
-    let title = format!("Getting to know you ({skip_key} skips)");
-    let mut form = Form::new(FormKind::FirstPass, title, fields);
-    form.note =
-        Some("What are you good at? What matters to you at work? One line each is plenty.".into());
+/// Asks on which goal SWOT threat number `at` becomes a barrier.
+pub fn threat_to_barrier(plan: &Plan, at: usize) -> Form {
+    let first = plan.goals.iter().find(|g| g.is_active()).map(|g| g.id);
+    let fields = vec![Field::new(
+        "goal",
+        "On goal (#id or title)",
+        FieldKind::Text,
+        &goal_text(plan, first),
+    )];
+    let threat = plan
+        .profile
+        .swot
+        .threats
+        .get(at)
+        .cloned()
+        .unwrap_or_default();
+    let mut form = Form::new(
+        FormKind::ThreatToBarrier(at),
+        "Threat → barrier".into(),
+        fields,
+    );
+    form.note = Some(format!(
+        "“{threat}” becomes a barrier on the goal you name; write its if–then plan in the goal's editor."
+    ));
     form
 }
 
-/// What the first pass gathered, added to the profile as one edit.
-pub fn submit_first_pass(form: &mut Form, plan: &Plan, today: NaiveDate) -> Option<Change> {
-    let mut profile = plan.profile.clone();
+/// The threat as a barrier on the goal the form names; `None` with errors on the form.
+pub fn submit_threat(form: &mut Form, plan: &Plan, at: usize, today: NaiveDate) -> Option<Change> {
     let mut r = Reader::new(form, today);
-    let quality = |name| Quality {
-        name,
-        ..Quality::default()
-    };
-    let named = |name| Named {
-        name,
-        ..Named::default()
-    };
-    profile
-        .strengths
-        .extend(r.list("strengths").into_iter().map(quality));
-    profile
-        .values
-        .extend(r.list("values").into_iter().map(named));
-    for ((name, _), list) in SWOT_PARTS.into_iter().zip(profile.swot.lists_mut()) {
-        let line = r.line(name);
-        if !line.is_empty() {
-            list.push(line);
+    let i = r.index("goal");
+    let Some(goal) = goal_at(&mut r, plan, i) else {
+        if r.ok() {
+            r.fail_at(i, "Name the goal it threatens (#12 or part of its title).");
         }
-    }
-    let op = Op::SetProfile(Box::new(profile));
-    Some(Change::new(op, "first pass of the profile"))
+        return None;
+    };
+    let Some(op) = crate::model::profile::threat_to_barrier(plan, at, goal) else {
+        r.fail_at(i, "That goal already has this barrier.");
+        return None;
+    };
+    Some(
+        Change::new(op, "make a threat a barrier")
+            .selecting(goal)
+            .saying("The threat is a barrier on the goal; add its if–then plan there."),
+    )
 }

@@ -21,6 +21,26 @@ impl<'a> Reader<'a> {
         Reader { form, today }
     }
 
+    /// The index of the first field called `name`.
+    pub fn index(&self, name: &str) -> usize {
+        self.at(name)
+    }
+
+    /// How many fields the form has.
+    pub fn field_count(&self) -> usize {
+        self.form.fields.len()
+    }
+
+    /// The name of field `i` ("" past the end).
+    pub fn name_at(&self, i: usize) -> &'static str {
+        self.form.fields.get(i).map_or("", |f| f.name)
+    }
+
+    /// The day the form is read on (what "+2d" counts from).
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
     fn at(&self, name: &str) -> usize {
         self.form.index_of(name).unwrap_or(usize::MAX)
     }

@@ -33,8 +33,20 @@ pub enum FormKind {
     },
     /// One section of the profile.
     Profile(Section),
-    /// The guided first pass of an empty profile.
-    FirstPass,
+    /// A stage of the step back for `period` (`2026-Q4`).
+    StepBack {
+        period: String,
+        stage: crate::model::stepback::Stage,
+    },
+    /// Which stage of the journey to go through again.
+    JourneyPicker,
+    /// The goal SWOT threat number N (within the threats) becomes a barrier on.
+    ThreatToBarrier(usize),
+    /// A stage of the guided journey; `chained` opens the next stage once saved.
+    Journey {
+        stage: crate::model::journey::Stage,
+        chained: bool,
+    },
 }
 
 /// What submitting a form came to.
@@ -86,7 +98,14 @@ pub fn submit(form: &mut Form, plan: &mut Plan, today: NaiveDate) -> Submitted {
             None => return Submitted::Gone,
         },
         FormKind::Profile(section) => super::profile::submit(form, plan, section, today),
-        FormKind::FirstPass => super::profile::submit_first_pass(form, plan, today),
+        FormKind::Journey { stage, chained } => {
+            super::journey::submit(form, plan, (stage, chained), today)
+        }
+        FormKind::StepBack { period, stage } => {
+            super::stepback::submit(form, plan, &period, stage, today)
+        }
+        FormKind::JourneyPicker => return Submitted::Invalid,
+        FormKind::ThreatToBarrier(at) => super::profile::submit_threat(form, plan, at, today),
     };
     match built {
         Some(change) => Submitted::Change(change),

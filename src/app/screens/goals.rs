@@ -141,6 +141,9 @@ impl GoalsScreen {
             Action::NextMatch => self.step_match(core, 1),
             Action::PrevMatch => self.step_match(core, -1),
             Action::ClearSearch => self.clear_search(core),
+            Action::Open if core.plan().goals.is_empty() => {
+                return super::super::guided::resume_journey(core);
+            }
             Action::Open => return items::open_editor(core, self.selected),
             Action::AddStep => return items::open_add_step(core, self.selected),
             Action::MoveItemDown => return self.move_item(core, 1),

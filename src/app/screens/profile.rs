@@ -1,7 +1,8 @@
 //! The Profile screen: which section is open, the entry picked in it (by what it is called),
 //! whether career paths are compared side by side; and its routing: editing a section,
-//! adding and deleting entries, the guided first pass, and turning feedback into a step or a
-//! career path's first experiment into a goal.
+//! adding and deleting entries, the guided start, and the profile feeding the plan: feedback
+//! becomes a step, a threat a barrier, a growth area, interest, opportunity or career path a
+//! goal.
 
 use super::super::action::{Action, Effect};
 use super::super::change::Change;
@@ -45,8 +46,8 @@ impl ProfileScreen {
             Action::AddEntry => return self.open_editor(core, true),
             Action::DeleteEntry => self.ask_delete(core),
             Action::FeedbackToStep => return self.feedback_to_step(core),
-            Action::PathToGoal => return self.path_to_goal(core),
-            Action::FirstPass => return open_first_pass(core),
+            Action::EntryToGoal => return self.entry_to_goal(core),
+            Action::Journey => return super::super::guided::open_picker(core),
             Action::ToggleCompare => self.compare = !self.compare,
             Action::MoveDown => self.move_by(core, 1),
             Action::MoveUp => self.move_by(core, -1),
@@ -111,10 +112,14 @@ impl ProfileScreen {
         core.ask(text, Answer::DeleteEntry(self.section, at));
     }
 
-    /// Turns the selected piece of feedback into a step under its linked goal.
+    /// Turns the selected piece of feedback into a step under its linked goal (a SWOT
+    /// threat into a barrier).
     fn feedback_to_step(&mut self, core: &mut Core) -> Effect {
+        if self.section == Section::Swot {
+            return self.threat_to_barrier(core);
+        }
         if self.section != Section::Feedback {
-            core.info("Pick a piece of feedback first (the Feedback section).");
+            core.info("Pick a piece of feedback (or a SWOT threat) first.");
             return Effect::None;
         }
         let index = self.position(core);
@@ -141,26 +146,47 @@ impl ProfileScreen {
         })
     }
 
-    /// Turns the selected career path's first experiment into a new goal.
-    fn path_to_goal(&mut self, core: &mut Core) -> Effect {
-        if self.section != Section::CareerPaths {
-            core.info("Pick a career path first (the Career paths section).");
-            return Effect::None;
-        }
+    /// Makes a goal of the selected entry: a growth area, an interest, a SWOT opportunity
+    /// or a career path's first experiment.
+    fn entry_to_goal(&mut self, core: &mut Core) -> Effect {
+        let section = self.section;
         let index = self.position(core);
-        let path = core.plan().profile.paths.get(index);
-        if path.is_some_and(|p| p.goal.is_some()) {
+        let profile = &core.plan().profile;
+        if section == Section::CareerPaths
+            && profile.paths.get(index).is_some_and(|p| p.goal.is_some())
+        {
             core.info("This path's experiment is already a goal.");
             return Effect::None;
         }
         let today = core.today();
-        core.commit_with(|plan| {
-            let op = profile::path_to_goal(plan, index, today)?;
+        let effect = core.commit_with(|plan| {
+            let op = profile::entry_to_goal(plan, section, index, today)?;
             Some(
-                Change::new(op, "make a goal from a career path")
-                    .saying("A new goal for the path's first experiment is in your goals."),
+                Change::new(op, "make a goal from the profile")
+                    .saying("A new goal is in your goals; e on it fills in its SMART card."),
             )
-        })
+        });
+        if effect == Effect::None && core.status.is_none() {
+            core.info(
+                "Goals come from a growth area, an interest, a SWOT opportunity or a career path: pick one first.",
+            );
+        }
+        effect
+    }
+
+    /// Asks on which goal the selected SWOT threat becomes a barrier.
+    fn threat_to_barrier(&mut self, core: &mut Core) -> Effect {
+        let index = self.position(core);
+        match profile::swot_entry(&core.plan().profile, index) {
+            Some((3, at)) => {
+                let form = profile_forms::threat_to_barrier(core.plan(), at);
+                core.open_form(form)
+            }
+            _ => {
+                core.info("Only a threat becomes a barrier: pick one in the Threats quadrant.");
+                Effect::None
+            }
+        }
     }
 }
 
@@ -171,14 +197,6 @@ fn focus_entry(form: &mut super::super::forms::Form, index: usize) {
     {
         form.focus_on(first);
     }
-}
-
-/// Opens the guided first pass: a few strengths and values, and a line for each part of a
-/// SWOT. Offered once a session on an empty profile; Esc skips it.
-pub fn open_first_pass(core: &mut Core) -> Effect {
-    core.session.first_pass_offered = true;
-    let skip = core.key(Layer::Form, &Action::Cancel);
-    core.open_form(profile_forms::first_pass(&skip))
 }
 
 /// The change that deletes entry `index` of `section`.

@@ -30,7 +30,7 @@ pub struct ReviewScreen {
 
 /// The day the review being worked on belongs to (see `weekly::current_anchor`).
 pub fn anchor(core: &Core) -> NaiveDate {
-    weekly::current_anchor(core.plan(), core.today(), core.settings.review_day)
+    weekly::current_anchor(core.plan(), core.today(), core.review_day())
 }
 
 /// This week's review record while it is in progress.
@@ -134,7 +134,7 @@ impl ReviewScreen {
     /// Starts this week's review (or says why not): the record is saved at once with the
     /// queue of goals due, so the review survives a quit.
     fn start(&mut self, core: &mut Core) -> Effect {
-        match weekly::schedule(core.plan(), core.today(), core.settings.review_day) {
+        match weekly::schedule(core.plan(), core.today(), core.review_day()) {
             ReviewState::InProgress { .. } => Effect::None,
             ReviewState::Done { next, .. } => {
                 core.info(format!(

@@ -1,0 +1,548 @@
+//! The forms of the guided journey, one per stage (see `model::journey`): each asks a few
+//! short questions in the person's own words, carries forward what earlier stages gathered
+//! (the first goal picks its values and strengths from the profile), and submits what it
+//! gathered together with the journey's progress as one edit. A stage left untouched is
+//! skipped: the edit then only moves the journey on.
+
+use super::prompts::{AMOUNT, date_text};
+use super::{Field, FieldKind, Form, FormKind, Reader};
+use crate::app::change::Change;
+use crate::model::journey::{Journey, Stage};
+use crate::model::profile::{Achievement, CareerPath, Named, Profile, Quality};
+use crate::model::stepback::Rating;
+use crate::model::{
+    ActionStep, Barrier, Goal, ItemId, Milestone, Node, Op, Plan, Resource, ResourceKind,
+};
+use chrono::{Datelike, NaiveDate, Weekday};
+
+const SATISFACTION: FieldKind = FieldKind::Number {
+    min: crate::model::check::SATISFACTION.min,
+    max: crate::model::check::SATISFACTION.max,
+    optional: true,
+};
+const RESOURCE_KINDS: &[&str] = &["skill", "people", "money", "time", "tool", "other"];
+/// The weekdays a review can fall on, as the choice shows them.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The form of journey stage `stage`; `chained` stages open the next one when saved.
+pub fn stage_form(plan: &Plan, stage: Stage, chained: bool, today: NaiveDate) -> Form {
+    let p = &plan.profile;
+    let goal = p.journey.goal.and_then(|id| plan.goal(id));
+    let (prompt, fields) = match stage {
+        Stage::LookBack => (LOOK_BACK.to_string(), Vec::new()),
+        Stage::WhereNow => (WHERE_NOW.to_string(), where_now_fields(p)),
+        Stage::Strengths => (STRENGTHS.to_string(), Vec::new()),
+        Stage::Values => (VALUES.to_string(), values_fields()),
+        Stage::Vision => (vision_prompt(p), vision_fields(p)),
+        Stage::Paths => (PATHS.to_string(), Vec::new()),
+        Stage::Goal => (goal_prompt(p), goal_fields(p)),
+        Stage::Milestone => (milestone_prompt(goal), milestone_fields()),
+        Stage::Step => (STEP.to_string(), step_fields(today)),
+        Stage::Obstacles => (OBSTACLES.to_string(), obstacle_fields()),
+        Stage::ReviewDay => (REVIEW_DAY.to_string(), review_day_fields(p)),
+    };
+    let title = format!(
+        "Getting started · {} of {} · {}",
+        stage.position() + 1,
+        Stage::ALL.len(),
+        stage.title()
+    );
+    let mut form = Form::new(FormKind::Journey { stage, chained }, title, fields);
+    add_rows(&mut form, stage);
+    form.note = Some(prompt);
+    form
+}
+
+const LOOK_BACK: &str = "Good plans start from what you have already done. Name two or three \
+things at work you are proud of: a problem you solved, something you learned, thanks you got. \
+They start your achievements log.";
+const WHERE_NOW: &str = "Where are you now? Your role, how satisfied you are with it (1 is not \
+at all, 10 is completely), and what you would keep and change about it.";
+const STRENGTHS: &str = "What do people come to you for, and what comes easily to you? Where \
+would you like to grow? A moment that shows each one — or feedback someone gave you — makes it \
+real.";
+const VALUES: &str = "What matters to you at work? For example: growth, autonomy, security, \
+impact, balance, recognition, creativity, helping others. And what do you find yourself \
+curious about?";
+const PATHS: &str = "Could you go more than one way from here? Name a path or two, why it \
+appeals, and one small experiment that would tell you more. Sure of your direction? Leave it \
+blank.";
+const STEP: &str = "What is one thing you could do this week that moves this forward? Small is \
+good: an email, an hour of practice, a conversation.";
+const OBSTACLES: &str = "What is most likely to get in your way? Plan for it now: “If that \
+happens, then I will …”. And what will you need — a skill, a person, time, money, a tool?";
+const REVIEW_DAY: &str = "Once a week, a short review looks back at what you did and picks \
+what comes next. Which day suits you? Your plan is ready after this.";
+
+fn vision_prompt(p: &Profile) -> String {
+    let mut prompt = "Picture yourself one to three years from now. Where are you, what do \
+you do, what has changed? In your own words; a few lines are enough."
+        .to_string();
+    if !p.values.is_empty() {
+        prompt.push_str(&format!("\nYour values: {}.", names(&p.values)));
+    }
+    prompt
+}
+
+fn goal_prompt(p: &Profile) -> String {
+    let mut lines = vec![
+        "Now a first goal that moves you toward that picture. Say what will be different, how \
+you will know, and by when."
+            .to_string(),
+    ];
+    if !p.vision.is_empty() {
+        lines.push(format!("Your vision: {}", p.vision.replace('\n', " ")));
+    }
+    let growth: Vec<&str> = p.growth_areas.iter().map(|q| q.name.as_str()).collect();
+    if !growth.is_empty() {
+        lines.push(format!("You want to grow in: {}.", growth.join(", ")));
+    }
+    lines.join("\n")
+}
+
+fn milestone_prompt(goal: Option<&Goal>) -> String {
+    let about = goal.map_or(String::new(), |g| format!(" on the way to “{}”", g.title));
+    format!(
+        "A milestone is a checkpoint{about}: something you can see is done, with a date. \
+Halfway there is a good first one."
+    )
+}
+
+fn names(list: &[Named]) -> String {
+    list.iter()
+        .map(|n| n.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The stages with repeating rows get their sections, with blank rows to fill.
+fn add_rows(form: &mut Form, stage: Stage) {
+    match stage {
+        Stage::LookBack => {
+            form.push_section(
+                "wins",
+                "Achievements",
+                win_row(),
+                vec![win_row(), win_row()],
+            );
+        }
+        Stage::Strengths => {
+            let strengths = vec![quality_row(), quality_row()];
+            form.push_section("strengths", "Strengths", quality_row(), strengths);
+            form.push_section("growth", "Growth areas", quality_row(), vec![quality_row()]);
+        }
+        Stage::Paths => form.push_section("paths", "Career paths", path_row(), vec![path_row()]),
+        _ => return,
+    }
+    form.focus_on(1);
+}
+
+fn win_row() -> Vec<Field> {
+    vec![
+        Field::new("what", "• What you did", FieldKind::Text, ""),
+        Field::new("when", "  When (roughly)", FieldKind::Date, ""),
+        Field::new("evidence", "  What it shows", FieldKind::Text, ""),
+    ]
+}
+
+fn quality_row() -> Vec<Field> {
+    vec![
+        Field::new("name", "• Name", FieldKind::Text, ""),
+        Field::new("evidence", "  What shows it", FieldKind::Text, ""),
+    ]
+}
+
+fn path_row() -> Vec<Field> {
+    vec![
+        Field::new("name", "• Path", FieldKind::Text, ""),
+        Field::new("why", "  Why it appeals", FieldKind::Text, ""),
+        Field::new("experiment", "  A first experiment", FieldKind::Text, ""),
+    ]
+}
+
+fn where_now_fields(p: &Profile) -> Vec<Field> {
+    let sat = p.satisfaction.map(|s| s.to_string()).unwrap_or_default();
+    vec![
+        Field::new("role", "Your role", FieldKind::Text, &p.current_role),
+        Field::new("satisfaction", "Satisfied, 1–10", SATISFACTION, &sat),
+        Field::new("keep", "What to keep", FieldKind::LongText, &p.keep),
+        Field::new("change", "What to change", FieldKind::LongText, &p.change),
+    ]
+}
+
+fn values_fields() -> Vec<Field> {
+    vec![
+        Field::new("values", "Values (a, b, c)", FieldKind::Text, ""),
+        Field::new("interests", "Interests (a, b)", FieldKind::Text, ""),
+    ]
+}
+
+fn vision_fields(p: &Profile) -> Vec<Field> {
+    vec![Field::new(
+        "vision",
+        "In 1–3 years",
+        FieldKind::LongText,
+        &p.vision,
+    )]
+}
+
+/// A field to pick from the profile's `names`; typed when the profile has none yet.
+fn pick_field(name: &'static str, label: &str, names: Vec<String>) -> Field {
+    if names.is_empty() {
+        Field::new(name, format!("{label} (a, b)"), FieldKind::Text, "")
+    } else {
+        Field::new(name, label, FieldKind::Picks(names), "")
+    }
+}
+
+fn goal_fields(p: &Profile) -> Vec<Field> {
+    let values = p.values.iter().map(|v| v.name.clone()).collect();
+    let strengths = p.strengths.iter().map(|q| q.name.clone()).collect();
+    vec![
+        Field::new("title", "Goal", FieldKind::Title, ""),
+        Field::new(
+            "description",
+            "S · What will change",
+            FieldKind::LongText,
+            "",
+        ),
+        Field::new("unit", "M · What you'll count", FieldKind::Text, ""),
+        Field::new("start", "M · Where you start", AMOUNT, ""),
+        Field::new("target", "M · Target", AMOUNT, ""),
+        Field::new("achievable", "A · Why it's in reach", FieldKind::Text, ""),
+        pick_field("values", "R · Values it serves", values),
+        pick_field("strengths", "R · Strengths it uses", strengths),
+        Field::new("relevant", "R · Why it matters", FieldKind::Text, ""),
+        Field::new("deadline", "T · Deadline", FieldKind::Date, ""),
+    ]
+}
+
+fn milestone_fields() -> Vec<Field> {
+    vec![
+        Field::new("title", "Milestone", FieldKind::Title, ""),
+        Field::new("target", "Target date", FieldKind::Date, ""),
+    ]
+}
+
+fn step_fields(today: NaiveDate) -> Vec<Field> {
+    let due = crate::model::dates::plus_days(today, 2);
+    vec![
+        Field::new("title", "Step", FieldKind::Title, ""),
+        Field::new("due", "Due", FieldKind::Date, &date_text(Some(due))),
+    ]
+}
+
+fn obstacle_fields() -> Vec<Field> {
+    vec![
+        Field::new("obstacle", "What could get in the way", FieldKind::Text, ""),
+        Field::new("strategy", "If it happens, then I…", FieldKind::Text, ""),
+        Field::new("resource", "What you will need", FieldKind::Text, ""),
+        Field::new(
+            "kind",
+            "What sort of help",
+            FieldKind::Choice(RESOURCE_KINDS),
+            "other",
+        ),
+    ]
+}
+
+fn review_day_fields(p: &Profile) -> Vec<Field> {
+    let day = p.review_day.as_deref().unwrap_or("sunday");
+    vec![Field::new(
+        "day",
+        "Review on",
+        FieldKind::Choice(WEEKDAYS),
+        day,
+    )]
+}
+
+/// The weekday a stored review day names.
+pub fn weekday(name: &str) -> Option<Weekday> {
+    name.parse().ok()
+}
+
+/// The stage as one edit: what it gathered, and (when `chained`, that is walked as part of
+/// the journey) the journey moved past it. `None` with errors on the form. An untouched form
+/// is a skip.
+pub fn submit(
+    form: &mut Form,
+    plan: &mut Plan,
+    (stage, chained): (Stage, bool),
+    today: NaiveDate,
+) -> Option<Change> {
+    let mut profile = plan.profile.clone();
+    let mut ops = Vec::new();
+    let mut made = None;
+    // A choice always holds an answer: leaving the review day as offered picks it.
+    let answered = form.edited || stage == Stage::ReviewDay;
+    if answered {
+        let mut r = Reader::new(form, today);
+        made = gather(&mut r, plan, stage, &mut profile, &mut ops);
+        if !r.ok() {
+            return None;
+        }
+    }
+    let goal = made.filter(|_| stage == Stage::Goal);
+    if chained {
+        profile.journey = profile.journey.passed(stage, goal, today);
+    }
+    ops.push(Op::SetProfile(Box::new(profile)));
+    let label = if answered {
+        format!("guided start: {}", stage.title().to_lowercase())
+    } else {
+        format!("skip “{}” in the guided start", stage.title())
+    };
+    let mut change = Change::new(Op::Batch(ops), label);
+    change.select = made;
+    Some(change)
+}
+
+/// Reads the stage's answers into `profile` and `ops`; returns the item it made, if any.
+fn gather(
+    r: &mut Reader<'_>,
+    plan: &mut Plan,
+    stage: Stage,
+    profile: &mut Profile,
+    ops: &mut Vec<Op>,
+) -> Option<ItemId> {
+    let goal = profile.journey.goal.filter(|id| plan.goal(*id).is_some());
+    match stage {
+        Stage::LookBack => read_wins(r, profile),
+        Stage::WhereNow => read_where_now(r, profile),
+        Stage::Strengths => read_strengths(r, profile),
+        Stage::Values => read_values(r, profile),
+        Stage::Vision => profile.vision = r.text("vision"),
+        Stage::Paths => read_paths(r, profile),
+        Stage::Goal => return read_goal(r, plan, ops),
+        Stage::Milestone => return read_milestone(r, plan, goal?, ops),
+        Stage::Step => return read_step(r, plan, goal?, ops),
+        Stage::Obstacles => read_obstacles(r, plan, goal?, ops),
+        Stage::ReviewDay => {
+            profile.review_day = WEEKDAYS.get(r.choice("day")).map(|d| d.to_string())
+        }
+    }
+    None
+}
+
+fn read_wins(r: &mut Reader<'_>, profile: &mut Profile) {
+    for f in r.rows("wins") {
+        let what = r.line_at(f[0]);
+        let date = r.date_at(f[1]);
+        if what.is_empty() {
+            continue;
+        }
+        profile.achievements.push(Achievement {
+            date: date.unwrap_or_else(|| r.today()),
+            what,
+            evidence: r.line_at(f[2]),
+            ..Achievement::default()
+        });
+    }
+}
+
+fn read_where_now(r: &mut Reader<'_>, profile: &mut Profile) {
+    profile.current_role = r.line("role");
+    let satisfaction = r.number("satisfaction").map(|v| v.round() as u8);
+    if satisfaction.is_some() && satisfaction != profile.satisfaction {
+        let date = r.today();
+        profile.satisfaction_log.push(Rating {
+            date,
+            value: satisfaction.unwrap_or_default(),
+            note: String::new(),
+        });
+    }
+    profile.satisfaction = satisfaction.or(profile.satisfaction);
+    profile.keep = r.text("keep");
+    profile.change = r.text("change");
+}
+
+fn read_qualities(r: &mut Reader<'_>, section: &str, list: &mut Vec<Quality>) {
+    for f in r.rows(section) {
+        let name = r.line_at(f[0]);
+        if name.is_empty() || list.iter().any(|q| q.name.eq_ignore_ascii_case(&name)) {
+            continue;
+        }
+        list.push(Quality {
+            name,
+            evidence: r.line_at(f[1]),
+            plan: String::new(),
+        });
+    }
+}
+
+fn read_strengths(r: &mut Reader<'_>, profile: &mut Profile) {
+    read_qualities(r, "strengths", &mut profile.strengths);
+    read_qualities(r, "growth", &mut profile.growth_areas);
+}
+
+fn add_names(list: &mut Vec<Named>, names: Vec<String>) {
+    for name in names {
+        if !list.iter().any(|n| n.name.eq_ignore_ascii_case(&name)) {
+            list.push(Named {
+                name,
+                note: String::new(),
+            });
+        }
+    }
+}
+
+fn read_values(r: &mut Reader<'_>, profile: &mut Profile) {
+    add_names(&mut profile.values, r.list("values"));
+    add_names(&mut profile.interests, r.list("interests"));
+}
+
+fn read_paths(r: &mut Reader<'_>, profile: &mut Profile) {
+    for f in r.rows("paths") {
+        let name = r.line_at(f[0]);
+        if name.is_empty() {
+            continue;
+        }
+        profile.paths.push(CareerPath {
+            name,
+            why: r.line_at(f[1]),
+            first_experiment: r.line_at(f[2]),
+            ..CareerPath::default()
+        });
+    }
+}
+
+fn read_goal(r: &mut Reader<'_>, plan: &mut Plan, ops: &mut Vec<Op>) -> Option<ItemId> {
+    let title = r.title("title");
+    let measure = super::goal::read_measure(r);
+    let mut goal = Goal::new(ItemId::default(), &title, r.today());
+    goal.description = r.text("description");
+    goal.measure = measure;
+    goal.achievable = r.line("achievable");
+    goal.values = r.list("values");
+    goal.strengths = r.list("strengths");
+    goal.relevant = r.line("relevant");
+    goal.deadline = r.date("deadline");
+    if !r.ok() {
+        return None;
+    }
+    goal.id = plan.new_id();
+    let id = goal.id;
+    ops.push(Op::Insert {
+        parent: None,
+        index: usize::MAX,
+        node: Node::Goal(Box::new(goal)),
+    });
+    Some(id)
+}
+
+fn read_milestone(
+    r: &mut Reader<'_>,
+    plan: &mut Plan,
+    goal: ItemId,
+    ops: &mut Vec<Op>,
+) -> Option<ItemId> {
+    let title = r.title("title");
+    let target = r.date("target");
+    if !r.ok() {
+        return None;
+    }
+    let mut m = Milestone::new(plan.new_id(), &title);
+    m.target = target;
+    let id = m.id;
+    ops.push(insert_under(goal, Node::Milestone(Box::new(m))));
+    Some(id)
+}
+
+fn read_step(
+    r: &mut Reader<'_>,
+    plan: &mut Plan,
+    goal: ItemId,
+    ops: &mut Vec<Op>,
+) -> Option<ItemId> {
+    let title = r.title("title");
+    let due = r.date("due");
+    if !r.ok() {
+        return None;
+    }
+    let parent = plan
+        .goal(goal)
+        .and_then(|g| g.milestones.iter().find(|m| !m.is_done()))
+        .map_or(goal, |m| m.id);
+    let mut step = ActionStep::new(plan.new_id(), &title);
+    step.due = due;
+    let id = step.id;
+    ops.push(insert_under(parent, Node::Step(Box::new(step))));
+    Some(id)
+}
+
+fn insert_under(parent: ItemId, node: Node) -> Op {
+    Op::Insert {
+        parent: Some(parent),
+        index: usize::MAX,
+        node,
+    }
+}
+
+fn read_obstacles(r: &mut Reader<'_>, plan: &Plan, goal: ItemId, ops: &mut Vec<Op>) {
+    let Some(mut updated) = plan.goal(goal).map(Goal::without_children) else {
+        return;
+    };
+    let obstacle = r.line("obstacle");
+    let strategy = r.line("strategy");
+    if !obstacle.is_empty() || !strategy.is_empty() {
+        updated.barriers.push(Barrier {
+            obstacle,
+            strategy,
+            ..Barrier::default()
+        });
+    }
+    let what = r.line("resource");
+    if !what.is_empty() {
+        let kinds = [
+            ResourceKind::Skill,
+            ResourceKind::People,
+            ResourceKind::Money,
+            ResourceKind::Time,
+            ResourceKind::Tool,
+            ResourceKind::Other,
+        ];
+        updated.resources.push(Resource {
+            what,
+            kind: kinds.get(r.choice("kind")).copied().unwrap_or_default(),
+            secured: false,
+        });
+    }
+    ops.push(Op::Update {
+        node: Node::Goal(Box::new(updated)),
+    });
+}
+
+/// The journey's next stage after `stage` when chained: the goal stages need the journey's
+/// goal (still in the plan), so they are passed over without one.
+pub fn next_stage(plan: &Plan, journey: &Journey, stage: Stage) -> Option<Stage> {
+    let has_goal = journey.goal.is_some_and(|id| plan.goal(id).is_some());
+    let mut next = stage.next();
+    while let Some(s) = next
+        && s.needs_goal()
+        && !has_goal
+    {
+        next = s.next();
+    }
+    next
+}
+
+/// A short summary of what the week of `today` looks like for the review day picked: used in
+/// the closing message.
+pub fn review_day_words(day: Option<&str>, today: NaiveDate) -> String {
+    let day = day.and_then(weekday).unwrap_or(Weekday::Sun);
+    let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+    let name = WEEKDAYS[day.num_days_from_monday() as usize];
+    if ahead == 0 {
+        return format!("today, {name}");
+    }
+    let date = crate::model::dates::plus_days(today, u64::from(ahead));
+    format!("{name}, {date}")
+}
