@@ -55,6 +55,10 @@ pub enum Command {
         /// Print the draft as text (the guided review itself is on the app's Review screen).
         #[arg(long)]
         print: bool,
+        /// Print the monthly or quarterly step back instead: where it stands, the
+        /// satisfaction trend and what the latest one decided.
+        #[arg(long)]
+        step_back: bool,
     },
     /// Record a check-in on a goal: the measure's value, confidence, a note.
     Checkin(CheckinArgs),
@@ -207,6 +211,12 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut cmd, "goalcoach", &mut script);
             emit(script)
+        }
+        Command::Review {
+            step_back: true, ..
+        } => {
+            let plan = read(dir)?;
+            emit_text(&report::step_back_text(&plan, today, settings.step_back))
         }
         Command::Review { .. } => {
             let plan = read(dir)?;

@@ -92,7 +92,8 @@ fn demo_opens_a_sample_plan_and_leaves_the_data_dir_alone() {
     app.wait_for("Move into a staff engineer role");
     app.wait_for("demo plan (not your data)");
     app.type_and_wait("x", "[x] Move into a staff engineer role");
-    app.send("q");
+    app.type_and_wait("", "Log it in your achievements");
+    app.send("nq");
     assert!(app.wait_exit());
     assert!(
         !tmp.path().join("plan.json").exists(),

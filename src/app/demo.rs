@@ -69,6 +69,7 @@ pub fn sample_plan(today: NaiveDate) -> Plan {
         plan: "Write and speak more outside the team".into(),
     }];
     demo_profile_extras(&mut plan, today);
+    demo_journey(&mut plan, today);
     plan.profile.values = vec![
         Named {
             name: "growth".into(),
@@ -80,6 +81,47 @@ pub fn sample_plan(today: NaiveDate) -> Plan {
         },
     ];
     plan
+}
+
+/// What the guided start and a first step back left in the profile: the vision, the ratings
+/// of satisfaction over time, the review day, and the journey marked finished.
+fn demo_journey(plan: &mut Plan, today: NaiveDate) {
+    use crate::model::journey::Journey;
+    use crate::model::stepback::{GoalCheck, Rating, Relevance, StepBack, period_of};
+    let d = |days| shift(today, days);
+    let p = &mut plan.profile;
+    p.vision = "In two years I set the technical direction for payments as a staff engineer, \
+                and people outside my team know my work."
+        .into();
+    p.review_day = Some("sunday".into());
+    p.journey = Journey {
+        started: Some(d(-90)),
+        next: None,
+        goal: Some(plan.goals[0].id),
+        finished: Some(d(-90)),
+    };
+    p.satisfaction_log = [(-90, 5), (-45, 6), (-3, 7)]
+        .into_iter()
+        .map(|(days, value)| Rating {
+            date: d(days),
+            value,
+            note: String::new(),
+        })
+        .collect();
+    let last_quarter = period_of(d(-95), crate::model::stepback::Cadence::Quarterly);
+    p.step_backs = vec![StepBack {
+        period: last_quarter.label.clone(),
+        date: d(-45),
+        satisfaction: Some(6),
+        satisfaction_note: "Better since the migration started".into(),
+        values_note: "Still growth and impact".into(),
+        goals: vec![GoalCheck {
+            goal: plan.goals[3].id,
+            decision: Relevance::Adapt,
+            reason: "Keep it small until the migration ships".into(),
+        }],
+        ..StepBack::default()
+    }];
 }
 
 fn demo_profile_extras(plan: &mut Plan, today: NaiveDate) {
@@ -149,6 +191,7 @@ fn staff_role(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
     g.achievable = "Manager supports it; two years of senior-level scope already".into();
     g.relevant = "It is the next step towards shaping architecture across teams".into();
     g.values = vec!["growth".into(), "impact".into()];
+    g.strengths = vec!["Explaining complex systems".into()];
     g.deadline = Some(d(220));
     g.importance = 3;
     g.barriers = vec![Barrier {
@@ -162,6 +205,24 @@ fn staff_role(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
         kind: ResourceKind::People,
         secured: false,
     }];
+    g.milestones = staff_milestones(ids, d);
+    g.steps = vec![step(
+        ids,
+        "Read “Staff Engineer” by Will Larson",
+        Some(d(20)),
+        None,
+    )];
+    g.checkins = vec![CheckIn {
+        date: d(-7),
+        value: None,
+        confidence: 3,
+        note: "Design doc well received".into(),
+    }];
+    g
+}
+
+/// The staff role's milestones: the migration to lead, and a sponsor to find.
+fn staff_milestones(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Vec<Milestone> {
     let mut lead = Milestone::new(ids.next(), "Lead the payments migration end to end");
     lead.target = Some(d(60));
     lead.weight = 2.0;
@@ -196,20 +257,7 @@ fn staff_role(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
         ),
         step(ids, "Ask Priya for a monthly 1:1", Some(d(-2)), None),
     ];
-    g.milestones = vec![lead, sponsor];
-    g.steps = vec![step(
-        ids,
-        "Read “Staff Engineer” by Will Larson",
-        Some(d(20)),
-        None,
-    )];
-    g.checkins = vec![CheckIn {
-        date: d(-7),
-        value: None,
-        confidence: 3,
-        note: "Design doc well received".into(),
-    }];
-    g
+    vec![lead, sponsor]
 }
 
 fn conference_talk(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
@@ -222,6 +270,7 @@ fn conference_talk(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
         target: 1.0,
     });
     g.relevant = "Speaking builds the visibility the staff role needs".into();
+    g.strengths = vec!["Explaining complex systems".into()];
     g.deadline = Some(d(150));
     let mut cfp = Milestone::new(ids.next(), "Submit a proposal to three CFPs");
     cfp.target = Some(d(25));
@@ -293,6 +342,21 @@ fn product_network(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sample_is_what_a_finished_guided_start_leaves() {
+        let plan = sample_plan(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());
+        let p = &plan.profile;
+        assert!(p.journey.finished.is_some() && !p.journey.is_under_way());
+        let goal = plan.goal(p.journey.goal.unwrap()).unwrap();
+        assert_eq!(
+            crate::model::smart::gaps_label(goal),
+            "",
+            "the journey's goal is SMART"
+        );
+        assert!(!p.vision.is_empty() && p.satisfaction_log.len() >= 2);
+        assert!(crate::model::check::problems(&plan).is_empty());
+    }
 
     #[test]
     fn sample_plan_has_unique_ids_and_a_fixed_id_counter() {

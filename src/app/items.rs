@@ -117,10 +117,44 @@ fn toggle_done(core: &mut Core, current: Option<ItemId>) -> Effect {
         return Effect::None;
     };
     let today = core.today();
-    core.commit_with(|plan| {
+    let effect = core.commit_with(|plan| {
         let done = crate::model::done::toggle_done(plan, id, today)?;
         Some(Change::new(done.op, done.label).selecting(id))
-    })
+    });
+    if effect == Effect::Save {
+        celebrate(core, id);
+    }
+    effect
+}
+
+/// A goal or milestone just finished: says so, and offers to log it as an achievement.
+pub fn celebrate(core: &mut Core, id: ItemId) {
+    let plan = core.plan();
+    let finished_goal = plan
+        .goal(id)
+        .is_some_and(|g| g.status == crate::model::GoalStatus::Done);
+    let finished_milestone = plan.milestone(id).is_some_and(|m| m.is_done());
+    if !(finished_goal || finished_milestone) {
+        return;
+    }
+    let Some(achievement) = crate::model::profile::achievement_from(plan, id) else {
+        return;
+    };
+    let what = if finished_goal { "goal" } else { "milestone" };
+    let used = if achievement.strengths.is_empty() {
+        String::new()
+    } else {
+        format!(
+            ", with the strengths it took ({})",
+            achievement.strengths.join(", ")
+        )
+    };
+    let text = format!(
+        "You finished the {what} “{}”. Well done — that is worth keeping.\n\nLog it in your \
+         achievements{used}?",
+        achievement.what
+    );
+    core.ask(text, Answer::LogAchievement(id));
 }
 
 fn ask_delete(core: &mut Core, current: Option<ItemId>) -> Effect {
@@ -251,7 +285,7 @@ pub fn promote(core: &mut Core, current: Option<ItemId>) -> Effect {
             core.info(if logged {
                 "Already in your achievements."
             } else {
-                "Only done milestones and steps are achievements."
+                "Finish it first: done goals, milestones and steps can be logged as achievements."
             });
             Effect::None
         }

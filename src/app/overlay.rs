@@ -43,6 +43,8 @@ pub enum Answer {
     },
     /// A file-sync tool's conflict copy beside the plan: yes merges it in.
     MergeCopy(PathBuf),
+    /// A goal or milestone was just finished: yes logs it as an achievement.
+    LogAchievement(ItemId),
 }
 
 impl Answer {
@@ -55,6 +57,7 @@ impl Answer {
             Answer::LoadOutsideVersion | Answer::BringBackOurs(_) => " Changed outside goalcoach ",
             Answer::ChooseConflict { .. } => " Changed on two devices ",
             Answer::MergeCopy(_) => " Another device's copy ",
+            Answer::LogAchievement(_) => " Done! ",
         }
     }
 
@@ -64,6 +67,7 @@ impl Answer {
             Answer::ChooseConflict { deletion: true, .. } => ("delete it", "keep it"),
             Answer::ChooseConflict { .. } => ("take the other device's", "keep this one"),
             Answer::MergeCopy(_) => ("merge it", "not now"),
+            Answer::LogAchievement(_) => ("log it", "not now"),
             _ => ("yes", "no"),
         }
     }

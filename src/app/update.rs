@@ -141,6 +141,7 @@ fn say_yes(core: &mut Core, on_yes: Answer) -> Effect {
             super::conflicts::choose(core, index, crate::model::Choice::Other)
         }
         Answer::MergeCopy(path) => super::conflicts::merge_copy(core, &path),
+        Answer::LogAchievement(id) => items::promote(core, Some(id)),
     }
 }
 

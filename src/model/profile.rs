@@ -390,8 +390,9 @@ pub fn threat_to_barrier(plan: &super::Plan, at: usize, goal: ItemId) -> Option<
     })
 }
 
-/// The achievement a done milestone or step becomes, linked to its goal and to itself;
-/// `None` when the item is not done or is already in the log.
+/// The achievement a finished goal, milestone or step becomes, linked to its goal and to
+/// itself, with the strengths its goal uses; `None` when the item is not done or is already
+/// in the log.
 pub fn achievement_from(plan: &super::Plan, id: ItemId) -> Option<Achievement> {
     if plan
         .profile
@@ -404,17 +405,24 @@ pub fn achievement_from(plan: &super::Plan, id: ItemId) -> Option<Achievement> {
     let done = plan
         .step(id)
         .and_then(|s| s.done)
-        .or_else(|| plan.milestone(id).and_then(|m| m.done))?;
+        .or_else(|| plan.milestone(id).and_then(|m| m.done))
+        .or_else(|| {
+            plan.goal(id)
+                .filter(|g| g.status == super::GoalStatus::Done)
+                .and_then(|g| g.completed)
+        })?;
+    let goal = plan.goal_of(id);
     Some(Achievement {
         date: done,
         what: plan.title_of(id)?.to_string(),
-        goal: plan.goal_of(id).map(|g| g.id),
+        goal: goal.map(|g| g.id),
         source: Some(id),
+        strengths: goal.map(|g| g.strengths.clone()).unwrap_or_default(),
         ..Achievement::default()
     })
 }
 
-/// The edit that logs a done milestone or step as an achievement.
+/// The edit that logs a finished goal, milestone or step as an achievement.
 pub fn promote_to_achievement(plan: &super::Plan, id: ItemId) -> Option<super::Op> {
     let achievement = achievement_from(plan, id)?;
     let mut profile = plan.profile.clone();
@@ -549,6 +557,31 @@ mod tests {
         assert!(
             promote_to_achievement(&p, ItemId(2)).is_none(),
             "already logged"
+        );
+    }
+
+    #[test]
+    fn a_finished_goal_is_an_achievement_with_the_strengths_it_used() {
+        let mut p = plan();
+        p.goals[0].strengths = vec!["writing".into()];
+        assert!(achievement_from(&p, ItemId(1)).is_none(), "still active");
+        p.goals[0].status = crate::model::GoalStatus::Done;
+        p.goals[0].completed = Some(d("2026-06-01"));
+        let a = achievement_from(&p, ItemId(1)).unwrap();
+        assert_eq!(
+            (a.date, a.what.as_str(), a.goal, a.strengths.clone()),
+            (
+                d("2026-06-01"),
+                "Speak at a conference",
+                Some(ItemId(1)),
+                vec!["writing".to_string()]
+            )
+        );
+        let step = achievement_from(&p, ItemId(2)).unwrap();
+        assert_eq!(
+            step.strengths,
+            ["writing"],
+            "a step shows its goal's strengths"
         );
     }
 

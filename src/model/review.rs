@@ -44,6 +44,9 @@ pub struct WeeklyReview {
     pub got_in_the_way: String,
     pub adjust: String,
     pub strengths_used: Vec<String>,
+    /// Whom to ask for feedback in the coming week.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ask_feedback: String,
     /// Steps committed to for the next week.
     pub commitments: Vec<ItemId>,
     pub reflection: String,

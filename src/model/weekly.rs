@@ -112,6 +112,10 @@ pub struct SinceLast {
     pub deltas: Vec<GoalDelta>,
     /// Last week's commitments and whether each is done (`None`: the step is gone).
     pub commitments: Vec<(ItemId, Option<bool>)>,
+    /// What last week's reflection said to adjust.
+    pub adjust: String,
+    /// Whom last week's review meant to ask for feedback.
+    pub ask_feedback: String,
 }
 
 /// What a week's review shows.
@@ -119,7 +123,7 @@ pub struct SinceLast {
 pub struct Draft {
     pub week: String,
     pub anchor: NaiveDate,
-    /// Steps and milestones done in the seven days ending on the anchor.
+    /// Goals, milestones and steps done in the seven days ending on the anchor.
     pub wins: Vec<ItemId>,
     /// Active goals due for review by their interval.
     pub due_goals: Vec<ItemId>,
@@ -143,6 +147,9 @@ pub fn is_due(goal: &Goal, anchor: NaiveDate) -> bool {
 pub fn draft(plan: &Plan, anchor: NaiveDate, today: NaiveDate) -> Draft {
     let mut wins = Vec::new();
     for goal in &plan.goals {
+        if goal.status == super::GoalStatus::Done && in_week(goal.completed, anchor) {
+            wins.push(goal.id);
+        }
         wins.extend(
             goal.milestones
                 .iter()
@@ -223,6 +230,8 @@ fn since_last(plan: &Plan, week: &str) -> Option<SinceLast> {
         week: last.week.clone(),
         deltas,
         commitments,
+        adjust: last.adjust.clone(),
+        ask_feedback: last.ask_feedback.clone(),
     })
 }
 

@@ -12,6 +12,7 @@ mod profile;
 mod question;
 mod review;
 mod review_history;
+mod step_back;
 pub mod text;
 mod theme;
 mod trend;

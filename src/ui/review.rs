@@ -178,6 +178,17 @@ fn since_last_lines(state: &AppState, draft: &weekly::Draft) -> Vec<Line<'static
         format!("Since last review ({}):", since.week),
         theme::title(),
     )];
+    for (label, said) in [
+        ("You meant to adjust", &since.adjust),
+        ("You meant to ask for feedback from", &since.ask_feedback),
+    ] {
+        if !said.trim().is_empty() {
+            lines.push(Line::raw(format!(
+                "  {label}: {}",
+                said.trim().replace('\n', " ")
+            )));
+        }
+    }
     for d in &since.deltas {
         let confidence = match (d.confidence_before, d.confidence_now) {
             (Some(a), Some(b)) if a != b => format!(", confidence {a} → {b}"),

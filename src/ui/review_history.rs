@@ -1,5 +1,6 @@
-//! The Review screen between reviews: where this week's review stands, the streak, a chart of
-//! steps done per week, and the past reviews with the one picked shown in full.
+//! The Review screen between reviews: where this week's review stands, the streak, the step
+//! back, a chart of steps done per week, and the past reviews with the one picked shown in
+//! full.
 
 use super::{text, theme};
 use crate::app::action::Action;
@@ -16,9 +17,14 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Wrap};
 /// Draws the history of past reviews, this week's standing and the charts.
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let [top, bottom] = Layout::vertical([Constraint::Length(12), Constraint::Fill(1)]).areas(area);
-    let [status_area, chart_area] =
-        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(top);
+    let [status_area, step_back_area, chart_area] = Layout::horizontal([
+        Constraint::Percentage(34),
+        Constraint::Percentage(33),
+        Constraint::Percentage(33),
+    ])
+    .areas(top);
     draw_status(frame, status_area, state);
+    super::step_back::draw(frame, step_back_area, state);
     draw_chart(frame, chart_area, state);
     let [list_area, record_area] =
         Layout::horizontal([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(bottom);

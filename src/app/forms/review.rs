@@ -20,6 +20,12 @@ pub fn reflection(record: &WeeklyReview, editor_key: &str) -> Form {
             FieldKind::Text,
             &join_list(&record.strengths_used),
         ),
+        Field::new(
+            "ask_feedback",
+            "Ask for feedback from",
+            FieldKind::Text,
+            &record.ask_feedback,
+        ),
         long("reflection", "Anything else", &record.reflection),
     ];
     let kind = FormKind::Reflection {
@@ -27,7 +33,8 @@ pub fn reflection(record: &WeeklyReview, editor_key: &str) -> Form {
     };
     let mut form = Form::new(kind, "Reflect on the week".into(), fields);
     form.note = Some(format!(
-        "A few honest lines are enough; {editor_key} opens your editor for more."
+        "A few honest lines are enough; {editor_key} opens your editor for more. Whose view \
+         would help this week? A mentor, a peer, your manager — name one."
     ));
     form
 }
@@ -40,6 +47,7 @@ pub fn submit(form: &mut Form, record: &WeeklyReview, today: NaiveDate) -> Optio
         got_in_the_way: r.text("in_the_way"),
         adjust: r.text("adjust"),
         strengths_used: r.list("strengths"),
+        ask_feedback: r.line("ask_feedback"),
         reflection: r.text("reflection"),
         ..record.clone()
     };

@@ -106,6 +106,7 @@ impl ReviewScreen {
             Action::FinishReview => self.finish(core),
             Action::SkipWeek => skip(core),
             Action::LogAchievement => self.log_achievement(core),
+            Action::StepBack => super::super::guided::open_step_back(core),
             Action::MoveDown => self.move_by(core, 1),
             Action::MoveUp => self.move_by(core, -1),
             other => items::update(core, self.current(core), other),
@@ -202,6 +203,9 @@ impl ReviewScreen {
         {
             let form = goal::edit_goal(g, &core.plan().profile);
             core.open_form(form);
+        }
+        if let (Decision::Done, Effect::Save, Some(id)) = (decision, &effect, goal) {
+            items::celebrate(core, id);
         }
         effect
     }
