@@ -15,7 +15,13 @@ use crate::model::stepback::{self, State};
 
 /// Opens journey stage `stage`; `chained` goes on to the next stage once it is saved.
 pub fn open_journey(core: &mut Core, stage: Stage, chained: bool) -> Effect {
-    let form = journey_forms::stage_form(core.plan(), stage, chained, core.today());
+    let mut form = journey_forms::stage_form(core.plan(), stage, chained, core.today());
+    if stage == Stage::ReviewDay
+        && let Some(day) = form.fields.first_mut()
+    {
+        // The day in force (the plan's, else the config's) is the one offered.
+        day.choice = core.review_day().num_days_from_monday() as usize;
+    }
     core.open_form(form)
 }
 
@@ -107,7 +113,7 @@ fn end_journey(core: &mut Core) {
     let plan = core.plan();
     let journey = &plan.profile.journey;
     let goal = journey.goal.filter(|id| plan.goal(*id).is_some());
-    let review = journey_forms::review_day_words(plan.profile.review_day.as_deref(), core.today());
+    let review = journey_forms::review_day_words(core.review_day(), core.today());
     let message = match goal {
         Some(_) => format!(
             "Your first plan is ready. Your first review is on {review}; {} adds more.",

@@ -65,9 +65,8 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap) {
 fn bottom_hints(form: &Form, keymap: &Keymap) -> String {
     let key = |a: Action| keymap.key_for(Layer::Form, &a);
     let (save, cancel) = match form.kind {
-        FormKind::Journey { chained: true, .. } | FormKind::StepBack { .. } => {
-            ("save and go on (blank skips)", "stop for now")
-        }
+        FormKind::Journey { chained: true, .. } => ("save and go on (blank skips)", "stop for now"),
+        FormKind::StepBack { .. } => ("save and go on", "stop for now"),
         _ => ("save", "cancel"),
     };
     let mut hints = format!(

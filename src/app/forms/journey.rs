@@ -264,11 +264,6 @@ fn review_day_fields(p: &Profile) -> Vec<Field> {
     )]
 }
 
-/// The weekday a stored review day names.
-pub fn weekday(name: &str) -> Option<Weekday> {
-    name.parse().ok()
-}
-
 /// The stage as one edit: what it gathered, and (when `chained`, that is walked as part of
 /// the journey) the journey moved past it. `None` with errors on the form. An untouched form
 /// is a skip.
@@ -534,12 +529,12 @@ pub fn next_stage(plan: &Plan, journey: &Journey, stage: Stage) -> Option<Stage>
     next
 }
 
-/// A short summary of what the week of `today` looks like for the review day picked: used in
-/// the closing message.
-pub fn review_day_words(day: Option<&str>, today: NaiveDate) -> String {
-    let day = day.and_then(weekday).unwrap_or(Weekday::Sun);
+/// When the first review on `day` falls, seen from `today` ("today, Sunday" or "Friday,
+/// 2026-11-27"): for the journey's closing words.
+pub fn review_day_words(day: Weekday, today: NaiveDate) -> String {
     let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
-    let name = WEEKDAYS[day.num_days_from_monday() as usize];
+    let lower = WEEKDAYS[day.num_days_from_monday() as usize];
+    let name = lower[..1].to_uppercase() + &lower[1..];
     if ahead == 0 {
         return format!("today, {name}");
     }
