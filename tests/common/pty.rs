@@ -42,7 +42,9 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_goalcoach"));
         cmd.arg("--data-dir");
         cmd.arg(data_dir);
-        cmd.args(["--today", "2026-11-21"]);
+        if !args.contains(&"--today") {
+            cmd.args(["--today", "2026-11-21"]);
+        }
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("GOALCOACH_DATA_DIR");
