@@ -104,6 +104,19 @@ impl Stage {
         Stage::ALL.get(self.position() + 1).copied()
     }
 
+    /// The stage that follows this one; without a goal the stages that work on it are passed
+    /// over.
+    pub fn after(self, has_goal: bool) -> Option<Stage> {
+        let mut next = self.next();
+        while let Some(s) = next
+            && s.needs_goal()
+            && !has_goal
+        {
+            next = s.next();
+        }
+        next
+    }
+
     /// Whether the stage works on the journey's goal (and so needs one).
     pub fn needs_goal(self) -> bool {
         matches!(self, Stage::Milestone | Stage::Step | Stage::Obstacles)
@@ -151,13 +164,7 @@ impl Journey {
         if goal.is_some() {
             journey.goal = goal;
         }
-        let mut next = stage.next();
-        while let Some(s) = next
-            && s.needs_goal()
-            && journey.goal.is_none()
-        {
-            next = s.next();
-        }
+        let next = stage.after(journey.goal.is_some());
         journey.next = next.map(|s| s.name().to_string());
         if next.is_none() {
             journey.finished.get_or_insert(today);

@@ -7,6 +7,7 @@ pub mod check;
 pub mod conflict;
 pub mod dates;
 pub mod done;
+pub mod feed;
 pub mod goal;
 pub mod ids;
 pub mod items;

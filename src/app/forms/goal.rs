@@ -260,7 +260,7 @@ fn smart_note(goal: &Goal) -> Option<String> {
 
 /// The measure as a form's unit, start, current and target fields have it (current starts
 /// at start); `None` when all are blank, an error on the target when it is missing.
-pub(super) fn read_measure(r: &mut Reader<'_>) -> Option<Measure> {
+pub(crate) fn read_measure(r: &mut Reader<'_>) -> Option<Measure> {
     let unit = r.line("unit");
     let (start, current, target) = (r.number("start"), r.number("current"), r.number("target"));
     if unit.is_empty() && start.is_none() && current.is_none() && target.is_none() {

@@ -1,15 +1,16 @@
 //! The command line: flags and subcommands (clap), and running each subcommand against the
 //! store. Output goes to stdout, errors to stderr with exit code 1 (see `main.rs`).
 
-use crate::model::dates::parse_date;
-use crate::model::text::{clean_line, clean_text};
-use crate::model::{ActionStep, CheckIn, Goal, ItemId, ItemKind, Milestone, Node, Num, Op, Plan};
+use crate::model::{Num, Plan};
 use crate::report;
 use crate::store::{self, Store};
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
+
+mod edits;
+use edits::{add, checkin, edit};
 
 /// Plan your career the way a good coach would: SMART goals, milestones, action steps,
 /// check-ins and a weekly review, in the terminal. Run without a command to open the app.
@@ -212,20 +213,7 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
             clap_complete::generate(shell, &mut cmd, "goalcoach", &mut script);
             emit(script)
         }
-        Command::Review {
-            step_back: true, ..
-        } => {
-            let plan = read(dir)?;
-            emit_text(&report::step_back_text(&plan, today, settings.step_back))
-        }
-        Command::Review { .. } => {
-            let plan = read(dir)?;
-            emit_text(&report::review_text(
-                &plan,
-                today,
-                plan.profile.review_weekday().unwrap_or(settings.review_day),
-            ))
-        }
+        Command::Review { step_back, .. } => print_review(dir, today, &settings, step_back),
         Command::Config { print_default } => show_config(config, print_default, &problems),
         Command::Man => {
             let mut page = Vec::new();
@@ -303,6 +291,23 @@ fn emit_text(text: &str) -> Result<()> {
     emit(crate::model::text::printable(text).as_bytes())
 }
 
+/// `review --print`: this week's review, or with `step_back` the step back.
+fn print_review(
+    dir: &Path,
+    today: NaiveDate,
+    settings: &crate::config::Config,
+    step_back: bool,
+) -> Result<()> {
+    let plan = read(dir)?;
+    let text = if step_back {
+        report::step_back_text(&plan, today, settings.step_back)
+    } else {
+        let day = plan.profile.review_weekday().unwrap_or(settings.review_day);
+        report::review_text(&plan, today, day)
+    };
+    emit_text(&text)
+}
+
 /// The plan, for a command that only reads: nothing is created or locked.
 fn read(dir: &Path) -> Result<Plan> {
     let (plan, notices) = store::read_plan(dir)?;
@@ -318,117 +323,6 @@ fn open(dir: &Path, today: NaiveDate) -> Result<(Store, Plan)> {
         eprintln!("goalcoach: {notice}");
     }
     Ok((store, plan))
-}
-
-/// Applies one edit and saves; prints what `change` reports.
-fn edit(
-    dir: &Path,
-    today: NaiveDate,
-    change: impl FnOnce(&mut Plan) -> Result<String>,
-) -> Result<()> {
-    let (mut store, mut plan) = open(dir, today)?;
-    if let Some(holder) = store.read_only_reason() {
-        bail!(
-            "{holder} has {} open; close it and try again",
-            store.plan_path().display()
-        );
-    }
-    let message = change(&mut plan)?;
-    if let Some(note) = store.save(&plan)?.message() {
-        eprintln!("goalcoach: {note}");
-    }
-    emit(format!("{message}\n"))
-}
-
-fn add(plan: &mut Plan, args: &AddArgs, today: NaiveDate) -> Result<String> {
-    let title = clean_line(&args.title);
-    if title.trim().is_empty() {
-        bail!("the title is empty; say what the goal, milestone or step is");
-    }
-    let date = args
-        .deadline
-        .as_deref()
-        .map(|d| parse_date(d, today))
-        .transpose()?;
-    let parent = args.under.map(|num| find(plan, num)).transpose()?;
-    let id = plan.new_id();
-    let (node, kind) = new_node(plan, id, parent, &title, date, args.step, today)?;
-    plan.apply(Op::Insert {
-        parent,
-        index: usize::MAX,
-        node,
-    })?;
-    Ok(format!(
-        "added {} {}: {title}",
-        kind.label(),
-        plan.num_of(id)
-    ))
-}
-
-/// The item a person called `num`, or a message that there is none.
-fn find(plan: &Plan, num: Num) -> Result<ItemId> {
-    plan.by_num(num)
-        .with_context(|| format!("there is no item {num} (`goalcoach list` shows the numbers)"))
-}
-
-fn new_node(
-    plan: &Plan,
-    id: ItemId,
-    parent: Option<ItemId>,
-    title: &str,
-    date: Option<NaiveDate>,
-    as_step: bool,
-    today: NaiveDate,
-) -> Result<(Node, ItemKind)> {
-    let parent_kind = parent.and_then(|p| plan.locate(p)).map(|loc| loc.kind());
-    Ok(match parent_kind {
-        None => {
-            let mut goal = Goal::new(id, title, today);
-            goal.deadline = date;
-            (Node::Goal(Box::new(goal)), ItemKind::Goal)
-        }
-        Some(ItemKind::Goal) if !as_step => {
-            let mut m = Milestone::new(id, title);
-            m.target = date;
-            (Node::Milestone(Box::new(m)), ItemKind::Milestone)
-        }
-        Some(ItemKind::Goal | ItemKind::Milestone) => {
-            let mut s = ActionStep::new(id, title);
-            s.due = date;
-            (Node::Step(Box::new(s)), ItemKind::Step)
-        }
-        Some(ItemKind::Step) => {
-            bail!("a step cannot hold other items; add under its milestone or goal")
-        }
-    })
-}
-
-fn checkin(plan: &mut Plan, args: &CheckinArgs, today: NaiveDate) -> Result<String> {
-    let goal = find(plan, args.goal)
-        .ok()
-        .and_then(|id| plan.goal(id))
-        .with_context(|| format!("there is no goal {}", args.goal))?;
-    let mut updated = goal.without_children();
-    if let Some(value) = args.value {
-        let Some(measure) = updated.measure.as_mut() else {
-            bail!(
-                "goal {} has no measure; add one in the goal editor, or leave out --value",
-                args.goal
-            );
-        };
-        measure.current = value;
-    }
-    updated.checkins.push(CheckIn {
-        date: today,
-        value: args.value,
-        confidence: args.confidence,
-        note: clean_text(&args.note),
-    });
-    let title = updated.title.clone();
-    plan.apply(Op::Update {
-        node: Node::Goal(Box::new(updated)),
-    })?;
-    Ok(format!("checked in on {}: {title}", args.goal))
 }
 
 fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {

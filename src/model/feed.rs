@@ -1,0 +1,230 @@
+//! What the profile feeds into the plan, and what the plan gives back to it: which values and
+//! strengths the goals use, a growth area, interest, SWOT opportunity or career path made a
+//! goal, a threat made a barrier, feedback made a step, a finished item logged as an
+//! achievement. Each returns the edit to apply (or `None` when there is nothing to do).
+
+use super::ids::ItemId;
+use super::profile::{Achievement, Profile, Section};
+use chrono::NaiveDate;
+
+/// Which active goals serve each value of the profile (by name, case-insensitively), in the
+/// profile's order; a value with no goal is one no goal serves yet.
+pub fn value_coverage(plan: &super::Plan) -> Vec<(String, Vec<ItemId>)> {
+    plan.profile
+        .values
+        .iter()
+        .map(|v| {
+            let goals = plan
+                .goals
+                .iter()
+                .filter(|g| {
+                    g.is_active() && g.values.iter().any(|gv| gv.eq_ignore_ascii_case(&v.name))
+                })
+                .map(|g| g.id)
+                .collect();
+            (v.name.clone(), goals)
+        })
+        .collect()
+}
+
+/// The profile's strengths that no active goal uses yet (by name, case-insensitively).
+pub fn unused_strengths(plan: &super::Plan) -> Vec<String> {
+    let used = |name: &str| {
+        plan.goals
+            .iter()
+            .filter(|g| g.is_active())
+            .any(|g| g.strengths.iter().any(|s| s.eq_ignore_ascii_case(name)))
+    };
+    plan.profile
+        .strengths
+        .iter()
+        .filter(|q| !used(&q.name))
+        .map(|q| q.name.clone())
+        .collect()
+}
+
+/// The profile's values that no active goal serves yet.
+pub fn unused_values(plan: &super::Plan) -> Vec<String> {
+    value_coverage(plan)
+        .into_iter()
+        .filter(|(_, goals)| goals.is_empty())
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// Where entry `index` of the SWOT (counted across the four parts in order) is: the part
+/// (0 strengths … 3 threats) and the place in it.
+pub fn swot_entry(profile: &Profile, index: usize) -> Option<(usize, usize)> {
+    let mut rest = index;
+    for (part, list) in profile.swot.lists().into_iter().enumerate() {
+        if rest < list.len() {
+            return Some((part, rest));
+        }
+        rest -= list.len();
+    }
+    None
+}
+
+/// The goal that entry `index` of `section` becomes: a growth area to develop, an interest
+/// to explore, a SWOT opportunity to take, or a career path's first experiment (which the
+/// path remembers). `None` when the entry cannot become a goal.
+pub fn entry_to_goal(
+    plan: &mut super::Plan,
+    section: Section,
+    index: usize,
+    today: NaiveDate,
+) -> Option<super::Op> {
+    let p = &plan.profile;
+    let (title, description, relevant) = match section {
+        Section::CareerPaths => return path_to_goal(plan, index, today),
+        Section::GrowthAreas => {
+            let q = p.growth_areas.get(index)?;
+            let title = format!("Grow in {}", q.name);
+            (
+                title,
+                q.plan.clone(),
+                "A growth area in my profile.".to_string(),
+            )
+        }
+        Section::Interests => {
+            let n = p.interests.get(index)?;
+            (
+                format!("Explore {}", n.name),
+                n.note.clone(),
+                "An interest of mine.".into(),
+            )
+        }
+        Section::Swot => match swot_entry(p, index)? {
+            (2, at) => {
+                let line = p.swot.opportunities[at].clone();
+                (line, String::new(), "An opportunity from my SWOT.".into())
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let id = plan.new_id();
+    let mut goal = super::Goal::new(id, &super::text::clean_line(&title), today);
+    goal.description = description;
+    goal.relevant = relevant;
+    Some(super::Op::Insert {
+        parent: None,
+        index: usize::MAX,
+        node: super::Node::Goal(Box::new(goal)),
+    })
+}
+
+/// The edit that makes SWOT threat number `at` (within the threats) a barrier on `goal`,
+/// with an if–then plan still to write.
+pub fn threat_to_barrier(plan: &super::Plan, at: usize, goal: ItemId) -> Option<super::Op> {
+    let threat = plan.profile.swot.threats.get(at)?;
+    let mut updated = plan.goal(goal)?.without_children();
+    if updated.barriers.iter().any(|b| b.obstacle == *threat) {
+        return None;
+    }
+    updated.barriers.push(super::Barrier {
+        obstacle: threat.clone(),
+        ..super::Barrier::default()
+    });
+    Some(super::Op::Update {
+        node: super::Node::Goal(Box::new(updated)),
+    })
+}
+
+/// The achievement a finished goal, milestone or step becomes, linked to its goal and to
+/// itself, with the strengths its goal uses; `None` when the item is not done or is already
+/// in the log.
+pub fn achievement_from(plan: &super::Plan, id: ItemId) -> Option<Achievement> {
+    if plan
+        .profile
+        .achievements
+        .iter()
+        .any(|a| a.source == Some(id))
+    {
+        return None;
+    }
+    let done = plan
+        .step(id)
+        .and_then(|s| s.done)
+        .or_else(|| plan.milestone(id).and_then(|m| m.done))
+        .or_else(|| {
+            plan.goal(id)
+                .filter(|g| g.status == super::GoalStatus::Done)
+                .and_then(|g| g.completed)
+        })?;
+    let goal = plan.goal_of(id);
+    Some(Achievement {
+        date: done,
+        what: plan.title_of(id)?.to_string(),
+        goal: goal.map(|g| g.id),
+        source: Some(id),
+        strengths: goal.map(|g| g.strengths.clone()).unwrap_or_default(),
+        ..Achievement::default()
+    })
+}
+
+/// The edit that logs a finished goal, milestone or step as an achievement.
+pub fn promote_to_achievement(plan: &super::Plan, id: ItemId) -> Option<super::Op> {
+    let achievement = achievement_from(plan, id)?;
+    let mut profile = plan.profile.clone();
+    profile.achievements.push(achievement);
+    Some(super::Op::SetProfile(Box::new(profile)))
+}
+
+/// The edit that turns feedback number `index` into an action step under `goal`, and
+/// remembers the step on the feedback.
+pub fn feedback_to_step(plan: &mut super::Plan, index: usize, goal: ItemId) -> Option<super::Op> {
+    let feedback = plan.profile.feedback.get(index)?.clone();
+    plan.goal(goal)?;
+    let id = plan.new_id();
+    let from = if feedback.from.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", feedback.from)
+    };
+    let mut step = super::ActionStep::new(id, &super::text::clean_line(&feedback.what));
+    step.notes = format!(
+        "From feedback on {}{from}: {}",
+        feedback.date, feedback.what
+    );
+    let mut profile = plan.profile.clone();
+    profile.feedback[index].step = Some(id);
+    profile.feedback[index].goal = Some(goal);
+    Some(super::Op::Batch(vec![
+        super::Op::Insert {
+            parent: Some(goal),
+            index: usize::MAX,
+            node: super::Node::Step(Box::new(step)),
+        },
+        super::Op::SetProfile(Box::new(profile)),
+    ]))
+}
+
+/// The edit that turns career path number `index`'s first experiment into a new goal, and
+/// remembers the goal on the path.
+pub fn path_to_goal(plan: &mut super::Plan, index: usize, today: NaiveDate) -> Option<super::Op> {
+    let path = plan.profile.paths.get(index)?.clone();
+    let title = if path.first_experiment.trim().is_empty() {
+        format!("Try out: {}", path.name)
+    } else {
+        path.first_experiment.clone()
+    };
+    let id = plan.new_id();
+    let mut goal = super::Goal::new(id, &super::text::clean_line(&title), today);
+    goal.relevant = format!(
+        "A first experiment for the career path “{}”. {}",
+        path.name, path.why
+    )
+    .trim()
+    .to_string();
+    let mut profile = plan.profile.clone();
+    profile.paths[index].goal = Some(id);
+    Some(super::Op::Batch(vec![
+        super::Op::Insert {
+            parent: None,
+            index: usize::MAX,
+            node: super::Node::Goal(Box::new(goal)),
+        },
+        super::Op::SetProfile(Box::new(profile)),
+    ]))
+}
