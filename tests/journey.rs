@@ -389,3 +389,17 @@ fn a_step_back_left_midway_resumes_at_its_stage() {
         form_title(&state)
     );
 }
+
+#[test]
+fn keys_typed_blind_on_a_tiny_terminal_change_nothing_but_quit_still_works() {
+    let mut state = empty_app(20, 5);
+    guided::offer_on_start(&mut state.core);
+    assert!(render(&state).contains("Terminal too small"));
+    let effects = type_keys(&mut state, "Lead a team\n\n\n");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(state.plan().goals.is_empty() && state.plan().profile.journey.is_untouched());
+    assert_eq!(
+        press(&mut state, ctrl('c')),
+        goalcoach::app::action::Effect::Quit
+    );
+}

@@ -34,10 +34,17 @@ use crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
 use state::AppState;
 
 /// Turns a key press into an action through the keymap and applies it. A key that means
-/// nothing on a screen says so, and where to find what does.
+/// nothing on a screen says so, and where to find what does; on a terminal too small to
+/// draw in, only quitting works.
 pub fn handle_key(state: &mut AppState, key: &KeyEvent) -> Effect {
     let layer = state.layer();
+    let (w, h) = state.session.size;
+    let blind = !crate::layout::fits(ratatui::layout::Rect::new(0, 0, w, h));
     match state.settings.keymap.action_for(layer, key) {
+        // Nothing shows on a terminal too small to draw in: keys typed blind do nothing, but
+        // quitting still works.
+        Some(action) if blind && action != Action::Quit => Effect::None,
+        None if blind => Effect::None,
         Some(action) => update::update(state, action),
         None => {
             if let Some(key) = crate::keymap::printable(key)

@@ -266,7 +266,7 @@ pub(crate) fn read_measure(r: &mut Reader<'_>) -> Option<Measure> {
     if unit.is_empty() && start.is_none() && current.is_none() && target.is_none() {
         return None;
     }
-    if target.is_none() {
+    if target.is_none() && r.is_blank("target") {
         r.fail("target", "A measure needs a target.");
     }
     let start = start.unwrap_or(0.0);

@@ -26,6 +26,11 @@ impl<'a> Reader<'a> {
         self.at(name)
     }
 
+    /// Whether field `name` holds nothing but spaces.
+    pub fn is_blank(&self, name: &str) -> bool {
+        self.raw_at(self.at(name)).trim().is_empty()
+    }
+
     /// How many fields the form has.
     pub fn field_count(&self) -> usize {
         self.form.fields.len()

@@ -92,11 +92,15 @@ you do, what has changed? In your own words; a few lines are enough."
 }
 
 fn goal_prompt(p: &Profile) -> String {
-    let mut lines = vec![
-        "Now a first goal that moves you toward that picture. Say what will be different, how \
-you will know, and by when."
-            .to_string(),
-    ];
+    let toward = if p.vision.is_empty() {
+        "something you want to reach in the coming months"
+    } else {
+        "one that moves you toward that picture"
+    };
+    let mut lines = vec![format!(
+        "Now a first goal: {toward}. Say what will be different, how you will know, and by \
+         when. The values and strengths it serves come from your profile."
+    )];
     if !p.vision.is_empty() {
         lines.push(format!("Your vision: {}", p.vision.replace('\n', " ")));
     }
@@ -147,7 +151,12 @@ fn add_rows(form: &mut Form, stage: Stage) {
 fn win_row() -> Vec<Field> {
     vec![
         Field::new("what", "• What you did", FieldKind::Text, ""),
-        Field::new("when", "  When (roughly)", FieldKind::Date, ""),
+        Field::new(
+            "when",
+            "  When (a date; blank is fine)",
+            FieldKind::Date,
+            "",
+        ),
         Field::new("evidence", "  What it shows", FieldKind::Text, ""),
     ]
 }
@@ -217,8 +226,8 @@ fn goal_fields(p: &Profile) -> Vec<Field> {
         Field::new("start", "M · Where you start", AMOUNT, ""),
         Field::new("target", "M · Target", AMOUNT, ""),
         Field::new("achievable", "A · Why it's in reach", FieldKind::Text, ""),
-        pick_field("values", "R · Values it serves", values),
-        pick_field("strengths", "R · Strengths it uses", strengths),
+        pick_field("values", "R · Values", values),
+        pick_field("strengths", "R · Strengths", strengths),
         Field::new("relevant", "R · Why it matters", FieldKind::Text, ""),
         Field::new("deadline", "T · Deadline", FieldKind::Date, ""),
     ]
