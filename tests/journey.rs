@@ -403,3 +403,40 @@ fn keys_typed_blind_on_a_tiny_terminal_change_nothing_but_quit_still_works() {
         goalcoach::app::action::Effect::Quit
     );
 }
+
+#[test]
+fn a_milestone_after_its_goals_deadline_is_pointed_out_in_details_list_and_card() {
+    use goalcoach::model::{Goal, ItemId, Milestone};
+    let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let mut goal = Goal::new(ItemId(1), "Speak at a conference", d("2026-10-01"));
+    goal.deadline = Some(d("2027-03-31"));
+    let mut m = Milestone::new(ItemId(2), "Talk accepted");
+    m.target = Some(d("2027-05-01"));
+    goal.milestones.push(m);
+    let mut plan = Plan {
+        goals: vec![goal],
+        ..Plan::default()
+    };
+    let _ = plan.fix_ids();
+    let listed = goalcoach::report::list_text(&plan, today());
+    assert!(
+        listed.contains("Talk accepted  target 2027-05-01  (after the goal's deadline)"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("SMART gaps: SAR"),
+        "T is not covered: {listed}"
+    );
+    let mut state = app(plan, 110, 30);
+    let card = render(&state);
+    assert!(
+        card.contains("✗ T “Talk accepted” is dated 2027-05-01, after"),
+        "{card}"
+    );
+    type_keys(&mut state, "j");
+    let details = render(&state);
+    assert!(
+        details.contains("Dated after the goal's deadline (2027-03-31)"),
+        "{details}"
+    );
+}

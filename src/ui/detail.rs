@@ -145,8 +145,14 @@ fn smart_value(goal: &Goal, letter: SmartLetter, day: Day) -> String {
         SmartLetter::Measurable => match &goal.measure {
             Some(m) => format!("{} from {} to {}", m.unit, m.start, m.target),
             None => format!(
-                "{} with target dates, {}",
-                plural(goal.milestones.len(), "milestone"),
+                "{}, {}",
+                plural(
+                    goal.milestones
+                        .iter()
+                        .filter(|m| m.target.is_some())
+                        .count(),
+                    "dated milestone"
+                ),
                 plural(goal.all_steps().count(), "step")
             ),
         },
@@ -325,6 +331,20 @@ fn notes_lines(notes: &str) -> Vec<Line<'static>> {
     lines
 }
 
+/// A word when item `id` is dated after its goal's deadline (so the goal is not Time-bound).
+fn late_line(plan: &Plan, loc: Loc, id: crate::model::ItemId) -> Option<Line<'static>> {
+    let goal = &plan.goals[loc.goal_index()];
+    smart::late_items(goal).iter().any(|l| l.id == id).then(|| {
+        Line::styled(
+            format!(
+                "Dated after the goal's deadline ({}): move one of the two.",
+                goal.deadline.map(|d| d.to_string()).unwrap_or_default()
+            ),
+            theme::warn(),
+        )
+    })
+}
+
 fn parent_line(plan: &Plan, loc: Loc) -> Line<'static> {
     let goal = &plan.goals[loc.goal_index()];
     let mut path = goal.title.clone();
@@ -357,6 +377,7 @@ fn milestone_lines(m: &Milestone, state: &AppState, loc: Loc) -> Vec<Line<'stati
     if let Some(t) = m.target {
         lines.push(field("Target", date_phrase(t, day)));
     }
+    lines.extend(late_line(plan, loc, m.id));
     if let Some(d) = m.done {
         lines.push(field("Done", day.show(d)));
     }
@@ -385,6 +406,7 @@ fn step_lines(s: &ActionStep, plan: &Plan, loc: Loc, day: Day) -> Vec<Line<'stat
             Span::styled("Due: ", theme::dim()),
             Span::styled(date_phrase(d, day), style),
         ]));
+        lines.extend(late_line(plan, loc, s.id));
     }
     if let Some(d) = s.done {
         lines.push(field("Done", day.show(d)));
