@@ -112,9 +112,6 @@ fn submit(core: &mut Core) -> Effect {
             _ => reopen(core, form),
         };
     }
-    if form.kind == FormKind::JourneyPicker {
-        return super::guided::open_picked(core, &form);
-    }
     let today = core.today();
     let mut refused = None;
     let effect = core.commit_with(|plan| match super::forms::submit(&mut form, plan, today) {
@@ -126,6 +123,7 @@ fn submit(core: &mut Core) -> Effect {
     });
     match refused {
         Some(Submitted::Invalid) => reopen(core, form),
+        Some(Submitted::Journey(stage)) => super::guided::open_picked(core, stage),
         Some(_) => {
             core.error("That item is gone (deleted or undone); nothing was saved.");
             Effect::None

@@ -69,9 +69,7 @@ pub fn open_picker(core: &mut Core) -> Effect {
 }
 
 /// Opens the stage picked in the picker.
-pub fn open_picked(core: &mut Core, form: &Form) -> Effect {
-    let index = form.fields.first().map_or(0, |f| f.choice);
-    let stage = Stage::ALL.get(index).copied().unwrap_or(Stage::LookBack);
+pub fn open_picked(core: &mut Core, stage: Stage) -> Effect {
     if stage.needs_goal() && core.plan().profile.journey.goal.is_none() {
         core.info("That step works on the goal of the guided start; start from “Your first goal”.");
         return Effect::None;

@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// One stage of the journey.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Stage {
+    #[default]
     LookBack,
     WhereNow,
     Strengths,

@@ -83,7 +83,11 @@ fn bottom_hints(form: &Form, keymap: &Keymap) -> String {
         .get(form.focus)
         .is_some_and(|f| matches!(f.kind, FieldKind::Picks(_)))
     {
-        hints.push_str(" · ←/→ then Space picks");
+        hints.push_str(&format!(
+            " · {}/{} then Space picks",
+            key(Action::CursorLeft),
+            key(Action::CursorRight)
+        ));
     }
     hints.push(' ');
     hints

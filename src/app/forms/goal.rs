@@ -177,8 +177,9 @@ fn setting_fields(goal: &Goal) -> Vec<Field> {
 }
 
 const BARRIER_STATES: &[&str] = &["open", "overcome"];
-const RESOURCE_KINDS: &[&str] = &["skill", "people", "money", "time", "tool", "other"];
-const RESOURCE_KIND_VALUES: [ResourceKind; 6] = [
+/// The kinds of resource a choice offers, and the kind each stands for.
+pub(crate) const RESOURCE_KINDS: &[&str] = &["skill", "people", "money", "time", "tool", "other"];
+pub(crate) const RESOURCE_KIND_VALUES: [ResourceKind; 6] = [
     ResourceKind::Skill,
     ResourceKind::People,
     ResourceKind::Money,

@@ -207,6 +207,19 @@ pub(super) fn submit_new_goal(
     Some(Change::new(op, format!("add goal “{title}”")).selecting(id))
 }
 
+/// A new milestone (with its target date) or step (with its due date).
+pub(super) fn child_node(id: ItemId, kind: ItemKind, title: &str, date: Option<NaiveDate>) -> Node {
+    if kind == ItemKind::Milestone {
+        let mut m = Milestone::new(id, title);
+        m.target = date;
+        Node::Milestone(Box::new(m))
+    } else {
+        let mut s = ActionStep::new(id, title);
+        s.due = date;
+        Node::Step(Box::new(s))
+    }
+}
+
 pub(super) fn submit_new_child(
     form: &mut Form,
     plan: &mut Plan,
@@ -220,15 +233,7 @@ pub(super) fn submit_new_child(
         return None;
     }
     let id = plan.new_id();
-    let node = if kind == ItemKind::Milestone {
-        let mut m = Milestone::new(id, &title);
-        m.target = date;
-        Node::Milestone(Box::new(m))
-    } else {
-        let mut s = ActionStep::new(id, &title);
-        s.due = date;
-        Node::Step(Box::new(s))
-    };
+    let node = child_node(id, kind, &title, date);
     let op = Op::Insert {
         parent: Some(parent),
         index,

@@ -25,7 +25,7 @@ pub fn stage_form(plan: &Plan, period: &str, stage: Stage, today: NaiveDate) -> 
     let record = stepback::record_for(p, period);
     let (note, fields) = match stage {
         Stage::Satisfaction => (satisfaction_note(p), satisfaction_fields(record)),
-        Stage::ValuesVision => (values_note(p), values_fields(p, record)),
+        Stage::ValuesVision => (values_note(plan), values_fields(p, record)),
         Stage::Goals => (GOALS.to_string(), goal_fields(plan, record)),
         Stage::Paths => (paths_note(p), paths_fields(record)),
         Stage::Profile => (profile_note(plan), profile_fields(record)),
@@ -82,17 +82,24 @@ fn satisfaction_fields(record: Option<&StepBack>) -> Vec<Field> {
     ]
 }
 
-fn values_note(p: &Profile) -> String {
+fn values_note(plan: &Plan) -> String {
+    let p = &plan.profile;
     let values: Vec<&str> = p.values.iter().map(|v| v.name.as_str()).collect();
     let values = if values.is_empty() {
         "none written yet".to_string()
     } else {
         values.join(", ")
     };
-    format!(
-        "Your values: {values}.\nDo they still describe what matters to you? Is your vision \
-         still where you want to go? Rewrite it below if it moved."
-    )
+    let mut note = format!("Your values: {values}.");
+    let unserved = crate::model::profile::unused_values(plan);
+    if !unserved.is_empty() {
+        note.push_str(&format!(" No goal serves yet: {}.", unserved.join(", ")));
+    }
+    note.push_str(
+        "\nDo they still describe what matters to you? Is your vision still where you want to \
+         go? Rewrite it below if it moved.",
+    );
+    note
 }
 
 fn values_fields(p: &Profile, record: Option<&StepBack>) -> Vec<Field> {

@@ -60,6 +60,8 @@ pub enum Submitted {
     Invalid,
     /// The item the form was about is gone (deleted or undone).
     Gone,
+    /// Open this stage of the guided start (the picker's answer).
+    Journey(crate::model::journey::Stage),
 }
 
 /// Reads `form` and builds what it submits. New items take fresh ids from `plan`; nothing
@@ -104,7 +106,11 @@ pub fn submit(form: &mut Form, plan: &mut Plan, today: NaiveDate) -> Submitted {
         FormKind::StepBack { period, stage } => {
             super::stepback::submit(form, plan, &period, stage, today)
         }
-        FormKind::JourneyPicker => return Submitted::Invalid,
+        FormKind::JourneyPicker => {
+            let index = form.fields.first().map_or(0, |f| f.choice);
+            let stage = crate::model::journey::Stage::ALL.get(index).copied();
+            return Submitted::Journey(stage.unwrap_or_default());
+        }
         FormKind::ThreatToBarrier(at) => super::profile::submit_threat(form, plan, at, today),
     };
     match built {

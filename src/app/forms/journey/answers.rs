@@ -3,13 +3,13 @@
 
 use super::WEEKDAYS;
 use crate::app::change::Change;
+use crate::app::forms::goal::RESOURCE_KIND_VALUES;
+use crate::app::forms::prompts::child_node;
 use crate::app::forms::{Form, Reader};
 use crate::model::journey::Stage;
 use crate::model::profile::{Achievement, CareerPath, Named, Profile, Quality};
 use crate::model::stepback::Rating;
-use crate::model::{
-    ActionStep, Barrier, Goal, ItemId, Milestone, Node, Op, Plan, Resource, ResourceKind,
-};
+use crate::model::{Barrier, Goal, ItemId, ItemKind, Node, Op, Plan, Resource};
 use chrono::NaiveDate;
 
 /// The stage as one edit: what it gathered, and (when `chained`, that is walked as part of
@@ -65,8 +65,10 @@ fn gather(
         Stage::Vision => profile.vision = r.text("vision"),
         Stage::Paths => read_paths(r, profile),
         Stage::Goal => return read_goal(r, plan, ops),
-        Stage::Milestone => return read_milestone(r, plan, goal?, ops),
-        Stage::Step => return read_step(r, plan, goal?, ops),
+        Stage::Milestone => {
+            return read_child(r, plan, (goal?, ItemKind::Milestone, "target"), ops);
+        }
+        Stage::Step => return read_child(r, plan, (goal?, ItemKind::Step, "due"), ops),
         Stage::Obstacles => read_obstacles(r, plan, goal?, ops),
         Stage::ReviewDay => {
             profile.review_day = WEEKDAYS.get(r.choice("day")).map(|d| d.to_string())
@@ -181,43 +183,28 @@ fn read_goal(r: &mut Reader<'_>, plan: &mut Plan, ops: &mut Vec<Op>) -> Option<I
     Some(id)
 }
 
-fn read_milestone(
+/// The journey's milestone (under its goal) or step (under the goal's first open milestone,
+/// else the goal), titled and dated as the form says.
+fn read_child(
     r: &mut Reader<'_>,
     plan: &mut Plan,
-    goal: ItemId,
+    (goal, kind, date_field): (ItemId, ItemKind, &str),
     ops: &mut Vec<Op>,
 ) -> Option<ItemId> {
     let title = r.title("title");
-    let target = r.date("target");
+    let date = r.date(date_field);
     if !r.ok() {
         return None;
     }
-    let mut m = Milestone::new(plan.new_id(), &title);
-    m.target = target;
-    let id = m.id;
-    ops.push(insert_under(goal, Node::Milestone(Box::new(m))));
-    Some(id)
-}
-
-fn read_step(
-    r: &mut Reader<'_>,
-    plan: &mut Plan,
-    goal: ItemId,
-    ops: &mut Vec<Op>,
-) -> Option<ItemId> {
-    let title = r.title("title");
-    let due = r.date("due");
-    if !r.ok() {
-        return None;
-    }
-    let parent = plan
-        .goal(goal)
-        .and_then(|g| g.milestones.iter().find(|m| !m.is_done()))
-        .map_or(goal, |m| m.id);
-    let mut step = ActionStep::new(plan.new_id(), &title);
-    step.due = due;
-    let id = step.id;
-    ops.push(insert_under(parent, Node::Step(Box::new(step))));
+    let parent = match kind {
+        ItemKind::Milestone => goal,
+        _ => plan
+            .goal(goal)
+            .and_then(|g| g.milestones.iter().find(|m| !m.is_done()))
+            .map_or(goal, |m| m.id),
+    };
+    let id = plan.new_id();
+    ops.push(insert_under(parent, child_node(id, kind, &title, date)));
     Some(id)
 }
 
@@ -244,17 +231,12 @@ fn read_obstacles(r: &mut Reader<'_>, plan: &Plan, goal: ItemId, ops: &mut Vec<O
     }
     let what = r.line("resource");
     if !what.is_empty() {
-        let kinds = [
-            ResourceKind::Skill,
-            ResourceKind::People,
-            ResourceKind::Money,
-            ResourceKind::Time,
-            ResourceKind::Tool,
-            ResourceKind::Other,
-        ];
         updated.resources.push(Resource {
             what,
-            kind: kinds.get(r.choice("kind")).copied().unwrap_or_default(),
+            kind: RESOURCE_KIND_VALUES
+                .get(r.choice("kind"))
+                .copied()
+                .unwrap_or_default(),
             secured: false,
         });
     }

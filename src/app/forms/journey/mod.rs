@@ -7,6 +7,7 @@
 mod answers;
 pub use answers::submit;
 
+use super::goal::RESOURCE_KINDS;
 use super::prompts::{AMOUNT, date_text};
 use super::{Field, FieldKind, Form, FormKind};
 use crate::model::journey::{Journey, Stage};
@@ -19,7 +20,6 @@ const SATISFACTION: FieldKind = FieldKind::Number {
     max: crate::model::check::SATISFACTION.max,
     optional: true,
 };
-const RESOURCE_KINDS: &[&str] = &["skill", "people", "money", "time", "tool", "other"];
 /// The weekdays a review can fall on, as the choice shows them.
 pub const WEEKDAYS: &[&str] = &[
     "monday",
