@@ -114,7 +114,7 @@ fn end_journey(core: &mut Core) {
     let review = journey_forms::review_day_words(core.review_day(), core.today());
     let message = match goal {
         Some(_) => format!(
-            "Your first plan is ready. Your first review is on {review}; {} adds more.",
+            "Your first plan is ready. First weekly review: {review}. {} adds more to it.",
             core.key(Layer::Goals, &Action::AddChild)
         ),
         None => format!(

@@ -279,14 +279,14 @@ pub fn next_stage(plan: &Plan, journey: &Journey, stage: Stage) -> Option<Stage>
     stage.after(has_goal)
 }
 
-/// When the first review on `day` falls, seen from `today` ("today, Sunday" or "Friday,
+/// When the first review on `day` falls, seen from `today` ("today (Sunday)" or "Friday,
 /// 2026-11-27"): for the journey's closing words.
 pub fn review_day_words(day: Weekday, today: NaiveDate) -> String {
     let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
     let lower = WEEKDAYS[day.num_days_from_monday() as usize];
     let name = lower[..1].to_uppercase() + &lower[1..];
     if ahead == 0 {
-        return format!("today, {name}");
+        return format!("today ({name})");
     }
     let date = crate::model::dates::plus_days(today, u64::from(ahead));
     format!("{name}, {date}")
