@@ -302,7 +302,7 @@ fn the_lock_and_backups_are_private_and_an_open_data_dir_is_warned_about() {
     fs::set_permissions(data.join("plan.lock"), fs::Permissions::from_mode(0o666)).unwrap();
     fs::set_permissions(data.join(PLAN_FILE), fs::Permissions::from_mode(0o644)).unwrap();
     fs::set_permissions(&data, fs::Permissions::from_mode(0o777)).unwrap();
-    let (mut store, _) = Store::open(&data, today().succ_opt().unwrap()).unwrap();
+    let (mut store, _) = open_on(&data, today().succ_opt().unwrap());
     assert_eq!(mode(&data.join("plan.lock")), 0o600);
     store.save(&plan_with_goal("v2")).unwrap();
     let backup = store.backups().into_iter().next().expect("a daily backup");
@@ -383,12 +383,12 @@ fn a_second_instance_can_take_the_lock_once_the_first_quits() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut first, _) = open(tmp.path());
     first.save(&plan_with_goal("first")).unwrap();
-    let (mut second, _) = open(tmp.path());
+    let (mut second, _) = Store::open(tmp.path(), today()).unwrap();
     assert!(second.read_only_reason().is_some());
     assert!(!second.retry_lock(), "still held");
     drop(first);
-    // Another test of this binary may be starting a process at this moment: until it execs,
-    // the child shares our lock file's descriptor (and so its flock), so allow it a moment.
+    // A child another test is starting may share the dropped descriptor for a moment (see
+    // `open_on`).
     let freed = (0..100).any(|_| {
         second.retry_lock() || {
             std::thread::sleep(std::time::Duration::from_millis(20));

@@ -9,7 +9,7 @@ use std::path::Path;
 #[path = "common/files.rs"]
 mod files;
 
-use files::{open, plan_with_goal, temp_files, today};
+use files::{open, open_on, plan_with_goal, temp_files, today};
 
 #[test]
 fn missing_file_is_an_empty_plan_and_nothing_is_written() {
@@ -267,7 +267,7 @@ fn daily_backups_are_rotated() {
     drop(store);
     for day in 1..=20 {
         let date = NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
-        let (mut store, plan) = Store::open(tmp.path(), date).unwrap();
+        let (mut store, plan) = open_on(tmp.path(), date);
         store.save(&plan).unwrap();
     }
     let (store, _) = open(tmp.path());

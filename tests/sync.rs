@@ -6,7 +6,7 @@ mod common;
 #[path = "common/files.rs"]
 mod files;
 
-use files::TODAY;
+use files::{TODAY, open_on};
 use goalcoach::model::{ConflictKind, Plan};
 use goalcoach::store::{PLAN_FILE, Store};
 use std::path::{Path, PathBuf};
@@ -96,7 +96,7 @@ impl World {
 }
 
 fn load(dir: &Path) -> (Store, Plan) {
-    Store::open(dir, TODAY.parse().unwrap()).unwrap()
+    open_on(dir, TODAY.parse().unwrap())
 }
 
 /// Changes the goal titled `title` in `dir` as the app would, and saves.

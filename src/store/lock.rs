@@ -22,9 +22,9 @@ impl Lock {
     pub fn acquire(dir: &Path) -> io::Result<Lock> {
         let path = dir.join(LOCK_FILE);
         let mut file = open_no_follow(&path)?;
+        make_private(&file)?;
         match file.try_lock() {
             Ok(()) => {
-                make_private(&file)?;
                 file.set_len(0)?;
                 write!(file, "{}", std::process::id())?;
                 Ok(Lock {

@@ -26,7 +26,22 @@ pub fn plan_with_goal(title: &str) -> Plan {
 
 /// Opens the store in `dir` on `TODAY`.
 pub fn open(dir: &Path) -> (Store, Plan) {
-    Store::open(dir, today()).expect("open")
+    open_on(dir, today())
+}
+
+/// Opens the store in `dir` as of `day`, holding its lock. Another test of the same binary
+/// may be starting a process at this moment: until that child execs it shares every open
+/// descriptor, a store just dropped by this test included (and so its flock), so the lock
+/// is given a moment to come free.
+pub fn open_on(dir: &Path, day: NaiveDate) -> (Store, Plan) {
+    let (mut store, plan) = Store::open(dir, day).expect("open");
+    for _ in 0..100 {
+        if store.retry_lock() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    (store, plan)
 }
 
 /// How many save temp files are in `dir`.
