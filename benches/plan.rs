@@ -10,7 +10,8 @@ use goalcoach::app::action::Screen;
 use goalcoach::app::screens::tree::{TreeFilter, visible_rows};
 use goalcoach::app::state::AppState;
 use goalcoach::app::update::update;
-use goalcoach::model::{Plan, agenda, priority};
+use goalcoach::model::view::Scope;
+use goalcoach::model::{Plan, agenda, priority, timeline};
 use goalcoach::sample::{GenOptions, generate};
 use goalcoach::store::{Store, to_pretty_json};
 use ratatui::Terminal;
@@ -77,6 +78,8 @@ fn bench_views(c: &mut Criterion) {
                 black_box(visible_rows(
                     p,
                     &TreeFilter {
+                        scope: &Scope::default(),
+                        today: today(),
                         collapsed: &collapsed,
                         query: "",
                         matched: None,
@@ -85,13 +88,30 @@ fn bench_views(c: &mut Criterion) {
             })
         });
         group.bench_with_input(BenchmarkId::new("agenda", items), &plan, |b, p| {
-            b.iter(|| black_box(agenda::agenda(p, today(), chrono::Weekday::Mon)))
+            b.iter(|| {
+                black_box(agenda::agenda(
+                    p,
+                    today(),
+                    chrono::Weekday::Mon,
+                    &Scope::default(),
+                ))
+            })
         });
         group.bench_with_input(BenchmarkId::new("priority_matrix", items), &plan, |b, p| {
-            b.iter(|| black_box(priority::matrix(p, today())))
+            b.iter(|| black_box(priority::matrix(p, today(), &Scope::default())))
+        });
+        group.bench_with_input(BenchmarkId::new("timeline_lanes", items), &plan, |b, p| {
+            b.iter(|| black_box(timeline::lanes(p, today(), &Scope::default())))
         });
         group.bench_with_input(BenchmarkId::new("review_draft", items), &plan, |b, p| {
-            b.iter(|| black_box(goalcoach::model::weekly::draft(p, today(), today())))
+            b.iter(|| {
+                black_box(goalcoach::model::weekly::draft(
+                    p,
+                    today(),
+                    today(),
+                    chrono::Weekday::Mon,
+                ))
+            })
         });
     }
     group.finish();

@@ -191,7 +191,7 @@ fn gen_step(rng: &mut Rng, plan: &mut Plan, today: NaiveDate) -> ActionStep {
         .then(|| shift(today, -(rng.below(90) as i64)));
     s.importance = 1 + rng.below(3) as u8;
     s.urgency = 1 + rng.below(3) as u8;
-    s.recurrence = rng.chance(3).then_some(Recurrence::Weekly);
+    s.recurrence = rng.chance(3).then_some(Recurrence::WEEKLY);
     s
 }
 

@@ -94,27 +94,42 @@ fn toggling_done_and_undo_redo() {
 }
 
 #[test]
-fn a_done_weekly_step_comes_back_next_week() {
+fn a_done_weekly_step_comes_back_next_week_as_the_same_step() {
     let mut state = demo_app(100, 30);
     while state.plan().title_of(state.screens.goals.selected.unwrap())
         != Some("Practise the talk with a friend")
     {
         type_keys(&mut state, "j");
     }
+    let id = state.screens.goals.selected.unwrap();
     let before = state.plan().goals[1].steps.len();
     type_keys(&mut state, " ");
     let steps = &state.plan().goals[1].steps;
-    assert_eq!(steps.len(), before + 1);
-    assert!(steps[0].is_done());
-    assert!(steps[1].done.is_none());
-    assert_eq!(steps[1].recurrence, Some(Recurrence::Weekly));
-    assert_eq!(steps[1].due, "2026-12-03".parse().ok());
-    type_keys(&mut state, "u");
-    assert_eq!(
-        state.plan().goals[1].steps.len(),
-        before,
-        "one undo takes back both"
+    assert_eq!(steps.len(), before, "no done copy stacked up");
+    let step = state.plan().step(id).unwrap();
+    assert!(step.done.is_none());
+    assert_eq!(step.recurrence, Some(Recurrence::WEEKLY));
+    assert_eq!(step.due, "2026-12-03".parse().ok());
+    assert_eq!(step.history, [today()]);
+    assert!(
+        state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("comes back on"),
+        "{:?}",
+        state.status
     );
+    assert_eq!(
+        state.screens.goals.selected,
+        Some(id),
+        "the cursor stays on it"
+    );
+    type_keys(&mut state, "u");
+    let step = state.plan().step(id).unwrap();
+    assert_eq!(step.due, "2026-11-26".parse().ok(), "undo puts it back");
+    assert!(step.history.is_empty());
 }
 
 #[test]
@@ -199,6 +214,8 @@ fn search_filters_steps_through_matches_and_clears() {
         goalcoach::app::screens::tree::visible_rows(
             state.plan(),
             &goalcoach::app::screens::tree::TreeFilter {
+                scope: &state.scope,
+                today: state.today(),
                 collapsed: &state.screens.goals.collapsed,
                 query: "",
                 matched: None,
@@ -539,8 +556,14 @@ fn priorities_move_between_boxes_and_urgency_moves_a_step() {
     );
     type_keys(&mut state, "U");
     assert_eq!(state.plan().step(picked.unwrap()).unwrap().urgency, 3);
-    let boxes = goalcoach::model::priority::matrix(state.plan(), today());
+    let scope = goalcoach::model::view::Scope::default();
+    let boxes = goalcoach::model::priority::matrix(state.plan(), today(), &scope);
     assert!(boxes[0].contains(&picked.unwrap()), "now in Do now");
+    assert_eq!(
+        (state.screens.priorities.quadrant, state.current_item()),
+        (0, picked),
+        "the cursor went with the step to its new box"
+    );
     type_keys(&mut state, "h");
     assert_eq!(state.screens.priorities.quadrant, 0);
     type_keys(&mut state, "jjjj");

@@ -493,9 +493,16 @@ fn review_print_shows_this_weeks_draft() {
     sample(tmp.path());
     run_ok(tmp.path(), &["add", "Quiet goal"]);
     let out = run_ok(tmp.path(), &["review", "--print"]);
-    // 2026-11-21 is a Saturday: the review for Sunday 2026-11-15 (week 46) is due.
+    // The plan was made on Saturday 2026-11-21: no review is asked for the week before it.
     assert!(
-        out.starts_with("Weekly review 2026-W46 (for 2026-11-15): due"),
+        out.starts_with(
+            "Weekly review 2026-W46 (for 2026-11-15): not yet; the first one is for 2026-11-22"
+        ),
+        "{out}"
+    );
+    let out = run_on_day(tmp.path(), "2026-11-22", &["review", "--print"]);
+    assert!(
+        out.starts_with("Weekly review 2026-W47 (for 2026-11-22): due"),
         "{out}"
     );
     assert!(out.contains("Goals to review (2):\n#1 [ ]"), "{out}");

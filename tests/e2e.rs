@@ -306,7 +306,7 @@ fn the_terminal_is_restored_after_a_panic_on_any_thread() {
 #[test]
 fn a_whole_weekly_review_is_saved_and_shows_in_the_history_next_time() {
     let tmp = tempfile::tempdir().unwrap();
-    let cli = |args: &[&str]| cli(tmp.path(), "2026-11-21", args);
+    let cli = |args: &[&str]| cli(tmp.path(), "2026-11-14", args);
     cli(&["add", "Run a half marathon", "--deadline", "2027-04-01"]);
     cli(&[
         "add",

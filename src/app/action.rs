@@ -10,16 +10,18 @@ pub enum Screen {
     Priorities,
     Review,
     Profile,
+    Timeline,
 }
 
 impl Screen {
     /// All screens in order; the number keys pick them by position.
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Goals,
         Screen::Agenda,
         Screen::Priorities,
         Screen::Review,
         Screen::Profile,
+        Screen::Timeline,
     ];
 
     /// The screen's name on its tab.
@@ -30,6 +32,7 @@ impl Screen {
             Screen::Priorities => "Priorities",
             Screen::Review => "Review",
             Screen::Profile => "Profile",
+            Screen::Timeline => "Timeline",
         }
     }
 
@@ -52,6 +55,8 @@ pub enum Effect {
     EditText(String),
     /// The plan changed: write it to disk before the next key.
     Save,
+    /// How the screens show the plan changed: keep it for the next start.
+    SaveView,
     /// Read the plan again from disk.
     Reload,
     /// Write the plan to this file (a copy; plan.json is not touched).
@@ -265,6 +270,24 @@ pub enum Action {
     Journey,
     /// Start or resume the monthly or quarterly step back.
     StepBack,
+
+    // What the screens show.
+    /// Hide done and dropped items on every screen, or show them again (remembered).
+    ToggleHideDone,
+    /// Narrow the goals in view: all, short-term, long-term, then each tag (remembered).
+    NextNarrow,
+    /// Make the selected item's goal a focus goal, or not.
+    ToggleFocus,
+    /// Put a finished or dropped goal away (out of the tree, still searchable), or back.
+    Archive,
+    /// Switch the screen's view: steps or goals on Priorities, weeks or months on Timeline.
+    SwitchView,
+    /// Scroll the timeline back in time.
+    Earlier,
+    /// Scroll the timeline on in time.
+    Later,
+    /// Bring today back into the middle of the timeline.
+    GoToToday,
 
     /// The terminal changed size.
     Resize(u16, u16),

@@ -10,6 +10,7 @@ use super::doc::Doc;
 use super::forms::Form;
 use super::overlay::{Answer, Overlay, Question};
 use crate::keymap::{Keymap, Layer};
+use crate::model::view::Scope;
 use crate::model::{ItemId, Plan};
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -101,6 +102,9 @@ impl Default for Settings {
     }
 }
 
+/// What a screen's derived rows depend on: the plan's revision, the view's and the day.
+pub type ViewKey = (u64, u64, NaiveDate);
+
 /// Everything but the screens' own state.
 #[derive(Debug)]
 pub struct Core {
@@ -112,6 +116,10 @@ pub struct Core {
     pub settings: Settings,
     /// The item the last change asked to select; the screens take it when they settle.
     pub focus: Option<ItemId>,
+    /// What the screens show (done hidden, a narrowing); change it with `set_scope`.
+    pub scope: Scope,
+    /// Counts changes of `scope`, so screens know to work their rows out again.
+    scope_revision: u64,
 }
 
 impl Core {
@@ -129,7 +137,20 @@ impl Core {
             },
             settings: Settings::default(),
             focus: None,
+            scope: Scope::default(),
+            scope_revision: 0,
         }
+    }
+
+    /// What the screens' rows are worked out from; when it changes, they are again.
+    pub fn view_key(&self) -> ViewKey {
+        (self.doc.revision(), self.scope_revision, self.today())
+    }
+
+    /// Shows the plan as `scope` says from now on (the screens work their rows out again).
+    pub fn set_scope(&mut self, scope: Scope) {
+        self.scope = scope;
+        self.scope_revision += 1;
     }
 
     /// The plan.

@@ -279,7 +279,7 @@ fn conference_talk(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
         step(ids, "Draft the abstract", Some(d(0)), None),
     ];
     let mut practice = step(ids, "Practise the talk with a friend", Some(d(5)), None);
-    practice.recurrence = Some(Recurrence::Weekly);
+    practice.recurrence = Some(Recurrence::WEEKLY);
     g.milestones = vec![cfp];
     g.steps = vec![practice];
     g

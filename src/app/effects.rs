@@ -148,6 +148,11 @@ pub fn offer_next_copy(state: &mut AppState, dir: &Path) {
 pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effect {
     match effect {
         Effect::Save => save(state, store),
+        Effect::SaveView => {
+            if let Err(e) = store::write_view(store.dir(), &state.scope) {
+                state.error(format!("The view is in use, but {e}."));
+            }
+        }
         Effect::Reload => reload(state, store),
         Effect::BringBack(copy) => bring_back(state, store, &copy),
         Effect::MergeCopy(copy) => merge_copy(state, store, &copy),

@@ -111,7 +111,7 @@ fn end_journey(core: &mut Core) {
     let plan = core.plan();
     let journey = &plan.profile.journey;
     let goal = journey.goal.filter(|id| plan.goal(*id).is_some());
-    let review = journey_forms::review_day_words(core.review_day(), core.today());
+    let review = journey_forms::review_day_words(plan, core.review_day(), core.today());
     let message = match goal {
         Some(_) => format!(
             "Your first plan is ready. First weekly review: {review}. {} adds more to it.",

@@ -9,7 +9,7 @@ use super::forms::{goal, prompts as item_forms};
 use super::overlay::Answer;
 use crate::keymap::Layer;
 use crate::model::text::plural;
-use crate::model::{ItemId, ItemKind, Loc, Node, Op};
+use crate::model::{GoalStatus, ItemId, ItemKind, Loc, Node, Op};
 
 /// Carries out an item action on `current` (the item under the screen's cursor).
 pub fn update(core: &mut Core, current: Option<ItemId>, action: Action) -> Effect {
@@ -25,6 +25,8 @@ pub fn update(core: &mut Core, current: Option<ItemId>, action: Action) -> Effec
         Action::CycleImportance => cycle_level(core, current, Level::Importance),
         Action::CycleUrgency => cycle_level(core, current, Level::Urgency),
         Action::Promote => promote(core, current),
+        Action::ToggleFocus => toggle_focus(core, current),
+        Action::Archive => archive(core, current),
         _ => Effect::None,
     }
 }
@@ -119,7 +121,11 @@ fn toggle_done(core: &mut Core, current: Option<ItemId>) -> Effect {
     let today = core.today();
     let effect = core.commit_with(|plan| {
         let done = crate::model::done::toggle_done(plan, id, today)?;
-        Some(Change::new(done.op, done.label).selecting(id))
+        let change = Change::new(done.op, done.label).selecting(id);
+        Some(match done.note {
+            Some(note) => change.saying(note),
+            None => change,
+        })
     });
     if effect == Effect::Save {
         celebrate(core, id);
@@ -205,6 +211,77 @@ fn cycle_status(core: &mut Core, current: Option<ItemId>) -> Effect {
     g.completed = None;
     let label = format!("set “{}” {}", g.title, g.status.label());
     let message = format!("“{}” is now {}.", g.title, g.status.label());
+    let op = Op::Update {
+        node: Node::Goal(Box::new(g)),
+    };
+    core.commit(Change::new(op, label).saying(message))
+}
+
+/// How many focus goals keep focus real; more are allowed, with a word about it.
+pub const FOCUS_GOALS: usize = 3;
+
+/// Makes the selected item's goal a focus goal (it leads the agenda and the review), or not.
+fn toggle_focus(core: &mut Core, current: Option<ItemId>) -> Effect {
+    let Some(goal) = current.and_then(|id| core.plan().goal_of(id)) else {
+        return Effect::None;
+    };
+    let mut g = goal.without_children();
+    g.focus = !g.focus;
+    let others = core.plan().goals.iter().filter(|o| o.focus && o.id != g.id);
+    let count = others.count() + usize::from(g.focus);
+    let message = match (g.focus, count) {
+        (false, _) => format!("“{}” is no longer a focus goal.", g.title),
+        (true, n) if n > FOCUS_GOALS => format!(
+            "“{}” is a focus goal: that makes {n}. Focus works best on {FOCUS_GOALS} or fewer.",
+            g.title
+        ),
+        (true, n) => format!(
+            "“{}” is a focus goal ({n} of up to {FOCUS_GOALS}): it leads the agenda and the review.",
+            g.title
+        ),
+    };
+    let label = format!("focus on “{}”", g.title);
+    let (id, op) = (
+        g.id,
+        Op::Update {
+            node: Node::Goal(Box::new(g)),
+        },
+    );
+    core.commit(Change::new(op, label).saying(message).selecting(id))
+}
+
+/// Puts a finished or dropped goal away (out of the tree and the timeline; search and
+/// exports still find it), or takes an archived one back out.
+fn archive(core: &mut Core, current: Option<ItemId>) -> Effect {
+    let Some(goal) = current.and_then(|id| core.plan().goal_of(id)) else {
+        return Effect::None;
+    };
+    let mut g = goal.without_children();
+    let finished = matches!(g.status, GoalStatus::Done | GoalStatus::Dropped);
+    let (label, message) = match (g.archived, finished) {
+        (Some(_), _) => {
+            g.archived = None;
+            (
+                format!("take “{}” out of the archive", g.title),
+                format!("“{}” is back in the tree.", g.title),
+            )
+        }
+        (None, true) => {
+            g.archived = Some(core.today());
+            let search = core.key(Layer::Goals, &Action::StartSearch);
+            (
+                format!("archive “{}”", g.title),
+                format!(
+                    "“{}” is archived: out of the way, still found with {search}.",
+                    g.title
+                ),
+            )
+        }
+        (None, false) => {
+            core.info("Only a finished or dropped goal can be archived.");
+            return Effect::None;
+        }
+    };
     let op = Op::Update {
         node: Node::Goal(Box::new(g)),
     };

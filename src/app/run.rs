@@ -54,6 +54,8 @@ pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
         Err(e) => return Err(e.into()),
     };
     let mut state = AppState::new(plan, today);
+    state.core.set_scope(store::read_view(&dir));
+    state.settle();
     if !options.fixed_day {
         state.session.clock = Clock::Local;
     }

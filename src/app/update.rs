@@ -158,6 +158,8 @@ fn update_screen(core: &mut Core, screens: &mut screens::Screens, action: Action
         Action::Redo => return core.travel(false),
         Action::Reload => return Effect::Reload,
         Action::ChooseConflicts => super::conflicts::ask_next(core),
+        Action::ToggleHideDone => return toggle_hide_done(core),
+        Action::NextNarrow => return next_narrow(core),
         Action::SaveAgain if core.refuse_read_only() => {}
         Action::SaveAgain => return Effect::Save,
         Action::WriteCopy => {
@@ -166,6 +168,35 @@ fn update_screen(core: &mut Core, screens: &mut screens::Screens, action: Action
         other => return screens.update(core, other),
     }
     Effect::None
+}
+
+/// Hides done and dropped items on every screen, or shows them again.
+fn toggle_hide_done(core: &mut Core) -> Effect {
+    let mut scope = core.scope.clone();
+    scope.hide_done = !scope.hide_done;
+    core.info(if scope.hide_done {
+        "Done and dropped items are hidden on every screen."
+    } else {
+        "Done and dropped items show again."
+    });
+    core.set_scope(scope);
+    Effect::SaveView
+}
+
+/// Narrows the goals in view to the next of: short-term, long-term, each tag, all.
+fn next_narrow(core: &mut Core) -> Effect {
+    let tags = crate::model::view::tags_in_use(&core.plan().goals);
+    let mut scope = core.scope.clone();
+    scope.narrow = scope.narrow.next(&tags);
+    let key = core.key(Layer::Goals, &Action::NextNarrow);
+    match scope.narrow.label() {
+        l if l.is_empty() => core.info("Showing every goal."),
+        l => core.info(format!(
+            "Showing {l} goals only ({key} again for the next)."
+        )),
+    }
+    core.set_scope(scope);
+    Effect::SaveView
 }
 
 fn show_screen(state: &mut AppState, screen: Screen) {

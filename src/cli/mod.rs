@@ -303,7 +303,7 @@ fn print_review(
         report::step_back_text(&plan, today, settings.step_back)
     } else {
         let day = plan.profile.review_weekday().unwrap_or(settings.review_day);
-        report::review_text(&plan, today, day)
+        report::review_text(&plan, today, day, settings.week_start)
     };
     emit_text(&text)
 }

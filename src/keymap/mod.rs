@@ -16,6 +16,7 @@ pub enum Layer {
     Priorities,
     Review,
     Profile,
+    Timeline,
     /// Browsing search results on the Goals screen (falls back to `Goals`).
     Filtered,
     /// Typing a search query.
@@ -30,13 +31,14 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in help order.
-    pub const ALL: [Layer; 11] = [
+    pub const ALL: [Layer; 12] = [
         Layer::Global,
         Layer::Goals,
         Layer::Agenda,
         Layer::Priorities,
         Layer::Review,
         Layer::Profile,
+        Layer::Timeline,
         Layer::Filtered,
         Layer::Search,
         Layer::Form,
@@ -52,6 +54,7 @@ impl Layer {
             Screen::Priorities => Layer::Priorities,
             Screen::Review => Layer::Review,
             Screen::Profile => Layer::Profile,
+            Screen::Timeline => Layer::Timeline,
         }
     }
 
@@ -64,6 +67,7 @@ impl Layer {
                 | Layer::Priorities
                 | Layer::Review
                 | Layer::Profile
+                | Layer::Timeline
                 | Layer::Filtered
         )
     }
@@ -77,6 +81,7 @@ impl Layer {
             Layer::Priorities => "Priorities",
             Layer::Review => "Weekly review",
             Layer::Profile => "Profile",
+            Layer::Timeline => "Timeline",
             Layer::Filtered => "Search results",
             Layer::Search => "Typing a search",
             Layer::Form => "Forms and prompts",
@@ -89,7 +94,9 @@ impl Layer {
     /// screens' actions have none (`new_goal`).
     fn namespace(self) -> Option<&'static str> {
         match self {
-            Layer::Global | Layer::Goals | Layer::Agenda | Layer::Priorities => None,
+            Layer::Global | Layer::Goals | Layer::Agenda | Layer::Priorities | Layer::Timeline => {
+                None
+            }
             Layer::Review => Some("review"),
             Layer::Profile => Some("profile"),
             Layer::Filtered => Some("filtered"),

@@ -53,13 +53,28 @@ use KeyCode as K;
 const ALL: &[Layer] = &[Layer::Global];
 const TREE: &[Layer] = &[Layer::Goals];
 const FOLD: &[Layer] = &[Layer::Goals, Layer::Priorities];
-const LISTS: &[Layer] = &[Layer::Goals, Layer::Agenda, Layer::Priorities];
+const LISTS: &[Layer] = &[
+    Layer::Goals,
+    Layer::Agenda,
+    Layer::Priorities,
+    Layer::Timeline,
+];
 const ITEMS: &[Layer] = &[
     Layer::Goals,
     Layer::Agenda,
     Layer::Priorities,
     Layer::Review,
+    Layer::Timeline,
 ];
+/// The screens that show goals and their items, where the view can be narrowed.
+const VIEWS: &[Layer] = &[
+    Layer::Goals,
+    Layer::Agenda,
+    Layer::Priorities,
+    Layer::Timeline,
+];
+const SWITCH: &[Layer] = &[Layer::Priorities, Layer::Timeline];
+const TL: &[Layer] = &[Layer::Timeline];
 const RV: &[Layer] = &[Layer::Review];
 const PR: &[Layer] = &[Layer::Profile];
 const FI: &[Layer] = &[Layer::Filtered];
@@ -87,6 +102,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(ALL, &[Key::ch('3')], Action::ShowScreen(Screen::Priorities), "Priorities screen"),
     bind(ALL, &[Key::ch('4')], Action::ShowScreen(Screen::Review), "Review screen"),
     bind(ALL, &[Key::ch('5')], Action::ShowScreen(Screen::Profile), "Profile screen"),
+    bind(ALL, &[Key::ch('6')], Action::ShowScreen(Screen::Timeline), "Timeline screen"),
     bind(ALL, &[Key::plain(K::Tab)], Action::NextScreen, "next screen"),
     bind(ALL, &[Key::plain(K::BackTab)], Action::PrevScreen, "previous screen"),
     hint(ALL, &[Key::ch('?')], Action::ToggleHelp, "help"),
@@ -115,6 +131,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(PR, &[Key::ch('G')], Action::EntryToGoal, "make a goal of it (growth area, interest, opportunity, path)"),
     bind(PR, &[Key::ch('v')], Action::ToggleCompare, "compare career paths side by side"),
     hint(PR, &[Key::ch('J')], Action::Journey, "guided start"),
+    bind(VIEWS, &[Key::ch('H')], Action::ToggleHideDone, "hide done and dropped items, or show them"),
+    bind(VIEWS, &[Key::ch('F')], Action::NextNarrow, "narrow to short-term, long-term or a tag; again for the next"),
+    bind(VIEWS, &[Key::ch('f')], Action::ToggleFocus, "make the goal a focus goal, or not"),
+    bind(VIEWS, &[Key::ch('Z')], Action::Archive, "archive a finished or dropped goal (search still finds it)"),
+    hint(SWITCH, &[Key::ch('v')], Action::SwitchView, "switch view"),
+    hint(TL, &[Key::ch('h'), Key::plain(K::Left)], Action::Earlier, "earlier"),
+    hint(TL, &[Key::ch('l'), Key::plain(K::Right)], Action::Later, "later"),
+    bind(TL, &[Key::ch('.')], Action::GoToToday, "back to today"),
     bind(FOLD, &[Key::ch('h'), Key::plain(K::Left)], Action::Collapse, "fold, or go to parent (Priorities: box on the left)"),
     bind(FOLD, &[Key::ch('l'), Key::plain(K::Right)], Action::Expand, "unfold, or go to child (Priorities: box on the right)"),
     hint(ITEMS, &[Key::ch('n')], Action::NewGoal, "new goal"),

@@ -1,11 +1,14 @@
-//! The agenda: dated open milestones and steps of active goals sorted into time buckets, plus
-//! goals that have stalled (nothing done lately) or are stuck (no open next step).
+//! The agenda: the focus goals first; goal deadlines, milestone targets and dated steps of
+//! active goals in time buckets; each goal's undated next step ("next actions"); what was
+//! done today; and goals that have stalled (nothing done lately) or are stuck (no open next
+//! step). Only goals in the screens' scope are on it.
 
 use super::Plan;
 use super::dates::plus_days;
 use super::goal::Goal;
 use super::ids::ItemId;
-use super::items::ItemKind;
+use super::items::{ActionStep, ItemKind};
+use super::view::Scope;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// Days without a done step or a check-in after which an active goal counts as stalled.
@@ -65,7 +68,7 @@ pub fn bucket(date: NaiveDate, today: NaiveDate, week_start: Weekday) -> Bucket 
     }
 }
 
-/// A dated open milestone or step on the agenda.
+/// A dated open goal, milestone or step on the agenda.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AgendaItem {
     pub id: ItemId,
@@ -78,8 +81,14 @@ pub struct AgendaItem {
 /// What needs attention, seen from one day.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Agenda {
-    /// Sorted by date, then by position in the plan.
+    /// The focus goals, in plan order.
+    pub focus: Vec<ItemId>,
+    /// Sorted by date, then focus goals' items first, then by position in the plan.
     pub items: Vec<AgendaItem>,
+    /// Each active goal's next open step when it has no date: `(goal, step)`.
+    pub next_actions: Vec<(ItemId, ItemId)>,
+    /// Goals, milestones and steps done today (a repeating step's occurrence too).
+    pub done_today: Vec<ItemId>,
     pub stalled: Vec<ItemId>,
     pub stuck: Vec<ItemId>,
 }
@@ -91,11 +100,23 @@ impl Agenda {
     }
 }
 
-/// Builds the agenda of `plan` as seen on `today`.
-pub fn agenda(plan: &Plan, today: NaiveDate, week_start: Weekday) -> Agenda {
+/// Builds the agenda of `plan` as seen on `today`, of the goals in `scope`.
+pub fn agenda(plan: &Plan, today: NaiveDate, week_start: Weekday, scope: &Scope) -> Agenda {
     let mut out = Agenda::default();
-    for goal in plan.goals.iter().filter(|g| g.is_active()) {
+    let mut focus_of = std::collections::HashSet::new();
+    for goal in plan.goals.iter().filter(|g| scope.shows_goal(g, today)) {
+        push_done_today(goal, today, &mut out.done_today);
+        if !goal.is_active() {
+            continue;
+        }
+        if goal.focus {
+            out.focus.push(goal.id);
+            focus_of.insert(goal.id);
+        }
         push_dated_items(goal, today, week_start, &mut out.items);
+        if let Some(step) = next_step(goal).filter(|s| s.due.is_none()) {
+            out.next_actions.push((goal.id, step.id));
+        }
         if is_stalled(goal, today) {
             out.stalled.push(goal.id);
         }
@@ -103,8 +124,37 @@ pub fn agenda(plan: &Plan, today: NaiveDate, week_start: Weekday) -> Agenda {
             out.stuck.push(goal.id);
         }
     }
-    out.items.sort_by_key(|i| i.date);
+    out.items
+        .sort_by_key(|i| (i.date, !focus_of.contains(&i.goal)));
     out
+}
+
+/// The goal's next open step: the first one in the tree's order (milestones in order, then
+/// the steps straight under the goal).
+pub fn next_step(goal: &Goal) -> Option<&ActionStep> {
+    goal.milestones
+        .iter()
+        .filter(|m| !m.is_done())
+        .flat_map(|m| m.steps.iter())
+        .chain(goal.steps.iter())
+        .find(|s| !s.is_done())
+}
+
+fn push_done_today(goal: &Goal, today: NaiveDate, out: &mut Vec<ItemId>) {
+    if goal.completed == Some(today) && goal.status == super::GoalStatus::Done {
+        out.push(goal.id);
+    }
+    out.extend(
+        goal.milestones
+            .iter()
+            .filter(|m| m.done == Some(today))
+            .map(|m| m.id),
+    );
+    out.extend(
+        goal.all_steps()
+            .filter(|s| s.done_dates().any(|d| d == today))
+            .map(|s| s.id),
+    );
 }
 
 fn push_dated_items(goal: &Goal, today: NaiveDate, ws: Weekday, out: &mut Vec<AgendaItem>) {
@@ -120,6 +170,7 @@ fn push_dated_items(goal: &Goal, today: NaiveDate, ws: Weekday, out: &mut Vec<Ag
             });
         }
     };
+    push(goal.id, ItemKind::Goal, goal.deadline);
     for m in goal.milestones.iter().filter(|m| !m.is_done()) {
         push(m.id, ItemKind::Milestone, m.target);
     }
@@ -131,7 +182,7 @@ fn push_dated_items(goal: &Goal, today: NaiveDate, ws: Weekday, out: &mut Vec<Ag
 /// The most recent day anything happened on a goal: started, a step or milestone done, a
 /// check-in recorded.
 pub fn last_activity(goal: &Goal) -> NaiveDate {
-    let done_steps = goal.all_steps().filter_map(|s| s.done);
+    let done_steps = goal.all_steps().flat_map(|s| s.done_dates());
     let done_milestones = goal.milestones.iter().filter_map(|m| m.done);
     let checkins = goal.checkins.iter().map(|c| c.date);
     done_steps
@@ -210,7 +261,12 @@ mod tests {
         let mut m = Milestone::new(ItemId(6), "m");
         m.target = Some(d("2026-12-31"));
         g.milestones.push(m);
-        let a = agenda(&plan_with(g.clone()), d(TODAY), Weekday::Mon);
+        let a = agenda(
+            &plan_with(g.clone()),
+            d(TODAY),
+            Weekday::Mon,
+            &Scope::default(),
+        );
         let ids: Vec<_> = a.items.iter().map(|i| i.id.0).collect();
         assert_eq!(ids, [3, 2, 6]);
         assert_eq!(a.in_bucket(Bucket::Overdue).count(), 1);
@@ -219,7 +275,7 @@ mod tests {
 
         g.status = GoalStatus::OnHold;
         assert!(
-            agenda(&plan_with(g), d(TODAY), Weekday::Mon)
+            agenda(&plan_with(g), d(TODAY), Weekday::Mon, &Scope::default())
                 .items
                 .is_empty()
         );
@@ -253,8 +309,67 @@ mod tests {
         assert!(!is_stuck(&g));
         g.milestones[0].steps[0].done = Some(d("2026-11-02"));
         assert!(is_stuck(&g));
-        let a = agenda(&plan_with(g), d("2026-11-03"), Weekday::Mon);
+        let a = agenda(
+            &plan_with(g),
+            d("2026-11-03"),
+            Weekday::Mon,
+            &Scope::default(),
+        );
         assert_eq!(a.stuck, [ItemId(1)]);
         assert!(a.stalled.is_empty());
+    }
+
+    #[test]
+    fn goal_deadlines_next_actions_focus_and_done_today_are_on_it() {
+        let today = d(TODAY);
+        let mut g = Goal::new(ItemId(1), "g", d("2026-11-01"));
+        g.deadline = Some(d("2026-11-19"));
+        g.steps = vec![step(2, None, Some(TODAY)), step(3, None, None)];
+        let mut focus = Goal::new(ItemId(10), "focus", d("2026-11-01"));
+        focus.focus = true;
+        focus.steps = vec![step(11, Some("2026-11-19"), None)];
+        let mut done = Goal::new(ItemId(20), "finished", d("2026-11-01"));
+        done.status = crate::model::GoalStatus::Done;
+        done.completed = Some(today);
+        let plan = Plan {
+            goals: vec![g, focus, done],
+            ..Plan::default()
+        };
+        let a = agenda(&plan, today, Weekday::Mon, &Scope::default());
+        assert_eq!(a.focus, [ItemId(10)]);
+        let dated: Vec<_> = a.items.iter().map(|i| (i.id.0, i.kind)).collect();
+        assert_eq!(
+            dated,
+            [(11, ItemKind::Step), (1, ItemKind::Goal)],
+            "the goal's deadline is in its bucket; the focus goal's step leads the day"
+        );
+        assert_eq!(a.items[1].bucket, Bucket::ThisWeek);
+        assert_eq!(
+            a.next_actions,
+            [(ItemId(1), ItemId(3))],
+            "undated next step"
+        );
+        assert_eq!(a.done_today, [ItemId(2), ItemId(20)]);
+        let hidden = Scope {
+            hide_done: true,
+            ..Scope::default()
+        };
+        assert_eq!(
+            agenda(&plan, today, Weekday::Mon, &hidden).done_today,
+            [ItemId(2)],
+            "a hidden finished goal is not listed"
+        );
+    }
+
+    #[test]
+    fn the_next_step_follows_the_tree_order() {
+        let mut g = Goal::new(ItemId(1), "g", d("2026-11-01"));
+        g.steps = vec![step(2, None, None)];
+        let mut m = Milestone::new(ItemId(3), "m");
+        m.steps = vec![step(4, None, Some("2026-11-02")), step(5, None, None)];
+        g.milestones.push(m);
+        assert_eq!(next_step(&g).map(|s| s.id), Some(ItemId(5)));
+        g.milestones[0].done = Some(d("2026-11-03"));
+        assert_eq!(next_step(&g).map(|s| s.id), Some(ItemId(2)));
     }
 }

@@ -195,6 +195,9 @@ fn check_goal(p: &mut Problems, goal: &super::Goal) {
         let place = || item("step", s.num, &s.title);
         p.date(&place, "due", s.due);
         p.date(&place, "done", s.done);
+        for &day in &s.history {
+            p.date(&place, "history", Some(day));
+        }
         p.scale(&place, "importance", Some(s.importance), LEVEL);
         p.scale(&place, "urgency", Some(s.urgency), LEVEL);
     }

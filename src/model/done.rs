@@ -1,8 +1,9 @@
 //! Marking an item done, or open again, as one edit: a goal records when it was finished, a
-//! milestone and a step the day they were done, and a repeating step, once done, gets its next
-//! occurrence right after it. Pure: today is passed in.
+//! milestone and a step the day they were done, and a repeating step, once done, keeps the
+//! day in its history and moves on to its next occurrence (see `repeat`). Pure: today is
+//! passed in.
 
-use super::items::{ActionStep, ItemKind};
+use super::items::{ActionStep, ItemKind, Recurrence};
 use super::{GoalStatus, ItemId, Node, Op, Plan};
 use chrono::NaiveDate;
 
@@ -11,11 +12,13 @@ use chrono::NaiveDate;
 pub struct Labelled {
     pub op: Op,
     pub label: String,
+    /// What to tell the person beyond the label (where a repeating step went next).
+    pub note: Option<String>,
 }
 
 /// The edit that toggles item `id` done; `None` when there is no such item. A new occurrence
 /// of a repeating step takes a fresh id from `plan`.
-pub fn toggle_done(plan: &mut Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
+pub fn toggle_done(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
     match plan.locate(id)?.kind() {
         ItemKind::Goal => toggle_goal(plan, id, today),
         ItemKind::Milestone => toggle_milestone(plan, id, today),
@@ -45,6 +48,7 @@ fn toggle_goal(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
             node: Node::Goal(Box::new(g)),
         },
         label: label("goal", done),
+        note: None,
     })
 }
 
@@ -57,54 +61,59 @@ fn toggle_milestone(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelle
             node: Node::Milestone(Box::new(m)),
         },
         label: label("milestone", done),
+        note: None,
     })
 }
 
-fn toggle_step(plan: &mut Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
-    let loc = plan.locate(id)?;
-    let parent = plan.parent_id(loc);
+fn toggle_step(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
     let mut step = plan.step(id)?.clone();
     let done = step.done.is_none();
-    step.done = done.then_some(today);
-    let next = match (done, step.recurrence, step.due) {
-        (true, Some(rule), Some(due)) => Some(next_occurrence(plan, &step, rule.next_after(due))),
-        _ => None,
-    };
-    let update = Op::Update {
-        node: Node::Step(Box::new(step)),
-    };
-    let op = match next {
-        Some(next) => Op::Batch(vec![
-            update,
-            Op::Insert {
-                parent,
-                index: loc.sibling_index() + 1,
-                node: Node::Step(Box::new(next)),
-            },
-        ]),
-        None => update,
+    let note = match (done, step.recurrence, step.due) {
+        (true, Some(rule), Some(due)) => Some(next_occurrence(&mut step, rule, due, today)),
+        _ => {
+            step.done = done.then_some(today);
+            None
+        }
     };
     Some(Labelled {
-        op,
+        op: Op::Update {
+            node: Node::Step(Box::new(step)),
+        },
         label: label("step", done),
+        note,
     })
 }
 
-fn next_occurrence(plan: &mut Plan, step: &ActionStep, due: NaiveDate) -> ActionStep {
-    ActionStep {
-        id: plan.new_id(),
-        num: crate::model::Num(0),
-        due: Some(due),
-        done: None,
-        reschedules: 0,
-        ..step.clone()
-    }
+/// Folds this occurrence of a repeating step into its history and moves it on to the next
+/// one on or after today; occurrences that went by undone are counted as missed.
+fn next_occurrence(
+    step: &mut ActionStep,
+    rule: Recurrence,
+    due: NaiveDate,
+    today: NaiveDate,
+) -> String {
+    let (next, missed) = rule.next(due, today, today);
+    step.history.push(today);
+    step.missed += missed;
+    step.due = Some(next);
+    step.reschedules = 0;
+    let skipped = match missed {
+        0 => String::new(),
+        n => format!(
+            ", {} skipped",
+            crate::model::text::plural(n as usize, "missed one")
+        ),
+    };
+    format!(
+        "Done. It comes back on {}{skipped}.",
+        next.format("%a %Y-%m-%d")
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Goal, Milestone, Recurrence};
+    use crate::model::{Goal, Milestone};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -116,7 +125,7 @@ mod tests {
         let mut m = Milestone::new(plan.new_id(), "m");
         let mut s = ActionStep::new(plan.new_id(), "weekly");
         s.due = Some(d("2026-11-18"));
-        s.recurrence = Some(Recurrence::Weekly);
+        s.recurrence = Some(Recurrence::WEEKLY);
         m.steps.push(s);
         g.milestones.push(m);
         plan.goals.push(g);
@@ -125,39 +134,55 @@ mod tests {
     }
 
     #[test]
-    fn a_done_repeating_step_gets_its_next_occurrence_after_it() {
+    fn a_done_repeating_step_keeps_the_day_and_moves_to_its_next_occurrence() {
         let mut p = plan();
-        let change = toggle_done(&mut p, ItemId(3), d("2026-11-20")).unwrap();
+        let change = toggle_done(&p, ItemId(3), d("2026-11-20")).unwrap();
         assert_eq!(change.label, "mark step done");
+        assert_eq!(
+            change.note.as_deref(),
+            Some("Done. It comes back on Wed 2026-11-25.")
+        );
         p.apply(change.op).unwrap();
         let steps = &p.goals[0].milestones[0].steps;
-        assert_eq!(steps.len(), 2);
-        assert_eq!(steps[0].done, Some(d("2026-11-20")));
+        assert_eq!(steps.len(), 1, "no copies stacked up");
+        assert_eq!(steps[0].done, None);
+        assert_eq!(steps[0].due, Some(d("2026-11-25")));
+        assert_eq!(steps[0].history, [d("2026-11-20")]);
+    }
+
+    #[test]
+    fn a_late_repeating_step_skips_what_went_by_and_counts_it() {
+        let mut p = plan();
+        p.goals[0].milestones[0].steps[0].due = Some(d("2026-11-11"));
+        let change = toggle_done(&p, ItemId(3), d("2026-11-22")).unwrap();
         assert_eq!(
-            (steps[1].id, steps[1].due),
-            (ItemId(4), Some(d("2026-11-25")))
+            change.note.as_deref(),
+            Some("Done. It comes back on Wed 2026-11-25, 1 missed one skipped.")
         );
-        assert_eq!(steps[1].done, None);
-        assert_eq!(steps[1].num, crate::model::Num(4), "a number of its own");
+        p.apply(change.op).unwrap();
+        let s = &p.goals[0].milestones[0].steps[0];
+        assert_eq!((s.due, s.missed), (Some(d("2026-11-25")), 1));
+        let dates: Vec<_> = s.done_dates().collect();
+        assert_eq!(dates, [d("2026-11-22")]);
     }
 
     #[test]
     fn goals_and_milestones_toggle_both_ways() {
         let mut p = plan();
-        let on = toggle_done(&mut p, ItemId(1), d("2026-11-20")).unwrap();
+        let on = toggle_done(&p, ItemId(1), d("2026-11-20")).unwrap();
         p.apply(on.op).unwrap();
         assert_eq!(p.goals[0].status, GoalStatus::Done);
         assert_eq!(p.goals[0].completed, Some(d("2026-11-20")));
-        let off = toggle_done(&mut p, ItemId(1), d("2026-11-21")).unwrap();
+        let off = toggle_done(&p, ItemId(1), d("2026-11-21")).unwrap();
         assert_eq!(off.label, "open goal again");
         p.apply(off.op).unwrap();
         assert_eq!(
             (p.goals[0].status, p.goals[0].completed),
             (GoalStatus::Active, None)
         );
-        let m = toggle_done(&mut p, ItemId(2), d("2026-11-21")).unwrap();
+        let m = toggle_done(&p, ItemId(2), d("2026-11-21")).unwrap();
         p.apply(m.op).unwrap();
         assert_eq!(p.goals[0].milestones[0].done, Some(d("2026-11-21")));
-        assert!(toggle_done(&mut p, ItemId(99), d("2026-11-21")).is_none());
+        assert!(toggle_done(&p, ItemId(99), d("2026-11-21")).is_none());
     }
 }

@@ -146,6 +146,14 @@ pub struct Goal {
     /// Weight among sibling goals.
     pub weight: f64,
     pub tags: Vec<String>,
+    /// One of the few goals the person chose to put first: they lead the agenda and the
+    /// review.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub focus: bool,
+    /// When a finished or dropped goal was put away: out of the tree and the timeline, still
+    /// found by search and written by exports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archived: Option<NaiveDate>,
     pub notes: String,
     pub review_interval_days: u32,
     pub last_reviewed: Option<NaiveDate>,
@@ -185,6 +193,8 @@ impl Default for Goal {
             urgency: 2,
             weight: 1.0,
             tags: Vec::new(),
+            focus: false,
+            archived: None,
             notes: String::new(),
             review_interval_days: 7,
             last_reviewed: None,
@@ -268,6 +278,8 @@ impl Goal {
             urgency: self.urgency,
             weight: self.weight,
             tags: self.tags.clone(),
+            focus: self.focus,
+            archived: self.archived,
             notes: self.notes.clone(),
             review_interval_days: self.review_interval_days,
             last_reviewed: self.last_reviewed,

@@ -1,28 +1,10 @@
 //! Milestones and action steps: the items under a goal, their kinds and recurrence.
 
-use super::dates::plus_days;
 use super::ids::Extra;
 use super::ids::{ItemId, Num};
-use chrono::{Months, NaiveDate};
+pub use super::repeat::Recurrence;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-/// How often a recurring step comes back once done.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Recurrence {
-    Weekly,
-    Monthly,
-}
-
-impl Recurrence {
-    /// The due date of the next occurrence after one due on `due`.
-    pub fn next_after(self, due: NaiveDate) -> NaiveDate {
-        match self {
-            Recurrence::Weekly => plus_days(due, 7),
-            Recurrence::Monthly => due.checked_add_months(Months::new(1)).unwrap_or(due),
-        }
-    }
-}
 
 /// A concrete thing to do, with an optional due date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,8 +23,18 @@ pub struct ActionStep {
     /// How many times the due date was moved later; the review asks about steps moved often.
     pub reschedules: u32,
     pub notes: String,
+    /// For a repeating step: the days its past occurrences were done, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<NaiveDate>,
+    /// For a repeating step: occurrences passed over because they went by undone.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub missed: u32,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Default for ActionStep {
@@ -58,6 +50,8 @@ impl Default for ActionStep {
             recurrence: None,
             reschedules: 0,
             notes: String::new(),
+            history: Vec::new(),
+            missed: 0,
             extra: Extra::new(),
         }
     }
@@ -76,6 +70,11 @@ impl ActionStep {
     /// Whether the step is done.
     pub fn is_done(&self) -> bool {
         self.done.is_some()
+    }
+
+    /// Every day this step (or, for a repeating one, an occurrence of it) was done.
+    pub fn done_dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.history.iter().copied().chain(self.done)
     }
 
     /// Gives the step a new due date; moving it later counts as a reschedule (the weekly
@@ -177,22 +176,6 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
-    }
-
-    #[test]
-    fn recurrence_moves_by_week_or_month() {
-        assert_eq!(
-            Recurrence::Weekly.next_after(d("2026-03-30")),
-            d("2026-04-06")
-        );
-        assert_eq!(
-            Recurrence::Monthly.next_after(d("2026-01-31")),
-            d("2026-02-28")
-        );
-        assert_eq!(
-            Recurrence::Monthly.next_after(d("2026-12-15")),
-            d("2027-01-15")
-        );
     }
 
     #[test]

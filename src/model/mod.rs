@@ -19,11 +19,14 @@ pub mod ops;
 pub mod priority;
 pub mod profile;
 pub mod progress;
+pub mod repeat;
 pub mod review;
 pub mod reviewing;
 pub mod smart;
 pub mod stepback;
 pub mod text;
+pub mod timeline;
+pub mod view;
 pub mod weekly;
 
 pub use conflict::{Choice, Conflict, ConflictKind};

@@ -1,11 +1,14 @@
-//! The priority matrix: open steps sorted by importance and urgency (Eisenhower), which are
-//! kept apart. Importance is the person's own rating; urgency is theirs too, but a step due
-//! within two days counts as urgent whatever it says, because the calendar makes it so.
+//! The priority matrix: open steps, or active goals, sorted by importance and urgency
+//! (Eisenhower), which are kept apart. Importance is the person's own rating; urgency is
+//! theirs too, but a step due within two days (a goal within two weeks) counts as urgent
+//! whatever it says, because the calendar makes it so.
 
 use super::Plan;
 use super::dates::plus_days;
+use super::goal::Goal;
 use super::ids::ItemId;
 use super::items::ActionStep;
+use super::view::Scope;
 use chrono::NaiveDate;
 
 /// One of the four boxes, in display order (left to right, top to bottom).
@@ -67,11 +70,42 @@ pub fn quadrant(step: &ActionStep, today: NaiveDate) -> Quadrant {
     }
 }
 
-/// The open steps of active goals in each box (indexed like `Quadrant::ALL`), each box
-/// sorted by due date (undated last), then by importance, highest first.
-pub fn matrix(plan: &Plan, today: NaiveDate) -> [Vec<ItemId>; 4] {
+/// Days before its deadline from which a goal counts as urgent.
+pub const GOAL_URGENT_DAYS: u64 = 14;
+
+/// The box a goal belongs in: its own importance and urgency, and a deadline within two
+/// weeks is urgent.
+pub fn goal_quadrant(goal: &Goal, today: NaiveDate) -> Quadrant {
+    let soon = plus_days(today, GOAL_URGENT_DAYS);
+    let urgent = goal.urgency >= 3 || goal.deadline.is_some_and(|d| d <= soon);
+    match (goal.importance >= 2, urgent) {
+        (true, true) => Quadrant::DoNow,
+        (true, false) => Quadrant::Schedule,
+        (false, true) => Quadrant::Delegate,
+        (false, false) => Quadrant::Later,
+    }
+}
+
+/// The active goals in `scope` in each box, focus goals first, then by deadline (undated
+/// last).
+pub fn goal_matrix(plan: &Plan, today: NaiveDate, scope: &Scope) -> [Vec<ItemId>; 4] {
+    let mut boxes: [Vec<&Goal>; 4] = Default::default();
+    let active = plan.goals.iter().filter(|g| g.is_active());
+    for goal in active.filter(|g| scope.shows_goal(g, today)) {
+        boxes[goal_quadrant(goal, today).index()].push(goal);
+    }
+    boxes.map(|mut goals| {
+        goals.sort_by_key(|g| (!g.focus, g.deadline.is_none(), g.deadline));
+        goals.into_iter().map(|g| g.id).collect()
+    })
+}
+
+/// The open steps of active goals in `scope` in each box (indexed like `Quadrant::ALL`),
+/// each box sorted by due date (undated last), then by importance, highest first.
+pub fn matrix(plan: &Plan, today: NaiveDate, scope: &Scope) -> [Vec<ItemId>; 4] {
     let mut boxes: [Vec<&ActionStep>; 4] = Default::default();
-    for goal in plan.goals.iter().filter(|g| g.is_active()) {
+    let active = plan.goals.iter().filter(|g| g.is_active());
+    for goal in active.filter(|g| scope.shows_goal(g, today)) {
         for step in goal.all_steps().filter(|s| !s.is_done()) {
             boxes[quadrant(step, today).index()].push(step);
         }
@@ -147,9 +181,37 @@ mod tests {
             goals: vec![g, held],
             ..Plan::default()
         };
-        let m = matrix(&plan, d(TODAY));
+        let m = matrix(&plan, d(TODAY), &Scope::default());
         assert_eq!(m[0], [ItemId(4)]);
         assert_eq!(m[1], [ItemId(3), ItemId(1), ItemId(2)]);
         assert!(m[2].is_empty() && m[3].is_empty());
+    }
+
+    #[test]
+    fn goals_go_in_boxes_by_their_own_ratings_and_deadline() {
+        let t = d(TODAY);
+        let mut g = Goal::new(ItemId(1), "g", d("2026-01-01"));
+        assert_eq!(goal_quadrant(&g, t), Quadrant::Schedule, "2 and 2");
+        g.deadline = Some(d("2026-12-02"));
+        assert_eq!(
+            goal_quadrant(&g, t),
+            Quadrant::DoNow,
+            "due within two weeks"
+        );
+        g.deadline = Some(d("2026-12-03"));
+        g.importance = 1;
+        assert_eq!(goal_quadrant(&g, t), Quadrant::Later);
+        g.urgency = 3;
+        assert_eq!(goal_quadrant(&g, t), Quadrant::Delegate);
+        let mut focus = Goal::new(ItemId(2), "focus", d("2026-01-01"));
+        focus.focus = true;
+        focus.urgency = 3;
+        focus.importance = 1;
+        let plan = Plan {
+            goals: vec![g, focus],
+            ..Plan::default()
+        };
+        let m = goal_matrix(&plan, t, &Scope::default());
+        assert_eq!(m[2], [ItemId(2), ItemId(1)], "focus goals first");
     }
 }

@@ -70,6 +70,16 @@ pub fn goal_progress(goal: &Goal) -> f64 {
     }
 }
 
+/// The progress of several goals together, each counted by its weight (a goal weighing 2
+/// moves the whole twice as much); `None` when there are none or they weigh nothing.
+pub fn overall<'a>(goals: impl Iterator<Item = &'a Goal>) -> Option<f64> {
+    let (total, done) = goals.fold((0.0, 0.0), |(t, d), g| {
+        let w = g.weight.max(0.0);
+        (t + w, d + w * goal_progress(g))
+    });
+    (total > 0.0).then(|| finite_share(done / total))
+}
+
 /// Where a goal stands against its pace line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PaceStatus {
@@ -137,19 +147,35 @@ pub fn pace(goal: &Goal, today: NaiveDate) -> Pace {
     }
 }
 
-/// The projected finish date. Measured goals extrapolate the check-in values (first to last);
-/// others extrapolate tree progress since the start date.
+/// The projected finish date. Measured goals go on at the rate of their check-in values
+/// (first to last); others at the rate of tree progress since the start date. What is left
+/// is projected from today, never from an older check-in: an unfinished goal never shows a
+/// finish in the past.
 pub fn projected_finish(goal: &Goal, today: NaiveDate) -> Option<NaiveDate> {
     if goal.status == GoalStatus::Done {
         return goal.completed;
     }
     match &goal.measure {
-        Some(m) => finish_from_checkins(goal, m),
+        Some(m) => finish_from_checkins(goal, m, today),
         None => finish_from_rate(goal.start_date(), tree_progress(goal), today),
     }
 }
 
-fn finish_from_checkins(goal: &Goal, m: &Measure) -> Option<NaiveDate> {
+/// The share of a measured goal's tree that is done, when it tells a different story from
+/// the measure (a quarter or more apart): the review asks which one is right.
+pub fn disagreement(goal: &Goal) -> Option<(f64, f64)> {
+    let m = goal.measure.as_ref()?;
+    if goal.milestones.is_empty() && goal.steps.is_empty() {
+        return None;
+    }
+    let (measured, tree) = (measure_progress(m), tree_progress(goal));
+    ((measured - tree).abs() >= DISAGREE_BY).then_some((measured, tree))
+}
+
+/// How far apart measure and tree may be before the review asks about it.
+pub const DISAGREE_BY: f64 = 0.25;
+
+fn finish_from_checkins(goal: &Goal, m: &Measure, today: NaiveDate) -> Option<NaiveDate> {
     let mut points: Vec<(NaiveDate, f64)> = goal
         .checkins
         .iter()
@@ -163,8 +189,11 @@ fn finish_from_checkins(goal: &Goal, m: &Measure) -> Option<NaiveDate> {
     if days <= 0 || rate * direction <= 0.0 {
         return None;
     }
-    let remaining = (m.target - v1) / rate;
-    add_days(d1, remaining.max(0.0))
+    let remaining = (m.target - m.current) / rate;
+    if remaining <= 0.0 {
+        return Some(today.max(d1));
+    }
+    add_days(d1.max(today), remaining)
 }
 
 fn finish_from_rate(start: NaiveDate, progress: f64, today: NaiveDate) -> Option<NaiveDate> {
@@ -333,8 +362,33 @@ mod tests {
     fn projected_finish_from_checkins() {
         let mut g = measured(0.0, 4.0, 10.0);
         g.checkins = vec![checkin("2026-03-11", 4.0), checkin("2026-03-01", 0.0)];
-        // 4 per 10 days; 6 to go → 15 days after the last check-in.
-        assert_eq!(projected_finish(&g, d("2026-03-12")), Some(d("2026-03-26")));
+        // 4 per 10 days; 6 to go → 15 days after the last check-in (or today, if later).
+        assert_eq!(projected_finish(&g, d("2026-03-11")), Some(d("2026-03-26")));
+        assert_eq!(projected_finish(&g, d("2026-03-12")), Some(d("2026-03-27")));
+    }
+
+    #[test]
+    fn an_unfinished_goal_never_projects_a_finish_in_the_past() {
+        // Check-ins from October say "done by 11-08"; on 11-22 it is not done.
+        let mut g = measured(0.0, 4.0, 10.0);
+        g.checkins = vec![checkin("2026-10-01", 0.0), checkin("2026-10-11", 4.0)];
+        let today = d("2026-11-22");
+        let finish = projected_finish(&g, today).unwrap();
+        assert!(finish >= today, "{finish}");
+        assert_eq!(finish, d("2026-12-07"), "6 to go at 0.4 a day, from today");
+        // A measure at its target but not marked done: today, not the past.
+        g.measure.as_mut().unwrap().current = 10.0;
+        assert_eq!(projected_finish(&g, today), Some(today));
+    }
+
+    #[test]
+    fn measure_and_tree_disagreeing_is_pointed_out() {
+        let mut g = measured(0.0, 8.0, 10.0);
+        assert_eq!(disagreement(&g), None, "no tree to compare with");
+        g.steps = vec![step(true), step(false), step(false), step(false)];
+        assert_eq!(disagreement(&g), Some((0.8, 0.25)));
+        g.measure.as_mut().unwrap().current = 4.0;
+        assert_eq!(disagreement(&g), None, "0.4 and 0.25 tell the same story");
     }
 
     #[test]
@@ -362,5 +416,16 @@ mod tests {
         g.status = GoalStatus::Done;
         g.completed = Some(d("2026-02-02"));
         assert_eq!(projected_finish(&g, d("2026-05-01")), Some(d("2026-02-02")));
+    }
+
+    #[test]
+    fn overall_progress_counts_each_goal_by_its_weight() {
+        let mut heavy = measured(0.0, 1.0, 1.0);
+        heavy.weight = 3.0;
+        let light = measured(0.0, 0.0, 1.0);
+        assert_eq!(overall([&heavy, &light].into_iter()), Some(0.75));
+        heavy.weight = 1.0;
+        assert_eq!(overall([&heavy, &light].into_iter()), Some(0.5));
+        assert_eq!(overall(std::iter::empty()), None);
     }
 }

@@ -21,9 +21,25 @@ pub fn anchor_on_or_before(today: NaiveDate, review_day: Weekday) -> NaiveDate {
     minus_days(today, back.into())
 }
 
+/// The first day anything was in the plan: its earliest goal, or the day the guided start
+/// began; `None` for a plan with nothing in it yet.
+pub fn plan_began(plan: &Plan) -> Option<NaiveDate> {
+    let goals = plan.goals.iter().map(|g| g.created);
+    goals.chain(plan.profile.journey.started).min()
+}
+
+/// The review day of the first week that counts: the first one after the plan began (a
+/// plan is never asked to review a week it did not exist in).
+pub fn first_review(plan: &Plan, today: NaiveDate, review_day: Weekday) -> NaiveDate {
+    let began = plan_began(plan).unwrap_or(today);
+    plus_days(anchor_on_or_before(began, review_day), 7)
+}
+
 /// Where this week's review stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReviewState {
+    /// The plan is newer than the first review day: the first review belongs to `first`.
+    NotYet { first: NaiveDate },
     /// Not started; `anchor` is the day it belongs to (today or earlier: late is fine).
     Due { anchor: NaiveDate },
     /// Started and not finished: resume at `stage`.
@@ -38,23 +54,54 @@ pub fn record_for(plan: &Plan, anchor: NaiveDate) -> Option<&WeeklyReview> {
     plan.reviews.iter().find(|r| r.week == week)
 }
 
-/// The day the review to work on belongs to: this week's, unless last week's review was
-/// started, not finished, and this week's has not begun; then last week's, so a review
-/// resumed the day after its week ended (or after midnight) is never orphaned.
+/// Whether a review record was started and not finished (nor skipped).
+pub fn is_unfinished(r: &WeeklyReview) -> bool {
+    r.stage.is_some() && !r.skipped
+}
+
+/// The day the review to work on belongs to: this week's, except on the review day itself
+/// when last week's review was started, not finished, and this week's has not begun; then
+/// last week's, so a review resumed after midnight is never orphaned. Past that day an
+/// unfinished review is kept as partial (`is_partial`).
 pub fn current_anchor(plan: &Plan, today: NaiveDate, review_day: Weekday) -> NaiveDate {
     let anchor = anchor_on_or_before(today, review_day);
     let previous = minus_days(anchor, 7);
-    let unfinished = |r: &WeeklyReview| r.stage.is_some() && !r.skipped;
-    if record_for(plan, anchor).is_none() && record_for(plan, previous).is_some_and(unfinished) {
-        previous
+    let grace = today == anchor
+        && record_for(plan, anchor).is_none()
+        && record_for(plan, previous).is_some_and(is_unfinished);
+    if grace { previous } else { anchor }
+}
+
+/// Whether `r` was left unfinished and its week is over: kept as it stands, shown as
+/// partial, neither counted in the streak nor breaking it.
+pub fn is_partial(plan: &Plan, r: &WeeklyReview, today: NaiveDate, review_day: Weekday) -> bool {
+    is_unfinished(r) && r.week != iso_week_label(current_anchor(plan, today, review_day))
+}
+
+/// The review day on which `goal` is next due for review, from when it was last reviewed
+/// and its interval; never before `earliest` (the current review's day, or the plan's first
+/// review when that is later): a goal overdue for review is due in this one.
+pub fn next_review_of(goal: &Goal, earliest: NaiveDate, review_day: Weekday) -> NaiveDate {
+    let Some(last) = goal.last_reviewed else {
+        return earliest;
+    };
+    let due = plus_days(last, u64::from(goal.review_interval_days.max(1)));
+    let anchor = anchor_on_or_before(due, review_day);
+    let on_or_after = if anchor < due {
+        plus_days(anchor, 7)
     } else {
         anchor
-    }
+    };
+    on_or_after.max(earliest)
 }
 
 /// Where this week's review stands on `today`.
 pub fn schedule(plan: &Plan, today: NaiveDate, review_day: Weekday) -> ReviewState {
     let anchor = current_anchor(plan, today, review_day);
+    let first = first_review(plan, today, review_day);
+    if anchor < first && record_for(plan, anchor).is_none() {
+        return ReviewState::NotYet { first };
+    }
     match record_for(plan, anchor) {
         None => ReviewState::Due { anchor },
         Some(r) => match &r.stage {
@@ -135,6 +182,22 @@ fn in_week(date: Option<NaiveDate>, anchor: NaiveDate) -> bool {
     date.is_some_and(|d| d <= anchor && d > minus_days(anchor, 7))
 }
 
+/// The first day whose done items count as this review's wins: the day after the last
+/// finished review (so nothing done since is missed, even after a late review or a skipped
+/// week), or, with none in the last four weeks, the first day of the configured week
+/// holding the review's day.
+pub fn wins_from(plan: &Plan, anchor: NaiveDate, week_start: Weekday) -> NaiveDate {
+    let week_began = minus_days(anchor, anchor.weekday().days_since(week_start).into());
+    let week = iso_week_label(anchor);
+    plan.reviews
+        .iter()
+        .filter(|r| r.week < week && !r.skipped && r.stage.is_none())
+        .map(|r| r.date.succ_opt().unwrap_or(r.date))
+        .filter(|&d| d > minus_days(week_began, 28) && d <= anchor)
+        .max()
+        .unwrap_or(week_began)
+}
+
 /// Whether `goal` is due for review in the week of `anchor`.
 pub fn is_due(goal: &Goal, anchor: NaiveDate) -> bool {
     goal.is_active()
@@ -143,31 +206,32 @@ pub fn is_due(goal: &Goal, anchor: NaiveDate) -> bool {
             .is_none_or(|d| plus_days(d, u64::from(goal.review_interval_days.max(1))) <= anchor)
 }
 
-/// The draft of the review for the week of `anchor`, seen on `today`.
-pub fn draft(plan: &Plan, anchor: NaiveDate, today: NaiveDate) -> Draft {
+/// The draft of the review for the week of `anchor`, seen on `today`, with weeks starting on
+/// `week_start`. Focus goals come first in the queue.
+pub fn draft(plan: &Plan, anchor: NaiveDate, today: NaiveDate, week_start: Weekday) -> Draft {
+    let from = wins_from(plan, anchor, week_start);
+    let to = today.max(anchor);
+    let counts = |d: Option<NaiveDate>| d.is_some_and(|d| d >= from && d <= to);
     let mut wins = Vec::new();
     for goal in &plan.goals {
-        if goal.status == super::GoalStatus::Done && in_week(goal.completed, anchor) {
+        if goal.status == super::GoalStatus::Done && counts(goal.completed) {
             wins.push(goal.id);
         }
         wins.extend(
             goal.milestones
                 .iter()
-                .filter(|m| in_week(m.done, anchor))
+                .filter(|m| counts(m.done))
                 .map(|m| m.id),
         );
         wins.extend(
             goal.all_steps()
-                .filter(|s| in_week(s.done, anchor))
+                .filter(|s| s.done_dates().any(|d| counts(Some(d))))
                 .map(|s| s.id),
         );
     }
-    let due_goals = plan
-        .goals
-        .iter()
-        .filter(|g| is_due(g, anchor))
-        .map(|g| g.id)
-        .collect();
+    let mut due: Vec<&Goal> = plan.goals.iter().filter(|g| is_due(g, anchor)).collect();
+    due.sort_by_key(|g| !g.focus);
+    let due_goals = due.into_iter().map(|g| g.id).collect();
     Draft {
         week: iso_week_label(anchor),
         anchor,
@@ -195,6 +259,16 @@ fn stale_items(plan: &Plan, today: NaiveDate) -> Vec<(ItemId, StaleReason)> {
         }
     }
     out
+}
+
+/// The steps picked as commitments in the latest finished review: this week's promises,
+/// marked wherever the steps show until the next review picks new ones.
+pub fn commitments_in_force(plan: &Plan) -> &[ItemId] {
+    plan.reviews
+        .iter()
+        .filter(|r| !r.skipped && r.stage.is_none())
+        .max_by(|a, b| a.week.cmp(&b.week))
+        .map_or(&[], |r| &r.commitments)
 }
 
 /// The latest finished, not skipped review before `week`.
@@ -245,7 +319,8 @@ pub fn steps_done_per_week(plan: &Plan, anchor: NaiveDate, weeks: usize) -> Vec<
                 .goals
                 .iter()
                 .flat_map(|g| g.all_steps())
-                .filter(|s| in_week(s.done, end))
+                .flat_map(|s| s.done_dates())
+                .filter(|&d| in_week(Some(d), end))
                 .count();
             (iso_week_label(end), done as u64)
         })
@@ -253,7 +328,8 @@ pub fn steps_done_per_week(plan: &Plan, anchor: NaiveDate, weeks: usize) -> Vec<
 }
 
 /// How many weeks in a row, back from the week of `anchor` (or the one before, while this
-/// one is still open), have a finished review. Skipped weeks neither count nor break it.
+/// one is still open), have a finished review. Skipped weeks and partial reviews neither
+/// count nor break it.
 pub fn review_streak(plan: &Plan, anchor: NaiveDate) -> usize {
     let finished = |a: NaiveDate| record_for(plan, a).is_some_and(|r| r.stage.is_none());
     let mut week = if finished(anchor) {
@@ -264,8 +340,8 @@ pub fn review_streak(plan: &Plan, anchor: NaiveDate) -> usize {
     let mut streak = 0;
     for _ in 0..520 {
         match record_for(plan, week) {
-            Some(r) if r.skipped => {}
-            Some(r) if r.stage.is_none() => streak += 1,
+            Some(r) if r.skipped || is_unfinished(r) => {}
+            Some(_) => streak += 1,
             _ => break,
         }
         week = minus_days(week, 7);
@@ -287,6 +363,14 @@ mod tests {
     // Sunday 2026-11-22 is the anchor of ISO week 2026-W47.
     const SUNDAY: &str = "2026-11-22";
 
+    /// A plan that has existed since January, so its reviews are due.
+    fn plan_since_january() -> Plan {
+        Plan {
+            goals: vec![Goal::new(ItemId(100), "old", d("2026-01-01"))],
+            ..Plan::default()
+        }
+    }
+
     fn review(week: &str, stage: Option<&str>, skipped: bool) -> WeeklyReview {
         WeeklyReview {
             week: week.into(),
@@ -299,7 +383,7 @@ mod tests {
     #[test]
     fn a_review_started_late_and_resumed_after_its_week_is_not_orphaned() {
         // review_day Monday: on Sunday 11-22 the review belongs to Monday 11-16 (week W47).
-        let mut plan = Plan::default();
+        let mut plan = plan_since_january();
         let sunday = d(SUNDAY);
         let monday = d("2026-11-23");
         assert_eq!(anchor_on_or_before(sunday, Weekday::Mon), d("2026-11-16"));
@@ -332,14 +416,14 @@ mod tests {
         goal.review_interval_days = u32::MAX;
         goal.last_reviewed = Some(d("2026-11-01"));
         plan.goals.push(goal);
-        let draft = draft(&plan, d(SUNDAY), d(SUNDAY));
+        let draft = draft(&plan, d(SUNDAY), d(SUNDAY), Weekday::Mon);
         assert!(draft.due_goals.is_empty(), "not due for a very long time");
         let _ = schedule(&plan, NaiveDate::MAX, Weekday::Sun);
         let _ = draft_for_max(&plan);
     }
 
     fn draft_for_max(plan: &Plan) -> Draft {
-        draft(plan, NaiveDate::MAX, NaiveDate::MAX)
+        draft(plan, NaiveDate::MAX, NaiveDate::MAX, Weekday::Mon)
     }
 
     #[test]
@@ -362,7 +446,7 @@ mod tests {
 
     #[test]
     fn a_late_review_counts_for_its_week_and_does_not_shift_the_next() {
-        let mut plan = Plan::default();
+        let mut plan = plan_since_january();
         let tuesday = d("2026-11-24");
         assert_eq!(
             schedule(&plan, tuesday, Weekday::Sun),
@@ -443,7 +527,7 @@ mod tests {
         let mut quiet = Goal::new(ItemId(7), "no steps", d("2026-10-01"));
         quiet.last_reviewed = Some(d("2026-11-20"));
         plan.goals.push(quiet);
-        let draft = draft(&plan, d(SUNDAY), d(SUNDAY));
+        let draft = draft(&plan, d(SUNDAY), d(SUNDAY), Weekday::Mon);
         assert_eq!(draft.week, "2026-W47");
         assert_eq!(draft.wins, [ItemId(6), ItemId(2)]);
         assert_eq!(
@@ -498,7 +582,9 @@ mod tests {
             last,
             review("2026-W47", Some("wins"), false),
         ];
-        let since = draft(&plan, d(SUNDAY), d(SUNDAY)).since_last.unwrap();
+        let since = draft(&plan, d(SUNDAY), d(SUNDAY), Weekday::Mon)
+            .since_last
+            .unwrap();
         assert_eq!(since.week, "2026-W46");
         let delta = &since.deltas[0];
         assert_eq!(
@@ -535,5 +621,109 @@ mod tests {
                 ("2026-W47".into(), 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_new_plan_is_not_asked_to_review_weeks_before_it_existed() {
+        let mut plan = Plan::default();
+        plan.goals.push(Goal::new(ItemId(1), "new", d(SUNDAY)));
+        // Made on a Sunday, the review day: the first review is next Sunday.
+        assert_eq!(
+            schedule(&plan, d(SUNDAY), Weekday::Sun),
+            ReviewState::NotYet {
+                first: d("2026-11-29")
+            }
+        );
+        assert_eq!(
+            schedule(&plan, d("2026-11-25"), Weekday::Sun),
+            ReviewState::NotYet {
+                first: d("2026-11-29")
+            }
+        );
+        assert_eq!(
+            schedule(&plan, d("2026-11-29"), Weekday::Sun),
+            ReviewState::Due {
+                anchor: d("2026-11-29")
+            }
+        );
+        // Made on a Wednesday: the coming Sunday already counts.
+        plan.goals[0].created = d("2026-11-18");
+        assert_eq!(first_review(&plan, d(SUNDAY), Weekday::Sun), d(SUNDAY));
+    }
+
+    #[test]
+    fn an_unfinished_review_becomes_partial_once_its_week_is_over() {
+        let mut plan = plan_since_january();
+        plan.reviews = vec![
+            review("2026-W45", None, false),
+            review("2026-W46", Some("goals"), false),
+        ];
+        // Sunday 11-22 (the new review day): last week's may still be finished.
+        assert!(matches!(
+            schedule(&plan, d(SUNDAY), Weekday::Sun),
+            ReviewState::InProgress { .. }
+        ));
+        assert!(!is_partial(
+            &plan,
+            &plan.reviews[1],
+            d(SUNDAY),
+            Weekday::Sun
+        ));
+        // Monday: it is kept as partial, and this week's review is due.
+        let monday = d("2026-11-23");
+        assert!(is_partial(&plan, &plan.reviews[1], monday, Weekday::Sun));
+        assert_eq!(
+            schedule(&plan, monday, Weekday::Sun),
+            ReviewState::Due { anchor: d(SUNDAY) }
+        );
+        plan.reviews.push(review("2026-W47", None, false));
+        assert_eq!(
+            review_streak(&plan, d(SUNDAY)),
+            2,
+            "W47 and W45 count; the partial W46 neither counts nor breaks it"
+        );
+    }
+
+    #[test]
+    fn each_goal_knows_its_next_review_day() {
+        let first = d("2026-11-29");
+        let mut g = Goal::new(ItemId(1), "g", d("2026-11-22"));
+        assert_eq!(
+            next_review_of(&g, first, Weekday::Sun),
+            first,
+            "never reviewed"
+        );
+        g.last_reviewed = Some(d("2026-11-29"));
+        assert_eq!(next_review_of(&g, first, Weekday::Sun), d("2026-12-06"));
+        g.review_interval_days = 10;
+        assert_eq!(
+            next_review_of(&g, first, Weekday::Sun),
+            d("2026-12-13"),
+            "due on the 9th: the next review day on or after it"
+        );
+    }
+
+    #[test]
+    fn wins_run_from_the_day_after_the_last_review_or_the_configured_week() {
+        let mut plan = plan_since_january();
+        let mut g = Goal::new(ItemId(1), "g", d("2026-10-01"));
+        let mut late = ActionStep::new(ItemId(2), "done on Monday after the review day");
+        late.done = Some(d("2026-11-16"));
+        let mut repeating = ActionStep::new(ItemId(3), "weekly");
+        repeating.history = vec![d("2026-11-20")];
+        g.steps = vec![late, repeating];
+        plan.goals.push(g);
+        let anchor = d(SUNDAY);
+        // No review yet: the configured week (Monday 11-16 to today).
+        let wins = draft(&plan, anchor, anchor, Weekday::Mon).wins;
+        assert_eq!(wins, [ItemId(2), ItemId(3)]);
+        // Weeks starting on Sunday: Monday's step belongs to last week.
+        assert_eq!(wins_from(&plan, anchor, Weekday::Sun), d(SUNDAY));
+        // Last week's review was done late, on Tuesday 11-17: wins run from Wednesday.
+        let mut last = review("2026-W46", None, false);
+        last.date = d("2026-11-17");
+        plan.reviews.push(last);
+        assert_eq!(wins_from(&plan, anchor, Weekday::Mon), d("2026-11-18"));
+        assert_eq!(draft(&plan, anchor, anchor, Weekday::Mon).wins, [ItemId(3)]);
     }
 }

@@ -106,8 +106,10 @@ fn write_step_line(out: &mut String, s: &ActionStep, indent: &str, today: NaiveD
 
 /// The agenda as text: dated items by bucket, then stalled and stuck goals.
 pub fn agenda_text(plan: &Plan, today: NaiveDate, week_start: Weekday) -> String {
-    let a = agenda::agenda(plan, today, week_start);
+    let scope = crate::model::view::Scope::default();
+    let a = agenda::agenda(plan, today, week_start, &scope);
     let mut out = String::new();
+    write_goal_list(&mut out, plan, "Focus", &a.focus);
     for bucket in Bucket::ALL {
         let items: Vec<_> = a.in_bucket(bucket).collect();
         if items.is_empty() {
@@ -126,6 +128,9 @@ pub fn agenda_text(plan: &Plan, today: NaiveDate, week_start: Weekday) -> String
             );
         }
     }
+    let next: Vec<_> = a.next_actions.iter().map(|&(_, step)| step).collect();
+    write_item_list(&mut out, plan, "Next actions (no date yet)", &next);
+    write_item_list(&mut out, plan, "Done today", &a.done_today);
     write_pace(&mut out, plan, today);
     write_goal_list(
         &mut out,
@@ -171,6 +176,25 @@ fn write_pace(out: &mut String, plan: &Plan, today: NaiveDate) {
             let _ = write!(out, "  SMART gaps: {gaps}");
         }
         out.push('\n');
+    }
+}
+
+/// Items with their goal: "  #12 step Send the draft  (Speak at a conference)".
+fn write_item_list(out: &mut String, plan: &Plan, heading: &str, ids: &[crate::model::ItemId]) {
+    if ids.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{heading}:");
+    for &id in ids {
+        let kind = plan.locate(id).map_or("item", |l| l.kind().label());
+        let title = plan.title_of(id).unwrap_or_default();
+        let _ = write!(out, "  {} {kind} {title}", plan.num_of(id));
+        match plan.goal_of(id).filter(|g| g.id != id) {
+            Some(goal) => {
+                let _ = writeln!(out, "  ({})", goal.title);
+            }
+            None => out.push('\n'),
+        }
     }
 }
 

@@ -9,15 +9,17 @@ use chrono::{NaiveDate, Weekday};
 use std::fmt::Write;
 
 /// This week's review draft as text.
-pub fn review_text(plan: &Plan, today: NaiveDate, review_day: Weekday) -> String {
+pub fn review_text(
+    plan: &Plan,
+    today: NaiveDate,
+    review_day: Weekday,
+    week_start: Weekday,
+) -> String {
     let state = weekly::schedule(plan, today, review_day);
-    let anchor = match &state {
-        ReviewState::Due { anchor }
-        | ReviewState::InProgress { anchor, .. }
-        | ReviewState::Done { anchor, .. } => *anchor,
-    };
-    let draft = weekly::draft(plan, anchor, today);
+    let anchor = weekly::current_anchor(plan, today, review_day);
+    let draft = weekly::draft(plan, anchor, today, week_start);
     let status = match &state {
+        ReviewState::NotYet { first } => format!("not yet; the first one is for {first}"),
         ReviewState::Due { .. } => "due".to_string(),
         ReviewState::InProgress { stage, .. } => format!("in progress (at {stage})"),
         ReviewState::Done { next, .. } => format!("done; the next one is for {next}"),

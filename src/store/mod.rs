@@ -11,9 +11,11 @@ mod migrate;
 mod paths;
 mod read;
 mod stamp;
+mod view;
 
 pub use error::{LoadError, SaveError};
 pub use paths::{DATA_DIR_ENV, data_dir};
+pub use view::{VIEW_FILE, read_view, write_view};
 
 use crate::model::{Plan, SCHEMA_VERSION};
 use chrono::NaiveDate;

@@ -3,11 +3,11 @@
 
 use super::{detail, layout, text, theme};
 use crate::app::action::Action;
-use crate::app::screens::lists::AgendaRow;
+use crate::app::screens::lists::{AgendaRow, GoalWhy};
 use crate::app::state::AppState;
 use crate::keymap::Layer;
-use crate::model::ItemKind;
 use crate::model::agenda::Bucket;
+use crate::model::{ItemId, ItemKind};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -55,6 +55,7 @@ fn nothing_dated_line(state: &AppState, width: usize) -> Line<'static> {
 }
 
 fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static> {
+    let committed = crate::model::weekly::commitments_in_force(state.plan());
     match row {
         AgendaRow::Heading(h) => {
             Line::styled(h.clone(), theme::title().add_modifier(Modifier::UNDERLINED))
@@ -67,54 +68,110 @@ fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static>
             date,
             bucket,
         } => {
-            let title = state.doc.title_of(*id);
-            let goal = state.doc.title_of(*goal);
-            let mark = if *kind == ItemKind::Milestone {
-                "◇"
-            } else {
-                "[ ]"
-            };
             let date_style = if *bucket == Bucket::Overdue {
                 theme::error()
             } else {
                 theme::dim()
             };
             let date_text = format!("  {} ", date.format("%a %m-%d"));
-            let left = format!("{mark} {title}");
-            let room = width.saturating_sub(text::width(&date_text));
-            let goal_room = room.saturating_sub(text::width(&left) + 3);
-            let goal_text = if goal_room > 8 {
-                format!(" · {}", text::truncate(goal, goal_room))
-            } else {
-                String::new()
-            };
-            Line::from(vec![
-                Span::styled(date_text, date_style),
-                Span::raw(text::truncate(&left, room)),
-                Span::styled(goal_text, theme::dim()),
-            ])
+            let item = item_spans(state, *id, *goal, *kind, committed.contains(id));
+            dated_line(Span::styled(date_text, date_style), item, width)
         }
-        AgendaRow::Goal { id, why } => goal_line(state, *id, why, width),
+        AgendaRow::Next { goal, step } => {
+            let item = item_spans(
+                state,
+                *step,
+                *goal,
+                ItemKind::Step,
+                committed.contains(step),
+            );
+            dated_line(Span::styled("  no date   ", theme::dim()), item, width)
+        }
+        AgendaRow::Done(id) => {
+            let goal = state.plan().goal_of(*id).map_or(*id, |g| g.id);
+            let kind = state.doc.locate(*id).map_or(ItemKind::Step, |l| l.kind());
+            let item = item_spans(state, *id, goal, kind, false);
+            dated_line(Span::styled("  done ✓    ", theme::good()), item, width)
+        }
+        AgendaRow::Goal { id, why } => goal_line(state, *id, *why, width),
     }
 }
 
-/// A goal that needs a look, and the key that helps with it.
-fn goal_line(state: &AppState, id: crate::model::ItemId, why: &str, width: usize) -> Line<'static> {
+/// An item's mark, title and goal: `[ ] Send the draft · Speak at a conference`. A step
+/// picked as this week's commitment is starred.
+fn item_spans(
+    state: &AppState,
+    id: ItemId,
+    goal: ItemId,
+    kind: ItemKind,
+    committed: bool,
+) -> (String, String) {
+    let mark = match kind {
+        ItemKind::Goal => "⚑ deadline:",
+        ItemKind::Milestone => "◇",
+        ItemKind::Step if committed => "★",
+        ItemKind::Step => "[ ]",
+    };
     let title = state.doc.title_of(id);
-    let key = |a: Action| state.settings.keymap.key_for(Layer::Agenda, &a);
-    let hint = if why == "stuck" {
-        format!(
-            "{} shows it in the tree, to add a next step",
-            key(Action::Open)
-        )
+    let goal = if goal == id {
+        String::new()
     } else {
-        format!("{} to check in", key(Action::CheckIn))
+        state.doc.title_of(goal).to_string()
+    };
+    (format!("{mark} {title}"), goal)
+}
+
+/// A line of a date column, the item, and its goal in what room is left.
+fn dated_line(date: Span<'static>, (left, goal): (String, String), width: usize) -> Line<'static> {
+    let room = width.saturating_sub(text::width(&date.content));
+    let goal_room = room.saturating_sub(text::width(&left) + 3);
+    let goal_text = if goal_room > 8 && !goal.is_empty() {
+        format!(" · {}", text::truncate(&goal, goal_room))
+    } else {
+        String::new()
     };
     Line::from(vec![
+        date,
+        Span::raw(text::truncate(&left, room)),
+        Span::styled(goal_text, theme::dim()),
+    ])
+}
+
+/// A goal that leads or needs a look, and the key that helps with it.
+fn goal_line(state: &AppState, id: ItemId, why: GoalWhy, width: usize) -> Line<'static> {
+    let title = state.doc.title_of(id);
+    let key = |a: Action| state.settings.keymap.key_for(Layer::Agenda, &a);
+    let hint = match why {
+        GoalWhy::Stuck => format!(
+            "{} shows it in the tree, to add a next step",
+            key(Action::Open)
+        ),
+        GoalWhy::Stalled => format!("{} to check in", key(Action::CheckIn)),
+        GoalWhy::Focus => focus_note(state, id),
+    };
+    let mark = if why == GoalWhy::Focus { "◉" } else { "●" };
+    Line::from(vec![
         Span::raw(format!(
-            "  ● {}",
+            "  {mark} {}",
             text::truncate(title, width.saturating_sub(6))
         )),
         Span::styled(format!("  {hint}"), theme::dim()),
     ])
+}
+
+/// A focus goal's standing in a few words: "40% · on track · next: Send the draft".
+fn focus_note(state: &AppState, id: ItemId) -> String {
+    let Some(goal) = state.plan().goal(id) else {
+        return String::new();
+    };
+    let pace = crate::model::progress::pace(goal, state.today());
+    let mut note = format!("{:.0}%", pace.progress * 100.0);
+    if pace.expected.is_some() {
+        note.push_str(&format!(" · {}", pace.status.label()));
+    }
+    match crate::model::agenda::next_step(goal) {
+        Some(step) => note.push_str(&format!(" · next: {}", step.title)),
+        None => note.push_str(" · no next step yet"),
+    }
+    note
 }

@@ -19,7 +19,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let current = state.current_item();
     let lines = match current.and_then(|id| state.doc.locate(id)) {
         Some(Loc::Goal(g)) => {
-            goal_lines(&state.plan().goals[g], text::day(state), block_width(area))
+            let goal = &state.plan().goals[g];
+            let mut lines = goal_lines(goal, text::day(state), block_width(area));
+            lines.insert(2, review_line(state, goal));
+            lines
         }
         Some(loc @ Loc::Milestone(g, m)) => {
             milestone_lines(&state.plan().goals[g].milestones[m], state, loc)
@@ -36,6 +39,27 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
             .block(block),
         area,
     );
+}
+
+/// When the goal was last reviewed and the review day it is next due on.
+fn review_line(state: &AppState, goal: &Goal) -> Line<'static> {
+    let day = text::day(state);
+    let review_day = state.review_day();
+    let (plan, today) = (state.plan(), state.today());
+    let first = crate::model::weekly::first_review(plan, today, review_day);
+    let current = crate::model::weekly::current_anchor(plan, today, review_day);
+    let next = crate::model::weekly::next_review_of(goal, first.max(current), review_day);
+    let last = goal
+        .last_reviewed
+        .map_or("not reviewed yet".to_string(), |d| {
+            format!("reviewed {}", day.show(d))
+        });
+    let next = if goal.is_active() {
+        format!(" · next review {}", day.show(next))
+    } else {
+        String::new()
+    };
+    Line::styled(format!("{last}{next}"), theme::dim())
 }
 
 fn block_width(area: Rect) -> usize {
@@ -132,6 +156,24 @@ pub fn pace_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
             "Measure",
             format!("{} {} → {} (now {})", m.unit, m.start, m.target, m.current),
         ));
+        if !goal.milestones.is_empty() || !goal.steps.is_empty() {
+            let tree = progress::tree_progress(goal);
+            lines.push(field(
+                "Plan done",
+                format!("{:.0}% of its milestones and steps", tree * 100.0),
+            ));
+        }
+        if let Some((measured, tree)) = progress::disagreement(goal) {
+            lines.push(Line::styled(
+                format!(
+                    "The measure says {:.0}%, the plan {:.0}%: is the measure up to date, or \
+                     is something done that is not ticked?",
+                    measured * 100.0,
+                    tree * 100.0
+                ),
+                theme::warn(),
+            ));
+        }
     }
     if let Some(f) = pace.projected_finish.filter(|_| goal.is_active()) {
         lines.push(field("At this rate, done by", day.show(f)));
@@ -393,6 +435,23 @@ fn milestone_lines(m: &Milestone, state: &AppState, loc: Loc) -> Vec<Line<'stati
     lines
 }
 
+/// A repeating step's past occurrences on one line: "Done 3 times (last 11-18), 1 missed".
+fn history_line(s: &ActionStep, day: Day) -> Option<Line<'static>> {
+    let last = s.history.last()?;
+    let mut text = format!(
+        "{} (last {})",
+        plural(s.history.len(), "time"),
+        day.show(*last)
+    );
+    if s.missed > 0 {
+        text.push_str(&format!(
+            ", {} skipped",
+            plural(s.missed as usize, "missed one")
+        ));
+    }
+    Some(field("Done", text))
+}
+
 fn step_lines(s: &ActionStep, plan: &Plan, loc: Loc, day: Day) -> Vec<Line<'static>> {
     let today = day.today;
     let mut lines = vec![heading(&s.title), parent_line(plan, loc), Line::default()];
@@ -416,7 +475,8 @@ fn step_lines(s: &ActionStep, plan: &Plan, loc: Loc, day: Day) -> Vec<Line<'stat
         format!("{} / {} (of 3)", s.importance, s.urgency),
     ));
     if let Some(r) = s.recurrence {
-        lines.push(field("Repeats", format!("{r:?}").to_lowercase()));
+        lines.push(field("Repeats", r.to_string()));
+        lines.extend(history_line(s, day));
     }
     if s.reschedules > 0 {
         lines.push(field("Moved later", plural(s.reschedules as usize, "time")));

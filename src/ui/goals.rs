@@ -5,8 +5,8 @@ use super::text::Day;
 use super::{detail, layout, text, theme};
 use crate::app::screens::tree::Row;
 use crate::app::state::AppState;
-use crate::model::progress::{goal_progress, milestone_progress};
-use crate::model::{GoalStatus, ItemKind, Loc, Plan, smart};
+use crate::model::progress::{PaceStatus, milestone_progress, pace};
+use crate::model::{GoalStatus, ItemKind, Loc, Plan, smart, weekly};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
 fn draw_tree(frame: &mut Frame, area: Rect, state: &AppState) {
     let title = match &state.screens.goals.search {
         Some(_) => format!(" Goals — {} matching rows ", state.screens.goals.rows.len()),
-        None => format!(" Goals ({}) ", state.plan().goals.len()),
+        None => goals_title(state),
     };
     let mut block = Block::bordered().title(title);
     if let Some(note) = conflicts_note(state) {
@@ -63,6 +63,22 @@ fn draw_tree(frame: &mut Frame, area: Rect, state: &AppState) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// "Goals (4) · 37% overall · done hidden": how many, how far together (left out while a
+/// merge's conflicts need the room), what is out of view.
+fn goals_title(state: &AppState) -> String {
+    let mut title = format!(" Goals ({})", state.plan().goals.len());
+    let overall = state.screens.goals.overall;
+    if let Some(overall) = overall.filter(|_| state.plan().conflicts.is_empty()) {
+        title.push_str(&format!(" · {:.0}% overall", overall * 100.0));
+    }
+    let scope = state.scope.label();
+    if !scope.is_empty() {
+        title.push_str(&format!(" · {scope}"));
+    }
+    title.push(' ');
+    title
+}
+
 /// "1 conflict to choose: C", while a merge left values side by side.
 fn conflicts_note(state: &AppState) -> Option<String> {
     let count = state.plan().conflicts.len();
@@ -84,9 +100,13 @@ struct RowFacts<'a> {
     progress: Option<f64>,
     date: Option<NaiveDate>,
     gaps: String,
+    /// A goal behind its pace line.
+    behind: bool,
+    /// A focus goal, or a step picked as this week's commitment.
+    starred: bool,
 }
 
-fn row_facts<'a>(plan: &'a Plan, row: &Row) -> Option<RowFacts<'a>> {
+fn row_facts<'a>(plan: &'a Plan, row: &Row, today: NaiveDate) -> Option<RowFacts<'a>> {
     if plan.id_at(row.loc) != Some(row.id) {
         return None;
     }
@@ -98,13 +118,16 @@ fn row_facts<'a>(plan: &'a Plan, row: &Row) -> Option<RowFacts<'a>> {
                 GoalStatus::Dropped => Some("dropped"),
                 _ => None,
             };
+            let pace = pace(goal, today);
             RowFacts {
                 title: &goal.title,
                 done: goal.status == GoalStatus::Done,
                 inactive,
-                progress: Some(goal_progress(goal)),
+                progress: Some(pace.progress),
                 date: goal.deadline,
                 gaps: smart::gaps_label(goal),
+                behind: pace.status == PaceStatus::Behind,
+                starred: goal.focus,
             }
         }
         Loc::Milestone(g, m) => {
@@ -116,6 +139,8 @@ fn row_facts<'a>(plan: &'a Plan, row: &Row) -> Option<RowFacts<'a>> {
                 progress: Some(milestone_progress(m)),
                 date: m.target,
                 gaps: String::new(),
+                behind: false,
+                starred: false,
             }
         }
         _ => {
@@ -127,13 +152,15 @@ fn row_facts<'a>(plan: &'a Plan, row: &Row) -> Option<RowFacts<'a>> {
                 progress: None,
                 date: s.due,
                 gaps: String::new(),
+                behind: false,
+                starred: weekly::commitments_in_force(plan).contains(&s.id),
             }
         }
     })
 }
 
 fn render_row(plan: &Plan, row: &Row, width: usize, day: Day, selected: bool) -> Line<'static> {
-    let Some(facts) = row_facts(plan, row) else {
+    let Some(facts) = row_facts(plan, row, day.today) else {
         return Line::default();
     };
     let fold = match (row.has_children, row.expanded) {
@@ -141,11 +168,13 @@ fn render_row(plan: &Plan, row: &Row, width: usize, day: Day, selected: bool) ->
         (true, true) => "▾ ",
         (true, false) => "▸ ",
     };
-    let mark = match (row.kind, facts.done) {
-        (ItemKind::Milestone, true) => "◆ ",
-        (ItemKind::Milestone, false) => "◇ ",
-        (_, true) => "[x] ",
-        (_, false) => "[ ] ",
+    let mark = match (row.kind, facts.done, facts.starred) {
+        (ItemKind::Milestone, true, _) => "◆ ",
+        (ItemKind::Milestone, false, _) => "◇ ",
+        (ItemKind::Goal, false, true) => "◉ ",
+        (ItemKind::Step, false, true) => " ★  ",
+        (_, true, _) => "[x] ",
+        (_, false, _) => "[ ] ",
     };
     let indent = "  ".repeat(row.depth as usize);
     let right = right_columns(&facts, width, day);
@@ -197,7 +226,13 @@ fn right_columns(facts: &RowFacts, width: usize, day: Day) -> Vec<Span<'static>>
         .progress
         .map(|p| format!(" {:>3.0}%", p * 100.0))
         .unwrap_or_default();
-    spans.push(Span::styled(format!("{progress:>5}"), theme::accent()));
+    // A goal behind its pace line says so beside its progress, in the warning colour.
+    let (progress, style) = if facts.behind {
+        (format!("{progress:>5}▼"), theme::warn())
+    } else {
+        (format!("{progress:>5} "), theme::accent())
+    };
+    spans.push(Span::styled(progress, style));
     if width >= 30 {
         let (date, style) = match facts.date {
             Some(d) if d < day.today && !facts.done => (day.show(d), theme::error()),

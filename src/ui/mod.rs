@@ -15,6 +15,7 @@ mod review_history;
 mod step_back;
 pub mod text;
 mod theme;
+mod timeline;
 mod trend;
 mod welcome;
 
@@ -95,6 +96,7 @@ fn draw_screen(frame: &mut Frame, body: Rect, state: &AppState) {
         Screen::Priorities => priorities::draw(frame, body, state),
         Screen::Review => review::draw(frame, body, state),
         Screen::Profile => profile::draw(frame, body, state),
+        Screen::Timeline => timeline::draw(frame, body, state),
     }
 }
 
@@ -149,8 +151,8 @@ fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)>
     }
     use crate::model::weekly::{ReviewState, schedule};
     let review = match schedule(state.plan(), state.today(), state.review_day()) {
-        ReviewState::Due { .. } if !state.plan().goals.is_empty() => Some("weekly review due (4)"),
-        ReviewState::InProgress { .. } => Some("weekly review in progress (4)"),
+        ReviewState::Due { .. } if !state.plan().goals.is_empty() => Some("review due (4)"),
+        ReviewState::InProgress { .. } => Some("review in progress (4)"),
         _ => None,
     };
     let notice = match (review, state.session.location.is_empty()) {

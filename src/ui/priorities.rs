@@ -1,4 +1,5 @@
-//! The Priorities screen: open steps in four boxes by importance and urgency.
+//! The Priorities screen: open steps (each naming its goal, this week's commitments
+//! starred), or active goals, in four boxes by importance and urgency.
 
 use super::{text, theme};
 use crate::app::state::AppState;
@@ -29,8 +30,14 @@ fn draw_box(frame: &mut Frame, area: Rect, state: &AppState, quadrant: Quadrant,
     } else {
         theme::dim()
     };
+    let what = if state.screens.priorities.goals {
+        "goal"
+    } else {
+        "step"
+    };
+    let count = crate::model::text::plural(ids.len(), what);
     let block = Block::bordered()
-        .title(format!(" {} ({}) ", quadrant.title(), ids.len()))
+        .title(format!(" {} · {count} ", quadrant.title()))
         .border_style(border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -43,7 +50,11 @@ fn draw_box(frame: &mut Frame, area: Rect, state: &AppState, quadrant: Quadrant,
         .skip(offset)
         .take(height)
         .map(|(i, id)| {
-            let line = step_line(state, *id, inner.width as usize);
+            let line = if state.screens.priorities.goals {
+                goal_line(state, *id, inner.width as usize)
+            } else {
+                step_line(state, *id, inner.width as usize)
+            };
             if active && i == selected {
                 line.style(theme::selected())
             } else {
@@ -69,8 +80,39 @@ fn step_line(state: &AppState, id: ItemId, width: usize) -> Line<'static> {
     };
     let levels = format!(" i{}u{}", step.importance, step.urgency);
     let room = width.saturating_sub(text::width(&date) + text::width(&levels));
+    let committed = crate::model::weekly::commitments_in_force(state.plan()).contains(&id);
+    let mark = if committed { "★" } else { "[ ]" };
+    let title = format!("{mark} {}", step.title);
+    let goal = state.plan().goal_of(id).map_or("", |g| g.title.as_str());
+    let goal_room = room.saturating_sub(text::width(&title) + 3);
+    let goal_text = if goal_room >= 6 {
+        format!(" · {}", text::truncate(goal, goal_room))
+    } else {
+        String::new()
+    };
+    let title_room = room.saturating_sub(text::width(&goal_text));
     Line::from(vec![
-        Span::raw(text::fit(&format!("[ ] {}", step.title), room)),
+        Span::raw(text::fit(&title, title_room)),
+        Span::styled(goal_text, theme::dim()),
+        Span::styled(levels, theme::dim()),
+        Span::styled(date, style),
+    ])
+}
+
+fn goal_line(state: &AppState, id: ItemId, width: usize) -> Line<'static> {
+    let Some(goal) = state.plan().goal(id) else {
+        return Line::default();
+    };
+    let (date, style) = match goal.deadline {
+        Some(d) if d < state.today() => (format!(" {}", d.format("%Y-%m-%d")), theme::error()),
+        Some(d) => (format!(" {}", d.format("%Y-%m-%d")), theme::dim()),
+        None => (String::new(), theme::dim()),
+    };
+    let levels = format!(" i{}u{}", goal.importance, goal.urgency);
+    let mark = if goal.focus { "◉" } else { "●" };
+    let room = width.saturating_sub(text::width(&date) + text::width(&levels));
+    Line::from(vec![
+        Span::raw(text::fit(&format!("{mark} {}", goal.title), room)),
         Span::styled(levels, theme::dim()),
         Span::styled(date, style),
     ])

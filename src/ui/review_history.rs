@@ -94,6 +94,15 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
                 Span::raw(" skip this week"),
             ]),
         ],
+        ReviewState::NotYet { first } => vec![
+            Line::styled(
+                format!("Your first weekly review is on {}.", day.show(first)),
+                theme::title(),
+            ),
+            Line::raw(
+                "Until then, work the plan: the review looks back at what this week brought.",
+            ),
+        ],
         ReviewState::InProgress { .. } => vec![Line::raw(format!(
             "A review is in progress: {} resumes it.",
             key(Action::StartReview)

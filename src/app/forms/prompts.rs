@@ -35,7 +35,6 @@ pub(super) const INTERVAL: FieldKind = FieldKind::Number {
     max: check::INTERVAL_DAYS.max,
     optional: false,
 };
-const REPEATS: &[&str] = &["no", "weekly", "monthly"];
 
 pub(super) fn date_text(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
@@ -103,11 +102,7 @@ pub fn edit_milestone(m: &Milestone) -> Form {
 
 /// The editor of a step.
 pub fn edit_step(s: &ActionStep) -> Form {
-    let repeats = match s.recurrence {
-        None => REPEATS[0],
-        Some(Recurrence::Weekly) => REPEATS[1],
-        Some(Recurrence::Monthly) => REPEATS[2],
-    };
+    let repeats = s.recurrence.map(|r| r.to_string()).unwrap_or_default();
     let fields = vec![
         Field::new("title", "Title", FieldKind::Title, &s.title),
         Field::new("date", "Due", FieldKind::Date, &date_text(s.due)),
@@ -118,7 +113,7 @@ pub fn edit_step(s: &ActionStep) -> Form {
             &s.importance.to_string(),
         ),
         Field::new("urgency", "Urgency 1–3", LEVELS, &s.urgency.to_string()),
-        Field::new("repeats", "Repeats", FieldKind::Choice(REPEATS), repeats),
+        Field::new("repeats", "Repeats", FieldKind::Text, &repeats),
         Field::new("notes", "Notes", FieldKind::LongText, &s.notes),
     ];
     Form::new(FormKind::EditStep(s.id), format!("Step {}", s.num), fields)
@@ -208,7 +203,15 @@ pub(super) fn submit_new_goal(
 }
 
 /// A new milestone (with its target date) or step (with its due date).
-pub(super) fn child_node(id: ItemId, kind: ItemKind, title: &str, date: Option<NaiveDate>) -> Node {
+/// A new milestone or step titled `title`, dated `date`, under `parent` in `plan`: a new
+/// step takes its goal's importance (a step matters as much as what it serves).
+pub(super) fn child_node(
+    plan: &Plan,
+    parent: ItemId,
+    (id, kind): (ItemId, ItemKind),
+    title: &str,
+    date: Option<NaiveDate>,
+) -> Node {
     if kind == ItemKind::Milestone {
         let mut m = Milestone::new(id, title);
         m.target = date;
@@ -216,6 +219,9 @@ pub(super) fn child_node(id: ItemId, kind: ItemKind, title: &str, date: Option<N
     } else {
         let mut s = ActionStep::new(id, title);
         s.due = date;
+        if let Some(goal) = plan.goal_of(parent) {
+            s.importance = goal.importance;
+        }
         Node::Step(Box::new(s))
     }
 }
@@ -233,7 +239,7 @@ pub(super) fn submit_new_child(
         return None;
     }
     let id = plan.new_id();
-    let node = child_node(id, kind, &title, date);
+    let node = child_node(plan, parent, (id, kind), &title, date);
     let op = Op::Insert {
         parent: Some(parent),
         index,
@@ -267,7 +273,7 @@ pub(super) fn submit_step(form: &mut Form, s: &ActionStep, today: NaiveDate) -> 
     s.set_due(r.date("date"));
     s.importance = r.small("importance").unwrap_or(s.importance);
     s.urgency = r.small("urgency").unwrap_or(s.urgency);
-    s.recurrence = [None, Some(Recurrence::Weekly), Some(Recurrence::Monthly)][r.choice("repeats")];
+    s.recurrence = read_repeats(&mut r);
     s.notes = r.text("notes");
     if s.recurrence.is_some() && s.due.is_none() {
         r.fail("date", "A repeating step needs a due date.");
@@ -281,6 +287,24 @@ pub(super) fn submit_step(form: &mut Form, s: &ActionStep, today: NaiveDate) -> 
         node: Node::Step(Box::new(s)),
     };
     Some(Change::new(op, label).selecting(id))
+}
+
+/// The Repeats field: empty or "no" for a one-off step, else a rule `Recurrence` reads.
+fn read_repeats(r: &mut Reader) -> Option<Recurrence> {
+    let text = r.text("repeats");
+    if text.trim().is_empty() || text.trim().eq_ignore_ascii_case("no") {
+        return None;
+    }
+    let rule = Recurrence::parse(&text);
+    if rule.is_none() {
+        let message = format!(
+            "“{}” is not a repetition goalcoach knows. Try {}.",
+            text.trim(),
+            crate::model::repeat::REPEAT_FORMS
+        );
+        r.fail("repeats", &message);
+    }
+    rule
 }
 
 pub(super) fn submit_check_in(form: &mut Form, goal: &Goal, today: NaiveDate) -> Option<Change> {

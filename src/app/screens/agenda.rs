@@ -3,18 +3,17 @@
 //! its routing.
 
 use super::super::action::{Action, Effect, Screen};
-use super::super::core::Core;
+use super::super::core::{Core, ViewKey};
 use super::super::items;
 use super::lists::{AgendaRow, ListSel, agenda_rows};
-use chrono::NaiveDate;
 
 /// The Agenda screen's own state.
 #[derive(Debug, Default)]
 pub struct AgendaScreen {
     rows: Vec<AgendaRow>,
     pub sel: ListSel,
-    /// The plan revision and day the rows were worked out for.
-    built_for: Option<(u64, NaiveDate)>,
+    /// What the rows were worked out for.
+    built_for: Option<ViewKey>,
 }
 
 impl AgendaScreen {
@@ -30,12 +29,19 @@ impl AgendaScreen {
     /// Works the rows out again when the plan or the day changed (only while on show), and
     /// keeps the selection on its item.
     pub fn settle(&mut self, core: &Core) {
-        let now = (core.doc.revision(), core.today());
+        let now = core.view_key();
         if core.screen != Screen::Agenda || self.built_for == Some(now) {
             return;
         }
-        self.rows = agenda_rows(core.plan(), core.today(), core.settings.week_start);
+        let was_done = matches!(self.rows.get(self.sel.index), Some(AgendaRow::Done(_)));
+        self.rows = agenda_rows(core);
         self.built_for = Some(now);
+        // An item just ticked off moves to "Done today"; the cursor stays where it was, on
+        // the next thing to do, instead of following it there.
+        let ticked = |r: &AgendaRow| matches!(r, AgendaRow::Done(id) if Some(*id) == self.sel.id);
+        if !was_done && self.rows.iter().any(ticked) {
+            self.sel.id = None;
+        }
         let ids = self.ids();
         self.sel.fix(&ids);
     }

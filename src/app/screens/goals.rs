@@ -31,17 +31,26 @@ pub struct GoalsScreen {
     pub search: Option<Search>,
     /// All searchable text, built on the first search after a change.
     text: Option<TitleText>,
-    /// The plan revision the rows were built from.
-    seen: u64,
+    /// The weighted progress of the active goals in view (see `progress::overall`).
+    pub overall: Option<f64>,
+    /// What the rows were built from.
+    seen: Option<super::super::core::ViewKey>,
 }
 
 impl GoalsScreen {
     /// Rebuilds the rows when the plan changed since they were built, and selects the item a
     /// change asked for.
     pub fn settle(&mut self, core: &mut Core) {
-        if self.seen != core.doc.revision() {
-            self.seen = core.doc.revision();
-            self.text = None;
+        let now = core.view_key();
+        if self.seen != Some(now) {
+            if self.seen.is_none_or(|(revision, ..)| revision != now.0) {
+                self.text = None;
+            }
+            self.seen = Some(now);
+            let (scope, today) = (&core.scope, core.today());
+            let in_view = core.plan().goals.iter();
+            let active = in_view.filter(|g| g.is_active() && scope.shows_goal(g, today));
+            self.overall = crate::model::progress::overall(active);
             self.refresh(core);
         }
         if let Some(id) = core.focus.take() {
@@ -67,6 +76,8 @@ impl GoalsScreen {
             text.matches(&query)
         });
         let filter = TreeFilter {
+            scope: &core.scope,
+            today: core.today(),
             collapsed: &self.collapsed,
             query: &query,
             matched: matched.as_deref(),

@@ -1,15 +1,16 @@
 //! The Agenda as rows, and a selection over rows that is kept by id across edits. Pure:
 //! plan in, rows out.
 
+use super::super::core::Core;
 use crate::model::agenda::{self, Bucket};
-use crate::model::{ItemId, ItemKind, Plan};
-use chrono::{NaiveDate, Weekday};
+use crate::model::{ItemId, ItemKind};
+use chrono::NaiveDate;
 
 /// One line of the Agenda screen.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AgendaRow {
     Heading(String),
-    /// A dated open milestone or step.
+    /// A dated open goal, milestone or step.
     Item {
         id: ItemId,
         goal: ItemId,
@@ -17,11 +18,18 @@ pub enum AgendaRow {
         date: NaiveDate,
         bucket: Bucket,
     },
-    /// A goal that needs a look, and why.
+    /// A goal that leads (focus) or needs a look (stalled, stuck).
     Goal {
         id: ItemId,
-        why: &'static str,
+        why: GoalWhy,
     },
+    /// A goal's next step, which has no date yet.
+    Next {
+        goal: ItemId,
+        step: ItemId,
+    },
+    /// Something done today.
+    Done(ItemId),
     /// Nothing dated is open: the screen says how to date a step.
     NothingDated,
 }
@@ -31,15 +39,28 @@ impl AgendaRow {
     pub fn id(&self) -> Option<ItemId> {
         match self {
             AgendaRow::Item { id, .. } | AgendaRow::Goal { id, .. } => Some(*id),
+            AgendaRow::Next { step, .. } => Some(*step),
+            AgendaRow::Done(id) => Some(*id),
             _ => None,
         }
     }
 }
 
-/// The rows of the Agenda screen on `today`.
-pub fn agenda_rows(plan: &Plan, today: NaiveDate, week_start: Weekday) -> Vec<AgendaRow> {
-    let a = agenda::agenda(plan, today, week_start);
+/// Why a goal is listed on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoalWhy {
+    Focus,
+    Stalled,
+    Stuck,
+}
+
+/// The rows of the Agenda screen: the focus goals, the dated buckets, the undated next
+/// actions, what was done today, then goals that need a look.
+pub fn agenda_rows(core: &Core) -> Vec<AgendaRow> {
+    let (plan, today) = (core.plan(), core.today());
+    let a = agenda::agenda(plan, today, core.settings.week_start, &core.scope);
     let mut rows = Vec::new();
+    push_goals(&mut rows, "Focus", &a.focus, GoalWhy::Focus);
     for bucket in Bucket::ALL {
         let items: Vec<_> = a.in_bucket(bucket).collect();
         if items.is_empty() {
@@ -58,20 +79,40 @@ pub fn agenda_rows(plan: &Plan, today: NaiveDate, week_start: Weekday) -> Vec<Ag
             bucket: i.bucket,
         }));
     }
-    if rows.is_empty() {
+    if a.items.is_empty() {
         rows.push(AgendaRow::NothingDated);
+    }
+    if !a.next_actions.is_empty() {
+        rows.push(AgendaRow::Heading(format!(
+            "Next actions, not dated ({})",
+            a.next_actions.len()
+        )));
+        let next = a.next_actions.iter();
+        rows.extend(next.map(|&(goal, step)| AgendaRow::Next { goal, step }));
+    }
+    if !a.done_today.is_empty() {
+        rows.push(AgendaRow::Heading(format!(
+            "Done today ({})",
+            a.done_today.len()
+        )));
+        rows.extend(a.done_today.iter().map(|&id| AgendaRow::Done(id)));
     }
     push_goals(
         &mut rows,
         "Stalled: nothing done or checked in for 14 days",
         &a.stalled,
-        "stalled",
+        GoalWhy::Stalled,
     );
-    push_goals(&mut rows, "Stuck: no open next step", &a.stuck, "stuck");
+    push_goals(
+        &mut rows,
+        "Stuck: no open next step",
+        &a.stuck,
+        GoalWhy::Stuck,
+    );
     rows
 }
 
-fn push_goals(rows: &mut Vec<AgendaRow>, heading: &str, ids: &[ItemId], why: &'static str) {
+fn push_goals(rows: &mut Vec<AgendaRow>, heading: &str, ids: &[ItemId], why: GoalWhy) {
     if ids.is_empty() {
         return;
     }

@@ -8,6 +8,7 @@ pub mod lists;
 pub mod priorities;
 pub mod profile;
 pub mod review;
+pub mod timeline;
 pub mod tree;
 
 use super::action::{Action, Effect, Screen};
@@ -22,6 +23,7 @@ pub struct Screens {
     pub priorities: priorities::PrioritiesScreen,
     pub review: review::ReviewScreen,
     pub profile: profile::ProfileScreen,
+    pub timeline: timeline::TimelineScreen,
 }
 
 impl Screens {
@@ -32,6 +34,7 @@ impl Screens {
         self.agenda.settle(core);
         self.priorities.settle(core);
         self.review.settle(core);
+        self.timeline.settle(core);
     }
 
     /// The item the keys act on: the tree's selection on the Goals screen, the list's
@@ -43,6 +46,7 @@ impl Screens {
             Screen::Priorities => self.priorities.current(),
             Screen::Review => self.review.current(core),
             Screen::Profile => None,
+            Screen::Timeline => self.timeline.sel.id,
         }
     }
 
@@ -54,6 +58,7 @@ impl Screens {
             Screen::Priorities => self.priorities.update(core, action),
             Screen::Review => self.review.update(core, action),
             Screen::Profile => self.profile.update(core, action),
+            Screen::Timeline => self.timeline.update(core, action),
         }
     }
 }

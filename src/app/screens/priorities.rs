@@ -1,13 +1,15 @@
-//! The Priorities screen: open steps in the importance × urgency boxes, worked out when the
-//! plan or the day changes; which box is picked and the selection in each, by id; its routing.
+//! The Priorities screen: open steps (or, switched, active goals) in the importance ×
+//! urgency boxes, worked out when the plan, the view or the day changes; which box is picked
+//! and the selection in each, by id — an item whose rating moved it to another box takes the
+//! cursor with it; its routing.
 
 use super::super::action::{Action, Effect, Screen};
-use super::super::core::Core;
+use super::super::core::{Core, ViewKey};
 use super::super::items;
 use super::agenda::show_in_tree;
 use super::lists::ListSel;
 use crate::model::ItemId;
-use chrono::NaiveDate;
+use crate::model::priority;
 
 /// The Priorities screen's own state.
 #[derive(Debug, Default)]
@@ -17,7 +19,9 @@ pub struct PrioritiesScreen {
     pub quadrant: usize,
     /// The selection inside each box.
     pub sel: [ListSel; 4],
-    built_for: Option<(u64, NaiveDate)>,
+    /// Goals in the boxes instead of steps.
+    pub goals: bool,
+    built_for: Option<(ViewKey, bool)>,
 }
 
 impl PrioritiesScreen {
@@ -38,12 +42,18 @@ impl PrioritiesScreen {
     /// Works the boxes out again when the plan or the day changed (only while on show), and
     /// keeps each selection on its item.
     pub fn settle(&mut self, core: &Core) {
-        let now = (core.doc.revision(), core.today());
+        let now = (core.view_key(), self.goals);
         if core.screen != Screen::Priorities || self.built_for == Some(now) {
             return;
         }
-        self.boxes = crate::model::priority::matrix(core.plan(), core.today());
+        let (plan, today, scope) = (core.plan(), core.today(), &core.scope);
+        self.boxes = if self.goals {
+            priority::goal_matrix(plan, today, scope)
+        } else {
+            priority::matrix(plan, today, scope)
+        };
         self.built_for = Some(now);
+        self.follow(self.current());
         let boxes = self.ids();
         for (sel, ids) in self.sel.iter_mut().zip(boxes.iter()) {
             sel.fix(ids);
@@ -62,9 +72,26 @@ impl PrioritiesScreen {
             Action::Collapse => self.quadrant = q & !1,
             Action::Expand => self.quadrant = q | 1,
             Action::Open => return show_in_tree(self.current()),
+            Action::SwitchView => {
+                self.goals = !self.goals;
+                self.sel = Default::default();
+                self.quadrant = 0;
+            }
             other => return items::update(core, self.current(), other),
         }
         Effect::None
+    }
+
+    /// Keeps the cursor on `id` when its new rating put it in another box.
+    fn follow(&mut self, id: Option<ItemId>) {
+        let Some(id) = id else { return };
+        if self.boxes[self.quadrant].contains(&id) {
+            return;
+        }
+        if let Some(q) = self.boxes.iter().position(|b| b.contains(&id)) {
+            self.quadrant = q;
+            self.sel[q].id = Some(id);
+        }
     }
 
     /// Moves within a box; past its bottom goes to the box below, past its top to the box

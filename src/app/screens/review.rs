@@ -38,12 +38,17 @@ pub fn in_progress(core: &Core) -> Option<&WeeklyReview> {
     weekly::record_for(core.plan(), anchor(core)).filter(|r| r.current_stage().is_some())
 }
 
+fn draft_now(core: &Core) -> Draft {
+    let week_start = core.settings.week_start;
+    weekly::draft(core.plan(), anchor(core), core.today(), week_start)
+}
+
 impl ReviewScreen {
     /// Works the week's draft out again when the plan or the day changed (only on show).
     pub fn settle(&mut self, core: &Core) {
         let now = (core.doc.revision(), core.today());
         if core.screen == Screen::Review && self.built_for != Some(now) {
-            self.draft = Some(weekly::draft(core.plan(), anchor(core), core.today()));
+            self.draft = Some(draft_now(core));
             self.built_for = Some(now);
         }
     }
@@ -54,7 +59,7 @@ impl ReviewScreen {
             (Some(d), Some(built)) if built == (core.doc.revision(), core.today()) => {
                 Cow::Borrowed(d)
             }
-            _ => Cow::Owned(weekly::draft(core.plan(), anchor(core), core.today())),
+            _ => Cow::Owned(draft_now(core)),
         }
     }
 
@@ -137,6 +142,14 @@ impl ReviewScreen {
     fn start(&mut self, core: &mut Core) -> Effect {
         match weekly::schedule(core.plan(), core.today(), core.review_day()) {
             ReviewState::InProgress { .. } => Effect::None,
+            ReviewState::NotYet { first } => {
+                core.info(format!(
+                    "Your plan is new: its first weekly review is on {}. Until then, \
+                     work the plan.",
+                    first.format("%A %Y-%m-%d")
+                ));
+                Effect::None
+            }
             ReviewState::Done { next, .. } => {
                 core.info(format!(
                     "This week's review is done. The next one is for {next}."

@@ -1,7 +1,9 @@
 //! The goal tree as rows on screen: which items are visible given what is folded and what
 //! the search matches. Pure: plan in, rows out.
 
+use crate::model::view::Scope;
 use crate::model::{ItemId, ItemKind, Loc, Plan};
+use chrono::NaiveDate;
 use std::collections::HashSet;
 
 /// One visible line of the tree.
@@ -19,8 +21,12 @@ pub struct Row {
     pub matched: bool,
 }
 
-/// What narrows the tree: folded items and an optional search.
+/// What narrows the tree: the screens' scope (done hidden, a narrowing, archived goals),
+/// folded items and an optional search. A search looks past the scope: it finds everything,
+/// archived goals included.
 pub struct TreeFilter<'a> {
+    pub scope: &'a Scope,
+    pub today: NaiveDate,
     pub collapsed: &'a HashSet<ItemId>,
     /// Lower-cased search text; empty for none.
     pub query: &'a str,
@@ -148,6 +154,9 @@ pub fn fill_visible_rows(rows: &mut Vec<Row>, plan: &Plan, filter: &TreeFilter) 
     // searching (all unfolded), so it stays in step with `TitleText`.
     let mut k = 0;
     for (gi, goal) in plan.goals.iter().enumerate() {
+        if !searching && !filter.scope.shows_goal(goal, filter.today) {
+            continue;
+        }
         let start = rows.len();
         let has_children = !goal.milestones.is_empty() || !goal.steps.is_empty();
         let expanded = searching || !filter.collapsed.contains(&goal.id);
@@ -173,6 +182,7 @@ pub fn fill_visible_rows(rows: &mut Vec<Row>, plan: &Plan, filter: &TreeFilter) 
                     title: &s.title,
                     loc: Loc::GoalStep(gi, si),
                     depth: 1,
+                    done: s.is_done(),
                 };
                 any_child |= push_step(rows, step, filter, &mut k);
             }
@@ -191,6 +201,9 @@ fn push_milestone(
     k: &mut usize,
 ) -> bool {
     let searching = !filter.query.is_empty();
+    if !searching && !filter.scope.shows_item(m.is_done()) {
+        return false;
+    }
     let start = rows.len();
     let expanded = searching || !filter.collapsed.contains(&m.id);
     let matched = filter.is_match(*k, &m.title);
@@ -212,6 +225,7 @@ fn push_milestone(
                 title: &s.title,
                 loc: Loc::MilestoneStep(gi, mi, si),
                 depth: 2,
+                done: s.is_done(),
             };
             any_step |= push_step(rows, step, filter, k);
         }
@@ -229,12 +243,14 @@ struct StepRow<'a> {
     title: &'a str,
     loc: Loc,
     depth: u8,
+    done: bool,
 }
 
 fn push_step(rows: &mut Vec<Row>, step: StepRow, filter: &TreeFilter, k: &mut usize) -> bool {
     let matched = filter.is_match(*k, step.title);
     *k += 1;
-    if !filter.query.is_empty() && !matched {
+    let searching = !filter.query.is_empty();
+    if (searching && !matched) || (!searching && !filter.scope.shows_item(step.done)) {
         return false;
     }
     rows.push(Row {
@@ -274,6 +290,8 @@ mod tests {
         visible_rows(
             plan,
             &TreeFilter {
+                scope: &Scope::default(),
+                today: NaiveDate::MIN,
                 collapsed,
                 query,
                 matched: None,
@@ -325,6 +343,8 @@ mod tests {
             let fast = visible_rows(
                 &p,
                 &TreeFilter {
+                    scope: &Scope::default(),
+                    today: NaiveDate::MIN,
                     collapsed: &collapsed,
                     query,
                     matched: Some(&matched),
@@ -333,6 +353,8 @@ mod tests {
             let slow = visible_rows(
                 &p,
                 &TreeFilter {
+                    scope: &Scope::default(),
+                    today: NaiveDate::MIN,
                     collapsed: &collapsed,
                     query,
                     matched: None,
@@ -360,5 +382,28 @@ mod tests {
         assert_eq!(ids(&rows), [5]);
         let rows = rows_for(&plan(), &collapsed, "zzz");
         assert!(rows.is_empty());
+    }
+
+    #[test]
+    fn the_scope_hides_done_items_and_archived_goals_but_search_finds_them() {
+        let mut p = plan();
+        p.goals[0].milestones[0].steps[0].done = NaiveDate::from_ymd_opt(2026, 2, 1);
+        p.goals[1].status = crate::model::GoalStatus::Done;
+        p.goals[1].archived = NaiveDate::from_ymd_opt(2026, 3, 1);
+        let collapsed = HashSet::new();
+        let scope = Scope {
+            hide_done: true,
+            ..Scope::default()
+        };
+        let filter = |query| TreeFilter {
+            scope: &scope,
+            today: NaiveDate::MIN,
+            collapsed: &collapsed,
+            query,
+            matched: None,
+        };
+        assert_eq!(ids(&visible_rows(&p, &filter(""))), [1, 2, 4]);
+        assert_eq!(ids(&visible_rows(&p, &filter("promoted"))), [5]);
+        assert_eq!(ids(&visible_rows(&p, &filter("outline"))), [1, 2, 3]);
     }
 }

@@ -204,7 +204,8 @@ fn read_child(
             .map_or(goal, |m| m.id),
     };
     let id = plan.new_id();
-    ops.push(insert_under(parent, child_node(id, kind, &title, date)));
+    let node = child_node(plan, goal, (id, kind), &title, date);
+    ops.push(insert_under(parent, node));
     Some(id)
 }
 

@@ -13,7 +13,7 @@ use super::{Field, FieldKind, Form, FormKind};
 use crate::model::journey::{Journey, Stage};
 use crate::model::profile::{Named, Profile};
 use crate::model::{Goal, Plan};
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 
 const SATISFACTION: FieldKind = FieldKind::Number {
     min: crate::model::check::SATISFACTION.min,
@@ -279,15 +279,11 @@ pub fn next_stage(plan: &Plan, journey: &Journey, stage: Stage) -> Option<Stage>
     stage.after(has_goal)
 }
 
-/// When the first review on `day` falls, seen from `today` ("today (Sunday)" or "Friday,
-/// 2026-11-27"): for the journey's closing words.
-pub fn review_day_words(day: Weekday, today: NaiveDate) -> String {
-    let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+/// When the plan's first review falls ("Sunday, 2026-11-29"): for the journey's closing
+/// words. A plan made on its review day gets its first review a week later.
+pub fn review_day_words(plan: &Plan, day: Weekday, today: NaiveDate) -> String {
+    let first = crate::model::weekly::first_review(plan, today, day);
     let lower = WEEKDAYS[day.num_days_from_monday() as usize];
     let name = lower[..1].to_uppercase() + &lower[1..];
-    if ahead == 0 {
-        return format!("today ({name})");
-    }
-    let date = crate::model::dates::plus_days(today, u64::from(ahead));
-    format!("{name}, {date}")
+    format!("{name}, {first}")
 }
