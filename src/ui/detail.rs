@@ -54,10 +54,10 @@ fn review_line(state: &AppState, goal: &Goal) -> Line<'static> {
         .map_or("not reviewed yet".to_string(), |d| {
             format!("reviewed {}", day.show(d))
         });
-    let next = if goal.is_active() {
-        format!(" · next review {}", day.show(next))
-    } else {
-        String::new()
+    let next = match () {
+        _ if !goal.is_active() => String::new(),
+        _ if next <= current => " · due in this week's review".to_string(),
+        _ => format!(" · next review {}", day.show(next)),
     };
     Line::styled(format!("{last}{next}"), theme::dim())
 }

@@ -34,8 +34,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         .iter()
         .enumerate()
         .map(|(i, r)| {
+            let partial = weekly::is_partial(state.plan(), r, state.today(), state.review_day());
             let what = if r.skipped {
                 "skipped".to_string()
+            } else if partial {
+                format!(
+                    "partial (stopped at {})",
+                    r.stage.as_deref().unwrap_or("wins")
+                )
             } else if r.stage.is_some() {
                 "in progress".into()
             } else {
@@ -130,7 +136,8 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
     );
 }
 
-/// One mark per week, oldest first: █ reviewed, ▁ skipped on purpose, · no review.
+/// One mark per week, oldest first: █ reviewed, ▁ skipped on purpose, ▄ partial (or in
+/// progress), · no review.
 fn review_trail(state: &AppState, anchor: chrono::NaiveDate) -> String {
     (0..12u64)
         .rev()
@@ -141,7 +148,8 @@ fn review_trail(state: &AppState, anchor: chrono::NaiveDate) -> String {
             ) {
                 Some(r) if r.skipped => '▁',
                 Some(r) if r.stage.is_none() => '█',
-                _ => '·',
+                Some(_) => '▄',
+                None => '·',
             }
         })
         .collect()
@@ -169,10 +177,12 @@ fn draw_chart(frame: &mut Frame, area: Rect, state: &AppState) {
 
 fn record_lines(state: &AppState, r: &WeeklyReview) -> Vec<Line<'static>> {
     let day = text::day(state);
-    let mut lines = vec![Line::styled(
-        format!("{} · done {}", r.week, day.show(r.date)),
-        theme::title(),
-    )];
+    let when = if r.stage.is_some() {
+        format!("started {}, not finished", day.show(r.date))
+    } else {
+        format!("done {}", day.show(r.date))
+    };
+    let mut lines = vec![Line::styled(format!("{} · {when}", r.week), theme::title())];
     if r.skipped {
         lines.push(Line::raw("Skipped on purpose."));
         return lines;

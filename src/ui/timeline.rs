@@ -104,11 +104,14 @@ fn draw_empty(frame: &mut Frame, area: Rect, state: &AppState) {
     );
 }
 
-/// The axis's labels, and a mark above today.
+/// The axis's labels, and a mark above today (a label that would cover it is left out).
 fn draw_ticks(buf: &mut Buffer, chart: Rect, axis: &Axis, today: NaiveDate) {
+    let today_col = axis.column(today);
     let mut free_from = 0;
     for (col, label) in axis.ticks() {
-        if col < free_from {
+        let covers_today =
+            today_col.is_some_and(|t| (col..col + text::width(&label) as u16).contains(&t));
+        if col < free_from || covers_today {
             continue;
         }
         let room = chart.width.saturating_sub(col) as usize;
@@ -116,7 +119,7 @@ fn draw_ticks(buf: &mut Buffer, chart: Rect, axis: &Axis, today: NaiveDate) {
         buf.set_string(chart.x + col, chart.y, &label, theme::dim());
         free_from = col + text::width(&label) as u16 + 1;
     }
-    if let Some(col) = axis.column(today) {
+    if let Some(col) = today_col {
         buf.set_string(chart.x + col, chart.y, "▼", theme::accent());
     }
 }
