@@ -122,7 +122,12 @@ fn bench_frames(c: &mut Criterion) {
     for items in SIZES {
         let mut state = app(plan(items));
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        for screen in [Screen::Goals, Screen::Agenda, Screen::Priorities] {
+        for screen in [
+            Screen::Goals,
+            Screen::Agenda,
+            Screen::Priorities,
+            Screen::Timeline,
+        ] {
             update(&mut state, Action::ShowScreen(screen));
             let id = BenchmarkId::new(screen.title(), items);
             group.bench_function(id, |b| {

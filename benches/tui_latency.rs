@@ -48,6 +48,13 @@ fn main() {
 
     report("cursor move (j/k)", &keys(&mut app, &["j", "k"], 200));
     report("screen switch (2/1)", &keys(&mut app, &["2", "1"], 100));
+    report("timeline switch (6/1)", &keys(&mut app, &["6", "1"], 100));
+    app.send("6");
+    app.wait_until(TIMEOUT, |s| s.contains("Timeline ·"));
+    report("timeline cursor (j/k)", &keys(&mut app, &["j", "k"], 200));
+    report("timeline scroll (l/h)", &keys(&mut app, &["l", "h"], 100));
+    app.send("1");
+    app.wait_until(TIMEOUT, |s| s.contains("Goals ("));
     app.send("/");
     app.wait_until(TIMEOUT, |s| s.contains("\n/") || s.contains("next match"));
     report("search keystroke", &keys(&mut app, &["e", "\x7f"], 100));

@@ -87,6 +87,12 @@ impl Doc {
         }
     }
 
+    /// The goal the item `id` belongs to (itself for a goal), found through the index.
+    pub fn goal_of(&self, id: ItemId) -> Option<&crate::model::Goal> {
+        self.locate(id)
+            .map(|loc| &self.plan.goals[loc.goal_index()])
+    }
+
     /// The title of item `id` ("" when it is gone).
     pub fn title_of(&self, id: ItemId) -> &str {
         self.locate(id).map_or("", |loc| self.plan.title_at(loc))

@@ -57,7 +57,7 @@ pub fn open_add_child(core: &mut Core, current: Option<ItemId>) -> Effect {
 
 /// Opens the prompt for a step straight under `current`'s goal.
 pub fn open_add_step(core: &mut Core, current: Option<ItemId>) -> Effect {
-    match current.and_then(|id| core.plan().goal_of(id)).map(|g| g.id) {
+    match current.and_then(|id| core.doc.goal_of(id)).map(|g| g.id) {
         Some(goal) => open_child_form(core, goal, ItemKind::Step, usize::MAX),
         None => open_new_goal(core),
     }
@@ -87,7 +87,7 @@ pub fn open_editor(core: &mut Core, current: Option<ItemId>) -> Effect {
 }
 
 fn open_check_in(core: &mut Core, current: Option<ItemId>) -> Effect {
-    match current.and_then(|id| core.plan().goal_of(id)) {
+    match current.and_then(|id| core.doc.goal_of(id)) {
         Some(goal) => {
             let form = item_forms::check_in(goal);
             core.open_form(form)
@@ -203,7 +203,7 @@ pub fn delete(core: &mut Core, id: ItemId) -> Effect {
 }
 
 fn cycle_status(core: &mut Core, current: Option<ItemId>) -> Effect {
-    let Some(goal) = current.and_then(|id| core.plan().goal_of(id)) else {
+    let Some(goal) = current.and_then(|id| core.doc.goal_of(id)) else {
         return Effect::None;
     };
     let mut g = goal.without_children();
@@ -222,7 +222,7 @@ pub const FOCUS_GOALS: usize = 3;
 
 /// Makes the selected item's goal a focus goal (it leads the agenda and the review), or not.
 fn toggle_focus(core: &mut Core, current: Option<ItemId>) -> Effect {
-    let Some(goal) = current.and_then(|id| core.plan().goal_of(id)) else {
+    let Some(goal) = current.and_then(|id| core.doc.goal_of(id)) else {
         return Effect::None;
     };
     let mut g = goal.without_children();
@@ -247,13 +247,13 @@ fn toggle_focus(core: &mut Core, current: Option<ItemId>) -> Effect {
             node: Node::Goal(Box::new(g)),
         },
     );
-    core.commit(Change::new(op, label).saying(message).selecting(id))
+    core.commit(Change::new(op, label).saying(message))
 }
 
 /// Puts a finished or dropped goal away (out of the tree and the timeline; search and
 /// exports still find it), or takes an archived one back out.
 fn archive(core: &mut Core, current: Option<ItemId>) -> Effect {
-    let Some(goal) = current.and_then(|id| core.plan().goal_of(id)) else {
+    let Some(goal) = current.and_then(|id| core.doc.goal_of(id)) else {
         return Effect::None;
     };
     let mut g = goal.without_children();

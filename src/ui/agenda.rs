@@ -88,7 +88,7 @@ fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static>
             dated_line(Span::styled("  no date   ", theme::dim()), item, width)
         }
         AgendaRow::Done(id) => {
-            let goal = state.plan().goal_of(*id).map_or(*id, |g| g.id);
+            let goal = state.doc.goal_of(*id).map_or(*id, |g| g.id);
             let kind = state.doc.locate(*id).map_or(ItemKind::Step, |l| l.kind());
             let item = item_spans(state, *id, goal, kind, false);
             dated_line(Span::styled("  done ✓    ", theme::good()), item, width)

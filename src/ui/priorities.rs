@@ -83,7 +83,7 @@ fn step_line(state: &AppState, id: ItemId, width: usize) -> Line<'static> {
     let committed = crate::model::weekly::commitments_in_force(state.plan()).contains(&id);
     let mark = if committed { "★" } else { "[ ]" };
     let title = format!("{mark} {}", step.title);
-    let goal = state.plan().goal_of(id).map_or("", |g| g.title.as_str());
+    let goal = state.doc.goal_of(id).map_or("", |g| g.title.as_str());
     let goal_room = room.saturating_sub(text::width(&title) + 3);
     let goal_text = if goal_room >= 6 {
         format!(" · {}", text::truncate(goal, goal_room))
