@@ -241,12 +241,9 @@ fn toggle_focus(core: &mut Core, current: Option<ItemId>) -> Effect {
         ),
     };
     let label = format!("focus on “{}”", g.title);
-    let (id, op) = (
-        g.id,
-        Op::Update {
-            node: Node::Goal(Box::new(g)),
-        },
-    );
+    let op = Op::Update {
+        node: Node::Goal(Box::new(g)),
+    };
     core.commit(Change::new(op, label).saying(message))
 }
 
