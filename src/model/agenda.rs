@@ -76,6 +76,8 @@ pub struct AgendaItem {
     pub kind: ItemKind,
     pub date: NaiveDate,
     pub bucket: Bucket,
+    /// Whether its goal is a focus goal (its items lead their day).
+    pub focus: bool,
 }
 
 /// What needs attention, seen from one day.
@@ -103,7 +105,6 @@ impl Agenda {
 /// Builds the agenda of `plan` as seen on `today`, of the goals in `scope`.
 pub fn agenda(plan: &Plan, today: NaiveDate, week_start: Weekday, scope: &Scope) -> Agenda {
     let mut out = Agenda::default();
-    let mut focus_of = std::collections::HashSet::new();
     for goal in plan.goals.iter().filter(|g| scope.shows_goal(g, today)) {
         push_done_today(goal, today, &mut out.done_today);
         if !goal.is_active() {
@@ -111,7 +112,6 @@ pub fn agenda(plan: &Plan, today: NaiveDate, week_start: Weekday, scope: &Scope)
         }
         if goal.focus {
             out.focus.push(goal.id);
-            focus_of.insert(goal.id);
         }
         push_dated_items(goal, today, week_start, &mut out.items);
         if let Some(step) = next_step(goal).filter(|s| s.due.is_none()) {
@@ -124,8 +124,7 @@ pub fn agenda(plan: &Plan, today: NaiveDate, week_start: Weekday, scope: &Scope)
             out.stuck.push(goal.id);
         }
     }
-    out.items
-        .sort_by_key(|i| (i.date, !focus_of.contains(&i.goal)));
+    out.items.sort_by_key(|i| (i.date, !i.focus));
     out
 }
 
@@ -167,6 +166,7 @@ fn push_dated_items(goal: &Goal, today: NaiveDate, ws: Weekday, out: &mut Vec<Ag
                 kind,
                 date,
                 bucket,
+                focus: goal.focus,
             });
         }
     };
