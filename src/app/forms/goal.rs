@@ -159,7 +159,18 @@ fn setting_fields(goal: &Goal) -> Vec<Field> {
             &goal.importance.to_string(),
         ),
         Field::new("urgency", "Urgency 1–3", LEVELS, &goal.urgency.to_string()),
-        Field::new("weight", "Weight", WEIGHT, &number_text(goal.weight)),
+        Field::new(
+            "focus",
+            "Focus goal",
+            FieldKind::Choice(NO_YES),
+            NO_YES[usize::from(goal.focus)],
+        ),
+        Field::new(
+            "weight",
+            "Weight in overall %",
+            WEIGHT,
+            &number_text(goal.weight),
+        ),
         Field::new(
             "tags",
             "Tags (a, b)",
@@ -176,6 +187,7 @@ fn setting_fields(goal: &Goal) -> Vec<Field> {
     ]
 }
 
+const NO_YES: &[&str] = &["no", "yes"];
 const BARRIER_STATES: &[&str] = &["open", "overcome"];
 /// The kinds of resource a choice offers, and the kind each stands for.
 pub(crate) const RESOURCE_KINDS: &[&str] = &["skill", "people", "money", "time", "tool", "other"];
@@ -294,6 +306,7 @@ pub fn submit(form: &mut Form, goal: &Goal, today: NaiveDate) -> Option<Change> 
     g.horizon = [None, Some(Horizon::ShortTerm), Some(Horizon::LongTerm)][r.choice("horizon")];
     g.importance = r.small("importance").unwrap_or(g.importance);
     g.urgency = r.small("urgency").unwrap_or(g.urgency);
+    g.focus = r.choice("focus") == 1;
     g.weight = r.number("weight").unwrap_or(g.weight);
     g.tags = r.list("tags");
     g.review_interval_days = r
