@@ -3,6 +3,7 @@
 
 mod agenda;
 mod detail;
+mod detail_items;
 mod form;
 mod goals;
 mod help;
