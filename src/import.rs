@@ -260,12 +260,27 @@ pub fn taskwarrior(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> 
     })
 }
 
+/// Standard input, for `goalcoach import -` (a pipe from `task export`, say).
+fn read_stdin() -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    Ok(bytes)
+}
+
 /// `goalcoach import FILE`: a goalcoach JSON file (another copy of this plan merges by id;
 /// another person's plan adds its goals), a taskwarrior export (a JSON array) or a Markdown
-/// outline, told apart by extension and first character. All or nothing.
+/// outline, told apart by extension and first character; `-` is standard input. All or
+/// nothing.
 pub fn import_file(plan: &mut Plan, file: &Path, today: NaiveDate) -> Result<String> {
-    let bytes = crate::store::read_plan_file(file)?
-        .with_context(|| format!("cannot read {}: there is no such file", file.display()))?;
+    let bytes = if file == Path::new("-") {
+        read_stdin()?
+    } else {
+        crate::store::read_plan_file(file)?
+            .with_context(|| format!("cannot read {}: there is no such file", file.display()))?
+    };
     let text = String::from_utf8_lossy(&bytes);
     let markdown = file
         .extension()

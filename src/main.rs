@@ -24,6 +24,11 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(command) => {
             let dir = store::data_dir(cli.data_dir.as_deref())?;
+            let named = cli.data_dir.is_some()
+                || std::env::var_os(store::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
+            if named {
+                cli::check_named_dir(&command, &dir)?;
+            }
             cli::run(command, &dir, today, config.as_deref())
         }
         None => {

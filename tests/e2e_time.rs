@@ -2,7 +2,8 @@
 //! `--today` moving on. A new plan is not asked for a review before its first review day; a
 //! weekly step done late moves on to its next occurrence (the missed one counted, not
 //! stacked); a review left unfinished is kept as partial once its week is over; the agenda
-//! shows the goal's deadline, the timeline its lane. plan.json is the proof.
+//! shows the goal's deadline, the timeline its lane. plan.json is the proof. (And a dumb
+//! terminal gets a message, not a screen.)
 
 #[path = "common/files.rs"]
 mod files;
@@ -104,4 +105,13 @@ fn three_weeks_of_a_plan_with_a_weekly_step_and_an_unfinished_review() {
         printed.contains("Long run"),
         "the occurrence done today is a win: {printed}"
     );
+}
+
+#[test]
+fn a_dumb_terminal_gets_a_message_not_a_screen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = Session::start_with_env(tmp.path(), &[], &[("TERM", "dumb")], 80, 24);
+    app.wait_for("cannot draw the app");
+    assert!(!app.wait_exit(), "exit 1");
+    assert!(!tmp.path().join("plan.json").exists());
 }

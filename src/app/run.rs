@@ -36,6 +36,7 @@ fn apply_settings(state: &mut AppState, settings: crate::config::Config, no_mous
 /// Reads the settings and the data, then runs the terminal UI until the user quits. The plan
 /// is loaded before the terminal is touched, so a load error prints plainly.
 pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
+    ensure_terminal()?;
     let (settings, problems) = crate::config::load(options.config)?;
     problems.iter().for_each(|p| eprintln!("goalcoach: {p}"));
     let (data_dir, demo) = (options.data_dir, options.demo);
@@ -83,6 +84,25 @@ pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
         super::guided::offer_on_start(&mut state.core);
     }
     run_terminal(&mut state, &mut store, mouse)
+}
+
+/// The app draws on a terminal: with standard input or output not one (a pipe, a file,
+/// `</dev/null`, cron), or a terminal that cannot draw (`TERM=dumb`), it says so and points
+/// to the commands instead of writing escape codes where they do not belong.
+fn ensure_terminal() -> Result<()> {
+    use std::io::IsTerminal;
+    let commands = "The commands work without one: goalcoach list, agenda, add, done, \
+                    review --print (goalcoach --help lists them all).";
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the app needs a terminal to draw in, and standard input or output is not one. \
+             {commands}"
+        );
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        anyhow::bail!("this terminal (TERM=dumb) cannot draw the app. {commands}");
+    }
+    Ok(())
 }
 
 /// When plan.json cannot be read, finds the newest backup that can and offers to restore it

@@ -55,7 +55,7 @@ pub(super) fn add(plan: &mut Plan, args: &AddArgs, today: NaiveDate) -> Result<S
 }
 
 /// The item a person called `num`, or a message that there is none.
-fn find(plan: &Plan, num: Num) -> Result<ItemId> {
+pub(super) fn find(plan: &Plan, num: Num) -> Result<ItemId> {
     plan.by_num(num)
         .with_context(|| format!("there is no item {num} (`goalcoach list` shows the numbers)"))
 }

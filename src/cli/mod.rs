@@ -10,7 +10,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 
 mod edits;
+mod items;
 use edits::{add, checkin, edit};
+use items::{DoneArgs, EditArgs, MoveArgs, StatusArgs};
 
 /// Plan your career the way a good coach would: SMART goals, milestones, action steps,
 /// check-ins and a weekly review, in the terminal. Run without a command to open the app.
@@ -63,13 +65,26 @@ pub enum Command {
     },
     /// Record a check-in on a goal: the measure's value, confidence, a note.
     Checkin(CheckinArgs),
+    /// Mark a goal, milestone or step done (a repeating step moves on to its next date).
+    Done(DoneArgs),
+    /// Set a goal's status: active, hold, drop or done.
+    Status(StatusArgs),
+    /// Change an item's title, date, ratings, notes, repetition or measure.
+    Edit(EditArgs),
+    /// Delete an item and everything under it (the day's backup keeps a copy).
+    Delete {
+        /// The item's number, as `goalcoach list` shows it.
+        id: Num,
+    },
+    /// Move an item under another goal or milestone, or up or down among its siblings.
+    Move(MoveArgs),
     /// Write the plan as JSON, Markdown, iCalendar (ics) or CSV.
     Export(ExportArgs),
     /// Bring in a goalcoach JSON file (another copy of this plan is merged by id, nothing
     /// replaced), a taskwarrior `task export` or a Markdown outline (goal / milestone / step
     /// by indent, [x] for done).
     Import {
-        /// The file to read.
+        /// The file to read; `-` reads standard input (`task export | goalcoach import -`).
         file: PathBuf,
     },
     /// List the backups, or restore one (the current plan is kept as a backup first).
@@ -166,6 +181,24 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 }
 
+/// A data directory named on the command line (or in `GOALCOACH_DATA_DIR`) that is not
+/// there is most likely mistyped: a command that only reads says so instead of reporting an
+/// empty plan. (Commands that write create it, as on a first run.)
+pub fn check_named_dir(command: &Command, dir: &Path) -> Result<()> {
+    let reads = matches!(
+        command,
+        Command::List | Command::Agenda | Command::Review { .. } | Command::Export(_)
+    );
+    if reads && !dir.exists() {
+        anyhow::bail!(
+            "{} does not exist: is the data directory mistyped? Nothing was read or created \
+             (goalcoach path shows where the plan is).",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
 /// Runs a subcommand against the data in `dir`.
 pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>) -> Result<()> {
     let (settings, problems) = crate::config::load(config)?;
@@ -197,6 +230,11 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         Command::Export(args) => export(dir, today, &args),
         Command::Add(args) => edit(dir, today, |plan| add(plan, &args, today)),
         Command::Checkin(args) => edit(dir, today, |plan| checkin(plan, &args, today)),
+        Command::Done(args) => edit(dir, today, |plan| items::done(plan, &args, today)),
+        Command::Status(args) => edit(dir, today, |plan| items::status(plan, &args, today)),
+        Command::Edit(args) => edit(dir, today, |plan| items::edit_item(plan, &args, today)),
+        Command::Delete { id } => edit(dir, today, |plan| items::delete(plan, id)),
+        Command::Move(args) => edit(dir, today, |plan| items::move_item(plan, &args)),
         Command::Import { file } => edit(dir, today, |plan| {
             crate::import::import_file(plan, &file, today)
         }),
