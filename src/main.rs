@@ -9,6 +9,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.downcast_ref::<cli::ExitStatus>().is_some() => {
+            ExitCode::from(e.downcast_ref::<cli::ExitStatus>().map_or(1, |s| s.0))
+        }
         Err(e) => {
             eprintln!("goalcoach: {e:#}");
             ExitCode::FAILURE

@@ -334,11 +334,16 @@ fn restore_refuses_a_missing_or_bad_backup() {
     assert_eq!(goal_titles(tmp.path()), ["Keep me"]);
 }
 
-const SUBCOMMANDS: [&str; 10] = [
+const SUBCOMMANDS: [&str; 15] = [
     "add",
     "list",
     "agenda",
     "checkin",
+    "done",
+    "status",
+    "edit",
+    "delete",
+    "move",
     "export",
     "import",
     "restore",
@@ -362,8 +367,28 @@ fn completions_and_the_man_page_name_every_subcommand() {
         "{page}"
     );
     for sub in SUBCOMMANDS {
-        assert!(page.contains(sub), "man page lacks {sub}");
+        assert!(
+            page.contains(&format!(".SS \"goalcoach {sub}\"")),
+            "man page lacks a section for {sub}"
+        );
     }
+    for section in [
+        "EXIT STATUS",
+        "ENVIRONMENT",
+        "FILES",
+        "GOALCOACH_DATA_DIR",
+        "NO_COLOR",
+    ] {
+        assert!(page.contains(section), "man page lacks {section}");
+    }
+    assert!(
+        !page.contains("goalcoach\\-add(1)"),
+        "no pointer to a page that is not installed"
+    );
+    assert!(
+        page.contains("\\fB\\-\\-due\\-today\\fR"),
+        "options of a subcommand"
+    );
     let version = run_ok(tmp.path(), &["--version"]);
     assert_eq!(
         version.trim(),

@@ -213,3 +213,83 @@ fn import_dash_reads_standard_input() {
     let plan = plan_json(tmp.path());
     assert_eq!(plan["goals"][0]["title"], "Speak at a meetup");
 }
+
+#[test]
+fn agenda_filters_say_by_their_exit_status_whether_anything_is_due() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    sample(dir); // #3 is due 2026-11-18, three days before TODAY.
+    let out = run_output(dir, TODAY, &["agenda", "--overdue"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "2026-11-18 #3 step Chapter 1  (Learn Rust)\n"
+    );
+    run(dir, &["done", "3"]);
+    for filter in ["--overdue", "--due-today"] {
+        let out = run_output(dir, TODAY, &["agenda", filter]);
+        assert_eq!(out.status.code(), Some(3), "{filter}: nothing due");
+        assert!(out.stdout.is_empty() && out.stderr.is_empty());
+    }
+    run(
+        dir,
+        &[
+            "add",
+            "Today's step",
+            "--under",
+            "5",
+            "--step",
+            "--due",
+            TODAY,
+        ],
+    );
+    let out = run_output(dir, TODAY, &["agenda", "--due-today"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Today's step")
+    );
+}
+
+#[test]
+fn json_output_is_versioned_and_names_items_by_number() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    sample(dir);
+    run(dir, &["edit", "3", "--repeats", "every 2 weeks"]);
+    let list: Value = serde_json::from_str(&run(dir, &["list", "--json"])).unwrap();
+    assert_eq!(list["goalcoach_json"], 1);
+    let goal = &list["goals"][0];
+    assert_eq!(
+        (goal["num"].as_u64(), goal["title"].as_str()),
+        (Some(1), Some("Learn Rust"))
+    );
+    assert_eq!(goal["deadline"], "2027-03-01");
+    let step = &goal["milestones"][0]["steps"][0];
+    assert_eq!(
+        (step["num"].as_u64(), step["repeats"].as_str()),
+        (Some(3), Some("every 2 weeks"))
+    );
+
+    let agenda: Value = serde_json::from_str(&run(dir, &["agenda", "--json"])).unwrap();
+    assert_eq!(agenda["goalcoach_json"], 1);
+    let first = &agenda["items"][0];
+    assert_eq!(first["bucket"], "overdue");
+    assert_eq!(
+        (first["num"].as_u64(), first["goal"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert!(
+        agenda["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["kind"] == "goal")
+    );
+
+    let review: Value = serde_json::from_str(&run(dir, &["review", "--print", "--json"])).unwrap();
+    assert_eq!(review["goalcoach_json"], 1);
+    assert_eq!(review["state"], "not_yet", "the plan is new");
+    assert_eq!(review["next"], "2026-11-22");
+}

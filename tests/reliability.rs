@@ -338,7 +338,11 @@ fn read_only_commands_create_nothing() {
     }
     let missing = tmp.path().join("not-made");
     let out = goalcoach(&missing, &["list"]);
-    assert_eq!(out.status.code(), Some(1), "a named directory that is not there");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a named directory that is not there"
+    );
     assert!(stderr(&out).contains("mistyped"), "{}", stderr(&out));
     assert!(!missing.exists(), "list created the data dir");
 }

@@ -9,8 +9,10 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 
+mod complete;
 mod edits;
 mod items;
+mod manual;
 use edits::{add, checkin, edit};
 use items::{DoneArgs, EditArgs, MoveArgs, StatusArgs};
 
@@ -50,9 +52,14 @@ pub enum Command {
     /// Add a goal, or with --under a milestone or step.
     Add(AddArgs),
     /// Print the goal tree with status, progress, pace, due dates and SMART gaps.
-    List,
-    /// Print what is overdue, due today, this week, next week and later; stalled and stuck goals.
-    Agenda,
+    List {
+        /// Print JSON instead (docs/cli-json.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the focus goals; what is overdue, due today, this week, next week and later;
+    /// next actions; what was done today; stalled and stuck goals.
+    Agenda(AgendaArgs),
     /// Print this week's review draft: since last week, wins, goals due, stuck items, commitments.
     Review {
         /// Print the draft as text (the guided review itself is on the app's Review screen).
@@ -62,6 +69,9 @@ pub enum Command {
         /// satisfaction trend and what the latest one decided.
         #[arg(long)]
         step_back: bool,
+        /// Print JSON instead (docs/cli-json.md).
+        #[arg(long, conflicts_with = "step_back")]
+        json: bool,
     },
     /// Record a check-in on a goal: the measure's value, confidence, a note.
     Checkin(CheckinArgs),
@@ -121,6 +131,36 @@ pub enum Command {
         print_default: bool,
     },
 }
+
+/// Arguments of `goalcoach agenda`.
+#[derive(Debug, clap::Args)]
+pub struct AgendaArgs {
+    /// Only what is overdue, one line each; exit status 3 when nothing is.
+    #[arg(long, conflicts_with = "due_today")]
+    pub overdue: bool,
+    /// Only what is overdue or due today, one line each; exit status 3 when nothing is.
+    #[arg(long)]
+    pub due_today: bool,
+    /// Print JSON instead (docs/cli-json.md).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The exit status of `agenda --overdue` / `--due-today` when nothing is due (0: something
+/// is; 1: an error), so a prompt or a cron job can tell "nothing to do" from a failure.
+pub const NOTHING_DUE: u8 = 3;
+
+/// Ends a command with an exit status of its own and no message.
+#[derive(Debug)]
+pub struct ExitStatus(pub u8);
+
+impl std::fmt::Display for ExitStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "exit status {}", self.0)
+    }
+}
+
+impl std::error::Error for ExitStatus {}
 
 /// Arguments of `goalcoach add`.
 #[derive(Debug, clap::Args)]
@@ -187,7 +227,7 @@ pub struct ExportArgs {
 pub fn check_named_dir(command: &Command, dir: &Path) -> Result<()> {
     let reads = matches!(
         command,
-        Command::List | Command::Agenda | Command::Review { .. } | Command::Export(_)
+        Command::List { .. } | Command::Agenda(_) | Command::Review { .. } | Command::Export(_)
     );
     if reads && !dir.exists() {
         anyhow::bail!(
@@ -207,14 +247,18 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
     }
     if matches!(
         command,
-        Command::List | Command::Agenda | Command::Review { .. } | Command::Add(_)
+        Command::List { .. } | Command::Agenda(_) | Command::Review { .. } | Command::Add(_)
     ) && let Some(note) = crate::sync::copies::notice(dir)
     {
         eprintln!("goalcoach: {note}");
     }
     match command {
         Command::Path => emit(format!("{}\n", dir.join(store::PLAN_FILE).display())),
-        Command::List => {
+        Command::List { json: true } => {
+            let plan = read(dir)?;
+            emit_text(&report::json::to_text(&report::json::list(&plan, today)))
+        }
+        Command::List { json: false } => {
             let plan = read(dir)?;
             let key = settings.keymap.key_for(
                 crate::keymap::Layer::Goals,
@@ -223,10 +267,7 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
             let conflicts = crate::model::conflict::listing(&plan, &key);
             emit_text(&(report::list_text(&plan, today) + &conflicts))
         }
-        Command::Agenda => {
-            let plan = read(dir)?;
-            emit_text(&report::agenda_text(&plan, today, settings.week_start))
-        }
+        Command::Agenda(args) => print_agenda(dir, today, settings.week_start, &args),
         Command::Export(args) => export(dir, today, &args),
         Command::Add(args) => edit(dir, today, |plan| add(plan, &args, today)),
         Command::Checkin(args) => edit(dir, today, |plan| checkin(plan, &args, today)),
@@ -247,18 +288,15 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut cmd, "goalcoach", &mut script);
-            emit(script)
+            emit(complete::script(&mut cmd, shell))
         }
-        Command::Review { step_back, .. } => print_review(dir, today, &settings, step_back),
+        Command::Review {
+            step_back, json, ..
+        } => print_review(dir, today, &settings, (step_back, json)),
         Command::Config { print_default } => show_config(config, print_default, &problems),
         Command::Man => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
-                .render(&mut page)
-                .context("cannot render the manual page")?;
-            emit(page)
+            let cmd = <Cli as clap::CommandFactory>::command();
+            emit(manual::page(&cmd).context("cannot render the manual page")?)
         }
     }
 }
@@ -329,21 +367,66 @@ fn emit_text(text: &str) -> Result<()> {
     emit(crate::model::text::printable(text).as_bytes())
 }
 
-/// `review --print`: this week's review, or with `step_back` the step back.
+/// `review --print`: this week's review, or with `step_back` the step back; with `json`,
+/// as JSON.
 fn print_review(
     dir: &Path,
     today: NaiveDate,
     settings: &crate::config::Config,
-    step_back: bool,
+    (step_back, json): (bool, bool),
 ) -> Result<()> {
     let plan = read(dir)?;
+    let day = plan.profile.review_weekday().unwrap_or(settings.review_day);
     let text = if step_back {
         report::step_back_text(&plan, today, settings.step_back)
+    } else if json {
+        report::json::to_text(&report::json::review(
+            &plan,
+            today,
+            day,
+            settings.week_start,
+        ))
     } else {
-        let day = plan.profile.review_weekday().unwrap_or(settings.review_day);
         report::review_text(&plan, today, day, settings.week_start)
     };
     emit_text(&text)
+}
+
+/// `agenda`: the whole agenda, or with `--overdue` / `--due-today` just those lines (and
+/// exit status `NOTHING_DUE` when there are none); with `--json`, as JSON.
+fn print_agenda(
+    dir: &Path,
+    today: NaiveDate,
+    week_start: chrono::Weekday,
+    args: &AgendaArgs,
+) -> Result<()> {
+    use crate::model::agenda::Bucket;
+    let plan = read(dir)?;
+    let filtered: Option<&[Bucket]> = match (args.overdue, args.due_today) {
+        (true, _) => Some(&[Bucket::Overdue]),
+        (_, true) => Some(&[Bucket::Overdue, Bucket::Today]),
+        _ => None,
+    };
+    let buckets = filtered.unwrap_or(&Bucket::ALL);
+    if args.json {
+        let value = report::json::agenda(&plan, today, week_start, buckets);
+        let empty = value["items"].as_array().is_none_or(|a| a.is_empty());
+        emit_text(&report::json::to_text(&value))?;
+        return nothing_due(filtered.is_some() && empty);
+    }
+    let Some(buckets) = filtered else {
+        return emit_text(&report::agenda_text(&plan, today, week_start));
+    };
+    let text = report::due_lines(&plan, today, week_start, buckets);
+    emit_text(&text)?;
+    nothing_due(text.is_empty())
+}
+
+fn nothing_due(nothing: bool) -> Result<()> {
+    if nothing {
+        return Err(ExitStatus(NOTHING_DUE).into());
+    }
+    Ok(())
 }
 
 /// The plan, for a command that only reads: nothing is created or locked.

@@ -8,6 +8,7 @@ use crate::model::{ActionStep, Goal, Milestone, Plan};
 use chrono::{NaiveDate, Weekday};
 use std::fmt::Write;
 
+pub mod json;
 mod markdown;
 mod review;
 pub use markdown::markdown;
@@ -102,6 +103,25 @@ fn write_step_line(out: &mut String, s: &ActionStep, indent: &str, today: NaiveD
         s.title,
         due_text("due", s.due, s.is_done(), today),
     );
+}
+
+/// The dated items of the agenda in `buckets` only, as text ("" when there are none): what
+/// `agenda --overdue` and `--due-today` print for a prompt or a cron job.
+pub fn due_lines(plan: &Plan, today: NaiveDate, week_start: Weekday, buckets: &[Bucket]) -> String {
+    let a = agenda::agenda(plan, today, week_start, &Default::default());
+    let mut out = String::new();
+    for item in a.items.iter().filter(|i| buckets.contains(&i.bucket)) {
+        let title = plan.title_of(item.id).unwrap_or_default();
+        let goal = plan.title_of(item.goal).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} {} {} {title}  ({goal})",
+            item.date,
+            plan.num_of(item.id),
+            item.kind.label()
+        );
+    }
+    out
 }
 
 /// The agenda as text: dated items by bucket, then stalled and stuck goals.
