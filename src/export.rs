@@ -1,8 +1,12 @@
 //! Exports for other tools: an iCalendar file (goal deadlines and milestone targets as
-//! all-day events, open dated steps as to-dos, stable UIDs so a re-import updates rather than
-//! duplicates) and a CSV of every step for spreadsheets. Reads the plan; changes nothing.
+//! all-day events — "(done)" once done, CANCELLED with a dropped goal — dated steps as
+//! to-dos — done ones COMPLETED, dropped goals' CANCELLED,
+//! repeating ones with an RRULE — stable UIDs so a re-import updates rather than
+//! duplicates) and a CSV of every step for spreadsheets, with cells a spreadsheet would run
+//! as a formula defused. Reads the plan; changes nothing.
 
-use crate::model::{ActionStep, Goal, ItemId, Num, Plan};
+use crate::model::repeat::{From, Unit};
+use crate::model::{ActionStep, Goal, GoalStatus, ItemId, Num, Plan, Recurrence};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
@@ -26,38 +30,48 @@ pub fn ics(plan: &Plan) -> String {
     }
     cal.text("NAME", "goalcoach");
     cal.text("X-WR-CALNAME", "goalcoach");
-    for goal in plan.goals.iter().filter(|g| g.is_active()) {
-        if let Some(deadline) = goal.deadline {
-            let about = if goal.description.is_empty() {
-                "A goalcoach goal"
-            } else {
-                &goal.description
-            };
-            let summary = format!("Deadline: {}", goal.title);
-            cal.all_day(&uid(plan, goal.id), &stamp, &summary, about, deadline);
-        }
-        for m in goal.milestones.iter().filter(|m| !m.is_done()) {
-            if let Some(target) = m.target {
-                let summary = format!("Milestone: {}", m.title);
-                let about = format!("Goal: {}", goal.title);
-                cal.all_day(&uid(plan, m.id), &stamp, &summary, &about, target);
-            }
-        }
-        for step in goal.all_steps().filter(|s| !s.is_done()) {
-            if let Some(due) = step.due {
-                cal.raw("BEGIN", "VTODO");
-                cal.raw("DTSTAMP", &stamp);
-                cal.text("DESCRIPTION", &format!("Goal: {}", goal.title));
-                cal.raw("DUE;VALUE=DATE", &due.format("%Y%m%d").to_string());
-                cal.raw("STATUS", "NEEDS-ACTION");
-                cal.text("SUMMARY", &step.title);
-                cal.raw("UID", &uid(plan, step.id));
-                cal.raw("END", "VTODO");
-            }
-        }
+    for goal in plan.goals.iter().filter(|g| g.status != GoalStatus::OnHold) {
+        write_goal(&mut cal, plan, goal, &stamp);
     }
     cal.raw("END", "VCALENDAR");
     cal.out
+}
+
+/// A goal's deadline and milestone targets as events and its dated steps as to-dos. What is
+/// done stays in, marked so (a calendar that had it updates it instead of keeping it open);
+/// a dropped goal's items are cancelled.
+fn write_goal(cal: &mut Ics, plan: &Plan, goal: &Goal, stamp: &str) {
+    let dropped = goal.status == GoalStatus::Dropped;
+    let status = if dropped { "CANCELLED" } else { "CONFIRMED" };
+    let done_mark = |done: bool| if done { " (done)" } else { "" };
+    if let Some(deadline) = goal.deadline {
+        let about = if goal.description.is_empty() {
+            "A goalcoach goal"
+        } else {
+            &goal.description
+        };
+        let finished = done_mark(goal.status == GoalStatus::Done);
+        let summary = format!("Deadline: {}{finished}", goal.title);
+        cal.all_day(
+            &uid(plan, goal.id),
+            (stamp, status),
+            &summary,
+            about,
+            deadline,
+        );
+    }
+    for m in &goal.milestones {
+        if let Some(target) = m.target {
+            let summary = format!("Milestone: {}{}", m.title, done_mark(m.is_done()));
+            let about = format!("Goal: {}", goal.title);
+            cal.all_day(&uid(plan, m.id), (stamp, status), &summary, &about, target);
+        }
+    }
+    for step in goal.all_steps() {
+        if let Some(due) = step.due {
+            cal.todo(&uid(plan, step.id), (stamp, dropped), goal, step, due);
+        }
+    }
 }
 
 /// An iCalendar document being written: content lines ending in CRLF, folded at 75 octets.
@@ -71,16 +85,54 @@ const FOLD_AT: usize = 75;
 
 impl Ics {
     /// An all-day event: DTEND is the next day, as RFC 5545 has it for dates.
-    fn all_day(&mut self, uid: &str, stamp: &str, summary: &str, about: &str, date: NaiveDate) {
+    fn all_day(
+        &mut self,
+        uid: &str,
+        (stamp, status): (&str, &str),
+        summary: &str,
+        about: &str,
+        date: NaiveDate,
+    ) {
         self.raw("BEGIN", "VEVENT");
         self.raw("DTSTAMP", stamp);
         self.text("DESCRIPTION", about);
         let end = date.succ_opt().unwrap_or(date);
         self.raw("DTEND;VALUE=DATE", &end.format("%Y%m%d").to_string());
         self.raw("DTSTART;VALUE=DATE", &date.format("%Y%m%d").to_string());
+        self.raw("STATUS", status);
         self.text("SUMMARY", summary);
         self.raw("UID", uid);
         self.raw("END", "VEVENT");
+    }
+
+    /// A step as a to-do: due on its date, COMPLETED once done, CANCELLED with its goal
+    /// dropped; a repeating one carries its RRULE.
+    fn todo(
+        &mut self,
+        uid: &str,
+        (stamp, dropped): (&str, bool),
+        goal: &Goal,
+        step: &ActionStep,
+        due: NaiveDate,
+    ) {
+        self.raw("BEGIN", "VTODO");
+        self.raw("DTSTAMP", stamp);
+        self.text("DESCRIPTION", &format!("Goal: {}", goal.title));
+        self.raw("DUE;VALUE=DATE", &due.format("%Y%m%d").to_string());
+        if let Some(done) = step.done.filter(|_| !dropped) {
+            self.raw("STATUS", "COMPLETED");
+            self.raw("COMPLETED", &format!("{}T120000Z", done.format("%Y%m%d")));
+        } else if dropped {
+            self.raw("STATUS", "CANCELLED");
+        } else {
+            self.raw("STATUS", "NEEDS-ACTION");
+        }
+        if let Some(rule) = step.recurrence.and_then(rrule) {
+            self.raw("RRULE", &rule);
+        }
+        self.text("SUMMARY", &step.title);
+        self.raw("UID", uid);
+        self.raw("END", "VTODO");
     }
 
     /// A property whose value is TEXT: backslash, semicolon, comma and newline escaped,
@@ -118,6 +170,23 @@ impl Ics {
     }
 }
 
+/// A repetition as an RFC 5545 RRULE; one counted from the day it was done has none (a
+/// calendar cannot know that day in advance).
+fn rrule(rule: Recurrence) -> Option<String> {
+    if rule.from == From::Done {
+        return None;
+    }
+    let freq = match rule.unit {
+        Unit::Days => "DAILY",
+        Unit::Weeks => "WEEKLY",
+        Unit::Months => "MONTHLY",
+    };
+    Some(match rule.every {
+        1 => format!("FREQ={freq}"),
+        n => format!("FREQ={freq};INTERVAL={n}"),
+    })
+}
+
 /// The columns of the CSV export, in order.
 pub const CSV_COLUMNS: [&str; 11] = [
     "goal_id",
@@ -132,6 +201,22 @@ pub const CSV_COLUMNS: [&str; 11] = [
     "urgency",
     "repeats",
 ];
+
+/// What starts a cell a spreadsheet would run as a formula (CSV injection).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell a spreadsheet shows as written: one starting like a formula gets a leading
+/// apostrophe (the OWASP advice), which spreadsheets show as text and hide.
+fn defused(text: &str) -> String {
+    if text.starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The byte order mark some spreadsheets need to read UTF-8 as UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Every step as a CSV row, with its goal and milestone.
 pub fn csv(plan: &Plan) -> Result<Vec<u8>> {
@@ -153,19 +238,16 @@ pub fn csv(plan: &Plan) -> Result<Vec<u8>> {
 /// The `*_id` columns hold the short numbers `goalcoach list` shows.
 fn step_row(goal: &Goal, milestone: Option<(Num, &str)>, s: &ActionStep) -> Vec<String> {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let repeats = s
-        .recurrence
-        .map(|r| format!("{r:?}").to_lowercase())
-        .unwrap_or_default();
+    let repeats = s.recurrence.map(|r| r.to_string()).unwrap_or_default();
     vec![
         goal.num.0.to_string(),
-        goal.title.clone(),
+        defused(&goal.title),
         milestone
             .map(|(num, _)| num.0.to_string())
             .unwrap_or_default(),
-        milestone.map(|(_, t)| t.to_string()).unwrap_or_default(),
+        milestone.map(|(_, t)| defused(t)).unwrap_or_default(),
         s.num.0.to_string(),
-        s.title.clone(),
+        defused(&s.title),
         date(s.due),
         date(s.done),
         s.importance.to_string(),

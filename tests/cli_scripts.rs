@@ -293,3 +293,19 @@ fn json_output_is_versioned_and_names_items_by_number() {
     assert_eq!(review["state"], "not_yet", "the plan is new");
     assert_eq!(review["next"], "2026-11-22");
 }
+
+#[test]
+fn a_csv_export_can_start_with_a_byte_order_mark_for_spreadsheets() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    sample(dir);
+    run(dir, &["edit", "3", "--title", "=cmd|' /C calc'!A0"]);
+    let out = run_output(dir, TODAY, &["export", "--format", "csv", "--bom"]);
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBF"), "a BOM first");
+    let mut reader = csv::Reader::from_reader(&out.stdout[3..]);
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[5], "'=cmd|' /C calc'!A0", "defused");
+    let plain = run_output(dir, TODAY, &["export", "--format", "csv"]);
+    assert!(plain.stdout.starts_with(b"goal_id"), "no BOM unless asked");
+}

@@ -73,16 +73,17 @@ fn ics_parses_in_an_independent_reader_with_stable_uids() {
         deadline[3], "Deadline: Lead, plan; ship \\ \"it\"",
         "text survives escaping"
     );
-    let open_dated_steps = plan
+    // Every dated step of a goal not on hold: done ones stay in, marked COMPLETED.
+    let dated_steps = plan
         .goals
         .iter()
-        .filter(|g| g.is_active())
+        .filter(|g| g.status != goalcoach::model::GoalStatus::OnHold)
         .flat_map(|g| g.all_steps())
-        .filter(|s| !s.is_done() && s.due.is_some())
+        .filter(|s| s.due.is_some())
         .count();
     assert_eq!(
         items.iter().filter(|i| i[0] == "VTODO").count(),
-        open_dated_steps
+        dated_steps
     );
     let again = python_read(&ics(&plan)).unwrap();
     let uids = |v: &[Vec<String>]| v.iter().map(|i| i[1].clone()).collect::<Vec<_>>();
@@ -172,4 +173,68 @@ fn markdown_ends_with_a_brag_document_by_quarter_newest_first() {
         "newest first within a quarter"
     );
     assert!(brag.contains("- 2026-11-02 — Led the incident review. 40% fewer pages (goal: Move into a staff engineer role) [strengths: Explaining complex systems]"), "{brag}");
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_defused_and_read_back_as_text() {
+    let mut plan = sample_plan(today());
+    plan.goals[0].title = "=HYPERLINK(\"http://evil\",\"x\")".into();
+    plan.goals[0].milestones[0].title = "+1+1".into();
+    let steps = &mut plan.goals[0].milestones[0].steps;
+    steps[0].title = "@SUM(A1)".into();
+    steps[1].title = "-2, and a \"quote\"".into();
+    let bytes = csv(&plan).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][1], "'=HYPERLINK(\"http://evil\",\"x\")");
+    assert_eq!(&rows[0][3], "'+1+1");
+    assert_eq!(&rows[0][5], "'@SUM(A1)");
+    assert_eq!(&rows[1][5], "'-2, and a \"quote\"");
+    let plain = rows.iter().find(|r| &r[5] == "Ask Priya for a monthly 1:1");
+    assert!(plain.is_some(), "ordinary text is left as it is");
+    let repeating = rows.iter().find(|r| !r[10].is_empty()).unwrap();
+    assert_eq!(&repeating[10], "weekly");
+}
+
+#[test]
+fn ics_keeps_done_and_dropped_items_and_repeats_with_an_rrule() {
+    use goalcoach::model::{GoalStatus, Recurrence};
+    let mut plan = sample_plan(today());
+    let done_step = plan.goals[0]
+        .all_steps()
+        .find(|s| s.is_done() && s.due.is_some())
+        .map(|s| s.id)
+        .unwrap();
+    plan.goals[1].status = GoalStatus::Dropped;
+    plan.goals[2].steps[0].recurrence = Some(Recurrence::parse("every 2 weeks").unwrap());
+    let text = ics(&plan);
+    let unfolded = text.replace("\r\n ", "");
+    let block = |uid_part: String| {
+        let at = unfolded.find(&uid_part).unwrap();
+        let start = unfolded[..at].rfind("BEGIN:").unwrap();
+        unfolded[start..at].to_string()
+    };
+    assert!(text.contains("PRODID:-//goalcoach//goalcoach//EN"));
+    let done = block(format!("-{}@goalcoach", done_step.0));
+    assert!(
+        done.contains("STATUS:COMPLETED") && done.contains("COMPLETED:"),
+        "{done}"
+    );
+    let dropped_goal = block(format!("-{}@goalcoach", plan.goals[1].id.0));
+    assert!(dropped_goal.contains("STATUS:CANCELLED"), "{dropped_goal}");
+    let repeating = block(format!("-{}@goalcoach", plan.goals[2].steps[0].id.0));
+    assert!(
+        repeating.contains("RRULE:FREQ=WEEKLY;INTERVAL=2"),
+        "{repeating}"
+    );
+    plan.goals[0].notes = "a raw\rcarriage return".into();
+    plan.goals[0].description = "line one\r\nline two\rthree".into();
+    let text = ics(&plan);
+    assert!(
+        text.split("\r\n").all(|line| !line.contains('\r')),
+        "no stray CR inside a line"
+    );
+    if let Some(items) = python_read(&text) {
+        assert!(items.len() > 5, "an independent reader still reads it");
+    }
 }

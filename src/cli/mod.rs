@@ -219,6 +219,9 @@ pub struct ExportArgs {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// CSV only: start with a byte order mark, so spreadsheets read accents right.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// A data directory named on the command line (or in `GOALCOACH_DATA_DIR`) that is not
@@ -454,7 +457,11 @@ fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
         ExportFormat::Markdown => text(report::markdown(&plan, today)),
         ExportFormat::Ics => text(crate::export::ics(&plan)),
         ExportFormat::Csv => {
-            text(String::from_utf8_lossy(&crate::export::csv(&plan)?).into_owned())
+            let rows = text(String::from_utf8_lossy(&crate::export::csv(&plan)?).into_owned());
+            match args.bom {
+                true => [crate::export::BOM, &rows].concat(),
+                false => rows,
+            }
         }
     };
     match &args.output {
