@@ -13,6 +13,7 @@ mod complete;
 mod edits;
 mod items;
 mod manual;
+mod reads;
 use edits::{add, checkin, edit};
 use items::{DoneArgs, EditArgs, MoveArgs, StatusArgs};
 
@@ -270,8 +271,8 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
             let conflicts = crate::model::conflict::listing(&plan, &key);
             emit_text(&(report::list_text(&plan, today) + &conflicts))
         }
-        Command::Agenda(args) => print_agenda(dir, today, settings.week_start, &args),
-        Command::Export(args) => export(dir, today, &args),
+        Command::Agenda(args) => reads::print_agenda(dir, today, settings.week_start, &args),
+        Command::Export(args) => reads::export(dir, today, &args),
         Command::Add(args) => edit(dir, today, |plan| add(plan, &args, today)),
         Command::Checkin(args) => edit(dir, today, |plan| checkin(plan, &args, today)),
         Command::Done(args) => edit(dir, today, |plan| items::done(plan, &args, today)),
@@ -295,7 +296,7 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         }
         Command::Review {
             step_back, json, ..
-        } => print_review(dir, today, &settings, (step_back, json)),
+        } => reads::print_review(dir, today, &settings, (step_back, json)),
         Command::Config { print_default } => show_config(config, print_default, &problems),
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
@@ -370,68 +371,6 @@ fn emit_text(text: &str) -> Result<()> {
     emit(crate::model::text::printable(text).as_bytes())
 }
 
-/// `review --print`: this week's review, or with `step_back` the step back; with `json`,
-/// as JSON.
-fn print_review(
-    dir: &Path,
-    today: NaiveDate,
-    settings: &crate::config::Config,
-    (step_back, json): (bool, bool),
-) -> Result<()> {
-    let plan = read(dir)?;
-    let day = plan.profile.review_weekday().unwrap_or(settings.review_day);
-    let text = if step_back {
-        report::step_back_text(&plan, today, settings.step_back)
-    } else if json {
-        report::json::to_text(&report::json::review(
-            &plan,
-            today,
-            day,
-            settings.week_start,
-        ))
-    } else {
-        report::review_text(&plan, today, day, settings.week_start)
-    };
-    emit_text(&text)
-}
-
-/// `agenda`: the whole agenda, or with `--overdue` / `--due-today` just those lines (and
-/// exit status `NOTHING_DUE` when there are none); with `--json`, as JSON.
-fn print_agenda(
-    dir: &Path,
-    today: NaiveDate,
-    week_start: chrono::Weekday,
-    args: &AgendaArgs,
-) -> Result<()> {
-    use crate::model::agenda::Bucket;
-    let plan = read(dir)?;
-    let filtered: Option<&[Bucket]> = match (args.overdue, args.due_today) {
-        (true, _) => Some(&[Bucket::Overdue]),
-        (_, true) => Some(&[Bucket::Overdue, Bucket::Today]),
-        _ => None,
-    };
-    let buckets = filtered.unwrap_or(&Bucket::ALL);
-    if args.json {
-        let value = report::json::agenda(&plan, today, week_start, buckets);
-        let empty = value["items"].as_array().is_none_or(|a| a.is_empty());
-        emit_text(&report::json::to_text(&value))?;
-        return nothing_due(filtered.is_some() && empty);
-    }
-    let Some(buckets) = filtered else {
-        return emit_text(&report::agenda_text(&plan, today, week_start));
-    };
-    let text = report::due_lines(&plan, today, week_start, buckets);
-    emit_text(&text)?;
-    nothing_due(text.is_empty())
-}
-
-fn nothing_due(nothing: bool) -> Result<()> {
-    if nothing {
-        return Err(ExitStatus(NOTHING_DUE).into());
-    }
-    Ok(())
-}
-
 /// The plan, for a command that only reads: nothing is created or locked.
 fn read(dir: &Path) -> Result<Plan> {
     let (plan, notices) = store::read_plan(dir)?;
@@ -447,27 +386,4 @@ fn open(dir: &Path, today: NaiveDate) -> Result<(Store, Plan)> {
         eprintln!("goalcoach: {notice}");
     }
     Ok((store, plan))
-}
-
-fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
-    let plan = read(dir)?;
-    let text = |s: String| crate::model::text::printable(&s).into_owned().into_bytes();
-    let bytes = match args.format {
-        ExportFormat::Json => store::to_pretty_json(&plan),
-        ExportFormat::Markdown => text(report::markdown(&plan, today)),
-        ExportFormat::Ics => text(crate::export::ics(&plan)),
-        ExportFormat::Csv => {
-            let rows = text(String::from_utf8_lossy(&crate::export::csv(&plan)?).into_owned());
-            match args.bom {
-                true => [crate::export::BOM, &rows].concat(),
-                false => rows,
-            }
-        }
-    };
-    match &args.output {
-        Some(path) => {
-            std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
-        }
-        None => emit(bytes),
-    }
 }

@@ -1,0 +1,95 @@
+//! The commands that only read and print: the agenda (whole, or just what is due, with an
+//! exit status that says whether anything is), this week's review or the step back, and the
+//! exports. Text, or JSON for scripts.
+
+use super::{AgendaArgs, ExitStatus, ExportArgs, ExportFormat, NOTHING_DUE, emit, emit_text, read};
+use crate::report;
+use crate::store;
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// `review --print`: this week's review, or with `step_back` the step back; with `json`,
+/// as JSON.
+pub(super) fn print_review(
+    dir: &Path,
+    today: NaiveDate,
+    settings: &crate::config::Config,
+    (step_back, json): (bool, bool),
+) -> Result<()> {
+    let plan = read(dir)?;
+    let day = plan.profile.review_weekday().unwrap_or(settings.review_day);
+    let text = if step_back {
+        report::step_back_text(&plan, today, settings.step_back)
+    } else if json {
+        report::json::to_text(&report::json::review(
+            &plan,
+            today,
+            day,
+            settings.week_start,
+        ))
+    } else {
+        report::review_text(&plan, today, day, settings.week_start)
+    };
+    emit_text(&text)
+}
+
+/// `agenda`: the whole agenda, or with `--overdue` / `--due-today` just those lines (and
+/// exit status `NOTHING_DUE` when there are none); with `--json`, as JSON.
+pub(super) fn print_agenda(
+    dir: &Path,
+    today: NaiveDate,
+    week_start: chrono::Weekday,
+    args: &AgendaArgs,
+) -> Result<()> {
+    use crate::model::agenda::Bucket;
+    let plan = read(dir)?;
+    let filtered: Option<&[Bucket]> = match (args.overdue, args.due_today) {
+        (true, _) => Some(&[Bucket::Overdue]),
+        (_, true) => Some(&[Bucket::Overdue, Bucket::Today]),
+        _ => None,
+    };
+    let buckets = filtered.unwrap_or(&Bucket::ALL);
+    if args.json {
+        let value = report::json::agenda(&plan, today, week_start, buckets);
+        let empty = value["items"].as_array().is_none_or(|a| a.is_empty());
+        emit_text(&report::json::to_text(&value))?;
+        return nothing_due(filtered.is_some() && empty);
+    }
+    let Some(buckets) = filtered else {
+        return emit_text(&report::agenda_text(&plan, today, week_start));
+    };
+    let text = report::due_lines(&plan, today, week_start, buckets);
+    emit_text(&text)?;
+    nothing_due(text.is_empty())
+}
+
+fn nothing_due(nothing: bool) -> Result<()> {
+    if nothing {
+        return Err(ExitStatus(NOTHING_DUE).into());
+    }
+    Ok(())
+}
+
+pub(super) fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<()> {
+    let plan = read(dir)?;
+    let text = |s: String| crate::model::text::printable(&s).into_owned().into_bytes();
+    let bytes = match args.format {
+        ExportFormat::Json => store::to_pretty_json(&plan),
+        ExportFormat::Markdown => text(report::markdown(&plan, today)),
+        ExportFormat::Ics => text(crate::export::ics(&plan)),
+        ExportFormat::Csv => {
+            let rows = text(String::from_utf8_lossy(&crate::export::csv(&plan)?).into_owned());
+            match args.bom {
+                true => [crate::export::BOM, &rows].concat(),
+                false => rows,
+            }
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => emit(bytes),
+    }
+}
