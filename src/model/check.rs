@@ -160,6 +160,7 @@ fn check_goal(p: &mut Problems, goal: &super::Goal) {
         ("deadline", goal.deadline),
         ("start", goal.start),
         ("last_reviewed", goal.last_reviewed),
+        ("archived", goal.archived),
     ] {
         p.date(&place, field, date);
     }

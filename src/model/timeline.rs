@@ -63,17 +63,6 @@ pub struct Lane {
     pub focus: bool,
 }
 
-impl Lane {
-    /// The days the lane covers, for choosing what to show: start to the latest of its dates.
-    pub fn span(&self) -> (NaiveDate, NaiveDate) {
-        let end = [self.due, self.done, self.projected]
-            .into_iter()
-            .flatten()
-            .fold(self.start, NaiveDate::max);
-        (self.start, end)
-    }
-}
-
 /// The lanes of the goals in `scope` on `today`: each goal, then its milestones in order.
 pub fn lanes(plan: &Plan, today: NaiveDate, scope: &Scope) -> Vec<Lane> {
     let mut out = Vec::new();

@@ -111,17 +111,23 @@ pub fn due_lines(plan: &Plan, today: NaiveDate, week_start: Weekday, buckets: &[
     let a = agenda::agenda(plan, today, week_start, &Default::default());
     let mut out = String::new();
     for item in a.items.iter().filter(|i| buckets.contains(&i.bucket)) {
-        let title = plan.title_of(item.id).unwrap_or_default();
-        let goal = plan.title_of(item.goal).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{} {} {} {title}  ({goal})",
-            item.date,
-            plan.num_of(item.id),
-            item.kind.label()
-        );
+        write_agenda_item(&mut out, plan, item, ("", " "));
     }
     out
+}
+
+/// "2026-11-20 #3 step Chapter 1  (Learn Rust)", after `indent` and with `gap` before the
+/// kind (the full agenda lines the kinds up; the one-line-per-item filters keep it short).
+fn write_agenda_item(
+    out: &mut String,
+    plan: &Plan,
+    item: &agenda::AgendaItem,
+    (indent, gap): (&str, &str),
+) {
+    let title = plan.title_of(item.id).unwrap_or_default();
+    let goal = plan.title_of(item.goal).unwrap_or_default();
+    let (date, num, kind) = (item.date, plan.num_of(item.id), item.kind.label());
+    let _ = writeln!(out, "{indent}{date} {num}{gap}{kind} {title}  ({goal})");
 }
 
 /// The agenda as text: dated items by bucket, then stalled and stuck goals.
@@ -137,15 +143,7 @@ pub fn agenda_text(plan: &Plan, today: NaiveDate, week_start: Weekday) -> String
         }
         let _ = writeln!(out, "{}:", bucket.label());
         for item in items {
-            let title = plan.title_of(item.id).unwrap_or_default();
-            let goal = plan.title_of(item.goal).unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  {} {}  {} {title}  ({goal})",
-                item.date,
-                plan.num_of(item.id),
-                item.kind.label()
-            );
+            write_agenda_item(&mut out, plan, item, ("  ", "  "));
         }
     }
     let next: Vec<_> = a.next_actions.iter().map(|&(_, step)| step).collect();

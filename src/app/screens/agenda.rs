@@ -48,19 +48,14 @@ impl AgendaScreen {
 
     /// Carries out `action` on the Agenda screen.
     pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
-        let rows = self.ids();
         let page = crate::layout::tree_rows_visible(core.session.size).max(1) as isize;
-        match action {
-            Action::MoveDown => _ = self.sel.step(&rows, 1),
-            Action::MoveUp => _ = self.sel.step(&rows, -1),
-            Action::PageDown => _ = self.sel.step(&rows, page),
-            Action::PageUp => _ = self.sel.step(&rows, -page),
-            Action::Top => self.sel.jump(&rows, false),
-            Action::Bottom => self.sel.jump(&rows, true),
-            Action::Open => return show_in_tree(self.sel.id),
-            other => return items::update(core, self.sel.id, other),
+        if self.sel.navigate(&self.ids(), &action, page) {
+            return Effect::None;
         }
-        Effect::None
+        match action {
+            Action::Open => show_in_tree(self.sel.id),
+            other => items::update(core, self.sel.id, other),
+        }
     }
 }
 

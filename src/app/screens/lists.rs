@@ -1,6 +1,7 @@
 //! The Agenda as rows, and a selection over rows that is kept by id across edits. Pure:
 //! plan in, rows out.
 
+use super::super::action::Action;
 use super::super::core::Core;
 use crate::model::agenda::{self, Bucket};
 use crate::model::{ItemId, ItemKind};
@@ -176,6 +177,21 @@ impl ListSel {
             }
         }
         moved
+    }
+
+    /// Carries out a moving action (down, up, a page, top, bottom) over `rows`, a page being
+    /// `page` rows; returns whether `action` was one.
+    pub fn navigate(&mut self, rows: &[Option<ItemId>], action: &Action, page: isize) -> bool {
+        match action {
+            Action::MoveDown => _ = self.step(rows, 1),
+            Action::MoveUp => _ = self.step(rows, -1),
+            Action::PageDown => _ = self.step(rows, page),
+            Action::PageUp => _ = self.step(rows, -page),
+            Action::Top => self.jump(rows, false),
+            Action::Bottom => self.jump(rows, true),
+            _ => return false,
+        }
+        true
     }
 
     /// Selects the first (`last` false) or last selectable row.

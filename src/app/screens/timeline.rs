@@ -52,15 +52,11 @@ impl TimelineScreen {
 
     /// Carries out `action` on the Timeline screen.
     pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
-        let rows = self.ids();
         let page = crate::layout::tree_rows_visible(core.session.size).max(1) as isize;
+        if self.sel.navigate(&self.ids(), &action, page) {
+            return Effect::None;
+        }
         match action {
-            Action::MoveDown => _ = self.sel.step(&rows, 1),
-            Action::MoveUp => _ = self.sel.step(&rows, -1),
-            Action::PageDown => _ = self.sel.step(&rows, page),
-            Action::PageUp => _ = self.sel.step(&rows, -page),
-            Action::Top => self.sel.jump(&rows, false),
-            Action::Bottom => self.sel.jump(&rows, true),
             Action::Earlier => self.shift = self.shift.saturating_sub(1).max(-200),
             Action::Later => self.shift = self.shift.saturating_add(1).min(200),
             Action::GoToToday => self.shift = 0,
