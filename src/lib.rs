@@ -13,4 +13,5 @@ pub mod report;
 pub mod sample;
 pub mod store;
 pub mod sync;
+pub mod taskwarrior;
 pub mod ui;

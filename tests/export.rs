@@ -128,14 +128,15 @@ fn markdown_has_the_profile_the_goals_with_check_ins_and_recent_reviews() {
     });
     let md = goalcoach::report::markdown(&plan, today());
     for expected in [
-        "## Profile",
+        "# Profile",
         "- Role: Senior backend engineer, payments team (satisfaction 7/10)",
-        "- Values: growth, impact",
-        "## Move into a staff engineer role (active)",
-        "- Specific: Be promoted to staff engineer",
-        "- Barrier: Little visibility outside my own team",
-        "- Check-in 2026-11-14 (confidence 3/5): Design doc well received",
-        "## Recent weekly reviews",
+        "- Values: growth (Learning something hard every quarter); impact",
+        "# Move into a staff engineer role 📅 2027-06-29",
+        "Status: active, progress",
+        "Specific: Be promoted to staff engineer",
+        "Barrier: Little visibility outside my own team",
+        "Check-in: 2026-11-14 (confidence 3/5): Design doc well received",
+        "# Recent weekly reviews",
         "- 2026-W46 (2026-11-21): Design doc approved",
         "  - Protect the focus blocks",
     ] {
@@ -163,16 +164,16 @@ fn markdown_ends_with_a_brag_document_by_quarter_newest_first() {
         a("2026-10-05", "Mentored two new joiners"),
     ];
     let md = goalcoach::report::markdown(&plan, today());
-    let brag = &md[md.find("## Brag document").expect("a brag section")..];
-    let q4 = brag.find("### 2026 Q4").unwrap();
-    let q1 = brag.find("### 2026 Q1").unwrap();
+    let brag = &md[md.find("# Brag document").expect("a brag section")..];
+    let q4 = brag.find("## 2026 Q4").unwrap();
+    let q1 = brag.find("## 2026 Q1").unwrap();
     assert!(q4 < q1, "newest quarter first");
     let led = brag.find("Led the incident review").unwrap();
     assert!(
         led < brag.find("Mentored two new joiners").unwrap(),
         "newest first within a quarter"
     );
-    assert!(brag.contains("- 2026-11-02 — Led the incident review. 40% fewer pages (goal: Move into a staff engineer role) [strengths: Explaining complex systems]"), "{brag}");
+    assert!(brag.contains("- 2026-11-02 — Led the incident review. 40% fewer pages (goal: Move into a staff engineer role) \\[strengths: Explaining complex systems\\]"), "{brag}");
 }
 
 #[test]

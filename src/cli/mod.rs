@@ -89,11 +89,12 @@ pub enum Command {
     },
     /// Move an item under another goal or milestone, or up or down among its siblings.
     Move(MoveArgs),
-    /// Write the plan as JSON, Markdown, iCalendar (ics) or CSV.
+    /// Write the plan as JSON, Markdown, iCalendar (ics), CSV or taskwarrior tasks.
     Export(ExportArgs),
     /// Bring in a goalcoach JSON file (another copy of this plan is merged by id, nothing
-    /// replaced), a taskwarrior `task export` or a Markdown outline (goal / milestone / step
-    /// by indent, [x] for done).
+    /// replaced), a taskwarrior `task export`, or an outline: Markdown (`#` goal, `##`
+    /// milestone, list items steps; `[x]` done, `📅` dates) or org-mode (`*` headlines, TODO,
+    /// DEADLINE). What is already in the plan is not added again.
     Import {
         /// The file to read; `-` reads standard input (`task export | goalcoach import -`).
         file: PathBuf,
@@ -210,6 +211,8 @@ pub enum ExportFormat {
     Ics,
     /// One row per step, for spreadsheets.
     Csv,
+    /// The open steps as taskwarrior tasks (`task import`), the goal as project.
+    Taskwarrior,
 }
 
 /// Arguments of `goalcoach export`.

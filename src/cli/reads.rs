@@ -78,6 +78,7 @@ pub(super) fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<
         ExportFormat::Json => store::to_pretty_json(&plan),
         ExportFormat::Markdown => text(report::markdown(&plan, today)),
         ExportFormat::Ics => text(crate::export::ics(&plan)),
+        ExportFormat::Taskwarrior => crate::taskwarrior::export(&plan).into_bytes(),
         ExportFormat::Csv => {
             let rows = text(String::from_utf8_lossy(&crate::export::csv(&plan)?).into_owned());
             match args.bom {

@@ -91,6 +91,20 @@ pub enum ResourceKind {
     Other,
 }
 
+impl ResourceKind {
+    /// A word for the kind, as exports write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ResourceKind::Skill => "skill",
+            ResourceKind::People => "people",
+            ResourceKind::Money => "money",
+            ResourceKind::Time => "time",
+            ResourceKind::Tool => "tool",
+            ResourceKind::Other => "other",
+        }
+    }
+}
+
 /// Something the goal needs: a skill, a person, money, time, a tool.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]

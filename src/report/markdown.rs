@@ -1,131 +1,137 @@
-//! The plan as a Markdown document to share with a coach or mentor: the profile, each goal
-//! with its SMART card and tree, recent reviews, and the brag document (achievements by
-//! quarter).
+//! The plan as a Markdown document to share with a coach or mentor, and to import back: each
+//! goal a `#` heading with its SMART card under it, its own steps as a checklist, each
+//! milestone a `##` heading with its steps; dates as Obsidian Tasks writes them (`📅` due,
+//! `✅` done, `🔁` repeats). The profile, recent reviews with the weeks skipped, and the brag
+//! document are sections marked [`NOT_A_GOAL`], which `goalcoach import` passes over. Every
+//! piece of user text is escaped, so a title like `1. <script>` stays one title.
 
-use super::{due_text, percent, step_mark};
+use super::percent;
+use crate::import::NOT_A_GOAL;
 use crate::model::progress;
-use crate::model::{Goal, Plan};
+use crate::model::{ActionStep, Goal, GoalStatus, Milestone, Plan};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
-/// The plan as a Markdown document to share with a coach or mentor.
+mod profile;
+
+/// The plan as a Markdown document (see the module comment).
 pub fn markdown(plan: &Plan, today: NaiveDate) -> String {
-    let mut out = format!("# Career plan ({today})\n");
-    write_profile_markdown(&mut out, &plan.profile);
+    let mut out = format!("**Career plan**, written by goalcoach on {today}.\n");
+    profile::write_profile(&mut out, plan);
     for goal in &plan.goals {
-        write_goal_markdown(&mut out, goal, today);
+        write_goal(&mut out, goal, today);
     }
-    write_reviews_markdown(&mut out, plan);
-    write_brag_markdown(&mut out, plan);
+    profile::write_reviews(&mut out, plan);
+    profile::write_brag(&mut out, plan);
     out
 }
 
-/// The achievements, newest first, grouped by quarter: ready for a performance review or CV.
-fn write_brag_markdown(out: &mut String, plan: &Plan) {
-    use chrono::Datelike;
-    let mut achievements: Vec<_> = plan.profile.achievements.iter().collect();
-    if achievements.is_empty() {
-        return;
-    }
-    achievements.sort_by_key(|a| std::cmp::Reverse(a.date));
-    let _ = writeln!(out, "\n## Brag document");
-    let mut quarter = String::new();
-    for a in achievements {
-        let this = format!("{} Q{}", a.date.year(), a.date.month0() / 3 + 1);
-        if this != quarter {
-            let _ = writeln!(out, "\n### {this}\n");
-            quarter = this;
-        }
-        let _ = write!(out, "- {} — {}", a.date, a.what);
-        if !a.evidence.is_empty() {
-            let _ = write!(out, ". {}", a.evidence);
-        }
-        if let Some(goal) = a.goal.and_then(|g| plan.title_of(g)) {
-            let _ = write!(out, " (goal: {goal})");
-        }
-        if !a.strengths.is_empty() {
-            let _ = write!(out, " [strengths: {}]", a.strengths.join(", "));
-        }
-        out.push('\n');
-    }
+/// Starts a section `goalcoach import` passes over.
+fn section_not_a_goal(out: &mut String, title: &str) {
+    let _ = writeln!(out, "\n# {title}\n{NOT_A_GOAL}\n");
 }
 
-fn write_profile_markdown(out: &mut String, p: &crate::model::Profile) {
-    if p.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "\n## Profile\n");
-    if !p.current_role.is_empty() {
-        let satisfaction = p
-            .satisfaction
-            .map(|s| format!(" (satisfaction {s}/10)"))
-            .unwrap_or_default();
-        let _ = writeln!(out, "- Role: {}{satisfaction}", p.current_role);
-    }
-    if !p.vision.is_empty() {
-        let _ = writeln!(out, "- Vision: {}", p.vision.replace('\n', " "));
-    }
-    let names = |items: Vec<&str>| items.join(", ");
-    let lists = [
-        (
-            "Strengths",
-            names(p.strengths.iter().map(|q| q.name.as_str()).collect()),
-        ),
-        (
-            "Growth areas",
-            names(p.growth_areas.iter().map(|q| q.name.as_str()).collect()),
-        ),
-        (
-            "Values",
-            names(p.values.iter().map(|v| v.name.as_str()).collect()),
-        ),
-        (
-            "Interests",
-            names(p.interests.iter().map(|v| v.name.as_str()).collect()),
-        ),
-        ("SWOT strengths", p.swot.strengths.join("; ")),
-        ("SWOT weaknesses", p.swot.weaknesses.join("; ")),
-        ("SWOT opportunities", p.swot.opportunities.join("; ")),
-        ("SWOT threats", p.swot.threats.join("; ")),
-    ];
-    for (label, value) in lists.iter().filter(|(_, v)| !v.is_empty()) {
-        let _ = writeln!(out, "- {label}: {value}");
-    }
-}
-
-fn write_reviews_markdown(out: &mut String, plan: &Plan) {
-    let recent: Vec<_> = plan
-        .reviews
-        .iter()
-        .rev()
-        .filter(|r| !r.skipped)
-        .take(3)
-        .collect();
-    if recent.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "\n## Recent weekly reviews\n");
-    for r in recent {
-        let _ = writeln!(out, "- {} ({}): {}", r.week, r.date, r.wins.join("; "));
-        for text in [&r.went_well, &r.got_in_the_way, &r.adjust, &r.reflection]
-            .into_iter()
-            .filter(|t| !t.is_empty())
-        {
-            let _ = writeln!(out, "  - {text}");
+/// One line of user text, safe anywhere inline: Markdown's punctuation backslash-escaped,
+/// and what would start a list, heading, quote or setext underline at the start of a line
+/// defused. Line breaks become spaces.
+pub(super) fn escape(text: &str) -> String {
+    let text = text.replace(['\r', '\n'], " ");
+    let mut out = String::with_capacity(text.len() + 8);
+    let body = text.trim_start();
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    for (i, c) in body.char_indices() {
+        let line_start = i == 0 && matches!(c, '-' | '+' | '=');
+        let numbered = digits > 0 && i == digits && matches!(c, '.' | ')');
+        if line_start || numbered || "\\`*_[]<>&|~#".contains(c) {
+            out.push('\\');
         }
+        out.push(c);
     }
+    out
 }
 
-fn write_goal_markdown(out: &mut String, goal: &Goal, today: NaiveDate) {
-    let pace = progress::pace(goal, today);
-    let _ = writeln!(out, "\n## {} ({})\n", goal.title, goal.status.label());
+/// A text of several lines as lines of a paragraph, each escaped, joined by hard breaks.
+pub(super) fn escape_lines(text: &str) -> String {
+    text.lines()
+        .map(escape)
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\\\n")
+}
+
+/// What a title carries after it: ` 🔁 repeats 📅 due (overdue) ✅ done`.
+struct Markers {
+    due: Option<NaiveDate>,
+    done: Option<NaiveDate>,
+    repeats: Option<String>,
+}
+
+fn markers(m: Markers, today: NaiveDate) -> String {
+    let Markers { due, done, repeats } = m;
+    let mut out = String::new();
+    if let Some(rule) = repeats {
+        let _ = write!(out, " 🔁 {rule}");
+    }
+    if let Some(d) = due {
+        let late = if done.is_none() && d < today {
+            " (overdue)"
+        } else {
+            ""
+        };
+        let _ = write!(out, " 📅 {d}{late}");
+    }
+    if let Some(d) = done {
+        let _ = write!(out, " ✅ {d}");
+    }
+    out
+}
+
+fn write_goal(out: &mut String, goal: &Goal, today: NaiveDate) {
+    let done = (goal.status == GoalStatus::Done).then_some(goal.completed.unwrap_or(today));
     let _ = writeln!(
         out,
-        "- Progress: {} ({})",
-        percent(pace.progress).trim(),
-        pace.status.label()
+        "\n# {}{}\n",
+        escape(&goal.title),
+        markers(
+            Markers {
+                due: goal.deadline,
+                done,
+                repeats: None
+            },
+            today
+        )
     );
-    let card = [
+    let card: Vec<String> = goal_card(goal, today)
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(label, value)| format!("{label}: {}", escape_lines(&value)))
+        .collect();
+    let _ = writeln!(out, "{}", card.join("\\\n"));
+    if !goal.steps.is_empty() {
+        out.push('\n');
+    }
+    for s in &goal.steps {
+        write_step(out, s, today);
+    }
+    for m in &goal.milestones {
+        write_milestone(out, m, today);
+    }
+}
+
+/// The lines under a goal's heading: status and progress, the SMART card, barriers,
+/// resources and the latest check-ins.
+fn goal_card(goal: &Goal, today: NaiveDate) -> Vec<(&'static str, String)> {
+    let pace = progress::pace(goal, today);
+    let mut card = vec![
+        (
+            "Status",
+            format!(
+                "{}, progress {} ({})",
+                goal.status.label(),
+                percent(pace.progress).trim(),
+                pace.status.label()
+            ),
+        ),
         ("Specific", goal.description.clone()),
         (
             "Measurable",
@@ -136,16 +142,17 @@ fn write_goal_markdown(out: &mut String, goal: &Goal, today: NaiveDate) {
         ),
         ("Achievable", goal.achievable.clone()),
         ("Relevant", goal.relevant.clone()),
-        (
-            "Deadline",
-            goal.deadline.map(|d| d.to_string()).unwrap_or_default(),
-        ),
+        ("Tags", goal.tags.join(", ")),
     ];
-    for (label, value) in card.iter().filter(|(_, v)| !v.is_empty()) {
-        let _ = writeln!(out, "- {label}: {value}");
-    }
     for b in &goal.barriers {
-        let _ = writeln!(out, "- Barrier: {} — if so: {}", b.obstacle, b.strategy);
+        card.push(("Barrier", format!("{} — if so: {}", b.obstacle, b.strategy)));
+    }
+    for r in &goal.resources {
+        let secured = if r.secured { ", secured" } else { "" };
+        card.push((
+            "Resource",
+            format!("{} ({}{secured})", r.what, r.kind.label()),
+        ));
     }
     let mut checkins: Vec<_> = goal.checkins.iter().collect();
     checkins.sort_by_key(|c| std::cmp::Reverse(c.date));
@@ -154,35 +161,62 @@ fn write_goal_markdown(out: &mut String, goal: &Goal, today: NaiveDate) {
         let note = if c.note.is_empty() {
             String::new()
         } else {
-            format!(": {}", c.note)
+            format!(": {}", c.note.replace('\n', " "))
         };
-        let _ = writeln!(
-            out,
-            "- Check-in {} (confidence {}/5{value}){note}",
-            c.date, c.confidence
-        );
+        card.push((
+            "Check-in",
+            format!("{} (confidence {}/5{value}){note}", c.date, c.confidence),
+        ));
     }
-    for m in &goal.milestones {
-        let done = m.is_done();
-        write_md_item(
-            out,
-            "",
-            done,
-            &m.title,
-            &due_text("target", m.target, done, today),
-        );
-        for s in &m.steps {
-            let due = due_text("due", s.due, s.is_done(), today);
-            write_md_item(out, "  ", s.is_done(), &s.title, &due);
-        }
+    card
+}
+
+fn write_milestone(out: &mut String, m: &Milestone, today: NaiveDate) {
+    let marks = Markers {
+        due: m.target,
+        done: m.done,
+        repeats: None,
+    };
+    let _ = writeln!(out, "\n## {}{}", escape(&m.title), markers(marks, today));
+    if !m.steps.is_empty() {
+        out.push('\n');
     }
-    for s in &goal.steps {
-        let due = due_text("due", s.due, s.is_done(), today);
-        write_md_item(out, "", s.is_done(), &s.title, &due);
+    for s in &m.steps {
+        write_step(out, s, today);
     }
 }
 
-/// One checklist line of the Markdown export.
-fn write_md_item(out: &mut String, indent: &str, done: bool, title: &str, due: &str) {
-    let _ = writeln!(out, "{indent}- {} {title}{due}", step_mark(done));
+/// One checklist line.
+fn write_step(out: &mut String, s: &ActionStep, today: NaiveDate) {
+    let mark = if s.is_done() { "[x]" } else { "[ ]" };
+    let marks = Markers {
+        due: s.due,
+        done: s.done,
+        repeats: s.recurrence.map(|r| r.to_string()),
+    };
+    let _ = writeln!(
+        out,
+        "- {mark} {}{}",
+        escape(&s.title),
+        markers(marks, today)
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_user_text_one_plain_title() {
+        assert_eq!(escape("1. Learn"), "1\\. Learn");
+        assert_eq!(escape("2026) plan"), "2026\\) plan");
+        assert_eq!(escape("- not a list"), "\\- not a list");
+        assert_eq!(escape("<script>x</script>"), "\\<script\\>x\\</script\\>");
+        assert_eq!(escape("a\nb"), "a b");
+        assert_eq!(
+            escape("C# & *bold* [link]"),
+            "C\\# \\& \\*bold\\* \\[link\\]"
+        );
+        assert_eq!(escape("well-being 3.5"), "well-being 3.5");
+    }
 }

@@ -1,0 +1,361 @@
+//! The outline both text readers (Markdown and org-mode) produce, and how it joins the plan:
+//! top-level entries are goals; under a goal a heading, or a list item with items under it,
+//! is a milestone, a bare list item a step of the goal; under a milestone every entry is a
+//! step; anything deeper goes into the step's notes. Entries are matched to the plan by title
+//! (goal, then milestone or step under it), so importing the same outline twice adds nothing,
+//! and an item ticked off since is marked done.
+
+use super::{Import, summary};
+use crate::model::text::{clean_line, clean_text};
+use crate::model::{ActionStep, Goal, GoalStatus, ItemId, Milestone, Node, Op, Plan, Recurrence};
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+
+/// One headline or list item of an outline, with what its text said about it.
+#[derive(Debug, Default, Clone)]
+pub struct Entry {
+    pub line: usize,
+    pub title: String,
+    pub heading: bool,
+    /// Ticked off (`[x]`, `DONE`, `✅`), and the day when the outline says it.
+    pub done: bool,
+    pub done_on: Option<NaiveDate>,
+    /// Cancelled in org-mode: a goal comes in dropped, anything else done.
+    pub cancelled: bool,
+    /// The deadline, target or due date (`📅`, `DEADLINE:`; `SCHEDULED:` when there is none).
+    pub due: Option<NaiveDate>,
+    pub start: Option<NaiveDate>,
+    pub repeat: Option<Recurrence>,
+    pub importance: Option<u8>,
+    pub tags: Vec<String>,
+    pub children: Vec<Entry>,
+}
+
+/// Builds the entry tree from entries in document order, each with a nesting key: an entry
+/// goes under the nearest earlier entry with a smaller key (headings use their level, list
+/// items a key above every heading level that grows with their indent).
+#[derive(Default)]
+pub struct Tree {
+    pub roots: Vec<Entry>,
+    /// The key and child index of each entry on the path to the latest one.
+    open: Vec<(usize, usize)>,
+}
+
+/// The nesting key of a list item at `depth` (its indent or list nesting) under headings.
+pub fn item_key(depth: usize) -> usize {
+    10 + depth
+}
+
+impl Tree {
+    pub fn push(&mut self, key: usize, entry: Entry) {
+        while self.open.last().is_some_and(|&(k, _)| k >= key) {
+            self.open.pop();
+        }
+        let list = self.children_of_open();
+        list.push(entry);
+        let index = list.len() - 1;
+        self.open.push((key, index));
+    }
+
+    fn children_of_open(&mut self) -> &mut Vec<Entry> {
+        let mut list = &mut self.roots;
+        for &(_, i) in &self.open {
+            list = &mut list[i].children;
+        }
+        list
+    }
+
+    /// The entry pushed last, while it is still open.
+    pub fn current(&mut self) -> Option<&mut Entry> {
+        let (&(_, last), parents) = self.open.split_last()?;
+        let mut list = &mut self.roots;
+        for &(_, i) in parents {
+            list = &mut list[i].children;
+        }
+        list.get_mut(last)
+    }
+
+    /// Takes the entry pushed last out again (a section marked as not part of the outline).
+    pub fn drop_current(&mut self) {
+        if let Some((_, last)) = self.open.pop() {
+            self.children_of_open().remove(last);
+        }
+    }
+}
+
+/// Reads the markers a task line carries at its end, the way Obsidian Tasks writes them:
+/// `📅 due`, `⏳ scheduled`, `🛫 start`, `✅ done`, `🔁 every week`, `⏫`/`🔼`/`🔽` priority,
+/// and a leading `[x]`/`[ ]` (headings have no checkbox of their own). The title is what
+/// is left before the first marker.
+pub fn read_markers(entry: &mut Entry, text: &str) {
+    let mut text = text.trim();
+    for (mark, done) in [("[ ] ", false), ("[x] ", true), ("[X] ", true)] {
+        if let Some(rest) = text.strip_prefix(mark) {
+            entry.done |= done;
+            text = rest.trim_start();
+        }
+    }
+    const MARKS: [char; 9] = ['📅', '⏳', '🛫', '✅', '🔁', '➕', '⏫', '🔼', '🔽'];
+    let cut = text.find(MARKS).unwrap_or(text.len());
+    entry.title = clean_line(text[..cut].trim());
+    let mut rest = &text[cut..];
+    let mut scheduled = None;
+    while let Some(mark) = rest.chars().next() {
+        let after = &rest[mark.len_utf8()..];
+        let end = after.find(MARKS).unwrap_or(after.len());
+        let value = after[..end].trim();
+        rest = &after[end..];
+        let date = date_at_start(value);
+        match mark {
+            '📅' => entry.due = date.or(entry.due),
+            '⏳' => scheduled = date,
+            '🛫' => entry.start = date,
+            '✅' => {
+                entry.done = true;
+                entry.done_on = date;
+            }
+            '🔁' => entry.repeat = Recurrence::parse(value),
+            '⏫' => entry.importance = Some(3),
+            '🔼' => entry.importance = Some(2),
+            '🔽' => entry.importance = Some(1),
+            _ => {}
+        }
+    }
+    entry.due = entry.due.or(scheduled);
+}
+
+/// A `YYYY-MM-DD` at the start of `text`.
+pub fn date_at_start(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// Joins the outline to the plan: one batch that adds what is new and marks done what the
+/// outline has ticked off since. Fails, naming the line, on an entry with no text that has
+/// entries under it; an outline with no entries at all is "nothing to import".
+pub fn join(roots: Vec<Entry>, plan: &Plan, today: NaiveDate) -> Result<Import> {
+    if roots.is_empty() {
+        bail!("no headings or list items found: nothing to import");
+    }
+    let mut join = Join {
+        work: plan.clone(),
+        ids: plan.ids.fork(),
+        today,
+        ops: Vec::new(),
+        counts: [0; 4],
+    };
+    for root in &roots {
+        join.goal(root)?;
+    }
+    let [goals, milestones, steps, updated] = join.counts;
+    let mut summary = summary(goals, milestones, steps);
+    if updated > 0 {
+        summary.push_str(&format!(
+            "; marked {} done",
+            crate::model::text::plural(updated, "item")
+        ));
+    }
+    if goals + milestones + steps + updated == 0 {
+        summary.push_str(" (everything in it is in the plan already)");
+    }
+    Ok(Import {
+        op: Op::Batch(join.ops),
+        summary,
+    })
+}
+
+/// A working copy of the plan that each op is applied to as it is made, so a later entry
+/// finds what an earlier one added.
+struct Join {
+    work: Plan,
+    ids: crate::model::ids::IdSource,
+    today: NaiveDate,
+    ops: Vec<Op>,
+    /// Goals, milestones and steps added; items marked done.
+    counts: [usize; 4],
+}
+
+const GOALS: usize = 0;
+const MILESTONES: usize = 1;
+const STEPS: usize = 2;
+const UPDATED: usize = 3;
+
+fn is_milestone_under_goal(entry: &Entry) -> bool {
+    entry.heading || !entry.children.is_empty()
+}
+
+fn has_title(entry: &Entry) -> Result<bool> {
+    if !entry.title.is_empty() {
+        return Ok(true);
+    }
+    if entry.children.is_empty() {
+        return Ok(false);
+    }
+    bail!(
+        "line {}: this entry has no text but has entries under it",
+        entry.line
+    )
+}
+
+impl Join {
+    fn apply(&mut self, op: Op) -> Result<()> {
+        self.work.apply(op.clone())?;
+        self.ops.push(op);
+        Ok(())
+    }
+
+    fn insert(&mut self, parent: Option<ItemId>, node: Node) -> Result<()> {
+        self.apply(Op::Insert {
+            parent,
+            index: usize::MAX,
+            node,
+        })
+    }
+
+    fn done_day(&self, entry: &Entry) -> Option<NaiveDate> {
+        (entry.done || entry.cancelled).then(|| entry.done_on.unwrap_or(self.today))
+    }
+
+    fn goal(&mut self, entry: &Entry) -> Result<()> {
+        if !has_title(entry)? {
+            return Ok(());
+        }
+        let found = self.work.goals.iter().find(|g| g.title == entry.title);
+        let id = match found {
+            Some(goal) => {
+                let goal = goal.clone();
+                if matches!(goal.status, GoalStatus::Active | GoalStatus::OnHold)
+                    && (entry.done || entry.cancelled)
+                {
+                    let mut goal = goal.without_children();
+                    self.close_goal(&mut goal, entry);
+                    self.apply(Op::Update {
+                        node: Node::Goal(Box::new(goal)),
+                    })?;
+                    self.counts[UPDATED] += 1;
+                }
+                goal.id
+            }
+            None => {
+                let mut goal = Goal::new(self.ids.next_id(), &entry.title, self.today);
+                goal.deadline = entry.due;
+                goal.start = entry.start;
+                goal.tags = entry.tags.clone();
+                if let Some(i) = entry.importance {
+                    goal.importance = i;
+                }
+                if entry.done || entry.cancelled {
+                    self.close_goal(&mut goal, entry);
+                }
+                let id = goal.id;
+                self.insert(None, Node::Goal(Box::new(goal)))?;
+                self.counts[GOALS] += 1;
+                id
+            }
+        };
+        for child in &entry.children {
+            if is_milestone_under_goal(child) {
+                self.milestone(id, child)?;
+            } else {
+                self.step(id, child)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn close_goal(&self, goal: &mut Goal, entry: &Entry) {
+        goal.status = if entry.cancelled {
+            GoalStatus::Dropped
+        } else {
+            GoalStatus::Done
+        };
+        goal.completed = self.done_day(entry);
+    }
+
+    fn milestone(&mut self, goal: ItemId, entry: &Entry) -> Result<()> {
+        if !has_title(entry)? {
+            return Ok(());
+        }
+        let found = self
+            .work
+            .goal(goal)
+            .and_then(|g| g.milestones.iter().find(|m| m.title == entry.title))
+            .cloned();
+        let id = match found {
+            Some(m) => {
+                if !m.is_done() && self.done_day(entry).is_some() {
+                    let mut m = m.without_children();
+                    m.done = self.done_day(entry);
+                    self.apply(Op::Update {
+                        node: Node::Milestone(Box::new(m)),
+                    })?;
+                    self.counts[UPDATED] += 1;
+                }
+                m.id
+            }
+            None => {
+                let mut m = Milestone::new(self.ids.next_id(), &entry.title);
+                m.target = entry.due;
+                m.done = self.done_day(entry);
+                let id = m.id;
+                self.insert(Some(goal), Node::Milestone(Box::new(m)))?;
+                self.counts[MILESTONES] += 1;
+                id
+            }
+        };
+        for child in &entry.children {
+            self.step(id, child)?;
+        }
+        Ok(())
+    }
+
+    fn step(&mut self, parent: ItemId, entry: &Entry) -> Result<()> {
+        if !has_title(entry)? {
+            return Ok(());
+        }
+        let siblings = match self.work.milestone(parent) {
+            Some(m) => &m.steps,
+            None => {
+                &self
+                    .work
+                    .goal(parent)
+                    .expect("the parent was just found")
+                    .steps
+            }
+        };
+        match siblings.iter().find(|s| s.title == entry.title).cloned() {
+            Some(mut s) => {
+                if !s.is_done() && s.recurrence.is_none() && self.done_day(entry).is_some() {
+                    s.done = self.done_day(entry);
+                    self.apply(Op::Update {
+                        node: Node::Step(Box::new(s)),
+                    })?;
+                    self.counts[UPDATED] += 1;
+                }
+            }
+            None => {
+                let mut s = ActionStep::new(self.ids.next_id(), &entry.title);
+                s.due = entry.due;
+                s.done = self.done_day(entry);
+                s.recurrence = entry.repeat;
+                if let Some(i) = entry.importance {
+                    s.importance = i;
+                }
+                s.notes = clean_text(notes_of(&entry.children, 0).trim_end());
+                self.insert(Some(parent), Node::Step(Box::new(s)))?;
+                self.counts[STEPS] += 1;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Entries deeper than a step, as indented lines for the step's notes.
+fn notes_of(entries: &[Entry], depth: usize) -> String {
+    let mut out = String::new();
+    for e in entries {
+        let mark = if e.done { "[x] " } else { "" };
+        out.push_str(&format!("{}- {mark}{}\n", "  ".repeat(depth), e.title));
+        out.push_str(&notes_of(&e.children, depth + 1));
+    }
+    out
+}
