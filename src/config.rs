@@ -5,11 +5,11 @@
 
 use crate::keymap::Keymap;
 use crate::model::stepback::Cadence;
+use crate::ui::theme::{self, Palette};
 use anyhow::Result;
 use chrono::Weekday;
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use toml::{Table, Value};
 
 /// How dates are written on screen unless configured.
 pub const DEFAULT_DATE_FORMAT: &str = "%Y-%m-%d";
@@ -18,38 +18,19 @@ pub const DEFAULT_DATE_FORMAT: &str = "%Y-%m-%d";
 pub const CONFIG_ENV: &str = "GOALCOACH_CONFIG";
 
 /// Colours for a dark (default) or light terminal background.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     #[default]
     Dark,
     Light,
 }
 
-/// One key or several.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(untagged)]
-enum Keys {
-    One(String),
-    Many(Vec<String>),
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-struct File {
-    theme: Theme,
-    week_start: Option<String>,
-    review_day: Option<String>,
-    step_back: Option<String>,
-    mouse: Option<bool>,
-    date_format: Option<String>,
-    keys: BTreeMap<String, Keys>,
-}
-
 /// The settings in force.
 #[derive(Clone, Debug)]
 pub struct Config {
     pub theme: Theme,
+    /// The theme's styles with the `[colors]` roles over them.
+    pub palette: Palette,
     pub week_start: Weekday,
     /// The day the weekly review belongs to, unless the plan names its own.
     pub review_day: Weekday,
@@ -65,6 +46,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             theme: Theme::Dark,
+            palette: Palette::dark(),
             week_start: Weekday::Mon,
             review_day: Weekday::Sun,
             step_back: Cadence::Quarterly,
@@ -109,65 +91,179 @@ fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
-/// Reads config text; `origin` names it in messages.
+/// The settings a config file can hold, for the message about an unknown one.
+const SETTINGS: &str =
+    "theme, week_start, review_day, step_back, mouse, date_format, [colors], [keys]";
+
+/// Reads config text; `origin` names it in messages. Each problem costs only the setting
+/// it is in (reported with its line; that setting keeps its default): a line TOML cannot
+/// read is left out and the rest read again, a bad value or unknown name is passed over,
+/// and key remaps are checked against each other as a whole.
 pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
-    let mut config = Config::default();
-    let file: File = match toml::from_str(text) {
-        Ok(f) => f,
-        Err(e) => {
-            let line = e.span().map_or(1, |s| line_of(text, s.start));
-            let why = e.message().trim().to_string();
-            return (
-                config,
-                vec![format!("{origin}, line {line}: {why}; using the defaults")],
-            );
-        }
-    };
     let mut problems = Vec::new();
-    config.theme = file.theme;
-    config.mouse = file.mouse.unwrap_or(true);
-    let mut day = |name: &str, value: Option<String>, default: Weekday| match value {
-        None => default,
-        Some(v) => v.parse::<Weekday>().unwrap_or_else(|_| {
-            problems.push(format!(
-                "{origin}, line {}: {name} = \"{v}\" is not a weekday; using {default}",
-                key_line(text, name)
-            ));
-            default
-        }),
+    let table = readable_table(text, origin, &mut problems);
+    let mut config = Config::default();
+    let at = |name: &str| format!("{origin}, line {}", key_line(text, name));
+    for (name, value) in &table {
+        if let Err(why) = apply(&mut config, name, value) {
+            problems.push(format!("{}: {why}", at(name)));
+        }
+    }
+    config.palette = match config.theme {
+        Theme::Dark => Palette::dark(),
+        Theme::Light => Palette::light(),
     };
-    config.week_start = day("week_start", file.week_start, Weekday::Mon);
-    config.review_day = day("review_day", file.review_day, Weekday::Sun);
-    if let Some(v) = file.step_back {
-        match Cadence::parse(&v) {
-            Some(c) => config.step_back = c,
-            None => problems.push(format!(
-                "{origin}, line {}: step_back = \"{v}\" is not \"monthly\" or \"quarterly\"; using quarterly",
-                key_line(text, "step_back")
-            )),
-        }
-    }
-    if let Some(format) = file.date_format {
-        if is_date_format(&format) {
-            config.date_format = format;
-        } else {
-            let line = key_line(text, "date_format");
-            problems.push(format!("{origin}, line {line}: date_format = \"{format}\" is not a date pattern (try \"%d %b %Y\"); using {DEFAULT_DATE_FORMAT}"));
-        }
-    }
-    for (name, keys) in file.keys {
-        let keys = match keys {
-            Keys::One(k) => vec![k],
-            Keys::Many(ks) => ks,
-        };
-        if let Err(why) = config.keymap.remap(&name, &keys) {
+    if let Some(colors) = table.get("colors").or_else(|| table.get("colours")) {
+        set_colours(&mut config.palette, colors, &mut |role, why| {
             problems.push(format!(
-                "{origin}, line {}: keys.{name}: {why}; keeping its default keys",
-                key_line(text, &name)
-            ));
-        }
+                "{}: colors.{role}: {why}; keeping the theme's",
+                at(role)
+            ))
+        });
+    }
+    if let Some(keys) = table.get("keys") {
+        remap_keys(&mut config.keymap, keys, &mut |name, why| {
+            problems.push(format!(
+                "{}: keys.{name}: {why}; keeping its default keys",
+                at(name)
+            ))
+        });
     }
     (config, problems)
+}
+
+/// The file as a TOML table, leaving out (and reporting) each line TOML cannot read.
+fn readable_table(text: &str, origin: &str, problems: &mut Vec<String>) -> Table {
+    let mut lines: Vec<&str> = text.lines().collect();
+    for _ in 0..20 {
+        match lines.join("\n").parse::<Table>() {
+            Ok(table) => return table,
+            Err(e) => {
+                let joined = lines.join("\n");
+                let line = e.span().map_or(1, |s| line_of(&joined, s.start));
+                let why = e.message().trim().to_string();
+                problems.push(format!(
+                    "{origin}, line {line}: {why}; that line is left out"
+                ));
+                match lines.get_mut(line - 1) {
+                    Some(l) if !l.is_empty() => *l = "",
+                    _ => break,
+                }
+            }
+        }
+    }
+    problems.push(format!(
+        "{origin}: too many lines cannot be read; using the defaults"
+    ));
+    Table::new()
+}
+
+/// Sets one top-level setting; the error says what is wrong and what is used instead.
+fn apply(config: &mut Config, name: &str, value: &Value) -> Result<(), String> {
+    let text = || {
+        value
+            .as_str()
+            .ok_or_else(|| format!("{name} = {value} is not text"))
+    };
+    match name {
+        "theme" => {
+            config.theme = match text()? {
+                "dark" => Theme::Dark,
+                "light" => Theme::Light,
+                other => {
+                    return Err(format!(
+                        "theme = \"{other}\" is not \"dark\" or \"light\"; using dark"
+                    ));
+                }
+            }
+        }
+        "week_start" | "review_day" => {
+            let default = if name == "week_start" {
+                Weekday::Mon
+            } else {
+                Weekday::Sun
+            };
+            let day = text()?
+                .parse::<Weekday>()
+                .map_err(|_| format!("{name} = {value} is not a weekday; using {default}"))?;
+            match name {
+                "week_start" => config.week_start = day,
+                _ => config.review_day = day,
+            }
+        }
+        "step_back" => {
+            config.step_back = Cadence::parse(text()?).ok_or_else(|| {
+                format!("step_back = {value} is not \"monthly\" or \"quarterly\"; using quarterly")
+            })?
+        }
+        "mouse" => {
+            config.mouse = value
+                .as_bool()
+                .ok_or_else(|| format!("mouse = {value} is not true or false; using true"))?
+        }
+        "date_format" => {
+            let format = text()?;
+            if !is_date_format(format) {
+                return Err(format!(
+                    "date_format = \"{format}\" is not a date pattern (try \"%d %b %Y\"); using {DEFAULT_DATE_FORMAT}"
+                ));
+            }
+            config.date_format = format.to_string();
+        }
+        "keys" | "colors" | "colours" if value.is_table() => {}
+        "keys" | "colors" | "colours" => return Err(format!("[{name}] is a section of its own")),
+        _ => {
+            return Err(format!(
+                "unknown field `{name}` (settings: {SETTINGS}); passed over"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The `[colors]` section: role = "style".
+fn set_colours(palette: &mut Palette, colors: &Value, problem: &mut dyn FnMut(&str, String)) {
+    let Some(colors) = colors.as_table() else {
+        return;
+    };
+    for (role, value) in colors {
+        let result = match value.as_str() {
+            Some(style) => palette.set(role, style),
+            None => Err(format!("{value} is not text such as \"blue\"")),
+        };
+        if let Err(why) = result {
+            problem(role, why);
+        }
+    }
+}
+
+/// The `[keys]` section: action = "key" or ["key", …], all remapped together.
+fn remap_keys(keymap: &mut Keymap, keys: &Value, problem: &mut dyn FnMut(&str, String)) {
+    let Some(keys) = keys.as_table() else {
+        return;
+    };
+    let mut wanted = Vec::new();
+    for (name, value) in keys {
+        let list = match value {
+            Value::String(k) => vec![k.clone()],
+            Value::Array(items) => items
+                .iter()
+                .map(|i| {
+                    i.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| i.to_string())
+                })
+                .collect(),
+            other => {
+                problem(name, format!("{other} is not a key or a list of keys"));
+                continue;
+            }
+        };
+        wanted.push((name.clone(), list));
+    }
+    for (name, why) in keymap.remap_all(&wanted) {
+        problem(&name, why);
+    }
 }
 
 /// Whether `format` is a strftime pattern that writes a date and nothing a date cannot
@@ -197,6 +293,30 @@ fn key_line(text: &str, key: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
+/// The `[colors]` part of the default file: every role, commented out.
+fn colours_text() -> String {
+    let mut out = String::from(
+        "\n# Colours by role, over the theme's: a colour (blue, darkgray, #5f5f5f, 0-255),\n\
+         # words bold / italic / underlined / reversed, and \"on COLOUR\" for a background.\n\
+         [colors]\n",
+    );
+    let examples = [
+        "\"reset\"",
+        "\"darkgray\"",
+        "\"cyan\"",
+        "\"bold\"",
+        "\"red\"",
+        "\"yellow\"",
+        "\"green\"",
+        "\"reversed\"",
+        "\"bold cyan\"",
+    ];
+    for (role, example) in theme::ROLES.iter().zip(examples) {
+        out.push_str(&format!("# {role} = {example}\n"));
+    }
+    out
+}
+
 /// A config file with every setting at its default, documented, for `config --print-default`.
 pub fn default_text() -> String {
     let mut out = String::from(
@@ -213,8 +333,11 @@ pub fn default_text() -> String {
          # Click to select and switch screens, wheel to scroll (false leaves the mouse to the terminal).\n\
          mouse = true\n\n\
          # How dates are written on screen (strftime, e.g. \"%d %b %Y\"); files and exports stay ISO.\n\
-         date_format = \"%Y-%m-%d\"\n\n\
-         # Keys: action = \"key\" or [\"key\", \"key\"]. Keys are written as in the help (?):\n\
+         date_format = \"%Y-%m-%d\"\n",
+    );
+    out.push_str(&colours_text());
+    out.push_str(
+        "\n# Keys: action = \"key\" or [\"key\", \"key\"]. Keys are written as in the help (?):\n\
          # j, G, Ctrl-r, Enter, Esc, Tab, Shift-Tab, Space, Up, Down, Left, Right, PgUp, PgDn.\n\
          # Actions outside the tree and lists carry their layer: form., search., filtered., confirm., help.\n\
          [keys]\n",
@@ -287,6 +410,41 @@ mod tests {
             "{problems:?}"
         );
         assert_eq!(c.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn a_bad_value_costs_only_its_setting_and_freed_keys_can_be_reused() {
+        let text = "theme = \"purple\"\nweek_start = \"sunday\"\n[keys]\nedit = \"c\"\ncheck_in = \"e\"\nundo = \"f\"\n";
+        let (c, problems) = parse(text, "c");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with("c, line 1: theme = \"purple\""),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1]
+                .starts_with("c, line 6: keys.undo: 'f' is already the key of 'toggle_focus'"),
+            "{problems:?}"
+        );
+        assert_eq!((c.theme, c.week_start), (Theme::Dark, Weekday::Sun));
+        let press = |ch| KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE);
+        use crate::app::action::Action;
+        assert_eq!(
+            c.keymap.action_for(Layer::Goals, &press('e')),
+            Some(Action::CheckIn)
+        );
+        assert_eq!(
+            c.keymap.action_for(Layer::Goals, &press('c')),
+            Some(Action::Edit)
+        );
+        assert_eq!(
+            c.keymap.action_for(Layer::Goals, &press('u')),
+            Some(Action::Undo)
+        );
+        // A line TOML cannot read is left out; the lines after it still count.
+        let (c, problems) = parse("mouse = tru\nweek_start = \"sunday\"\n", "c");
+        assert!(problems[0].starts_with("c, line 1: "), "{problems:?}");
+        assert_eq!((c.mouse, c.week_start), (true, Weekday::Sun));
     }
 
     #[test]

@@ -185,19 +185,27 @@ fn no_color_takes_every_colour_out_but_keeps_the_selection_visible() {
 }
 
 #[test]
-fn the_light_theme_swaps_colours_for_light_backgrounds() {
+fn the_light_theme_and_configured_roles_colour_the_screen() {
     use ratatui::style::Color;
+    let text = "theme = \"light\"\n[colors]\nselection = \"black on yellow\"\n";
+    let (config, problems) = goalcoach::config::parse(text, "config.toml");
+    assert!(problems.is_empty(), "{problems:?}");
     let mut state = demo_app(100, 30);
-    state.settings.theme = goalcoach::config::Theme::Light;
+    state.settings.palette = config.palette;
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     terminal.draw(|f| goalcoach::ui::draw(f, &state)).unwrap();
     let cells = &terminal.backend().buffer().content;
+    let has = |pick: &dyn Fn(&ratatui::buffer::Cell) -> bool| cells.iter().any(pick);
+    assert!(!has(&|c| c.fg == Color::Cyan || c.fg == Color::DarkGray));
     assert!(
-        !cells
-            .iter()
-            .any(|c| c.fg == Color::Cyan || c.fg == Color::DarkGray)
+        has(&|c| c.fg == Color::Indexed(240)),
+        "dim text in dark grey"
     );
-    assert!(cells.iter().any(|c| c.fg == Color::Blue));
+    assert!(has(&|c| c.fg == Color::Indexed(25)), "accent in dark blue");
+    assert!(
+        has(&|c| c.bg == Color::Yellow && c.fg == Color::Black),
+        "the selection"
+    );
 }
 
 #[test]

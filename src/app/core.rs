@@ -74,8 +74,8 @@ pub struct Session {
 pub struct Settings {
     /// The keys in force: the defaults, changed by the configuration.
     pub keymap: Keymap,
-    /// Colours for a dark or light background.
-    pub theme: crate::config::Theme,
+    /// The style of each role (dark or light theme, with the config's colours over it).
+    pub palette: crate::ui::theme::Palette,
     /// Whether to draw in colour (off when `NO_COLOR` is set); emphasis stays either way.
     pub colour: bool,
     /// The first day of the week, for the agenda.
@@ -92,7 +92,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             keymap: Keymap::default(),
-            theme: crate::config::Theme::Dark,
+            palette: crate::ui::theme::Palette::dark(),
             colour: true,
             week_start: chrono::Weekday::Mon,
             date_format: crate::config::DEFAULT_DATE_FORMAT.to_string(),

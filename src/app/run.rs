@@ -25,7 +25,7 @@ pub struct Options<'a> {
 /// Applies the user's settings to a fresh state; returns whether the mouse is wanted.
 fn apply_settings(state: &mut AppState, settings: crate::config::Config, no_mouse: bool) -> bool {
     state.settings.keymap = settings.keymap;
-    state.settings.theme = settings.theme;
+    state.settings.palette = settings.palette;
     state.settings.week_start = settings.week_start;
     state.settings.date_format = settings.date_format;
     state.settings.review_day = settings.review_day;

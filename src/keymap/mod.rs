@@ -148,14 +148,41 @@ impl Bound {
         self.layers.contains(&layer)
     }
 
-    fn shares_a_layer(&self, other: &Bound) -> bool {
+    /// Whether the same key on both would clash: they share a layer, or one works on every
+    /// screen and the other on a screen, where it would hide the first.
+    fn overlaps(&self, other: &Bound) -> bool {
+        let everywhere_vs_screen = |a: &Bound, b: &Bound| {
+            a.in_layer(Layer::Global) && b.layers.iter().any(|l| l.is_screen())
+        };
         self.layers.iter().any(|l| other.in_layer(*l))
+            || everywhere_vs_screen(self, other)
+            || everywhere_vs_screen(other, self)
     }
 
     /// The name the configuration file gives the action (see `action_name`).
     pub fn name(&self) -> String {
         action_name(self.layers[0], &self.action)
     }
+}
+
+/// Why `keys` (keys a remap adds) cannot be row `index`'s: one of them belongs to another
+/// action in a layer the row is in or falls back to, or that falls back to it, where one
+/// would hide the other (rows of the same action share keys by design). A few default keys
+/// hide another on purpose (Profile's `G`); a remap may keep those, not add new ones.
+fn clash_in(rows: &[Bound], index: usize, keys: &[Key]) -> Option<String> {
+    let row = &rows[index];
+    let name = row.name();
+    keys.iter().find_map(|key| {
+        rows.iter()
+            .find(|b| b.overlaps(row) && b.keys.contains(key) && b.name() != name)
+            .map(|other| {
+                format!(
+                    "'{}' is already the key of '{}'; give that action another key too",
+                    key.display(),
+                    other.name()
+                )
+            })
+    })
 }
 
 /// The key bindings in force. Dispatch, footer hints and the help overlay all read this, so
@@ -269,6 +296,64 @@ impl Keymap {
     /// defaults, in every layer it is bound in. Errors name what is wrong: an unknown action,
     /// a key that cannot be read, or a key another action of the same layer already has.
     pub fn remap(&mut self, name: &str, keys: &[String]) -> Result<(), String> {
+        let wanted = [(name.to_string(), keys.to_vec())];
+        match self.remap_all(&wanted).pop() {
+            Some((_, why)) => Err(why),
+            None => Ok(()),
+        }
+    }
+
+    /// Makes every remap of a config file at once, so an action can take a key another
+    /// action gives up in the same file: clashes are checked against the keys in force after
+    /// all of them. Returns the remaps that could not be made, as (name, why); those actions
+    /// keep their default keys.
+    pub fn remap_all(&mut self, wanted: &[(String, Vec<String>)]) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        let mut remaps: Vec<(String, Vec<usize>, Vec<Key>)> = Vec::new();
+        for (name, keys) in wanted {
+            match self.parse_remap(name, keys) {
+                Ok((targets, keys)) => remaps.push((name.clone(), targets, keys)),
+                Err(why) => problems.push((name.clone(), why)),
+            }
+        }
+        loop {
+            let mut trial = self.rows.clone();
+            for (_, targets, keys) in &remaps {
+                for &i in targets {
+                    trial[i].keys = keys.clone();
+                }
+            }
+            let clash = remaps
+                .iter()
+                .enumerate()
+                .find_map(|(r, (_, targets, keys))| {
+                    targets
+                        .iter()
+                        .find_map(|&i| {
+                            let added: Vec<Key> = keys
+                                .iter()
+                                .filter(|k| !self.rows[i].keys.contains(k))
+                                .copied()
+                                .collect();
+                            clash_in(&trial, i, &added)
+                        })
+                        .map(|why| (r, why))
+                });
+            match clash {
+                Some((r, why)) => {
+                    let (name, ..) = remaps.remove(r);
+                    problems.push((name, why));
+                }
+                None => {
+                    self.rows = trial;
+                    return problems;
+                }
+            }
+        }
+    }
+
+    /// The rows an action name stands for, and its keys read.
+    fn parse_remap(&self, name: &str, keys: &[String]) -> Result<(Vec<usize>, Vec<Key>), String> {
         let targets: Vec<usize> = (0..self.rows.len())
             .filter(|&i| self.rows[i].name() == name)
             .collect();
@@ -284,31 +369,7 @@ impl Keymap {
         if parsed.is_empty() {
             return Err(format!("'{name}' needs at least one key"));
         }
-        for &index in &targets {
-            self.check_free(index, &parsed, &targets)?;
-        }
-        for index in targets {
-            self.rows[index].keys = parsed.clone();
-        }
-        Ok(())
-    }
-
-    /// Fails when a key of `keys` belongs to another action in a layer row `index` is in.
-    fn check_free(&self, index: usize, keys: &[Key], renamed: &[usize]) -> Result<(), String> {
-        let row = &self.rows[index];
-        for key in keys {
-            let taken = self.rows.iter().enumerate().find(|(i, b)| {
-                !renamed.contains(i) && b.shares_a_layer(row) && b.keys.contains(key)
-            });
-            if let Some((_, other)) = taken {
-                return Err(format!(
-                    "'{}' is already the key of '{}'; give that action another key too",
-                    key.display(),
-                    other.name()
-                ));
-            }
-        }
-        Ok(())
+        Ok((targets, parsed))
     }
 
     /// The first key of `action` in `layer` (or, failing that, anywhere), as help writes it,

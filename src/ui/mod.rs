@@ -15,7 +15,7 @@ mod review;
 mod review_history;
 mod step_back;
 pub mod text;
-mod theme;
+pub mod theme;
 mod timeline;
 mod trend;
 mod welcome;
@@ -39,6 +39,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         draw_too_small(frame, area);
         return;
     }
+    theme::use_palette(state.settings.palette);
     let [title, body, status, footer] = layout::frame_areas(area);
     draw_title_bar(frame, title, state);
     draw_screen(frame, body, state);
@@ -47,24 +48,25 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     draw_overlays(frame, body, state);
     if !state.settings.colour {
         drop_colours(frame);
-    } else if state.settings.theme == crate::config::Theme::Light {
-        lighten(frame);
+    } else {
+        colour_plain_text(frame, theme::text());
     }
 }
 
-/// Swaps the colours made for dark backgrounds for ones that read on light ones.
-fn lighten(frame: &mut Frame) {
+/// Gives text drawn in the terminal's own colours the `text` role's colours, when the
+/// config sets them.
+fn colour_plain_text(frame: &mut Frame, text: ratatui::style::Style) {
     use ratatui::style::Color;
-    let swap = |c: Color| match c {
-        Color::Cyan => Color::Blue,
-        Color::Yellow => Color::Magenta,
-        Color::Green => Color::Rgb(0, 110, 0),
-        Color::DarkGray => Color::Gray,
-        other => other,
-    };
+    if text.fg.is_none() && text.bg.is_none() {
+        return;
+    }
     for cell in frame.buffer_mut().content.iter_mut() {
-        cell.fg = swap(cell.fg);
-        cell.bg = swap(cell.bg);
+        if let (Color::Reset, Some(fg)) = (cell.fg, text.fg) {
+            cell.fg = fg;
+        }
+        if let (Color::Reset, Some(bg)) = (cell.bg, text.bg) {
+            cell.bg = bg;
+        }
     }
 }
 
