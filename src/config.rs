@@ -166,31 +166,9 @@ fn apply(config: &mut Config, name: &str, value: &Value) -> Result<(), String> {
             .ok_or_else(|| format!("{name} = {value} is not text"))
     };
     match name {
-        "theme" => {
-            config.theme = match text()? {
-                "dark" => Theme::Dark,
-                "light" => Theme::Light,
-                other => {
-                    return Err(format!(
-                        "theme = \"{other}\" is not \"dark\" or \"light\"; using dark"
-                    ));
-                }
-            }
-        }
-        "week_start" | "review_day" => {
-            let default = if name == "week_start" {
-                Weekday::Mon
-            } else {
-                Weekday::Sun
-            };
-            let day = text()?
-                .parse::<Weekday>()
-                .map_err(|_| format!("{name} = {value} is not a weekday; using {default}"))?;
-            match name {
-                "week_start" => config.week_start = day,
-                _ => config.review_day = day,
-            }
-        }
+        "theme" => config.theme = theme_named(text()?)?,
+        "week_start" => config.week_start = weekday(name, text()?, Weekday::Mon)?,
+        "review_day" => config.review_day = weekday(name, text()?, Weekday::Sun)?,
         "step_back" => {
             config.step_back = Cadence::parse(text()?).ok_or_else(|| {
                 format!("step_back = {value} is not \"monthly\" or \"quarterly\"; using quarterly")
@@ -219,6 +197,21 @@ fn apply(config: &mut Config, name: &str, value: &Value) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+fn theme_named(name: &str) -> Result<Theme, String> {
+    match name {
+        "dark" => Ok(Theme::Dark),
+        "light" => Ok(Theme::Light),
+        other => Err(format!(
+            "theme = \"{other}\" is not \"dark\" or \"light\"; using dark"
+        )),
+    }
+}
+
+fn weekday(name: &str, text: &str, default: Weekday) -> Result<Weekday, String> {
+    text.parse::<Weekday>()
+        .map_err(|_| format!("{name} = \"{text}\" is not a weekday; using {default}"))
 }
 
 /// The `[colors]` section: role = "style".
