@@ -220,6 +220,8 @@ fn outlines_people_write_land_where_they_belong_once() {
     assert_eq!(abstract_step.notes, "- with a hook\n- under 300 words");
     assert_eq!(plan.goals[2].tags, ["skills"]);
     assert_eq!(plan.goals[2].importance, 3);
+    let chapters = &plan.goals[2].milestones[0].steps[0];
+    assert_eq!(chapters.importance, 3, "a step takes its goal's importance");
     assert_eq!(plan.goals[3].status, GoalStatus::Dropped);
 
     let before = std::fs::read(dir.path().join("plan.json")).unwrap();

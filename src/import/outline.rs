@@ -337,7 +337,9 @@ impl Join {
                 s.due = entry.due;
                 s.done = self.done_day(entry);
                 s.recurrence = entry.repeat;
-                if let Some(i) = entry.importance {
+                // Like a step added in the app: its goal's importance, unless the line says.
+                let goal_importance = self.work.goal_of(parent).map(|g| g.importance);
+                if let Some(i) = entry.importance.or(goal_importance) {
                     s.importance = i;
                 }
                 s.notes = clean_text(notes_of(&entry.children, 0).trim_end());
