@@ -119,23 +119,7 @@ fn section_lines(state: &AppState) -> Vec<Line<'static>> {
         Section::GrowthAreas => qualities(state, &p.growth_areas, "areas to grow in"),
         Section::Values => values_lines(state),
         Section::Interests if p.interests.is_empty() => empty(state, "your interests"),
-        Section::Interests => {
-            let mut lines: Vec<Line> = p
-                .interests
-                .iter()
-                .enumerate()
-                .map(|(i, n)| row(picked, i, format!("• {}  {}", n.name, n.note)))
-                .collect();
-            lines.push(Line::default());
-            lines.push(Line::styled(
-                format!(
-                    "{} makes a goal of exploring the picked interest.",
-                    key(state, Action::EntryToGoal)
-                ),
-                theme::dim(),
-            ));
-            lines
-        }
+        Section::Interests => interests_lines(state, picked),
         Section::Achievements if p.achievements.is_empty() => {
             let promote = state
                 .settings
@@ -151,27 +135,50 @@ fn section_lines(state: &AppState) -> Vec<Line<'static>> {
             list.sort_by_key(|a| std::cmp::Reverse(a.date));
             list.into_iter()
                 .enumerate()
-                .map(|(i, a)| {
-                    let goal = a
-                        .goal
-                        .map(|g| format!("  · {}", state.doc.title_of(g)))
-                        .unwrap_or_default();
-                    let evidence = if a.evidence.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — {}", a.evidence)
-                    };
-                    row(
-                        picked,
-                        i,
-                        format!("{}  {}{evidence}{goal}", day.show(a.date), a.what),
-                    )
-                })
+                .map(|(i, a)| row(picked, i, achievement_text(state, &day, a)))
                 .collect()
         }
         Section::Feedback => feedback_lines(state),
         Section::Swot | Section::CareerPaths => paths_lines(state),
     }
+}
+
+fn interests_lines(state: &AppState, picked: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line> = state
+        .plan()
+        .profile
+        .interests
+        .iter()
+        .enumerate()
+        .map(|(i, n)| row(picked, i, format!("• {}  {}", n.name, n.note)))
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        format!(
+            "{} makes a goal of exploring the picked interest.",
+            key(state, Action::EntryToGoal)
+        ),
+        theme::dim(),
+    ));
+    lines
+}
+
+/// "date  what — evidence  · goal".
+fn achievement_text(
+    state: &AppState,
+    day: &text::Day,
+    a: &crate::model::profile::Achievement,
+) -> String {
+    let goal = a
+        .goal
+        .map(|g| format!("  · {}", state.doc.title_of(g)))
+        .unwrap_or_default();
+    let evidence = if a.evidence.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", a.evidence)
+    };
+    format!("{}  {}{evidence}{goal}", day.show(a.date), a.what)
 }
 
 fn role_lines(state: &AppState) -> Vec<Line<'static>> {

@@ -26,6 +26,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     draw_status(frame, status_area, state);
     super::step_back::draw(frame, step_back_area, state);
     draw_chart(frame, chart_area, state);
+    draw_history(frame, bottom, state);
+}
+
+/// The list of past reviews and the record of the one picked.
+fn draw_history(frame: &mut Frame, bottom: Rect, state: &AppState) {
     let [list_area, record_area] =
         Layout::horizontal([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(bottom);
     let reviews: Vec<&WeeklyReview> = state.plan().reviews.iter().rev().collect();
@@ -34,20 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let partial = weekly::is_partial(state.plan(), r, state.today(), state.review_day());
-            let what = if r.skipped {
-                "skipped".to_string()
-            } else if partial {
-                format!(
-                    "partial (stopped at {})",
-                    r.stage.as_deref().unwrap_or("wins")
-                )
-            } else if r.stage.is_some() {
-                "in progress".into()
-            } else {
-                format!("{} wins", r.wins.len())
-            };
-            let line = Line::raw(format!(" {}  {}", r.week, what));
+            let line = Line::raw(format!(" {}  {}", r.week, standing(state, r)));
             if i == picked {
                 line.style(theme::selected())
             } else {
@@ -77,6 +69,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
             .block(Block::bordered().title(" Review ")),
         record_area,
     );
+}
+
+/// How a past review ended: skipped, partial, in progress, or its wins.
+fn standing(state: &AppState, r: &WeeklyReview) -> String {
+    if r.skipped {
+        "skipped".to_string()
+    } else if weekly::is_partial(state.plan(), r, state.today(), state.review_day()) {
+        format!(
+            "partial (stopped at {})",
+            r.stage.as_deref().unwrap_or("wins")
+        )
+    } else if r.stage.is_some() {
+        "in progress".into()
+    } else {
+        format!("{} wins", r.wins.len())
+    }
 }
 
 fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
