@@ -225,7 +225,7 @@ fn wanted(group: &[&Task], today: NaiveDate) -> Wanted {
     let done = (recurrence.is_none() && template.status == "completed")
         .then(|| local_day(&template.end).unwrap_or(today));
     Wanted {
-        title: clean_line(&template.description),
+        title: clean_line(&template.description).trim().to_string(),
         due: pending_due.or_else(|| local_day(&template.due)),
         done,
         recurrence,
@@ -235,6 +235,9 @@ fn wanted(group: &[&Task], today: NaiveDate) -> Wanted {
 impl Join<'_> {
     fn task(&mut self, key: &str, group: &[&Task]) -> Result<()> {
         let wanted = wanted(group, self.today);
+        if wanted.title.is_empty() {
+            anyhow::bail!("task {key} has no description: nothing was imported");
+        }
         if let Some(&id) = self.known.get(key) {
             return self.update(id, wanted);
         }
@@ -286,7 +289,10 @@ impl Join<'_> {
 
     /// The goal a project's tasks go under: a goal of that name, or a new one.
     fn goal_for(&mut self, project: &str) -> ItemId {
-        let title = clean_line(project);
+        let title = match clean_line(project).trim() {
+            "" => "Imported tasks".to_string(),
+            name => name.to_string(),
+        };
         if let Some(g) = self.plan.goals.iter().find(|g| g.title == title) {
             return g.id;
         }
@@ -472,6 +478,21 @@ mod tests {
         }
         let back = import(&out, &plan, day()).unwrap();
         assert_eq!(back.summary, "imported 0 tasks into 0 new goals");
+    }
+
+    #[test]
+    fn a_task_without_a_description_stops_the_import_and_a_blank_project_is_none() {
+        let blank = r#"[{"uuid":"x2","description":"  ","status":"pending"}]"#;
+        let err = import(blank, &Plan::default(), day()).err().unwrap();
+        assert_eq!(
+            err.to_string(),
+            "task x2 has no description: nothing was imported"
+        );
+        let no_project = r#"[{"uuid":"x3","description":"Call","project":" ","status":"pending"}]"#;
+        let mut plan = Plan::default();
+        plan.apply(import(no_project, &plan, day()).unwrap().op)
+            .unwrap();
+        assert_eq!(plan.goals[0].title, "Imported tasks");
     }
 
     #[test]

@@ -19,8 +19,9 @@ enum Capture {
     Item,
 }
 
-struct Reader<'a> {
-    text: &'a str,
+struct Reader {
+    /// Where each line starts, to name the line of an entry.
+    line_starts: Vec<usize>,
     tree: Tree,
     capture: Capture,
     title: String,
@@ -40,7 +41,9 @@ pub fn read(text: &str) -> Vec<Entry> {
         | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH;
     let mut reader = Reader {
-        text,
+        line_starts: std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
         tree: Tree::default(),
         capture: Capture::Nothing,
         title: String::new(),
@@ -55,9 +58,9 @@ pub fn read(text: &str) -> Vec<Entry> {
     reader.tree.roots
 }
 
-impl Reader<'_> {
+impl Reader {
     fn line_of(&self, offset: usize) -> usize {
-        self.text[..offset].matches('\n').count() + 1
+        self.line_starts.partition_point(|&start| start <= offset)
     }
 
     fn event(&mut self, event: Event<'_>, offset: usize) {

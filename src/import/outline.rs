@@ -164,7 +164,8 @@ pub fn join(roots: Vec<Entry>, plan: &Plan, today: NaiveDate) -> Result<Import> 
 }
 
 /// A working copy of the plan that each op is applied to as it is made, so a later entry
-/// finds what an earlier one added.
+/// finds what an earlier one added. A new goal or milestone is built whole before it goes in
+/// (one op, not one per step: each op costs a pass over a large plan).
 struct Join {
     work: Plan,
     ids: crate::model::ids::IdSource,
@@ -215,51 +216,65 @@ impl Join {
         (entry.done || entry.cancelled).then(|| entry.done_on.unwrap_or(self.today))
     }
 
+    /// A goal the plan has gets what is new under it, item by item; a new goal is built whole
+    /// and goes in as one operation.
     fn goal(&mut self, entry: &Entry) -> Result<()> {
         if !has_title(entry)? {
             return Ok(());
         }
-        let found = self.work.goals.iter().find(|g| g.title == entry.title);
-        let id = match found {
-            Some(goal) => {
-                let goal = goal.clone();
-                if matches!(goal.status, GoalStatus::Active | GoalStatus::OnHold)
-                    && (entry.done || entry.cancelled)
-                {
-                    let mut goal = goal.without_children();
-                    self.close_goal(&mut goal, entry);
-                    self.apply(Op::Update {
-                        node: Node::Goal(Box::new(goal)),
-                    })?;
-                    self.counts[UPDATED] += 1;
-                }
-                goal.id
-            }
-            None => {
-                let mut goal = Goal::new(self.ids.next_id(), &entry.title, self.today);
-                goal.deadline = entry.due;
-                goal.start = entry.start;
-                goal.tags = entry.tags.clone();
-                if let Some(i) = entry.importance {
-                    goal.importance = i;
-                }
-                if entry.done || entry.cancelled {
-                    self.close_goal(&mut goal, entry);
-                }
-                let id = goal.id;
-                self.insert(None, Node::Goal(Box::new(goal)))?;
-                self.counts[GOALS] += 1;
-                id
-            }
+        let Some(goal) = self.work.goals.iter().find(|g| g.title == entry.title) else {
+            let goal = self.new_goal(entry)?;
+            return self.insert(None, Node::Goal(Box::new(goal)));
         };
+        let (id, importance) = (goal.id, goal.importance);
+        if matches!(goal.status, GoalStatus::Active | GoalStatus::OnHold)
+            && (entry.done || entry.cancelled)
+        {
+            let mut goal = goal.without_children();
+            self.close_goal(&mut goal, entry);
+            self.apply(Op::Update {
+                node: Node::Goal(Box::new(goal)),
+            })?;
+            self.counts[UPDATED] += 1;
+        }
         for child in &entry.children {
             if is_milestone_under_goal(child) {
-                self.milestone(id, child)?;
+                self.milestone(id, importance, child)?;
             } else {
-                self.step(id, child)?;
+                self.step(id, importance, child)?;
             }
         }
         Ok(())
+    }
+
+    fn new_goal(&mut self, entry: &Entry) -> Result<Goal> {
+        let mut goal = Goal::new(self.ids.next_id(), &entry.title, self.today);
+        goal.deadline = entry.due;
+        goal.start = entry.start;
+        goal.tags = entry.tags.clone();
+        if let Some(i) = entry.importance {
+            goal.importance = i;
+        }
+        if entry.done || entry.cancelled {
+            self.close_goal(&mut goal, entry);
+        }
+        self.counts[GOALS] += 1;
+        for child in &entry.children {
+            if !has_title(child)? {
+                continue;
+            }
+            if !is_milestone_under_goal(child) {
+                self.add_step(&mut goal.steps, goal.importance, child)?;
+            } else if let Some(m) = goal.milestones.iter_mut().find(|m| m.title == child.title) {
+                for step in &child.children {
+                    self.add_step(&mut m.steps, goal.importance, step)?;
+                }
+            } else {
+                let m = self.new_milestone(goal.importance, child)?;
+                goal.milestones.push(m);
+            }
+        }
+        Ok(goal)
     }
 
     fn close_goal(&self, goal: &mut Goal, entry: &Entry) {
@@ -271,44 +286,46 @@ impl Join {
         goal.completed = self.done_day(entry);
     }
 
-    fn milestone(&mut self, goal: ItemId, entry: &Entry) -> Result<()> {
+    fn milestone(&mut self, goal: ItemId, importance: u8, entry: &Entry) -> Result<()> {
         if !has_title(entry)? {
             return Ok(());
         }
         let found = self
             .work
             .goal(goal)
-            .and_then(|g| g.milestones.iter().find(|m| m.title == entry.title))
-            .cloned();
-        let id = match found {
-            Some(m) => {
-                if !m.is_done() && self.done_day(entry).is_some() {
-                    let mut m = m.without_children();
-                    m.done = self.done_day(entry);
-                    self.apply(Op::Update {
-                        node: Node::Milestone(Box::new(m)),
-                    })?;
-                    self.counts[UPDATED] += 1;
-                }
-                m.id
-            }
-            None => {
-                let mut m = Milestone::new(self.ids.next_id(), &entry.title);
-                m.target = entry.due;
-                m.done = self.done_day(entry);
-                let id = m.id;
-                self.insert(Some(goal), Node::Milestone(Box::new(m)))?;
-                self.counts[MILESTONES] += 1;
-                id
-            }
+            .and_then(|g| g.milestones.iter().find(|m| m.title == entry.title));
+        let Some(m) = found else {
+            let m = self.new_milestone(importance, entry)?;
+            return self.insert(Some(goal), Node::Milestone(Box::new(m)));
         };
+        let id = m.id;
+        if !m.is_done() && self.done_day(entry).is_some() {
+            let mut m = m.without_children();
+            m.done = self.done_day(entry);
+            self.apply(Op::Update {
+                node: Node::Milestone(Box::new(m)),
+            })?;
+            self.counts[UPDATED] += 1;
+        }
         for child in &entry.children {
-            self.step(id, child)?;
+            self.step(id, importance, child)?;
         }
         Ok(())
     }
 
-    fn step(&mut self, parent: ItemId, entry: &Entry) -> Result<()> {
+    fn new_milestone(&mut self, importance: u8, entry: &Entry) -> Result<Milestone> {
+        let mut m = Milestone::new(self.ids.next_id(), &entry.title);
+        m.target = entry.due;
+        m.done = self.done_day(entry);
+        self.counts[MILESTONES] += 1;
+        for child in &entry.children {
+            self.add_step(&mut m.steps, importance, child)?;
+        }
+        Ok(m)
+    }
+
+    /// A step under an item the plan has: marked done if ticked off since, added if new.
+    fn step(&mut self, parent: ItemId, importance: u8, entry: &Entry) -> Result<()> {
         if !has_title(entry)? {
             return Ok(());
         }
@@ -322,32 +339,44 @@ impl Join {
                     .steps
             }
         };
-        match siblings.iter().find(|s| s.title == entry.title).cloned() {
-            Some(mut s) => {
-                if !s.is_done() && s.recurrence.is_none() && self.done_day(entry).is_some() {
-                    s.done = self.done_day(entry);
-                    self.apply(Op::Update {
-                        node: Node::Step(Box::new(s)),
-                    })?;
-                    self.counts[UPDATED] += 1;
-                }
-            }
-            None => {
-                let mut s = ActionStep::new(self.ids.next_id(), &entry.title);
-                s.due = entry.due;
-                s.done = self.done_day(entry);
-                s.recurrence = entry.repeat;
-                // Like a step added in the app: its goal's importance, unless the line says.
-                let goal_importance = self.work.goal_of(parent).map(|g| g.importance);
-                if let Some(i) = entry.importance.or(goal_importance) {
-                    s.importance = i;
-                }
-                s.notes = clean_text(notes_of(&entry.children, 0).trim_end());
-                self.insert(Some(parent), Node::Step(Box::new(s)))?;
-                self.counts[STEPS] += 1;
-            }
+        let Some(old) = siblings.iter().find(|s| s.title == entry.title) else {
+            let s = self.new_step(importance, entry);
+            return self.insert(Some(parent), Node::Step(Box::new(s)));
+        };
+        if !old.is_done() && old.recurrence.is_none() && self.done_day(entry).is_some() {
+            let mut s = old.clone();
+            s.done = self.done_day(entry);
+            self.apply(Op::Update {
+                node: Node::Step(Box::new(s)),
+            })?;
+            self.counts[UPDATED] += 1;
         }
         Ok(())
+    }
+
+    /// A step into a goal or milestone being built, unless one of that title is there.
+    fn add_step(
+        &mut self,
+        steps: &mut Vec<ActionStep>,
+        importance: u8,
+        entry: &Entry,
+    ) -> Result<()> {
+        if has_title(entry)? && !steps.iter().any(|s| s.title == entry.title) {
+            steps.push(self.new_step(importance, entry));
+        }
+        Ok(())
+    }
+
+    /// Like a step added in the app, it takes its goal's importance unless the line says.
+    fn new_step(&mut self, goal_importance: u8, entry: &Entry) -> ActionStep {
+        let mut s = ActionStep::new(self.ids.next_id(), &entry.title);
+        s.due = entry.due;
+        s.done = self.done_day(entry);
+        s.recurrence = entry.repeat;
+        s.importance = entry.importance.unwrap_or(goal_importance);
+        s.notes = clean_text(notes_of(&entry.children, 0).trim_end());
+        self.counts[STEPS] += 1;
+        s
     }
 }
 
@@ -360,4 +389,47 @@ fn notes_of(entries: &[Entry], depth: usize) -> String {
         out.push_str(&notes_of(&e.children, depth + 1));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    fn import(text: &str, plan: &mut Plan) -> String {
+        let import = join(crate::import::markdown::read(text), plan, day()).unwrap();
+        plan.apply(import.op).unwrap();
+        import.summary
+    }
+
+    #[test]
+    fn a_title_seen_twice_is_one_item_in_a_new_goal_and_in_one_the_plan_has() {
+        let mut plan = Plan::default();
+        let text = "# A\n## M\n- s\n## M\n- t\n- s\n# A\n- own step\n";
+        assert_eq!(
+            import(text, &mut plan),
+            "imported 1 goal, 1 milestone, 3 steps"
+        );
+        let a = &plan.goals[0];
+        let titles: Vec<&str> = a.milestones[0]
+            .steps
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect();
+        assert_eq!(titles, ["s", "t"]);
+        assert_eq!(a.steps[0].title, "own step");
+        let more = "# A\n## M\n- [x] t\n- u\n## N\n- v\n";
+        assert_eq!(
+            import(more, &mut plan),
+            "imported 0 goals, 1 milestone, 2 steps; marked 1 item done"
+        );
+        let a = &plan.goals[0];
+        assert!(a.milestones[0].steps[1].is_done());
+        assert_eq!(a.milestones[0].steps[2].title, "u");
+        assert_eq!(a.milestones[1].steps[0].title, "v");
+        assert_eq!(plan.next_num, plan.max_num() + 1);
+    }
 }

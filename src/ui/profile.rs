@@ -97,16 +97,19 @@ fn qualities(state: &AppState, list: &[Quality], what: &str) -> Vec<Line<'static
         }
     }
     if growth {
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            format!(
-                "{} makes a goal of the picked growth area.",
-                key(state, Action::EntryToGoal)
-            ),
-            theme::dim(),
-        ));
+        lines.extend(goal_from_entry_hint(state, "the picked growth area"));
     }
     lines
+}
+
+/// A blank line and "<key> makes a goal of <what>.", under a list an entry can become a goal
+/// from.
+fn goal_from_entry_hint(state: &AppState, what: &str) -> [Line<'static>; 2] {
+    let text = format!(
+        "{} makes a goal of {what}.",
+        key(state, Action::EntryToGoal)
+    );
+    [Line::default(), Line::styled(text, theme::dim())]
 }
 
 fn section_lines(state: &AppState) -> Vec<Line<'static>> {
@@ -152,14 +155,7 @@ fn interests_lines(state: &AppState, picked: usize) -> Vec<Line<'static>> {
         .enumerate()
         .map(|(i, n)| row(picked, i, format!("• {}  {}", n.name, n.note)))
         .collect();
-    lines.push(Line::default());
-    lines.push(Line::styled(
-        format!(
-            "{} makes a goal of exploring the picked interest.",
-            key(state, Action::EntryToGoal)
-        ),
-        theme::dim(),
-    ));
+    lines.extend(goal_from_entry_hint(state, "exploring the picked interest"));
     lines
 }
 
