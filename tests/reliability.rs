@@ -348,7 +348,7 @@ fn read_only_commands_create_nothing() {
 }
 
 #[test]
-fn stray_backup_temps_and_old_conflict_copies_are_cleaned_at_start() {
+fn stray_backup_temps_are_cleaned_and_unmerged_conflict_copies_never_touched() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, _) = open(tmp.path());
     store.save(&plan_with_goal("v1")).unwrap();
@@ -363,24 +363,46 @@ fn stray_backup_temps_and_old_conflict_copies_are_cleaned_at_start() {
         .unwrap();
     }
     let old = tmp.path().join("plan.conflict-2026-09-01-120000.json");
-    let recent = tmp.path().join("plan.conflict-2026-11-20-120000.json");
-    for copy in [&old, &recent] {
-        fs::write(copy, "{}").unwrap();
-    }
-    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(40 * 86_400);
+    fs::write(&old, "{}").unwrap();
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(400 * 86_400);
     fs::File::options()
         .write(true)
         .open(&old)
         .unwrap()
         .set_modified(long_ago)
         .unwrap();
+    // 25 unmerged copies an earlier goalcoach moved into backups/, and 25 merged ones.
+    for n in 0..25 {
+        fs::write(
+            backups.join(format!("plan.conflict-2026-01-{n:02}-120000.json")),
+            "{}",
+        )
+        .unwrap();
+        fs::write(
+            backups.join(format!("merged-plan.conflict-2026-02-{n:02}-120000.json")),
+            "{}",
+        )
+        .unwrap();
+    }
     let _ = open(tmp.path());
     assert_eq!(temp_files(&backups), 0, "killed backups' temps are gone");
     assert!(
-        !old.exists() && backups.join(old.file_name().unwrap()).exists(),
-        "moved, kept"
+        old.exists(),
+        "an unmerged copy stays beside the plan, however old"
     );
-    assert!(recent.exists(), "a recent conflict copy stays in view");
+    let count = |prefix: &str| {
+        fs::read_dir(&backups)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
+            .count()
+    };
+    assert_eq!(count("plan.conflict-"), 25, "no unmerged copy is deleted");
+    assert_eq!(
+        count("merged-plan.conflict-"),
+        20,
+        "merged copies: the newest 20"
+    );
 }
 
 #[test]

@@ -5,95 +5,14 @@
 mod common;
 #[path = "common/files.rs"]
 mod files;
+#[path = "common/world.rs"]
+mod world;
 
 use files::{TODAY, open_on};
 use goalcoach::model::{ConflictKind, Plan};
 use goalcoach::store::{PLAN_FILE, Store};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-struct World {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-}
-
-impl World {
-    fn new(identity: bool) -> World {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().to_path_buf();
-        std::fs::create_dir_all(root.join("home")).unwrap();
-        let world = World { _tmp: tmp, root };
-        if identity {
-            std::fs::write(
-                world.root.join("home/.gitconfig"),
-                "[user]\n\tname = Test Person\n\temail = test@example.org\n",
-            )
-            .unwrap();
-        }
-        let remote = world.remote();
-        assert!(
-            world
-                .git(
-                    &world.root,
-                    &["init", "-q", "--bare", remote.to_str().unwrap()]
-                )
-                .status
-                .success()
-        );
-        world
-    }
-
-    fn remote(&self) -> PathBuf {
-        self.root.join("remote.git")
-    }
-
-    fn dir(&self, name: &str) -> PathBuf {
-        self.root.join(name)
-    }
-
-    fn env(&self, cmd: &mut Command) {
-        cmd.env("HOME", self.root.join("home"))
-            .env("XDG_CONFIG_HOME", self.root.join("home/.config"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("GIT_CONFIG_GLOBAL")
-            .env_remove("GIT_AUTHOR_NAME")
-            .env_remove("GIT_AUTHOR_EMAIL")
-            .env_remove("GIT_COMMITTER_NAME")
-            .env_remove("GIT_COMMITTER_EMAIL")
-            .env_remove("EMAIL")
-            .env_remove("GOALCOACH_DATA_DIR");
-    }
-
-    fn git(&self, dir: &Path, args: &[&str]) -> Output {
-        let mut cmd = Command::new("git");
-        cmd.arg("-C").arg(dir).args(args);
-        self.env(&mut cmd);
-        cmd.output().unwrap()
-    }
-
-    fn goalcoach(&self, dir: &Path, args: &[&str]) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_goalcoach"));
-        cmd.arg("--data-dir")
-            .arg(dir)
-            .args(["--today", TODAY])
-            .args(args)
-            .env("GOALCOACH_CONFIG", self.root.join("no-config.toml"));
-        self.env(&mut cmd);
-        cmd.output().unwrap()
-    }
-
-    /// Runs goalcoach; it must succeed. Returns what it printed.
-    fn ok(&self, dir: &Path, args: &[&str]) -> String {
-        let out = self.goalcoach(dir, args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-}
+use std::path::Path;
+use world::World;
 
 fn load(dir: &Path) -> (Store, Plan) {
     open_on(dir, TODAY.parse().unwrap())
@@ -344,7 +263,7 @@ fn importing_another_copy_merges_and_conflict_copies_are_merged_and_kept() {
     assert!(said.contains("1 goal changed elsewhere"), "{said}");
     assert!(!copy.exists());
     assert!(
-        a.join("backups/plan.sync-conflict-20261122-101010-ABCDEFG.json")
+        a.join("backups/merged-plan.sync-conflict-20261122-101010-ABCDEFG.json")
             .exists()
     );
     let (_, plan) = load(&a);

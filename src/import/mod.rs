@@ -52,13 +52,23 @@ pub fn outline(text: &str, org: bool, plan: &Plan, today: NaiveDate) -> Result<I
     outline::join(roots, plan, today)
 }
 
-/// Standard input, for `goalcoach import -` (a pipe from `task export`, say).
+/// Standard input, for `goalcoach import -` (a pipe from `task export`, say), at most as
+/// much as a file to import may hold.
 fn read_stdin() -> Result<Vec<u8>> {
     use std::io::Read;
+    let cap = crate::store::MAX_FILE_BYTES;
     let mut bytes = Vec::new();
     std::io::stdin()
+        .take(cap + 1)
         .read_to_end(&mut bytes)
         .context("cannot read standard input")?;
+    if bytes.len() as u64 > cap {
+        anyhow::bail!(
+            "standard input holds more than {} MiB, more than goalcoach imports at once; \
+             nothing was imported (split it, or import from a smaller export)",
+            cap / (1024 * 1024)
+        );
+    }
     Ok(bytes)
 }
 

@@ -28,6 +28,15 @@ impl Node {
         }
     }
 
+    /// The node's title.
+    pub fn title(&self) -> &str {
+        match self {
+            Node::Goal(g) => &g.title,
+            Node::Milestone(m) => &m.title,
+            Node::Step(s) => &s.title,
+        }
+    }
+
     /// The node's kind.
     pub fn kind(&self) -> ItemKind {
         match self {

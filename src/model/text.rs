@@ -81,13 +81,38 @@ pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
-        format!("{n} {word}s")
+        format!("{n} {}", plural_of(word))
+    }
+}
+
+/// The plural of a word (or of a phrase's last word): "copy" → "copies", "item" → "items".
+fn plural_of(word: &str) -> String {
+    let consonant_y = word.strip_suffix('y').filter(|stem| {
+        stem.chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiou".contains(c))
+    });
+    match consonant_y {
+        Some(stem) => format!("{stem}ies"),
+        None if word.ends_with('s') || word.ends_with("sh") || word.ends_with("ch") => {
+            format!("{word}es")
+        }
+        None => format!("{word}s"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plurals_read_as_english() {
+        assert_eq!(plural(25, "conflict copy"), "25 conflict copies");
+        assert_eq!(plural(1, "conflict copy"), "1 conflict copy");
+        assert_eq!(plural(2, "day"), "2 days");
+        assert_eq!(plural(3, "item"), "3 items");
+        assert_eq!(plural(2, "match"), "2 matches");
+    }
 
     #[test]
     fn strips_escapes_and_bidi_but_keeps_unicode() {

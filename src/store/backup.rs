@@ -99,16 +99,15 @@ fn sort_key(p: &Path) -> String {
     }
 }
 
-/// Conflict copies older than this many days are moved from the data directory into
-/// `backups/`, where the newest `KEEP_CONFLICTS` are kept.
-const CONFLICT_AGE_DAYS: u64 = 30;
-/// How many old conflict copies `backups/` keeps.
-const KEEP_CONFLICTS: usize = 20;
+/// How many merged conflict copies `backups/` keeps.
+const KEEP_MERGED_COPIES: usize = 20;
 const CONFLICT_PREFIX: &str = "plan.conflict-";
+/// The name a conflict copy takes in `backups/` once it has been merged into the plan.
+pub const MERGED_PREFIX: &str = "merged-";
 
-/// Cleans up after crashes and old conflicts (only the lock holder calls it): temp files a
-/// killed backup left in `backups/`, and conflict copies older than 30 days, which move into
-/// `backups/` (the newest 20 of those are kept).
+/// Cleans up after crashes (only the lock holder calls it): temp files a killed backup left
+/// in `backups/`, and merged conflict copies beyond the newest 20. A conflict copy that was
+/// not merged may be the only copy of an edit: it is never moved or deleted here.
 pub fn tidy(dir: &Path) {
     let backups = dir.join(DIR);
     let is_real_dir = fs::symlink_metadata(&backups).is_ok_and(|m| m.is_dir());
@@ -116,19 +115,43 @@ pub fn tidy(dir: &Path) {
         return;
     }
     remove_temps(&backups);
-    let cutoff = std::time::SystemTime::now()
-        .checked_sub(std::time::Duration::from_secs(CONFLICT_AGE_DAYS * 86_400));
-    for (path, name) in conflict_copies(dir) {
-        let modified = fs::symlink_metadata(&path).and_then(|m| m.modified()).ok();
-        if modified.zip(cutoff).is_some_and(|(m, c)| m < c) {
-            let _ = fs::rename(&path, backups.join(&name));
-        }
-    }
-    let mut old: Vec<(PathBuf, String)> = conflict_copies(&backups);
-    old.sort_by(|a, b| b.1.cmp(&a.1));
-    for (path, _) in old.into_iter().skip(KEEP_CONFLICTS) {
+    let mut merged: Vec<(PathBuf, String)> = regular_files(&backups)
+        .into_iter()
+        .filter(|(_, n)| n.starts_with(MERGED_PREFIX) && n.ends_with(".json"))
+        .collect();
+    merged.sort_by(|a, b| b.1.cmp(&a.1));
+    for (path, _) in merged.into_iter().skip(KEEP_MERGED_COPIES) {
         let _ = fs::remove_file(path);
     }
+}
+
+/// A name in `dir` no file has: `name`, else `stem-2.json`, `stem-3.json`…
+pub fn free_name(dir: &Path, name: &str) -> String {
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) => (stem, format!(".{ext}")),
+        None => (name, String::new()),
+    };
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                name.to_string()
+            } else {
+                format!("{stem}-{n}{ext}")
+            }
+        })
+        .find(|candidate| fs::symlink_metadata(dir.join(candidate)).is_err())
+        .unwrap_or_else(|| name.to_string())
+}
+
+fn regular_files(dir: &Path) -> Vec<(PathBuf, String)> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| (e.path(), e.file_name().to_string_lossy().into_owned()))
+        .collect()
 }
 
 fn remove_temps(backups: &Path) {
@@ -141,19 +164,6 @@ fn remove_temps(backups: &Path) {
             let _ = fs::remove_file(entry.path());
         }
     }
-}
-
-/// goalcoach's own conflict copies in `dir` (regular files only), with their names.
-pub fn conflict_copies(dir: &Path) -> Vec<(PathBuf, String)> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| (e.path(), e.file_name().to_string_lossy().into_owned()))
-        .filter(|(_, n)| n.starts_with(CONFLICT_PREFIX) && n.ends_with(".json"))
-        .collect()
 }
 
 /// A free name for a conflict copy: `plan.conflict-DATE-HHMMSS.json`.

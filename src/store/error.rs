@@ -74,6 +74,39 @@ impl LoadError {
         )
     }
 
+    /// What is wrong with the file, in a few words and without advice (for a sync that
+    /// read a plan from another computer, where restoring here is not the way out).
+    pub fn what_is_wrong(&self) -> String {
+        match self {
+            LoadError::Io { source, .. } => format!("it cannot be read ({source})"),
+            LoadError::Empty { .. } => "it is empty".to_string(),
+            LoadError::Corrupt {
+                line,
+                column,
+                detail,
+                ..
+            } => format!("it is not valid JSON ({detail} at line {line}, column {column})"),
+            LoadError::NotAPlan { .. } => "it has no \"schema_version\"".to_string(),
+            LoadError::TooNew { found, .. } => format!(
+                "a newer goalcoach wrote it (data format {found}; this one reads up to {})",
+                crate::model::SCHEMA_VERSION
+            ),
+            LoadError::TooLarge { bytes, .. } => {
+                format!(
+                    "it is {} MiB, more than goalcoach reads",
+                    bytes / (1024 * 1024)
+                )
+            }
+            LoadError::NotAFile { .. } => "it is not a regular file".to_string(),
+            LoadError::OutOfRange { problems, .. } => {
+                format!(
+                    "it holds values goalcoach does not keep ({})",
+                    problems.join("; ")
+                )
+            }
+        }
+    }
+
     /// The file the error is about.
     pub fn path(&self) -> &Path {
         match self {

@@ -220,9 +220,9 @@ impl Store {
             return Err(SaveError::ReadOnly { holder });
         }
         let path = self.plan_path();
-        refuse_what_would_not_load(plan, &path)?;
         let parts = json::plan_parts(plan);
         let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+        refuse_what_would_not_load(plan, &parts, &path)?;
         if self.changed_on_disk(&path) {
             let copy = self.write_conflict_copy(&parts)?;
             return Err(SaveError::Conflict { path, copy });
@@ -342,6 +342,40 @@ impl Store {
         backup::list(&self.dir)
     }
 
+    /// Writes `plan` in place of whatever `plan.json` is now, keeping that file (when there
+    /// is one) as `backups/NAME` first. For sync, which holds the lock and brings back a plan
+    /// git left missing or half written; a link at `plan.json` is replaced, never written
+    /// through.
+    pub fn replace(&mut self, plan: &Plan, keep_as: &str) -> Result<(), SaveError> {
+        if let Some(holder) = self.read_only_reason() {
+            return Err(SaveError::ReadOnly { holder });
+        }
+        let path = self.plan_path();
+        let parts = json::plan_parts(plan);
+        let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+        refuse_what_would_not_load(plan, &parts, &path)?;
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+            backup::keep_copy(&self.dir, &path, keep_as).map_err(|source| SaveError::Backup {
+                path: path.clone(),
+                source,
+            })?;
+        }
+        atomic::write_parts(&self.dir, PLAN_FILE, &parts).map_err(|e| e.into_save_error(&path))?;
+        self.stamp = Some(stamp_of(&path, &parts));
+        self.backed_up = true;
+        Ok(())
+    }
+
+    /// Keeps a copy of `plan.json` as it is now in `backups/NAME` (sync, before git rewrites
+    /// it). Nothing to keep when there is no regular file.
+    pub fn keep_copy(&self, name: &str) -> io::Result<()> {
+        let path = self.plan_path();
+        if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+            return Ok(());
+        }
+        backup::keep_copy(&self.dir, &path, name)
+    }
+
     /// Puts `backup` in place of `plan.json`: checks it is a plan this build reads, keeps the
     /// current file as `backups/plan-DATE-before-restore-TIME.json`, then replaces the plan
     /// atomically. Returns the restored plan.
@@ -365,6 +399,15 @@ impl Store {
         }
         let target = paths::write_target(&path)
             .with_context(|| format!("cannot restore into {}", path.display()))?;
+        if target != path && !paths::looks_like_a_plan(&target) {
+            anyhow::bail!(
+                "{} is a symbolic link to {}, which is not a goalcoach plan; goalcoach will not \
+                 write there. Remove the link (rm {}) and run the restore again",
+                path.display(),
+                target.display(),
+                path.display()
+            );
+        }
         let (dir, name) = paths::split(&target);
         atomic::write_parts(dir, &name, &[&bytes]).map_err(|e| e.into_save_error(&path))?;
         self.backed_up = true;
@@ -394,17 +437,21 @@ pub fn write_copy(plan: &Plan, path: &Path) -> Result<(), SaveError> {
             source,
         });
     };
-    refuse_what_would_not_load(plan, path)?;
     let parts = json::plan_parts(plan);
     let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    refuse_what_would_not_load(plan, &parts, path)?;
     atomic::write_parts(dir, name, &parts).map_err(|e| e.into_save_error(path))
 }
 
-/// A save never writes a file goalcoach would refuse to read back: a number out of range or
-/// a shared id stops it before a byte is written.
-fn refuse_what_would_not_load(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+/// A save never writes a file goalcoach would refuse to read back: a number out of range, a
+/// shared id, or a file over `MAX_FILE_BYTES` stops it before a byte is written.
+fn refuse_what_would_not_load(plan: &Plan, parts: &[&[u8]], path: &Path) -> Result<(), SaveError> {
     let mut problems = crate::model::check::problems(plan);
     problems.extend(crate::model::check::id_problems(plan));
+    let bytes: usize = parts.iter().map(|p| p.len()).sum();
+    if bytes as u64 > MAX_FILE_BYTES {
+        problems.push(too_large_problem(bytes as u64));
+    }
     if problems.is_empty() {
         Ok(())
     } else {
@@ -413,6 +460,25 @@ fn refuse_what_would_not_load(plan: &Plan, path: &Path) -> Result<(), SaveError>
             problems,
         })
     }
+}
+
+/// Why a plan of `bytes` is refused: larger than goalcoach reads back.
+pub fn too_large_problem(bytes: u64) -> String {
+    let mib = |b: u64| b.div_ceil(1024 * 1024);
+    format!(
+        "the plan would take {} MiB, and goalcoach reads plans of at most {} MiB; nothing \
+         was written (archive or delete what is no longer needed, or import less at once)",
+        mib(bytes),
+        mib(MAX_FILE_BYTES)
+    )
+}
+
+/// Whether `plan` can be written and read back: the checks a save makes, with nothing
+/// written (imports and merges ask before they change anything).
+pub fn check_writable(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+    let parts = json::plan_parts(plan);
+    let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    refuse_what_would_not_load(plan, &parts, path)
 }
 
 /// The bytes of a plan (or any file to import): only a regular file, at most 64 MiB;
@@ -498,6 +564,23 @@ pub fn read_plan(dir: &Path) -> Result<(Plan, Vec<String>), LoadError> {
             Ok((decoded.plan, notices))
         }
     }
+}
+
+/// Moves a conflict copy that has been merged into the plan into `backups/`, as
+/// `merged-NAME` (a name used before gets a number): the newest 20 of those are kept.
+pub fn put_away_merged_copy(dir: &Path, copy: &Path) -> io::Result<PathBuf> {
+    let backups = dir.join("backups");
+    paths::create_private_dir(&backups)?;
+    let name = copy
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| PLAN_FILE.to_string());
+    let target = backups.join(backup::free_name(
+        &backups,
+        &format!("{}{name}", backup::MERGED_PREFIX),
+    ));
+    fs::rename(copy, &target)?;
+    Ok(target)
 }
 
 /// The backups in `dir`, newest first, without creating anything.

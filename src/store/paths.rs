@@ -66,6 +66,23 @@ pub fn write_target(path: &Path) -> io::Result<PathBuf> {
     }
 }
 
+/// Whether `path` is a regular file that opens as goalcoach writes a plan (`{` then
+/// `"schema_version"`), damaged further on or not: a file a link may be written through.
+pub fn looks_like_a_plan(path: &Path) -> bool {
+    use std::io::Read;
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = [0u8; 256];
+    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&head[..n]);
+    text.trim_start()
+        .strip_prefix('{')
+        .is_some_and(|rest| rest.trim_start().starts_with("\"schema_version\""))
+}
+
 /// A file path's directory and name.
 pub fn split(path: &Path) -> (&Path, String) {
     let dir = match path.parent() {

@@ -75,16 +75,10 @@ pub fn merge_copy(plan: &Plan, path: &Path) -> Result<Merged> {
     Ok(merge3::merge(None, plan.clone(), theirs))
 }
 
-/// Moves a merged copy into `backups/` under its own name.
+/// Moves a merged copy into `backups/` as `merged-NAME`, never over an earlier one.
 pub fn put_away(dir: &Path, copy: &Path) -> Result<PathBuf> {
-    let backups = dir.join("backups");
-    std::fs::create_dir_all(&backups)
-        .with_context(|| format!("cannot create {}", backups.display()))?;
-    let name = copy.file_name().context("a copy without a name")?;
-    let target = backups.join(name);
-    std::fs::rename(copy, &target)
-        .with_context(|| format!("cannot move {} into {}", copy.display(), backups.display()))?;
-    Ok(target)
+    store::put_away_merged_copy(dir, copy)
+        .with_context(|| format!("cannot move {} into backups/", copy.display()))
 }
 
 /// A line for commands that only read: the copies waiting to be merged, and how.

@@ -36,6 +36,14 @@ impl Git {
         Ok(git)
     }
 
+    /// git for a bare repository at `dir` (no identity needed: it is only asked and pointed).
+    pub fn bare(dir: &Path) -> Git {
+        Git {
+            dir: dir.to_path_buf(),
+            fallback_identity: None,
+        }
+    }
+
     /// Whether the directory is a repository of its own (not a folder inside another one).
     pub fn is_repository(&self) -> bool {
         self.dir.join(".git").exists()
@@ -70,8 +78,7 @@ impl Git {
     pub fn run(&self, args: &[&str]) -> Result<String> {
         let out = self.output(args)?;
         if !out.status.success() {
-            let said = String::from_utf8_lossy(&out.stderr);
-            bail!("git {} failed: {}", args.join(" "), said.trim());
+            bail!("git {} failed: {}", args.join(" "), what_git_said(&out));
         }
         Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
     }
@@ -85,8 +92,7 @@ impl Git {
             .output()
             .with_context(|| format!("cannot run git {}", args.join(" ")))?;
         if !out.status.success() {
-            let said = String::from_utf8_lossy(&out.stderr);
-            bail!("git {} failed: {}", args.join(" "), said.trim());
+            bail!("git {} failed: {}", args.join(" "), what_git_said(&out));
         }
         Ok(())
     }
@@ -112,6 +118,39 @@ impl Git {
             .or(names.first())
             .map(|n| n.to_string())
     }
+}
+
+/// git's reason for a failure: standard error, and what it printed on standard output (a
+/// merge's "CONFLICT (modify/delete)" lines go there).
+fn what_git_said(out: &Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr);
+    let said = String::from_utf8_lossy(&out.stdout);
+    let reasons: Vec<&str> = said
+        .lines()
+        .chain(err.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if reasons.is_empty() {
+        format!("exit status {}", out.status)
+    } else {
+        reasons.join("; ")
+    }
+}
+
+/// Whether `name` found on PATH is the file `exe` (so git can run it by name).
+pub fn on_path_as(name: &str, exe: &Path) -> bool {
+    let Some(path) = std::env::var_os("PATH") else {
+        return false;
+    };
+    let Ok(exe) = std::fs::canonicalize(exe) else {
+        return false;
+    };
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+        .and_then(|found| std::fs::canonicalize(found).ok())
+        .is_some_and(|found| found == exe)
 }
 
 /// This computer's name, for commit messages.

@@ -5,6 +5,7 @@
 
 pub mod copies;
 mod git;
+mod guard;
 
 use crate::model::Plan;
 use crate::model::merge3;
@@ -18,7 +19,8 @@ use std::path::Path;
 /// What `.gitattributes` says, so git asks goalcoach to merge the plan.
 const ATTRIBUTES: &str = "plan.json merge=goalcoach\n";
 /// What stays out of the repository: the lock, backups, save temp files, conflict copies.
-const IGNORED: &str = "plan.lock\nbackups/\n.plan.json.tmp.*\nplan.conflict-*.json\n\
+const IGNORED: &str = "plan.lock\nbackups/\nview.json\n.plan.json.tmp.*\n.merge_file_*\n\
+plan.conflict-*.json\n\
 plan.sync-conflict-*.json\nplan (*conflicted copy*).json\nplan_conflict-*.json\n";
 
 /// Arguments of `goalcoach sync`.
@@ -35,16 +37,20 @@ pub struct SyncArgs {
     /// backups/.
     #[arg(long, conflicts_with = "init")]
     pub merge_copies: bool,
+    /// Share (or take) a plan that lost every item, or most of them, since the last sync;
+    /// without it sync stops and says so.
+    #[arg(long, conflicts_with = "merge_copies")]
+    pub allow_deleting: bool,
 }
 
 /// Runs `goalcoach sync` as its arguments say.
 pub fn run(dir: &Path, today: NaiveDate, args: &SyncArgs) -> Result<String> {
     if args.init {
-        init(dir, args.remote.as_deref(), today)
+        init(dir, args.remote.as_deref(), today, args.allow_deleting)
     } else if args.merge_copies {
         copies::merge_all(dir, today)
     } else {
-        sync(dir, today)
+        sync(dir, today, args.allow_deleting)
     }
 }
 
@@ -72,19 +78,32 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path) -> Result<String> {
 
 /// The lock, held while git works on plan.json; refused while the app has the plan open.
 fn hold_lock(dir: &Path, today: NaiveDate) -> Result<(Store, Plan)> {
-    let (store, plan) = Store::open(dir, today)?;
+    let mut store = hold_lock_unloaded(dir, today)?;
+    let plan = store.reload()?.unwrap_or_default();
+    Ok((store, plan))
+}
+
+/// The lock, without reading the plan yet (sync first brings back a plan a stopped sync left
+/// missing or half written).
+fn hold_lock_unloaded(dir: &Path, today: NaiveDate) -> Result<Store> {
+    let store = Store::open_unloaded(dir, today)?;
     if let Some(holder) = store.read_only_reason() {
         bail!(
             "{holder} has {} open; quit it, then run goalcoach sync again",
             store.plan_path().display()
         );
     }
-    Ok((store, plan))
+    Ok(store)
 }
 
 /// `goalcoach sync --init [REMOTE]`: makes the data directory a repository set up for
 /// goalcoach, and joins REMOTE (taking its plan when this directory has none).
-pub fn init(dir: &Path, remote: Option<&str>, today: NaiveDate) -> Result<String> {
+pub fn init(
+    dir: &Path,
+    remote: Option<&str>,
+    today: NaiveDate,
+    allow_deleting: bool,
+) -> Result<String> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let git = Git::at(dir)?;
     let lock = hold_lock(dir, today)?;
@@ -92,7 +111,7 @@ pub fn init(dir: &Path, remote: Option<&str>, today: NaiveDate) -> Result<String
         git.run(&["init", "-q"])?;
         git.run(&["symbolic-ref", "HEAD", "refs/heads/main"])?;
     }
-    register_driver(&git)?;
+    register_driver(&git, dir)?;
     let mut said = vec![format!(
         "{} is a git repository for goalcoach",
         dir.display()
@@ -112,9 +131,31 @@ pub fn init(dir: &Path, remote: Option<&str>, today: NaiveDate) -> Result<String
     }
     write_setup_files(dir)?;
     drop(lock);
-    let synced = sync(dir, today)?;
+    let synced = sync(dir, today, allow_deleting)?;
     said.push(synced);
+    if let Some(remote) = remote {
+        point_bare_head_at(&git, remote);
+    }
     Ok(said.join("; "))
+}
+
+/// A fresh bare repository on this computer names `master` as its HEAD whatever git's
+/// default, so a `git clone` of it would check out nothing: point it at the branch goalcoach
+/// pushes, when its HEAD names no branch it has. Remotes elsewhere are left as they are.
+fn point_bare_head_at(git: &Git, remote: &str) {
+    let path = Path::new(remote);
+    if !path.is_dir() {
+        return;
+    }
+    let bare = Git::bare(path);
+    let dangling = !bare.succeeds(&["rev-parse", "--verify", "-q", "HEAD"]);
+    if dangling {
+        let _ = bare.run(&[
+            "symbolic-ref",
+            "HEAD",
+            &format!("refs/heads/{}", git.branch()),
+        ]);
+    }
 }
 
 /// The branch the remote's HEAD names, or `main` / `master` when it has one of those.
@@ -135,9 +176,18 @@ fn remote_branch(git: &Git, remote: &str) -> Option<String> {
     })
 }
 
-fn register_driver(git: &Git) -> Result<()> {
+/// Makes git merge plan.json with goalcoach: the driver in the repository's config (as
+/// `goalcoach` when that is the binary on PATH, so it survives the binary moving; else this
+/// binary's path), the attribute in `.git/info/attributes`, which no versioned
+/// `.gitattributes` from a remote overrides, and links checked out as plain files. Run on
+/// every sync, so a stale driver is repaired.
+fn register_driver(git: &Git, dir: &Path) -> Result<()> {
     let exe = std::env::current_exe().context("cannot tell where goalcoach is installed")?;
-    let quoted = format!("'{}'", exe.display().to_string().replace('\'', r"'\''"));
+    let command = if git::on_path_as("goalcoach", &exe) {
+        "goalcoach".to_string()
+    } else {
+        format!("'{}'", exe.display().to_string().replace('\'', r"'\''"))
+    };
     git.run(&[
         "config",
         "merge.goalcoach.name",
@@ -146,36 +196,44 @@ fn register_driver(git: &Git) -> Result<()> {
     git.run(&[
         "config",
         "merge.goalcoach.driver",
-        &format!("{quoted} merge %O %A %B"),
+        &format!("{command} merge %O %A %B"),
     ])?;
-    Ok(())
+    git.run(&["config", "core.symlinks", "false"])?;
+    let info = dir.join(".git/info");
+    std::fs::create_dir_all(&info).with_context(|| format!("cannot create {}", info.display()))?;
+    add_missing_lines(&info.join("attributes"), ATTRIBUTES)
 }
 
 fn write_setup_files(dir: &Path) -> Result<()> {
     for (name, wanted) in [(".gitattributes", ATTRIBUTES), (".gitignore", IGNORED)] {
-        let path = dir.join(name);
-        let now = std::fs::read_to_string(&path).unwrap_or_default();
-        let missing: String = wanted
-            .lines()
-            .filter(|line| !now.lines().any(|l| l.trim() == *line))
-            .map(|line| format!("{line}\n"))
-            .collect();
-        if !missing.is_empty() {
-            let mut text = now;
-            if !text.is_empty() && !text.ends_with('\n') {
-                text.push('\n');
-            }
-            text.push_str(&missing);
-            std::fs::write(&path, text)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
+        add_missing_lines(&dir.join(name), wanted)?;
     }
     Ok(())
 }
 
+/// Adds to the file at `path` each line of `wanted` it lacks.
+fn add_missing_lines(path: &Path, wanted: &str) -> Result<()> {
+    let now = std::fs::read_to_string(path).unwrap_or_default();
+    let missing: String = wanted
+        .lines()
+        .filter(|line| !now.lines().any(|l| l.trim() == *line))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let mut text = now;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&missing);
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+}
+
 /// `goalcoach sync`: commits the plan, fetches, merges through goalcoach's driver, pushes,
 /// and says what came in. On any failure the repository is left as it was before the merge.
-pub fn sync(dir: &Path, today: NaiveDate) -> Result<String> {
+/// A plan that would lose most of its items waits for `allow_deleting`.
+pub fn sync(dir: &Path, today: NaiveDate, allow_deleting: bool) -> Result<String> {
     let git = Git::at(dir)?;
     if !git.is_repository() {
         bail!(
@@ -184,15 +242,17 @@ pub fn sync(dir: &Path, today: NaiveDate) -> Result<String> {
             dir.display()
         );
     }
-    let (_store, _) = hold_lock(dir, today)?;
-    register_driver(&git)?;
+    let mut store = hold_lock_unloaded(dir, today)?;
+    let mut said = guard::clear_stale_git_files(dir);
+    register_driver(&git, dir)?;
     write_setup_files(dir)?;
     abort_unfinished_merge(&git);
-    let committed = commit_changes(&git, dir)?;
+    said.extend(guard::recover_interrupted(&git, dir, &mut store, today)?);
+    store.reload()?;
+    said.push(commit_changes(&git, dir, allow_deleting)?);
     let Some(remote) = git.remote() else {
-        return Ok(format!(
-            "{committed}; no remote to sync with (goalcoach sync --init REMOTE adds one)"
-        ));
+        said.push("no remote to sync with (goalcoach sync --init REMOTE adds one)".into());
+        return Ok(said.join("; "));
     };
     let branch = git.branch();
     let mut attempts = 0;
@@ -201,14 +261,21 @@ pub fn sync(dir: &Path, today: NaiveDate) -> Result<String> {
         git.run_remote(&["fetch", "-q", &remote])?;
         let upstream = format!("{remote}/{branch}");
         let incoming = if git.succeeds(&["rev-parse", "--verify", "-q", &upstream]) {
-            merge_upstream(&git, dir, &upstream)?
+            let merge = Upstream {
+                name: &remote,
+                reference: &upstream,
+                allow_deleting,
+                today,
+            };
+            merge_upstream(&git, dir, &store, &merge)?
         } else {
             "nothing there yet".to_string()
         };
         match git.run_remote(&["push", "-q", &remote, &format!("HEAD:refs/heads/{branch}")]) {
             Ok(()) => {
                 let _ = git.run(&["branch", "-q", "--set-upstream-to", &upstream]);
-                return Ok(format!("{committed}; from {remote}: {incoming}; pushed"));
+                said.push(format!("from {remote}: {incoming}; pushed"));
+                return Ok(said.join("; "));
             }
             Err(e) if attempts >= 3 => return Err(e),
             Err(_) => continue, // someone pushed meanwhile: fetch and merge again
@@ -222,15 +289,26 @@ fn abort_unfinished_merge(git: &Git) {
     }
 }
 
-/// Commits plan.json and the setup files when they changed; says what was committed.
-fn commit_changes(git: &Git, dir: &Path) -> Result<String> {
-    git.run(&["add", "--", PLAN_FILE, ".gitattributes", ".gitignore"])
-        .or_else(|_| git.run(&["add", "--", ".gitattributes", ".gitignore"]))?;
+/// Commits plan.json and the setup files when they changed; says what was committed. A plan
+/// that lost every item, or most of a large one, since the last commit is not committed
+/// unless `allow_deleting`.
+fn commit_changes(git: &Git, dir: &Path, allow_deleting: bool) -> Result<String> {
+    let has_plan = std::fs::symlink_metadata(dir.join(PLAN_FILE)).is_ok_and(|m| m.is_file());
+    let setup = [".gitattributes", ".gitignore"];
+    if has_plan {
+        git.run(&["add", "--", PLAN_FILE, setup[0], setup[1]])?;
+    } else {
+        git.run(&["add", "--", setup[0], setup[1]])?;
+    }
     if git.succeeds(&["diff", "--cached", "--quiet"]) {
         return Ok("nothing new here".to_string());
     }
-    let before = plan_at(git, dir, "HEAD").unwrap_or_default();
-    let now = store::read_plan(dir).map(|(p, _)| p).unwrap_or_default();
+    let before = guard::plan_at(git, dir, "HEAD").unwrap_or_default();
+    let now = store::read_plan(dir).map(|(p, _)| p)?;
+    if let Err(e) = guard::refuse_mass_deletion(&before, &now, allow_deleting, "the plan here") {
+        let _ = git.run(&["reset", "-q", "--", PLAN_FILE]);
+        return Err(e);
+    }
     let report = merge3::changes(&before, &now);
     let mut parts = Vec::new();
     if !report.what().is_empty() {
@@ -249,32 +327,86 @@ fn commit_changes(git: &Git, dir: &Path) -> Result<String> {
     Ok(format!("committed {what}"))
 }
 
-/// The plan as a commit holds it.
-fn plan_at(git: &Git, dir: &Path, commit: &str) -> Option<Plan> {
-    let out = git
-        .output(&["show", &format!("{commit}:{PLAN_FILE}")])
-        .ok()?;
-    if !out.status.success() {
-        return None;
-    }
-    store::parse_plan(&dir.join(PLAN_FILE), &out.stdout).ok()
+/// The remote branch a sync merges, and what the person allowed.
+struct Upstream<'a> {
+    name: &'a str,
+    reference: &'a str,
+    allow_deleting: bool,
+    today: NaiveDate,
 }
 
-/// Merges `upstream` into the current branch; on failure aborts, leaving no merge half done.
-fn merge_upstream(git: &Git, dir: &Path, upstream: &str) -> Result<String> {
+/// Merges the upstream branch into the current one, then reads back what it brought: an
+/// unreadable plan, a link, or a plan emptied without the person's word is rolled back to
+/// the commit before, and the sync stops there. plan.json is backed up before git rewrites
+/// it, and is private again after.
+fn merge_upstream(git: &Git, dir: &Path, store: &Store, up: &Upstream) -> Result<String> {
+    let pre = guard::head(git);
+    if let Some(pre) = &pre
+        && git.succeeds(&["merge-base", "--is-ancestor", up.reference, pre])
+    {
+        return Ok("nothing changed elsewhere".to_string());
+    }
     let before = store::read_plan(dir).map(|(p, _)| p).unwrap_or_default();
+    store
+        .keep_copy(&guard::before_sync_name(up.today))
+        .with_context(|| format!("cannot back up {PLAN_FILE} before merging"))?;
+    if let Some(pre) = &pre {
+        guard::mark_merge(dir, pre)?;
+    }
     let merged = git.run(&[
         "merge",
         "-q",
         "--no-edit",
         "--allow-unrelated-histories",
-        upstream,
+        up.reference,
     ]);
     if let Err(e) = merged {
         abort_unfinished_merge(git);
+        guard::unmark_merge(dir);
         return Err(e.context("the merge did not go through; nothing changed here"));
     }
-    let after = store::read_plan(dir).map(|(p, _)| p)?;
-    let report = merge3::changes(&before, &after);
-    Ok(report.summary())
+    let checked = guard::check_merged(git, dir).and_then(|after| {
+        let whose = format!("what came from {}", up.name);
+        guard::refuse_mass_deletion(&before, &after, up.allow_deleting, &whose)
+            .map(|()| after)
+            .map_err(|e| format!("{e:#}"))
+    });
+    let after = match checked {
+        Ok(after) => after,
+        Err(why) => return Err(roll_back(git, dir, pre.as_deref(), up, &why)),
+    };
+    guard::make_private(dir);
+    guard::unmark_merge(dir);
+    Ok(merge3::changes(&before, &after).summary())
+}
+
+/// Puts the branch and plan.json back as they were before the merge; the error says why and
+/// which commit the plan is at now.
+fn roll_back(git: &Git, dir: &Path, pre: Option<&str>, up: &Upstream, why: &str) -> anyhow::Error {
+    let theirs = git
+        .run(&["rev-parse", "--short", up.reference])
+        .unwrap_or_default();
+    let back = match pre {
+        Some(pre) => git
+            .run(&["reset", "-q", "--hard", pre])
+            .map(|_| pre.to_string()),
+        None => Err(anyhow::anyhow!("there was no commit here before")),
+    };
+    guard::unmark_merge(dir);
+    guard::make_private(dir);
+    let short = |c: &str| c.chars().take(7).collect::<String>();
+    match back {
+        Ok(pre) => anyhow::anyhow!(
+            "the plan from {} (commit {theirs}) cannot be taken: {why}. This computer's plan \
+             is back at commit {} as it was, and nothing was pushed; fix the plan on the \
+             computer that wrote it, then sync again",
+            up.name,
+            short(&pre)
+        ),
+        Err(e) => anyhow::anyhow!(
+            "the plan from {} (commit {theirs}) cannot be taken: {why}; and it could not be \
+             rolled back ({e:#}); the plan as it was is in backups/",
+            up.name
+        ),
+    }
 }

@@ -21,7 +21,7 @@ use super::conflict::{Conflict, ConflictKind};
 use super::ids::ItemId;
 use super::{Plan, SCHEMA_VERSION, WeeklyReview};
 use serde_json::Value;
-use tree::{flatten_all, merge_tree, split_counted_twins};
+use tree::{flatten_all, merge_tree, split_clashing_ids};
 use values::Clash;
 
 /// The merged plan and what came in from the other side.
@@ -40,9 +40,7 @@ pub fn merge(base: Option<Plan>, mut ours: Plan, mut theirs: Plan) -> Merged {
         std::mem::take(&mut ours.goals),
         std::mem::take(&mut theirs.goals),
     );
-    if !two_way {
-        split_counted_twins(&fb, &fo, &mut ft);
-    }
+    let given_new_ids = split_clashing_ids(&fb, &fo, &mut ft, two_way);
     let mut conflicts = Vec::new();
     let (tree, tree_changes) = merge_tree(&fb, &mut fo, &mut ft, two_way, &mut conflicts);
     let reviews = merge_reviews(
@@ -65,6 +63,7 @@ pub fn merge(base: Option<Plan>, mut ours: Plan, mut theirs: Plan) -> Merged {
     };
     let report = Report {
         conflicts: conflicts.len(),
+        given_new_ids,
         ..tree_changes
     };
     let mut plan = Plan {

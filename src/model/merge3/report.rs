@@ -19,6 +19,8 @@ pub struct Report {
     pub profile: bool,
     /// New conflicts to choose.
     pub conflicts: usize,
+    /// Items of theirs whose id named another item here: they were given ids of their own.
+    pub given_new_ids: usize,
 }
 
 impl Report {
@@ -33,6 +35,13 @@ impl Report {
         if self.removed > 0 {
             let removed = plural(self.removed, "item");
             text.push_str(&format!(" ({removed} deleted there)"));
+        }
+        if self.given_new_ids > 0 {
+            let items = plural(self.given_new_ids, "item");
+            text.push_str(&format!(
+                "; {items} there had an id used here for something else, so each got a new \
+                 one and both are kept"
+            ));
         }
         if self.conflicts > 0 {
             let conflicts = plural(self.conflicts, "conflict");

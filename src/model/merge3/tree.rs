@@ -28,34 +28,61 @@ pub(super) fn flatten_all(
     })
 }
 
-/// Items both sides added under the same counted (pre-schema-2) id with different content
-/// were two items that collided before ids were random: theirs gets an id of its own.
-pub(super) fn split_counted_twins(fb: &Flat, fo: &Flat, ft: &mut Flat) {
-    let twins: Vec<ItemId> = ft
+/// Ids that name two different items: theirs gets an id of its own, with everything under
+/// it, so that neither is dropped. Two items are different when their kinds differ (a goal
+/// here, a step there, or a kind that changed since the base), and when both sides added an
+/// item under the same counted (pre-schema-2) id with other content, as devices did before
+/// ids were random. Without a base, counted twins split only when the title or the place
+/// differs: the same item edited on one side stays one item with its fields to choose.
+/// Returns how many items were given new ids.
+pub(super) fn split_clashing_ids(fb: &Flat, fo: &Flat, ft: &mut Flat, two_way: bool) -> usize {
+    let clashing: Vec<ItemId> = ft
         .order
         .iter()
         .copied()
-        .filter(|id| id.0 < RANDOM_FROM && !fb.items.contains_key(id))
-        .filter(|id| match (fo.items.get(id), ft.items.get(id)) {
-            (Some(o), Some(t)) => o.node != t.node,
-            _ => false,
+        .filter(|id| {
+            let theirs = &ft.items[id];
+            let kind_differs =
+                |other: Option<&Entry>| other.is_some_and(|o| o.node.kind() != theirs.node.kind());
+            let ours = fo.items.get(id);
+            kind_differs(ours)
+                || (ours.is_none() && kind_differs(fb.items.get(id)))
+                || is_counted_twin(*id, fb, ours, theirs, two_way)
         })
         .collect();
-    for old in twins {
-        let mut candidate = old.0;
-        let new = loop {
-            candidate = candidate
-                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-                .rotate_left(17);
-            let id = ItemId(RANDOM_FROM + candidate % (MAX_ID - RANDOM_FROM));
-            if !fo.items.contains_key(&id)
-                && !ft.items.contains_key(&id)
-                && !fb.items.contains_key(&id)
-            {
-                break id;
-            }
-        };
-        ft.rename(old, new);
+    for old in &clashing {
+        let new = unused_id(*old, fb, fo, ft);
+        ft.rename(*old, new);
+    }
+    clashing.len()
+}
+
+fn is_counted_twin(
+    id: ItemId,
+    fb: &Flat,
+    ours: Option<&Entry>,
+    theirs: &Entry,
+    two_way: bool,
+) -> bool {
+    let Some(ours) = ours else { return false };
+    if id.0 >= RANDOM_FROM || fb.items.contains_key(&id) || ours.node == theirs.node {
+        return false;
+    }
+    !two_way || ours.parent != theirs.parent || ours.node.title() != theirs.node.title()
+}
+
+/// An id none of the three copies uses, drawn from `old` so a merge is repeatable.
+fn unused_id(old: ItemId, fb: &Flat, fo: &Flat, ft: &Flat) -> ItemId {
+    let mut candidate = old.0;
+    loop {
+        candidate = candidate
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(17);
+        let id = ItemId(RANDOM_FROM + candidate % (MAX_ID - RANDOM_FROM));
+        if !fo.items.contains_key(&id) && !ft.items.contains_key(&id) && !fb.items.contains_key(&id)
+        {
+            return id;
+        }
     }
 }
 
