@@ -151,14 +151,26 @@ pub fn import(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> {
         ids: plan.ids.fork(),
         today,
         ops: Vec::new(),
-        new_goals: Vec::new(),
+        goals_by_title: goals_by_title(plan),
+        new_goals: 0,
         counts: [0; 2],
     };
-    for (key, group) in by_recurring_key(&tasks) {
-        join.task(key, &group)?;
+    let (groups, twins) = by_recurring_key(&tasks);
+    for (key, group) in groups {
+        join.task(Some(key), &group)?;
+    }
+    for twin in &twins {
+        join.task(None, &[twin])?;
     }
     let [added, updated] = join.counts;
-    let mut summary = task_summary(added, join.new_goals.len());
+    let mut summary = task_summary(added, join.new_goals);
+    if !twins.is_empty() {
+        summary.push_str(&format!(
+            "; {} had a uuid an earlier task has, so each became a step of its own that a \
+             later import will not update",
+            crate::model::text::plural(twins.len(), "task")
+        ));
+    }
     if updated > 0 {
         summary.push_str(&format!(
             "; updated {}",
@@ -171,22 +183,44 @@ pub fn import(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> {
     })
 }
 
+fn goals_by_title(plan: &Plan) -> HashMap<String, ItemId> {
+    let mut out = HashMap::with_capacity(plan.goals.len());
+    for g in &plan.goals {
+        out.entry(g.title.clone()).or_insert(g.id);
+    }
+    out
+}
+
 /// The tasks that make one step, in file order: a recurring task's template and its
 /// instances share the template's uuid; every other task stands alone. Deleted tasks and
-/// finished instances of a recurring task are left out.
-fn by_recurring_key(tasks: &[Task]) -> Vec<(&str, Vec<&Task>)> {
+/// finished instances of a recurring task are left out. A task whose uuid an earlier task
+/// already has (taskwarrior gives each its own, so the file was put together by hand) is a
+/// step of its own, with no uuid to match: the second list.
+type Groups<'a> = (Vec<(&'a str, Vec<&'a Task>)>, Vec<&'a Task>);
+
+fn by_recurring_key(tasks: &[Task]) -> Groups<'_> {
     let mut groups: Vec<(&str, Vec<&Task>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut standalone: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut twins = Vec::new();
     for task in tasks.iter().filter(|t| t.status != "deleted") {
         if task.parent.is_some() && task.status != "pending" {
             continue;
         }
+        if task.parent.is_none() && !standalone.insert(&task.uuid) {
+            twins.push(task);
+            continue;
+        }
         let key = task.parent.as_deref().unwrap_or(&task.uuid);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, group)) => group.push(task),
-            None => groups.push((key, vec![task])),
+        match index.get(key) {
+            Some(&at) => groups[at].1.push(task),
+            None => {
+                index.insert(key, groups.len());
+                groups.push((key, vec![task]));
+            }
         }
     }
-    groups
+    (groups, twins)
 }
 
 struct Join<'a> {
@@ -195,7 +229,9 @@ struct Join<'a> {
     ids: crate::model::ids::IdSource,
     today: NaiveDate,
     ops: Vec<Op>,
-    new_goals: Vec<(String, ItemId)>,
+    /// The goals tasks go under, by title: the plan's (the first of a title), then new ones.
+    goals_by_title: HashMap<String, ItemId>,
+    new_goals: usize,
     /// Tasks added; steps updated.
     counts: [usize; 2],
 }
@@ -233,12 +269,15 @@ fn wanted(group: &[&Task], today: NaiveDate) -> Wanted {
 }
 
 impl Join<'_> {
-    fn task(&mut self, key: &str, group: &[&Task]) -> Result<()> {
+    /// Adds or updates the step a group of tasks makes; `key` is the uuid it is matched by,
+    /// `None` for a task whose uuid another has.
+    fn task(&mut self, key: Option<&str>, group: &[&Task]) -> Result<()> {
         let wanted = wanted(group, self.today);
         if wanted.title.is_empty() {
-            anyhow::bail!("task {key} has no description: nothing was imported");
+            let named = key.unwrap_or(&group[0].uuid);
+            anyhow::bail!("task {named} has no description: nothing was imported");
         }
-        if let Some(&id) = self.known.get(key) {
+        if let Some(&id) = key.and_then(|k| self.known.get(k)) {
             return self.update(id, wanted);
         }
         let task = group[0];
@@ -253,9 +292,11 @@ impl Join<'_> {
             _ => 2,
         };
         step.notes = notes(task);
-        step.extra
-            .insert(TASK_UUID.into(), serde_json::Value::String(key.to_string()));
-        self.known.insert(key.to_string(), step.id);
+        if let Some(key) = key {
+            step.extra
+                .insert(TASK_UUID.into(), serde_json::Value::String(key.to_string()));
+            self.known.insert(key.to_string(), step.id);
+        }
         self.ops.push(Op::Insert {
             parent: Some(goal),
             index: usize::MAX,
@@ -293,11 +334,8 @@ impl Join<'_> {
             "" => "Imported tasks".to_string(),
             name => name.to_string(),
         };
-        if let Some(g) = self.plan.goals.iter().find(|g| g.title == title) {
-            return g.id;
-        }
-        if let Some((_, id)) = self.new_goals.iter().find(|(name, _)| *name == title) {
-            return *id;
+        if let Some(&id) = self.goals_by_title.get(&title) {
+            return id;
         }
         let id = self.ids.next_id();
         self.ops.push(Op::Insert {
@@ -305,7 +343,8 @@ impl Join<'_> {
             index: usize::MAX,
             node: Node::Goal(Box::new(Goal::new(id, &title, self.today))),
         });
-        self.new_goals.push((title, id));
+        self.goals_by_title.insert(title, id);
+        self.new_goals += 1;
         id
     }
 }
@@ -448,6 +487,36 @@ mod tests {
         );
         plan.apply(again.op).unwrap();
         assert!(plan.goals[0].steps[0].is_done());
+    }
+
+    #[test]
+    fn two_tasks_with_one_uuid_are_both_kept_and_said() {
+        let twins = r#"[
+          {"uuid":"same","description":"First","project":"P","status":"pending"},
+          {"uuid":"same","description":"Second","project":"P","status":"pending"}
+        ]"#;
+        let mut plan = Plan::default();
+        let imported = import(twins, &plan, day()).unwrap();
+        assert!(
+            imported
+                .summary
+                .contains("1 task had a uuid an earlier task has"),
+            "{}",
+            imported.summary
+        );
+        plan.apply(imported.op).unwrap();
+        let titles: Vec<_> = plan.goals[0]
+            .steps
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect();
+        assert_eq!(titles, ["First", "Second"]);
+        let again = import(twins, &plan, day()).unwrap();
+        assert!(
+            again.summary.starts_with("imported 1 task"),
+            "{}",
+            again.summary
+        );
     }
 
     #[test]

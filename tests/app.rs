@@ -831,3 +831,39 @@ fn a_remapped_key_works_and_the_help_shows_it() {
         "the footer shows it too"
     );
 }
+
+#[test]
+fn ctrl_z_without_a_shell_to_come_back_to_says_so_instead_of_stopping_for_good() {
+    let mut state = demo_app(100, 30);
+    assert_eq!(
+        press(&mut state, ctrl('z')),
+        Effect::Suspend,
+        "with job control it stops"
+    );
+    state.session.cannot_suspend = Some("no job control here; quit with q instead".into());
+    assert_eq!(press(&mut state, ctrl('z')), Effect::None);
+    assert!(
+        render(&state).contains("no job control"),
+        "{}",
+        render(&state)
+    );
+}
+
+#[test]
+fn on_a_terminal_too_small_to_draw_in_a_question_is_still_shown_and_answered() {
+    let mut state = demo_app(100, 30);
+    type_keys(&mut state, "nHalf a title");
+    goalcoach::app::update::update(&mut state, goalcoach::app::action::Action::Resize(20, 5));
+    assert_eq!(
+        goalcoach::app::handle_key(&mut state, &ctrl('c')),
+        Effect::None,
+        "a changed form asks first"
+    );
+    let screen = render(&state);
+    assert!(
+        screen.contains("y discards"),
+        "the question is on screen: {screen}"
+    );
+    type_keys(&mut state, "y");
+    assert!(state.question().is_none());
+}

@@ -486,3 +486,45 @@ fn an_imported_plan_with_duplicate_ids_is_renumbered() {
     assert_eq!(ids.len(), 3, "{:?}", plan.goals);
     assert!(goalcoach::model::check::id_problems(&plan).is_empty());
 }
+
+/// Runs `script` with `dir` mounted read-only, in a mount namespace of its own (root, or
+/// unprivileged user namespaces, are needed; the test fails saying so when neither is there).
+fn on_a_read_only_disk(dir: &Path, script: &str) -> std::process::Output {
+    let d = dir.display();
+    let out = std::process::Command::new("unshare")
+        .args(["-m", "--map-root-user", "sh", "-c"])
+        .arg(format!(
+            "mount --bind {d} {d} && mount -o remount,bind,ro {d} && {script}"
+        ))
+        .env("GC", env!("CARGO_BIN_EXE_goalcoach"))
+        .env("DIR", dir)
+        .output()
+        .expect("unshare (util-linux) runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !said.contains("unshare failed") && !said.contains("mount:"),
+        "cannot make a read-only disk here to test on: {said}"
+    );
+    out
+}
+
+#[test]
+fn a_plan_on_a_read_only_disk_opens_to_read_and_a_change_says_why_it_cannot_be_made() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    files::run_on_day(&dir, files::TODAY, &["add", "Learn Rust"]);
+    let out = on_a_read_only_disk(
+        tmp.path(),
+        r#""$GC" --data-dir "$DIR/data" list; "$GC" --data-dir "$DIR/data" add Another; echo "rc=$?""#,
+    );
+    let (said, err) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(said.contains("Learn Rust"), "it reads: {said}{err}");
+    assert!(said.contains("rc=1"), "{said}");
+    assert!(err.contains("cannot be written to"), "{err}");
+    assert_eq!(err.matches("cannot read").count(), 0, "{err}");
+    let store = goalcoach::store::Store::open(&dir, files::today());
+    assert_eq!(store.unwrap().1.goals.len(), 1, "nothing changed");
+}

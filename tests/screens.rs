@@ -95,7 +95,9 @@ fn tiny_terminal_says_so() {
 #[test]
 fn read_only_instance_says_so_and_refuses_edits() {
     let mut state = demo_app(100, 12);
-    state.session.read_only = Some("another goalcoach (process 4242)".into());
+    state.session.read_only = Some(
+        "another goalcoach (process 4242) has this plan open; quit it to make changes here".into(),
+    );
     type_keys(&mut state, "x");
     insta::assert_snapshot!(render(&state));
 }

@@ -397,3 +397,55 @@ fn write_copy_writes_the_same_document_elsewhere_or_fails_cleanly() {
     let err = goalcoach::store::write_copy(&plan, &nowhere).unwrap_err();
     assert!(err.to_string().contains("no-such-dir"), "{err}");
 }
+
+#[test]
+fn an_app_open_past_midnight_makes_the_new_days_backup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, _) = open(tmp.path());
+    store.save(&plan_with_goal("day one")).unwrap();
+    store.save(&plan_with_goal("day one, later")).unwrap();
+    let next = today().succ_opt().unwrap();
+    store.set_today(next);
+    store.save(&plan_with_goal("day two")).unwrap();
+    let backup = tmp.path().join(format!("backups/plan-{next}.json"));
+    let kept = fs::read_to_string(&backup).expect("the new day's backup");
+    assert!(kept.contains("day one, later"), "the plan as the day began");
+}
+
+#[test]
+fn the_rescue_at_quit_writes_the_plan_even_when_a_check_refused_its_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, _) = open(tmp.path());
+    let mut plan = plan_with_goal("Words worth keeping");
+    plan.goals[0].deadline = NaiveDate::from_ymd_opt(20000, 1, 1);
+    assert!(matches!(store.save(&plan), Err(SaveError::Invalid { .. })));
+    let rescue = tmp.path().join("rescue.json");
+    assert!(
+        goalcoach::store::write_copy(&plan, &rescue).is_err(),
+        "a copy is checked"
+    );
+    goalcoach::store::write_rescue(&plan, &rescue).unwrap();
+    let text = fs::read_to_string(&rescue).unwrap();
+    assert!(text.contains("Words worth keeping"), "{text}");
+}
+
+#[test]
+fn a_save_refuses_a_plan_larger_than_a_load_would_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, _) = open(tmp.path());
+    store.save(&plan_with_goal("small")).unwrap();
+    let before = fs::read(tmp.path().join(PLAN_FILE)).unwrap();
+    let mut plan = plan_with_goal("huge");
+    plan.goals[0].notes = "x".repeat(goalcoach::store::MAX_FILE_BYTES as usize + 10);
+    match store.save(&plan) {
+        Err(SaveError::Invalid { problems, .. }) => {
+            assert!(problems.iter().any(|p| p.contains("MiB")), "{problems:?}")
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(
+        fs::read(tmp.path().join(PLAN_FILE)).unwrap(),
+        before,
+        "untouched"
+    );
+}

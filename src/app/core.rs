@@ -67,6 +67,9 @@ pub struct Session {
     pub location: String,
     /// The terminal size (columns, rows).
     pub size: (u16, u16),
+    /// Why Ctrl-z would stop goalcoach for good (no shell with job control to bring it
+    /// back, as under `ssh -t host goalcoach`); `None` where stopping is safe.
+    pub cannot_suspend: Option<String>,
 }
 
 /// The person's settings, from the configuration file.
@@ -196,9 +199,7 @@ impl Core {
     pub fn refuse_read_only(&mut self) -> bool {
         match self.session.read_only.clone() {
             Some(holder) => {
-                self.error(format!(
-                    "Read-only: {holder} has this plan open. Close it to edit here."
-                ));
+                self.error(format!("Read-only: {holder}."));
                 true
             }
             None => false,

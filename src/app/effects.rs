@@ -160,7 +160,7 @@ pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effec
             Ok(()) => state.info(format!("Wrote a copy of the plan to {}.", path.display())),
             Err(e) => state.error(e.to_string()),
         },
-        Effect::RescueAndQuit(path) => match store::write_copy(state.doc.plan(), &path) {
+        Effect::RescueAndQuit(path) => match store::write_rescue(state.doc.plan(), &path) {
             Ok(()) => {
                 state.session.farewell = Some(format!(
                     "goalcoach: your unsaved changes are in {}",

@@ -35,15 +35,19 @@ use state::AppState;
 
 /// Turns a key press into an action through the keymap and applies it. A key that means
 /// nothing on a screen says so, and where to find what does; on a terminal too small to
-/// draw in, only quitting works.
+/// draw in, only quitting and answering the question shown there work.
 pub fn handle_key(state: &mut AppState, key: &KeyEvent) -> Effect {
     let layer = state.layer();
     let (w, h) = state.session.size;
     let blind = !crate::layout::fits(ratatui::layout::Rect::new(0, 0, w, h));
     match state.settings.keymap.action_for(layer, key) {
-        // Nothing shows on a terminal too small to draw in: keys typed blind do nothing, but
-        // quitting still works.
-        Some(action) if blind && action != Action::Quit => Effect::None,
+        // Nothing but a question shows on a terminal too small to draw in: keys typed blind
+        // do nothing, but quitting and answering that question still work.
+        Some(action)
+            if blind && action != Action::Quit && layer != crate::keymap::Layer::Confirm =>
+        {
+            Effect::None
+        }
         None if blind => Effect::None,
         Some(action) => update::update(state, action),
         None => {

@@ -46,7 +46,9 @@ pub fn take_request() -> Option<Request> {
     }
     match STOP.swap(0, Ordering::SeqCst) {
         0 => None,
-        s if s & STOP_ASKED != 0 => Some(Request::Stop),
+        // Continued before the loop got to the stop: the stop is over, stopping now would
+        // wait for a SIGCONT that has already come.
+        s if s & STOP_ASKED != 0 && s & CONTINUED == 0 => Some(Request::Stop),
         _ => Some(Request::Redraw),
     }
 }
@@ -114,3 +116,31 @@ pub fn stop_now() {
 
 #[cfg(not(unix))]
 pub fn stop_now() {}
+
+/// Whether a stopped goalcoach can be brought back: a shell with job control started it in
+/// a process group of its own. A process in its session leader's group (`ssh -t host
+/// goalcoach`, `exec goalcoach`) has no shell to `fg` it.
+#[cfg(unix)]
+pub fn has_job_control() -> bool {
+    // SAFETY: getsid and getpgrp only read the calling process's ids.
+    unsafe { libc::getsid(0) != libc::getpgrp() }
+}
+
+#[cfg(not(unix))]
+pub fn has_job_control() -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_continue_that_arrives_before_the_loop_takes_the_stop_cancels_it() {
+        STOP.store(STOP_ASKED | CONTINUED, Ordering::SeqCst);
+        assert_eq!(take_request(), Some(Request::Redraw));
+        STOP.store(STOP_ASKED, Ordering::SeqCst);
+        assert_eq!(take_request(), Some(Request::Stop));
+        assert_eq!(take_request(), None);
+    }
+}

@@ -18,7 +18,7 @@ pub(super) fn edit(
     let (mut store, mut plan) = open(dir, today)?;
     if let Some(holder) = store.read_only_reason() {
         bail!(
-            "{holder} has {} open; close it and try again",
+            "nothing was changed in {}: {holder}",
             store.plan_path().display()
         );
     }

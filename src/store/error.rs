@@ -227,10 +227,7 @@ impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SaveError::ReadOnly { holder } => {
-                write!(
-                    f,
-                    "read-only: {holder} has this plan open, so changes are not saved"
-                )
+                write!(f, "read-only: {holder}; changes are not saved")
             }
             SaveError::Conflict { path, copy } => write!(
                 f,

@@ -18,10 +18,23 @@ pub struct Lock {
 }
 
 impl Lock {
-    /// Tries to take the lock in `dir` without waiting.
+    /// Tries to take the lock in `dir` without waiting. A directory nothing can be written
+    /// in (a read-only disk, no permission) gives a lock not held, so the plan opens to read.
     pub fn acquire(dir: &Path) -> io::Result<Lock> {
         let path = dir.join(LOCK_FILE);
-        let mut file = open_no_follow(&path)?;
+        let mut file = match open_no_follow(&path) {
+            Ok(file) => file,
+            Err(e) if cannot_write_here(&e) => {
+                return Ok(Lock {
+                    file: None,
+                    other: Some(format!(
+                        "{} cannot be written to ({e}), so nothing can be changed here",
+                        dir.display()
+                    )),
+                });
+            }
+            Err(e) => return Err(e),
+        };
         make_private(&file)?;
         match file.try_lock() {
             Ok(()) => {
@@ -53,7 +66,8 @@ impl Lock {
         self.file.is_some()
     }
 
-    /// Who holds the lock when this process does not.
+    /// Why this process does not hold the lock, as a clause ("another goalcoach (process 12)
+    /// has this plan open…"), when it does not.
     pub fn holder_description(&self) -> Option<String> {
         self.other.clone()
     }
@@ -81,6 +95,13 @@ fn open_no_follow(path: &Path) -> io::Result<File> {
     })
 }
 
+fn cannot_write_here(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied
+    )
+}
+
 fn is_symlink(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
@@ -103,7 +124,10 @@ fn describe_holder(file: &mut File) -> String {
     use std::io::Read;
     let mut pid = String::new();
     match file.take(32).read_to_string(&mut pid) {
-        Ok(_) if !pid.trim().is_empty() => format!("another goalcoach (process {})", pid.trim()),
-        _ => "another goalcoach".to_string(),
+        Ok(_) if !pid.trim().is_empty() => format!(
+            "another goalcoach (process {}) has this plan open; quit it to make changes here",
+            pid.trim()
+        ),
+        _ => "another goalcoach has this plan open; quit it to make changes here".to_string(),
     }
 }

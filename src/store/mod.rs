@@ -127,6 +127,10 @@ impl Store {
     /// Moves the dates that name new backups and conflict copies on to `today` (the app
     /// stays open across midnight).
     pub fn set_today(&mut self, today: NaiveDate) {
+        if today != self.today {
+            // A new day: the first save of it makes that day's backup, as at a start.
+            self.backed_up = false;
+        }
         self.today = today;
     }
 
@@ -383,7 +387,7 @@ impl Store {
         use anyhow::Context;
         if let Some(holder) = self.read_only_reason() {
             anyhow::bail!(
-                "{holder} has {} open; close it first",
+                "nothing was restored into {}: {holder}",
                 self.plan_path().display()
             );
         }
@@ -441,6 +445,16 @@ pub fn write_copy(plan: &Plan, path: &Path) -> Result<(), SaveError> {
     let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
     refuse_what_would_not_load(plan, &parts, path)?;
     atomic::write_parts(dir, name, &parts).map_err(|e| e.into_save_error(path))
+}
+
+/// Writes the plan to `path` as it is, without the checks a save makes: the way out at quit
+/// when a save failed, often for the very check that a plan would not read back (a value
+/// out of range). The person gets their words in a file to fix by hand, never nothing.
+pub fn write_rescue(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+    let (dir, name) = paths::split(path);
+    let parts = json::plan_parts(plan);
+    let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    atomic::write_parts(dir, &name, &parts).map_err(|e| e.into_save_error(path))
 }
 
 /// A save never writes a file goalcoach would refuse to read back: a number out of range, a

@@ -100,8 +100,8 @@ pub fn merge_all(dir: &Path, today: NaiveDate) -> Result<String> {
     let (mut store, mut plan) = Store::open(dir, today)?;
     if let Some(holder) = store.read_only_reason() {
         bail!(
-            "{holder} has {} open; it offers to merge the copies when it starts, or quit it \
-             and try again",
+            "nothing was merged into {}: {holder} (the app offers to merge the copies when \
+             it starts)",
             store.plan_path().display()
         );
     }

@@ -271,3 +271,42 @@ pub fn make_private(dir: &Path) {
         }
     }
 }
+
+/// How old a lock file in a remote on this computer must be before sync takes it for one a
+/// stopped push left (a push to a local disk holds its locks for well under this).
+const REMOTE_LOCK_AGE: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// When a push failed on a lock file in a remote that is a folder on this computer (a USB
+/// disk, a shared folder), and that lock is a stopped push's (no one let go of it for
+/// `REMOTE_LOCK_AGE`): removes it and says so. `None` when the failure was something else.
+pub fn clear_stale_remote_lock(remote_url: &str, error: &str) -> Option<String> {
+    let remote = std::fs::canonicalize(remote_url).ok()?;
+    let (_, rest) = error.split_once("Unable to create '")?;
+    let (lock, _) = rest.split_once("': File exists")?;
+    let lock = Path::new(lock);
+    let inside = lock
+        .parent()
+        .and_then(|p| std::fs::canonicalize(p).ok())
+        .is_some_and(|p| p.starts_with(&remote));
+    if !inside || lock.extension().is_none_or(|e| e != "lock") {
+        return None;
+    }
+    let deadline = std::time::Instant::now() + REMOTE_LOCK_AGE * 2;
+    loop {
+        let age = std::fs::symlink_metadata(lock)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|m| m.elapsed().ok());
+        match age {
+            None => return Some("waited for another push to the remote to finish".into()),
+            Some(age) if age >= REMOTE_LOCK_AGE => break,
+            Some(_) if std::time::Instant::now() >= deadline => return None,
+            Some(_) => std::thread::sleep(std::time::Duration::from_millis(200)),
+        }
+    }
+    std::fs::remove_file(lock).ok()?;
+    Some(format!(
+        "cleared a lock file a stopped push left in the remote ({})",
+        lock.display()
+    ))
+}

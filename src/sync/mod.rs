@@ -89,7 +89,7 @@ fn hold_lock_unloaded(dir: &Path, today: NaiveDate) -> Result<Store> {
     let store = Store::open_unloaded(dir, today)?;
     if let Some(holder) = store.read_only_reason() {
         bail!(
-            "{holder} has {} open; quit it, then run goalcoach sync again",
+            "sync did not run on {}: {holder}, then run goalcoach sync again",
             store.plan_path().display()
         );
     }
@@ -278,7 +278,13 @@ pub fn sync(dir: &Path, today: NaiveDate, allow_deleting: bool) -> Result<String
                 return Ok(said.join("; "));
             }
             Err(e) if attempts >= 3 => return Err(e),
-            Err(_) => continue, // someone pushed meanwhile: fetch and merge again
+            Err(e) => {
+                // A stopped push's lock in a remote folder here, or someone pushed meanwhile:
+                // fetch and merge again.
+                let url = git.run(&["remote", "get-url", &remote]).unwrap_or_default();
+                said.extend(guard::clear_stale_remote_lock(&url, &format!("{e:#}")));
+                continue;
+            }
         }
     }
 }

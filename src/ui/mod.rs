@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         return;
     }
     if !layout::fits(area) {
-        draw_too_small(frame, area);
+        draw_too_small(frame, area, state);
         return;
     }
     theme::use_palette(state.settings.palette);
@@ -80,14 +80,20 @@ fn drop_colours(frame: &mut Frame) {
     }
 }
 
-fn draw_too_small(frame: &mut Frame, area: Rect) {
-    let text = format!(
+/// Too small to draw the app in: says so, and a question waiting for y or n comes first,
+/// so that keys typed now (Ctrl-c on a changed form) never wait on something unseen.
+fn draw_too_small(frame: &mut Frame, area: Rect, state: &AppState) {
+    let size = format!(
         "Terminal too small ({}×{}). goalcoach needs {}×{}.",
         area.width,
         area.height,
         layout::MIN_WIDTH,
         layout::MIN_HEIGHT
     );
+    let text = match state.question() {
+        Some(q) => format!("{} · {size}", q.text),
+        None => size,
+    };
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
@@ -137,7 +143,8 @@ fn draw_title_bar(frame: &mut Frame, area: Rect, state: &AppState) {
 
 fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)> {
     if let Some(holder) = &state.session.read_only {
-        return Some((format!("READ-ONLY: {holder} has it open"), theme::warn()));
+        let short = holder.split(';').next().unwrap_or(holder);
+        return Some((format!("READ-ONLY: {short}"), theme::warn()));
     }
     if state.session.save_error.is_some() {
         return Some(("NOT SAVED (see below)".into(), theme::error()));
