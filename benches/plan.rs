@@ -1,7 +1,8 @@
 //! Criterion benchmarks on generated plans of 1k, 10k and 50k items: load, save, tree rows,
 //! drawing each screen at 120×40, a cursor move, toggling a step (update + save), a search
 //! keystroke, the agenda and the priority matrix; the three-way merge of two copies that
-//! each changed 1% of the items. `cargo bench --bench plan`.
+//! each changed 1% of the items; imports (Markdown, a hostile nested line, taskwarrior).
+//! `cargo bench --bench plan`.
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -242,12 +243,60 @@ fn bench_merge(c: &mut Criterion) {
     group.finish();
 }
 
+/// Imports of n entries into an empty plan, including applying them: Markdown headings,
+/// one line of n nested list markers (hostile input), and a taskwarrior export of n tasks.
+fn bench_import(c: &mut Criterion) {
+    let mut group = c.benchmark_group("import");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for items in SIZES {
+        let headings: String = (0..items).map(|i| format!("# Goal {i}\n")).collect();
+        let nested = format!("{}x\n", "- ".repeat(items));
+        let tasks = format!(
+            "[{}]",
+            (0..items)
+                .map(|i| {
+                    format!(
+                        r#"{{"uuid":"{i:08}-0000-4000-8000-000000000000","description":"Task {i}","project":"P{}","status":"pending"}}"#,
+                        i % 50
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let outline = |text: &str| {
+            let mut plan = Plan::default();
+            if let Ok(import) = goalcoach::import::outline(text, false, &plan, today()) {
+                plan.apply(import.op).unwrap();
+            }
+            plan
+        };
+        group.bench_function(BenchmarkId::new("markdown_headings", items), |b| {
+            b.iter(|| black_box(outline(&headings)))
+        });
+        group.bench_function(BenchmarkId::new("markdown_nested_line", items), |b| {
+            b.iter(|| black_box(outline(&nested)))
+        });
+        group.bench_function(BenchmarkId::new("taskwarrior", items), |b| {
+            b.iter(|| {
+                let mut plan = Plan::default();
+                let import = goalcoach::taskwarrior::import(&tasks, &plan, today()).unwrap();
+                plan.apply(import.op).unwrap();
+                black_box(plan)
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_store,
     bench_views,
     bench_frames,
     bench_keys,
-    bench_merge
+    bench_merge,
+    bench_import
 );
 criterion_main!(benches);

@@ -46,9 +46,14 @@ pub fn item_key(depth: usize) -> usize {
     10 + depth
 }
 
+/// How deep entries nest: anything under a step only goes into its notes, so an entry nested
+/// deeper than this is taken as a sibling at this depth (a line of 50,000 nested list markers
+/// reads in linear time, and is never 50,000 levels to walk or free).
+const MAX_DEPTH: usize = 16;
+
 impl Tree {
     pub fn push(&mut self, key: usize, entry: Entry) {
-        while self.open.last().is_some_and(|&(k, _)| k >= key) {
+        while self.open.last().is_some_and(|&(k, _)| k >= key) || self.open.len() >= MAX_DEPTH {
             self.open.pop();
         }
         let list = self.children_of_open();
@@ -136,8 +141,14 @@ pub fn join(roots: Vec<Entry>, plan: &Plan, today: NaiveDate) -> Result<Import> 
     if roots.is_empty() {
         bail!("no headings or list items found: nothing to import");
     }
+    let mut goals_by_title = std::collections::HashMap::with_capacity(plan.goals.len());
+    for g in &plan.goals {
+        goals_by_title.entry(g.title.clone()).or_insert(g.id);
+    }
     let mut join = Join {
         work: plan.clone(),
+        index: None,
+        goals_by_title,
         ids: plan.ids.fork(),
         today,
         ops: Vec::new(),
@@ -164,10 +175,14 @@ pub fn join(roots: Vec<Entry>, plan: &Plan, today: NaiveDate) -> Result<Import> 
 }
 
 /// A working copy of the plan that each op is applied to as it is made, so a later entry
-/// finds what an earlier one added. A new goal or milestone is built whole before it goes in
-/// (one op, not one per step: each op costs a pass over a large plan).
+/// finds what an earlier one added. A new goal or milestone is built whole before it goes in,
+/// as one op; items are found through an id index and goals by title, so an outline of n
+/// entries costs n, not n passes over the plan.
 struct Join {
     work: Plan,
+    index: Option<crate::model::loc::LocIndex>,
+    /// The first goal of each title, the plan's and the new ones.
+    goals_by_title: std::collections::HashMap<String, ItemId>,
     ids: crate::model::ids::IdSource,
     today: NaiveDate,
     ops: Vec<Op>,
@@ -199,9 +214,36 @@ fn has_title(entry: &Entry) -> Result<bool> {
 
 impl Join {
     fn apply(&mut self, op: Op) -> Result<()> {
-        self.work.apply(op.clone())?;
+        self.work.apply_indexed(op.clone(), &mut self.index)?;
         self.ops.push(op);
         Ok(())
+    }
+
+    /// Where the item `id` sits in the working copy (the index is built when stale).
+    fn loc(&mut self, id: ItemId) -> Option<crate::model::Loc> {
+        let work = &self.work;
+        self.index
+            .get_or_insert_with(|| crate::model::loc::LocIndex::of(&work.goals))
+            .get(id)
+    }
+
+    /// The goal at `loc` of the working copy.
+    fn goal_at(&self, loc: Option<crate::model::Loc>) -> Option<&Goal> {
+        match loc? {
+            crate::model::Loc::Goal(gi) => self.work.goals.get(gi),
+            _ => None,
+        }
+    }
+
+    /// The steps straight under the goal or milestone at `loc` of the working copy.
+    fn steps_at(&self, loc: Option<crate::model::Loc>) -> Option<&Vec<ActionStep>> {
+        match loc? {
+            crate::model::Loc::Goal(gi) => self.work.goals.get(gi).map(|g| &g.steps),
+            crate::model::Loc::Milestone(gi, mi) => {
+                self.work.goals[gi].milestones.get(mi).map(|m| &m.steps)
+            }
+            _ => None,
+        }
     }
 
     fn insert(&mut self, parent: Option<ItemId>, node: Node) -> Result<()> {
@@ -222,8 +264,11 @@ impl Join {
         if !has_title(entry)? {
             return Ok(());
         }
-        let Some(goal) = self.work.goals.iter().find(|g| g.title == entry.title) else {
+        let known = self.goals_by_title.get(&entry.title).copied();
+        let at = known.and_then(|id| self.loc(id));
+        let Some(goal) = self.goal_at(at) else {
             let goal = self.new_goal(entry)?;
+            self.goals_by_title.insert(goal.title.clone(), goal.id);
             return self.insert(None, Node::Goal(Box::new(goal)));
         };
         let (id, importance) = (goal.id, goal.importance);
@@ -259,22 +304,36 @@ impl Join {
             self.close_goal(&mut goal, entry);
         }
         self.counts[GOALS] += 1;
+        let mut milestone_at: std::collections::HashMap<&str, usize> = Default::default();
         for child in &entry.children {
             if !has_title(child)? {
                 continue;
             }
             if !is_milestone_under_goal(child) {
                 self.add_step(&mut goal.steps, goal.importance, child)?;
-            } else if let Some(m) = goal.milestones.iter_mut().find(|m| m.title == child.title) {
+            } else if let Some(&at) = milestone_at.get(child.title.as_str()) {
                 for step in &child.children {
-                    self.add_step(&mut m.steps, goal.importance, step)?;
+                    self.add_step(&mut goal.milestones[at].steps, goal.importance, step)?;
                 }
             } else {
                 let m = self.new_milestone(goal.importance, child)?;
+                milestone_at.insert(&child.title, goal.milestones.len());
                 goal.milestones.push(m);
             }
         }
+        self.keep_first_of_each_title(&mut goal.steps);
+        for m in &mut goal.milestones {
+            self.keep_first_of_each_title(&mut m.steps);
+        }
         Ok(goal)
+    }
+
+    /// A title seen twice in a list being built is one step: the first.
+    fn keep_first_of_each_title(&mut self, steps: &mut Vec<ActionStep>) {
+        let mut seen = std::collections::HashSet::with_capacity(steps.len());
+        let before = steps.len();
+        steps.retain(|s| seen.insert(s.title.clone()));
+        self.counts[STEPS] -= before - steps.len();
     }
 
     fn close_goal(&self, goal: &mut Goal, entry: &Entry) {
@@ -290,9 +349,9 @@ impl Join {
         if !has_title(entry)? {
             return Ok(());
         }
+        let at = self.loc(goal);
         let found = self
-            .work
-            .goal(goal)
+            .goal_at(at)
             .and_then(|g| g.milestones.iter().find(|m| m.title == entry.title));
         let Some(m) = found else {
             let m = self.new_milestone(importance, entry)?;
@@ -321,6 +380,7 @@ impl Join {
         for child in &entry.children {
             self.add_step(&mut m.steps, importance, child)?;
         }
+        self.keep_first_of_each_title(&mut m.steps);
         Ok(m)
     }
 
@@ -329,17 +389,11 @@ impl Join {
         if !has_title(entry)? {
             return Ok(());
         }
-        let siblings = match self.work.milestone(parent) {
-            Some(m) => &m.steps,
-            None => {
-                &self
-                    .work
-                    .goal(parent)
-                    .expect("the parent was just found")
-                    .steps
-            }
-        };
-        let Some(old) = siblings.iter().find(|s| s.title == entry.title) else {
+        let at = self.loc(parent);
+        let old = self
+            .steps_at(at)
+            .and_then(|steps| steps.iter().find(|s| s.title == entry.title));
+        let Some(old) = old else {
             let s = self.new_step(importance, entry);
             return self.insert(Some(parent), Node::Step(Box::new(s)));
         };
@@ -354,14 +408,15 @@ impl Join {
         Ok(())
     }
 
-    /// A step into a goal or milestone being built, unless one of that title is there.
+    /// A step into a goal or milestone being built (one of a title already there is taken
+    /// out again when the list is done: `keep_first_of_each_title`).
     fn add_step(
         &mut self,
         steps: &mut Vec<ActionStep>,
         importance: u8,
         entry: &Entry,
     ) -> Result<()> {
-        if has_title(entry)? && !steps.iter().any(|s| s.title == entry.title) {
+        if has_title(entry)? {
             steps.push(self.new_step(importance, entry));
         }
         Ok(())
@@ -431,5 +486,47 @@ mod tests {
         assert_eq!(a.milestones[0].steps[2].title, "u");
         assert_eq!(a.milestones[1].steps[0].title, "v");
         assert_eq!(plan.next_num, plan.max_num() + 1);
+    }
+
+    #[test]
+    fn a_line_of_fifty_thousand_nested_markers_reads_flat_past_the_deepest_level() {
+        let mut tree = Tree::default();
+        for depth in 0..50_000 {
+            tree.push(
+                item_key(depth),
+                Entry {
+                    title: format!("e{depth}"),
+                    ..Entry::default()
+                },
+            );
+        }
+        let mut depth = 0;
+        let mut level = &tree.roots;
+        while let Some(first) = level.first() {
+            depth += 1;
+            level = &first.children;
+        }
+        assert_eq!(depth, MAX_DEPTH);
+        let count = |e: &Entry| -> usize {
+            fn all(e: &Entry) -> usize {
+                1 + e.children.iter().map(all).sum::<usize>()
+            }
+            all(e)
+        };
+        assert_eq!(count(&tree.roots[0]), 50_000, "every entry is kept");
+    }
+
+    #[test]
+    fn many_steps_of_one_title_under_a_new_goal_are_one_and_counted_once() {
+        let mut plan = Plan::default();
+        let text = format!("# Goal\n{}- other\n", "- same\n".repeat(1000));
+        let summary = import(&text, &mut plan);
+        assert_eq!(summary, "imported 1 goal, 0 milestones, 2 steps");
+        let titles: Vec<_> = plan.goals[0]
+            .steps
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect();
+        assert_eq!(titles, ["same", "other"]);
     }
 }

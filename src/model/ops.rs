@@ -5,7 +5,7 @@ use super::Plan;
 use super::goal::Goal;
 use super::ids::{ItemId, Num};
 use super::items::{ActionStep, ItemKind, Milestone};
-use super::loc::Loc;
+use super::loc::{Loc, LocIndex};
 use super::profile::Profile;
 use super::review::WeeklyReview;
 use std::fmt;
@@ -137,8 +137,9 @@ impl Plan {
 
     fn apply_batch(&mut self, ops: Vec<Op>) -> Result<Op, OpError> {
         let mut inverses = Vec::with_capacity(ops.len());
+        let mut index = None;
         for op in ops {
-            match self.apply(op) {
+            match self.apply_indexed(op, &mut index) {
                 Ok(inverse) => inverses.push(inverse),
                 Err(e) => {
                     self.roll_back(inverses);
@@ -150,6 +151,60 @@ impl Plan {
         Ok(Op::Batch(inverses))
     }
 
+    /// Applies `op` as `apply` does. An append (an insert at the end of a list, as imports
+    /// and redoing them make), or taking out the last of a list (what undoing appends does),
+    /// or a change of an item in place, finds its items through `index`,
+    /// built at the first such op and kept up to date by the next ones: a run of n of them
+    /// costs n, not n passes over the plan. Any other op makes the index stale and drops it.
+    pub fn apply_indexed(&mut self, op: Op, index: &mut Option<LocIndex>) -> Result<Op, OpError> {
+        match op {
+            Op::Insert {
+                parent,
+                index: at,
+                node,
+            } => {
+                let idx = index.get_or_insert_with(|| LocIndex::of(&self.goals));
+                if idx.get(node.id()).is_some() {
+                    return Err(OpError::DuplicateId(node.id()));
+                }
+                let parent_loc = match parent {
+                    Some(p) => Some(idx.get(p).ok_or(OpError::NotFound(p))?),
+                    None => None,
+                };
+                let appends = at >= self.list_len(parent_loc, node.kind());
+                let (inverse, placed) = self.insert_under(parent_loc, at, node)?;
+                match index.as_mut() {
+                    Some(idx) if appends => idx.add(&self.goals, placed),
+                    _ => *index = None,
+                }
+                Ok(inverse)
+            }
+            Op::Remove { id } => {
+                let idx = index.get_or_insert_with(|| LocIndex::of(&self.goals));
+                match idx.get(id) {
+                    Some(loc) if super::loc::is_last_sibling(&self.goals, loc) => {
+                        idx.forget(&self.goals, loc);
+                        Ok(self.remove_at(loc))
+                    }
+                    _ => {
+                        *index = None;
+                        self.remove(id)
+                    }
+                }
+            }
+            Op::Update { node } => {
+                let idx = index.get_or_insert_with(|| LocIndex::of(&self.goals));
+                let id = node.id();
+                let loc = idx.get(id).ok_or(OpError::NotFound(id))?;
+                self.update_at(loc, node)
+            }
+            other => {
+                *index = None;
+                self.apply(other)
+            }
+        }
+    }
+
     fn roll_back(&mut self, inverses: Vec<Op>) {
         for inverse in inverses.into_iter().rev() {
             // An inverse of a just-applied op always applies.
@@ -157,12 +212,7 @@ impl Plan {
         }
     }
 
-    fn insert(
-        &mut self,
-        parent: Option<ItemId>,
-        index: usize,
-        mut node: Node,
-    ) -> Result<Op, OpError> {
+    fn insert(&mut self, parent: Option<ItemId>, index: usize, node: Node) -> Result<Op, OpError> {
         let id = node.id();
         if self.locate(id).is_some() {
             return Err(OpError::DuplicateId(id));
@@ -171,6 +221,30 @@ impl Plan {
             Some(p) => Some(self.locate(p).ok_or(OpError::NotFound(p))?),
             None => None,
         };
+        self.insert_under(parent_loc, index, node).map(|(op, _)| op)
+    }
+
+    /// How many items of `kind` the item at `parent_loc` holds (goals when `None`); 0 where
+    /// such an item cannot go.
+    fn list_len(&self, parent_loc: Option<Loc>, kind: ItemKind) -> usize {
+        match (parent_loc, kind) {
+            (None, ItemKind::Goal) => self.goals.len(),
+            (Some(Loc::Goal(g)), ItemKind::Milestone) => self.goals[g].milestones.len(),
+            (Some(Loc::Goal(g)), ItemKind::Step) => self.goals[g].steps.len(),
+            (Some(Loc::Milestone(g, m)), ItemKind::Step) => self.goals[g].milestones[m].steps.len(),
+            _ => 0,
+        }
+    }
+
+    /// Puts `node` (its id known to be free) under the item at `parent_loc` (a goal when
+    /// `None`); returns the inverse and where it went.
+    fn insert_under(
+        &mut self,
+        parent_loc: Option<Loc>,
+        index: usize,
+        mut node: Node,
+    ) -> Result<(Op, Loc), OpError> {
+        let id = node.id();
         let wrong = OpError::WrongParent {
             child: node.kind(),
             parent: parent_loc.map(Loc::kind),
@@ -183,22 +257,30 @@ impl Plan {
         ) {
             self.number_new_items(&mut node);
         }
-        match (parent_loc, node) {
-            (None, Node::Goal(g)) => insert_at(&mut self.goals, index, *g),
+        let at = match (parent_loc, node) {
+            (None, Node::Goal(g)) => Loc::Goal(insert_at(&mut self.goals, index, *g)),
             (Some(Loc::Goal(gi)), Node::Milestone(m)) => {
-                insert_at(&mut self.goals[gi].milestones, index, *m)
+                Loc::Milestone(gi, insert_at(&mut self.goals[gi].milestones, index, *m))
             }
-            (Some(Loc::Goal(gi)), Node::Step(s)) => insert_at(&mut self.goals[gi].steps, index, *s),
+            (Some(Loc::Goal(gi)), Node::Step(s)) => {
+                Loc::GoalStep(gi, insert_at(&mut self.goals[gi].steps, index, *s))
+            }
             (Some(Loc::Milestone(gi, mi)), Node::Step(s)) => {
-                insert_at(&mut self.goals[gi].milestones[mi].steps, index, *s)
+                let steps = &mut self.goals[gi].milestones[mi].steps;
+                Loc::MilestoneStep(gi, mi, insert_at(steps, index, *s))
             }
             _ => return Err(wrong),
-        }
-        Ok(Op::Remove { id })
+        };
+        Ok((Op::Remove { id }, at))
     }
 
     fn remove(&mut self, id: ItemId) -> Result<Op, OpError> {
         let loc = self.locate(id).ok_or(OpError::NotFound(id))?;
+        Ok(self.remove_at(loc))
+    }
+
+    /// Takes out the item at `loc`; returns the insert that puts it back.
+    fn remove_at(&mut self, loc: Loc) -> Op {
         let parent = self.parent_id(loc);
         let index = loc.sibling_index();
         let node = match loc {
@@ -209,11 +291,11 @@ impl Plan {
                 Node::Step(Box::new(self.goals[g].milestones[m].steps.remove(s)))
             }
         };
-        Ok(Op::Insert {
+        Op::Insert {
             parent,
             index,
             node,
-        })
+        }
     }
 
     /// Gives every item of `node` without a short number the next one, and moves the
@@ -262,6 +344,11 @@ impl Plan {
     fn update(&mut self, node: Node) -> Result<Op, OpError> {
         let id = node.id();
         let loc = self.locate(id).ok_or(OpError::NotFound(id))?;
+        self.update_at(loc, node)
+    }
+
+    /// Replaces the item at `loc` with `node`, its children staying; nothing moves.
+    fn update_at(&mut self, loc: Loc, node: Node) -> Result<Op, OpError> {
         let old = match (loc, node) {
             (Loc::Goal(g), Node::Goal(mut new)) => {
                 let slot = &mut self.goals[g];
@@ -327,9 +414,11 @@ impl Plan {
     }
 }
 
-fn insert_at<T>(list: &mut Vec<T>, index: usize, item: T) {
+/// Inserts at `index` (the end when past it); returns where the item went.
+fn insert_at<T>(list: &mut Vec<T>, index: usize, item: T) -> usize {
     let at = index.min(list.len());
     list.insert(at, item);
+    at
 }
 
 fn move_within<T>(list: &mut Vec<T>, from: usize, to: usize) {
@@ -593,5 +682,67 @@ mod tests {
         assert_eq!(plan.reviews[1].reflection, "c");
         plan.apply(inverse).unwrap();
         assert_eq!(plan.reviews[1].reflection, "a");
+    }
+
+    #[test]
+    fn a_batch_through_the_index_lands_as_one_op_at_a_time_would_and_undoes_exactly() {
+        let start = sample();
+        let (g0, g2) = (start.goals[0].id, start.goals[2].id);
+        let mut ids = start.ids.fork();
+        let mut next = || ids.next_id();
+        let (m, s1, s2, g_new) = (next(), next(), next(), next());
+        let mut new_goal = Goal::new(g_new, "four", today());
+        new_goal.steps.push(ActionStep::new(next(), "inside four"));
+        let ops = vec![
+            Op::Insert {
+                parent: Some(g0),
+                index: usize::MAX,
+                node: Node::Milestone(Box::new(Milestone::new(m, "m"))),
+            },
+            Op::Insert {
+                parent: Some(m),
+                index: usize::MAX,
+                node: Node::Step(Box::new(ActionStep::new(s1, "under m"))),
+            },
+            // Not an append: the index goes stale here and is built again after.
+            Op::Move { id: g2, index: 0 },
+            Op::Insert {
+                parent: None,
+                index: usize::MAX,
+                node: Node::Goal(Box::new(new_goal)),
+            },
+            Op::Insert {
+                parent: Some(g_new),
+                index: 0,
+                node: Node::Step(Box::new(ActionStep::new(s2, "first in four"))),
+            },
+            Op::Update {
+                node: Node::Step(Box::new(ActionStep::new(s1, "under m, renamed"))),
+            },
+        ];
+        let mut one_by_one = start.clone();
+        for op in ops.clone() {
+            one_by_one.apply(op).unwrap();
+        }
+        let mut batched = start.clone();
+        let inverse = batched.apply(Op::Batch(ops.clone())).unwrap();
+        assert_eq!(batched, one_by_one);
+        let redo = batched.apply(inverse).unwrap();
+        assert_eq!(batched.goals, start.goals, "undo restores the tree exactly");
+        batched.apply(redo).unwrap();
+        assert_eq!(batched, one_by_one, "redo lands the same again");
+
+        let mut dup = ops;
+        dup.push(Op::Insert {
+            parent: None,
+            index: usize::MAX,
+            node: Node::Goal(Box::new(Goal::new(g0, "again", today()))),
+        });
+        let mut refused = start.clone();
+        assert_eq!(refused.apply(Op::Batch(dup)), Err(OpError::DuplicateId(g0)));
+        assert_eq!(
+            refused.goals, start.goals,
+            "a refused batch leaves nothing behind"
+        );
     }
 }

@@ -480,8 +480,8 @@ fn refuse_what_would_not_load(plan: &Plan, parts: &[&[u8]], path: &Path) -> Resu
 pub fn too_large_problem(bytes: u64) -> String {
     let mib = |b: u64| b.div_ceil(1024 * 1024);
     format!(
-        "the plan would take {} MiB, and goalcoach reads plans of at most {} MiB; nothing \
-         was written (archive or delete what is no longer needed, or import less at once)",
+        "the plan would take {} MiB, and goalcoach reads plans of at most {} MiB (archive or \
+         delete what is no longer needed, or import less at once)",
         mib(bytes),
         mib(MAX_FILE_BYTES)
     )
