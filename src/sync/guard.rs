@@ -10,7 +10,7 @@ use crate::model::Plan;
 use crate::model::merge3;
 use crate::model::text::plural;
 use crate::store::{self, PLAN_FILE, Store};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::{Local, NaiveDate};
 use std::path::Path;
 
@@ -192,21 +192,14 @@ pub fn recover_interrupted(
     Ok(said.into_iter().collect())
 }
 
-/// Refuses a change from `before` to `after` that deletes the whole plan, or most of a
-/// large one, unless the person said so (`--allow-deleting`).
-pub fn refuse_mass_deletion(before: &Plan, after: &Plan, allowed: bool, whose: &str) -> Result<()> {
+/// When going from `before` to `after` deletes the whole plan, or most of a large one:
+/// "2 of its 2 items". Such a change waits for the person's word (`--allow-deleting`).
+pub fn mass_deletion(before: &Plan, after: &Plan) -> Option<String> {
     let (had, has) = (before.item_count(), after.item_count());
     let removed = had.saturating_sub(has);
     let emptied = had > 0 && has == 0;
     let most = removed >= MANY_ITEMS && removed * 2 > had;
-    if allowed || !(emptied || most) {
-        return Ok(());
-    }
-    bail!(
-        "{whose} would delete {} of the {had} in the plan; goalcoach did not share or take it. \
-         If that is what you meant, run `goalcoach sync --allow-deleting`",
-        plural(removed, "item"),
-    )
+    (emptied || most).then(|| format!("{removed} of its {}", plural(had, "item")))
 }
 
 /// Reads back what a merge or fast-forward put in the working tree: plan.json a regular,

@@ -311,9 +311,13 @@ fn commit_changes(git: &Git, dir: &Path, allow_deleting: bool) -> Result<String>
     }
     let before = guard::plan_at(git, dir, "HEAD").unwrap_or_default();
     let now = store::read_plan(dir).map(|(p, _)| p)?;
-    if let Err(e) = guard::refuse_mass_deletion(&before, &now, allow_deleting, "the plan here") {
+    if let Some(lost) = guard::mass_deletion(&before, &now).filter(|_| !allow_deleting) {
         let _ = git.run(&["reset", "-q", "--", PLAN_FILE]);
-        return Err(e);
+        bail!(
+            "the plan here has lost {lost} since the last sync, so sync did not share it \
+             (nothing was committed or pushed). If you meant to delete them, run `goalcoach \
+             sync --allow-deleting`; if not, `goalcoach restore` lists the backups"
+        );
     }
     let report = merge3::changes(&before, &now);
     let mut parts = Vec::new();
@@ -371,48 +375,76 @@ fn merge_upstream(git: &Git, dir: &Path, store: &Store, up: &Upstream) -> Result
         guard::unmark_merge(dir);
         return Err(e.context("the merge did not go through; nothing changed here"));
     }
-    let checked = guard::check_merged(git, dir).and_then(|after| {
-        let whose = format!("what came from {}", up.name);
-        guard::refuse_mass_deletion(&before, &after, up.allow_deleting, &whose)
-            .map(|()| after)
-            .map_err(|e| format!("{e:#}"))
-    });
-    let after = match checked {
+    let after = match guard::check_merged(git, dir) {
         Ok(after) => after,
-        Err(why) => return Err(roll_back(git, dir, pre.as_deref(), up, &why)),
+        Err(why) => {
+            let why = Refusal::Unreadable(why);
+            return Err(roll_back(git, dir, pre.as_deref(), up, &why));
+        }
     };
+    if let Some(lost) = guard::mass_deletion(&before, &after).filter(|_| !up.allow_deleting) {
+        return Err(roll_back(
+            git,
+            dir,
+            pre.as_deref(),
+            up,
+            &Refusal::Deletes(lost),
+        ));
+    }
     guard::make_private(dir);
     guard::unmark_merge(dir);
     Ok(merge3::changes(&before, &after).summary())
 }
 
-/// Puts the branch and plan.json back as they were before the merge; the error says why and
-/// which commit the plan is at now.
-fn roll_back(git: &Git, dir: &Path, pre: Option<&str>, up: &Upstream, why: &str) -> anyhow::Error {
+/// Why what came from the remote was not kept.
+enum Refusal {
+    /// goalcoach cannot keep it: a link, an unreadable plan, its own files in the commit.
+    Unreadable(String),
+    /// It deletes the whole plan, or most of it ("2 of its 2 items").
+    Deletes(String),
+}
+
+/// Puts the branch and plan.json back as they were before the merge; the error says why,
+/// which commit the plan is at now, and what the person can do.
+fn roll_back(
+    git: &Git,
+    dir: &Path,
+    pre: Option<&str>,
+    up: &Upstream,
+    why: &Refusal,
+) -> anyhow::Error {
     let theirs = git
         .run(&["rev-parse", "--short", up.reference])
         .unwrap_or_default();
     let back = match pre {
         Some(pre) => git
             .run(&["reset", "-q", "--hard", pre])
-            .map(|_| pre.to_string()),
+            .map(|_| pre.chars().take(7).collect::<String>()),
         None => Err(anyhow::anyhow!("there was no commit here before")),
     };
     guard::unmark_merge(dir);
     guard::make_private(dir);
-    let short = |c: &str| c.chars().take(7).collect::<String>();
+    let (what, advice) = match why {
+        Refusal::Unreadable(why) => (
+            format!("cannot be taken: {why}"),
+            "fix the plan on the computer that wrote it (`goalcoach restore` there), then \
+             sync again"
+                .to_string(),
+        ),
+        Refusal::Deletes(lost) => (
+            format!("deletes {lost} here, so sync did not take it"),
+            "if that deletion was meant, run `goalcoach sync --allow-deleting`".to_string(),
+        ),
+    };
+    let name = up.name;
     match back {
         Ok(pre) => anyhow::anyhow!(
-            "the plan from {} (commit {theirs}) cannot be taken: {why}. This computer's plan \
-             is back at commit {} as it was, and nothing was pushed; fix the plan on the \
-             computer that wrote it, then sync again",
-            up.name,
-            short(&pre)
+            "{name}'s plan (commit {theirs}) {what}. This computer's plan is back at commit \
+             {pre} as it was, and nothing was pushed; {advice}"
         ),
         Err(e) => anyhow::anyhow!(
-            "the plan from {} (commit {theirs}) cannot be taken: {why}; and it could not be \
-             rolled back ({e:#}); the plan as it was is in backups/",
-            up.name
+            "{name}'s plan (commit {theirs}) {what}; it could not be rolled back ({e:#}), and \
+             the plan as it was is in backups/"
         ),
     }
 }

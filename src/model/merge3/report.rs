@@ -27,10 +27,12 @@ impl Report {
     /// "3 goals, 5 steps changed elsewhere; 1 conflict to choose".
     pub fn summary(&self) -> String {
         let what = self.what();
-        let mut text = if what.is_empty() {
-            "nothing changed elsewhere".to_string()
-        } else {
+        let mut text = if !what.is_empty() {
             format!("{what} changed elsewhere")
+        } else if self.conflicts > 0 {
+            "both computers changed the same things".to_string()
+        } else {
+            "nothing changed elsewhere".to_string()
         };
         if self.removed > 0 {
             let removed = plural(self.removed, "item");

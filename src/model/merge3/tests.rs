@@ -342,3 +342,40 @@ fn counted_twins_split_without_a_base_too_but_an_edit_stays_one_item() {
     assert_eq!(merged.report.given_new_ids, 1);
     assert_eq!(merged.plan.conflicts.len(), 1, "the edit waits as a choice");
 }
+
+#[test]
+fn two_reviews_of_one_week_made_on_two_computers_keep_both_answers() {
+    use crate::model::WeeklyReview;
+    let b = base();
+    let (mut ours, mut theirs) = (device(&b, 1), device(&b, 2));
+    let review = |went_well: &str, win: &str| WeeklyReview {
+        week: "2026-W47".into(),
+        date: day("2026-11-21"),
+        went_well: went_well.into(),
+        wins: vec![win.into()],
+        ..WeeklyReview::default()
+    };
+    ours.reviews
+        .push(review("the talk outline", "outline done"));
+    theirs.reviews.push(review("met Ana", "coffee with Ana"));
+    for base in [Some(b.clone()), None] {
+        let merged = merge(base, ours.clone(), theirs.clone()).plan;
+        assert_eq!(merged.reviews.len(), 1, "one review of the week");
+        let text = serde_json::to_string(&merged).unwrap();
+        for answer in [
+            "the talk outline",
+            "met Ana",
+            "outline done",
+            "coffee with Ana",
+        ] {
+            assert!(text.contains(answer), "{answer} kept: {text}");
+        }
+        assert!(
+            merged
+                .conflicts
+                .iter()
+                .any(|c| c.review.as_deref() == Some("2026-W47")),
+            "the differing answer waits as a choice"
+        );
+    }
+}
