@@ -81,7 +81,10 @@ fn three_weeks_of_a_plan_with_a_weekly_step_and_an_unfinished_review() {
     app.type_and_wait("2", "⚑ deadline: Run a half marathon");
     app.wait_for("Done today (1)");
     app.type_and_wait("6", "Timeline · weeks");
-    app.wait_for("Run a half marathon: 0% done");
+    // The practice counts: 2 of the 15 weekly runs due by the deadline are done, one was
+    // missed, and at that rate the goal finishes after its deadline.
+    app.wait_for("Run a half marathon: 13% done");
+    app.wait_for("at risk");
     app.send("q");
     assert!(app.wait_exit());
     let plan = plan_json(dir);

@@ -116,7 +116,11 @@ fn a_new_user_is_led_from_looking_back_to_a_complete_first_plan() {
     let goal = &plan.goals[0];
     assert_eq!(goal.values, ["growth"], "picked from the profile");
     assert_eq!(goal.strengths, ["Explaining complex systems"]);
-    assert_eq!(smart::gaps_label(goal), "", "no SMART letter missing");
+    assert_eq!(
+        smart::gaps_label(goal, common::today()),
+        "",
+        "no SMART letter missing"
+    );
     let milestone = &goal.milestones[0];
     assert_eq!(milestone.steps[0].title, "Write the abstract");
     assert_eq!(

@@ -350,7 +350,7 @@ mod tests {
         assert!(p.journey.finished.is_some() && !p.journey.is_under_way());
         let goal = plan.goal(p.journey.goal.unwrap()).unwrap();
         assert_eq!(
-            crate::model::smart::gaps_label(goal),
+            crate::model::smart::gaps_label(goal, NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()),
             "",
             "the journey's goal is SMART"
         );

@@ -74,8 +74,11 @@ pub fn open_editor(core: &mut Core, current: Option<ItemId>) -> Effect {
         return Effect::None;
     };
     let plan = core.plan();
+    let today = core.session.today;
     let form = match core.doc.locate(id).map(Loc::kind) {
-        Some(ItemKind::Goal) => plan.goal(id).map(|g| goal::edit_goal(g, &plan.profile)),
+        Some(ItemKind::Goal) => plan
+            .goal(id)
+            .map(|g| goal::edit_goal(g, &plan.profile, today)),
         Some(ItemKind::Milestone) => plan.milestone(id).map(item_forms::edit_milestone),
         Some(ItemKind::Step) => plan.step(id).map(item_forms::edit_step),
         None => None,

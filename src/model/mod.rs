@@ -23,6 +23,7 @@ pub mod repeat;
 pub mod review;
 pub mod reviewing;
 pub mod smart;
+pub mod standing;
 pub mod stepback;
 pub mod text;
 pub mod timeline;

@@ -1,12 +1,12 @@
 //! Progress and pace: how far a goal has come, where a straight line from start to deadline
-//! says it should be today, and when it will finish at the rate seen so far.
+//! says it should be today, and when it will finish at the rate seen so far; `standing`
+//! turns those into one word.
 
 use super::goal::{Goal, GoalStatus, Measure};
-use super::items::Milestone;
+use super::items::{ActionStep, Milestone, Recurrence};
 use chrono::{Days, NaiveDate};
 
-/// How far from the pace line still counts as "on track" (in progress share, 0 to 1).
-pub const PACE_TOLERANCE: f64 = 0.10;
+pub use super::standing::{PACE_TOLERANCE, Standing};
 
 /// Share of a measure covered, 0 to 1; works for falling targets ("overtime 20 → 5") too.
 /// Always a finite number, even for values far outside what forms accept.
@@ -27,7 +27,8 @@ fn finite_share(share: f64) -> f64 {
     }
 }
 
-/// Share of a milestone done: 1 once marked done, else the share of its steps done.
+/// Share of a milestone done: 1 once marked done, else the share of its steps done (a
+/// practice counting its occurrences up to the milestone's target).
 pub fn milestone_progress(m: &Milestone) -> f64 {
     if m.is_done() {
         return 1.0;
@@ -35,7 +36,52 @@ pub fn milestone_progress(m: &Milestone) -> f64 {
     if m.steps.is_empty() {
         return 0.0;
     }
-    m.steps.iter().filter(|s| s.is_done()).count() as f64 / m.steps.len() as f64
+    let done: f64 = m.steps.iter().map(|s| step_share(s, m.target)).sum();
+    finite_share(done / m.steps.len() as f64)
+}
+
+/// How much of a step is done, 0 to 1. A one-off step is done or not. A repeating step with
+/// a due date is practice: the share of its occurrences due from its first one up to `end`
+/// (the goal's deadline, a milestone's target) that were done; with no end, the share of
+/// those due so far that were done (its consistency).
+pub fn step_share(step: &ActionStep, end: Option<NaiveDate>) -> f64 {
+    let (Some(rule), Some(due)) = (step.recurrence, step.due) else {
+        return if step.is_done() { 1.0 } else { 0.0 };
+    };
+    let done = step.history.len();
+    let gone_by = done + step.missed as usize;
+    let expected = match end {
+        Some(end) => occurrences_between(rule, first_due(rule, due, gone_by), end),
+        None => gone_by,
+    };
+    if expected == 0 {
+        return if done > 0 { 1.0 } else { 0.0 };
+    }
+    finite_share(done as f64 / expected as f64)
+}
+
+/// The first occurrence of a repeating step now due on `due`, after `gone_by` occurrences
+/// were done or missed (each moved it on by one interval).
+fn first_due(rule: Recurrence, due: NaiveDate, gone_by: usize) -> NaiveDate {
+    (0..gone_by.min(MAX_OCCURRENCES)).fold(due, |d, _| rule.before(d))
+}
+
+/// How far occurrences are counted, so that a daily step over a century stays quick.
+const MAX_OCCURRENCES: usize = 10_000;
+
+/// How many occurrences from `first` fall on or before `end`.
+fn occurrences_between(rule: Recurrence, first: NaiveDate, end: NaiveDate) -> usize {
+    let mut count = 0;
+    let mut at = first;
+    while at <= end && count < MAX_OCCURRENCES {
+        count += 1;
+        let next = rule.after(at);
+        if next <= at {
+            break;
+        }
+        at = next;
+    }
+    count
 }
 
 /// Progress from the tree: milestones count with their weight, direct steps with weight 1.
@@ -47,7 +93,7 @@ pub fn tree_progress(goal: &Goal) -> f64 {
     let steps = goal
         .steps
         .iter()
-        .map(|s| (1.0, if s.is_done() { 1.0 } else { 0.0 }));
+        .map(|s| (1.0, step_share(s, goal.deadline)));
     let (total, done) = milestones
         .chain(steps)
         .fold((0.0, 0.0), |(t, d), (w, p)| (t + w, d + w * p));
@@ -80,40 +126,51 @@ pub fn overall<'a>(goals: impl Iterator<Item = &'a Goal>) -> Option<f64> {
     (total > 0.0).then(|| finite_share(done / total))
 }
 
-/// Where a goal stands against its pace line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PaceStatus {
-    OnTrack,
-    Behind,
-    Ahead,
-    /// No deadline, so no pace line.
-    NoDeadline,
-    /// Done, dropped or on hold: pace does not apply.
-    NotActive,
-}
-
-impl PaceStatus {
-    /// Words for the status, as shown beside the gauge.
-    pub fn label(self) -> &'static str {
-        match self {
-            PaceStatus::OnTrack => "on track",
-            PaceStatus::Behind => "behind",
-            PaceStatus::Ahead => "ahead",
-            PaceStatus::NoDeadline => "no deadline",
-            PaceStatus::NotActive => "not active",
-        }
-    }
-}
-
 /// Progress against the pace line on a given day.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Pace {
     pub progress: f64,
     /// Where the straight line from start to deadline is today, 0 to 1.
     pub expected: Option<f64>,
-    pub status: PaceStatus,
+    /// How the goal stands (`standing::decide`).
+    pub standing: Standing,
     /// When the goal finishes at the rate seen so far; `None` when there is no rate yet.
     pub projected_finish: Option<NaiveDate>,
+}
+
+/// How a set of goals stands together, for a title: how many are shown, how many of them
+/// are done, and the weighted progress of the active ones. Done goals are counted apart, so
+/// finishing a goal never reads as the whole falling back ("2 done · 38% across the rest").
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Together {
+    pub shown: usize,
+    pub done: usize,
+    pub active: Option<f64>,
+}
+
+impl Together {
+    /// The goals in `goals` taken together.
+    pub fn of<'a>(goals: impl Iterator<Item = &'a Goal> + Clone) -> Together {
+        Together {
+            shown: goals.clone().count(),
+            done: goals
+                .clone()
+                .filter(|g| g.status == GoalStatus::Done)
+                .count(),
+            active: overall(goals.filter(|g| g.is_active())),
+        }
+    }
+
+    /// "37% overall", or "2 done · 38% across the rest", or "2 done"; empty with nothing
+    /// to say.
+    pub fn words(&self) -> String {
+        match (self.done, self.active) {
+            (0, Some(p)) => format!("{:.0}% overall", p * 100.0),
+            (0, None) => String::new(),
+            (done, Some(p)) => format!("{done} done · {:.0}% across the rest", p * 100.0),
+            (done, None) => format!("{done} done"),
+        }
+    }
 }
 
 /// Where the pace line from `start` to `deadline` stands on `today`, 0 to 1.
@@ -132,17 +189,15 @@ pub fn pace(goal: &Goal, today: NaiveDate) -> Pace {
     let expected = goal
         .deadline
         .map(|d| expected_progress(goal.start_date(), d, today));
-    let status = match expected {
-        _ if goal.status != GoalStatus::Active => PaceStatus::NotActive,
-        None => PaceStatus::NoDeadline,
-        Some(e) if progress + PACE_TOLERANCE < e => PaceStatus::Behind,
-        Some(e) if progress > e + PACE_TOLERANCE => PaceStatus::Ahead,
-        Some(_) => PaceStatus::OnTrack,
+    let evidence = super::standing::Evidence {
+        progress,
+        expected,
+        projected: projected_finish,
     };
     Pace {
         progress,
         expected,
-        status,
+        standing: super::standing::decide(goal, evidence, today),
         projected_finish,
     }
 }
@@ -223,6 +278,67 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    /// A weekly 1:1 done on Jan 8, 15 and 22, now due Jan 29.
+    fn weekly_practice() -> ActionStep {
+        let mut s = ActionStep::new(ItemId(9), "1:1 with Sam");
+        s.recurrence = Some(Recurrence::WEEKLY);
+        s.due = Some(d("2026-01-29"));
+        s.history = vec![d("2026-01-08"), d("2026-01-15"), d("2026-01-22")];
+        s
+    }
+
+    #[test]
+    fn practice_counts_its_occurrences_done_of_those_due_to_the_deadline() {
+        let s = weekly_practice();
+        // Jan 8 to Mar 26, weekly: 12 occurrences, 3 done.
+        assert_eq!(step_share(&s, Some(d("2026-03-26"))), 0.25);
+        assert_eq!(
+            step_share(&s, None),
+            1.0,
+            "no end: every one so far was kept"
+        );
+        let mut missed_one = s.clone();
+        missed_one.missed = 1;
+        // The first occurrence was a week earlier (Jan 1): 13 due, 3 done.
+        assert!((step_share(&missed_one, Some(d("2026-03-26"))) - 3.0 / 13.0).abs() < 1e-9);
+        assert_eq!(step_share(&missed_one, None), 0.75);
+        let fresh = ActionStep {
+            history: Vec::new(),
+            ..s.clone()
+        };
+        assert_eq!(step_share(&fresh, Some(d("2026-03-26"))), 0.0);
+
+        let mut g = Goal::new(ItemId(1), "Be a better manager", d("2026-01-01"));
+        g.deadline = Some(d("2026-03-26"));
+        g.steps.push(s);
+        let mut read = ActionStep::new(ItemId(10), "Read a book on 1:1s");
+        read.done = Some(d("2026-01-10"));
+        g.steps.push(read);
+        assert_eq!(
+            tree_progress(&g),
+            0.625,
+            "a kept practice is progress, not 0%"
+        );
+    }
+
+    #[test]
+    fn finishing_a_goal_is_counted_apart_and_never_reads_as_falling_back() {
+        let today = d("2026-03-01");
+        let mut half = Goal::new(ItemId(1), "half", today);
+        half.steps.push(ActionStep::new(ItemId(2), "a"));
+        half.steps.push(ActionStep::new(ItemId(3), "b"));
+        half.steps[0].done = Some(today);
+        let mut finished = Goal::new(ItemId(4), "finished", today);
+        finished.status = GoalStatus::Done;
+        let both = [half.clone(), finished.clone()];
+        let together = Together::of(both.iter());
+        assert_eq!(together.shown, 2);
+        assert_eq!(together.words(), "1 done · 50% across the rest");
+        assert_eq!(Together::of([half].iter()).words(), "50% overall");
+        assert_eq!(Together::of([finished].iter()).words(), "1 done");
+        assert_eq!(Together::of([].iter()).words(), "");
     }
 
     #[test]
@@ -323,21 +439,21 @@ mod tests {
         g.deadline = Some(d("2026-12-31"));
         let today = d("2026-07-02");
         assert_eq!(pace(&g, today).expected, Some(0.5));
-        assert_eq!(pace(&g, today).status, PaceStatus::OnTrack);
+        assert_eq!(pace(&g, today).standing, Standing::OnTrack);
         g.measure.as_mut().unwrap().current = 2.0;
-        assert_eq!(pace(&g, today).status, PaceStatus::Behind);
+        assert_eq!(pace(&g, today).standing, Standing::Behind);
         g.measure.as_mut().unwrap().current = 8.0;
-        assert_eq!(pace(&g, today).status, PaceStatus::Ahead);
+        assert_eq!(pace(&g, today).standing, Standing::Ahead);
     }
 
     #[test]
     fn pace_without_deadline_or_when_inactive() {
         let mut g = measured(0.0, 5.0, 10.0);
-        assert_eq!(pace(&g, d("2026-05-01")).status, PaceStatus::NoDeadline);
+        assert_eq!(pace(&g, d("2026-05-01")).standing, Standing::NoDeadline);
         assert_eq!(pace(&g, d("2026-05-01")).expected, None);
         g.deadline = Some(d("2026-12-31"));
         g.status = GoalStatus::OnHold;
-        assert_eq!(pace(&g, d("2026-05-01")).status, PaceStatus::NotActive);
+        assert_eq!(pace(&g, d("2026-05-01")).standing, Standing::Paused);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! missed on the way are skipped and counted, never stacked up as overdue copies.
 
 use super::dates::plus_days;
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -64,13 +64,39 @@ impl Recurrence {
         }
     }
 
-    /// The date one interval after `date`.
+    /// The date one interval after `date`. Months keep the day of the month; a date on a
+    /// month's last day stays on the last day (Jan 31 → Feb 28 → Mar 31), and a day the
+    /// next month lacks lands on its last day.
     pub fn after(self, date: NaiveDate) -> NaiveDate {
         let n = self.every.clamp(1, MAX_EVERY);
         match self.unit {
             Unit::Days => plus_days(date, n.into()),
             Unit::Weeks => plus_days(date, u64::from(n) * 7),
-            Unit::Months => date.checked_add_months(Months::new(n)).unwrap_or(date),
+            Unit::Months => {
+                let next = date.checked_add_months(Months::new(n)).unwrap_or(date);
+                if is_month_end(date) {
+                    month_end(next)
+                } else {
+                    next
+                }
+            }
+        }
+    }
+
+    /// The date one interval before `date` (the inverse of `after`, month ends kept).
+    pub fn before(self, date: NaiveDate) -> NaiveDate {
+        let n = self.every.clamp(1, MAX_EVERY);
+        match self.unit {
+            Unit::Days => super::dates::minus_days(date, n.into()),
+            Unit::Weeks => super::dates::minus_days(date, u64::from(n) * 7),
+            Unit::Months => {
+                let back = date.checked_sub_months(Months::new(n)).unwrap_or(date);
+                if is_month_end(date) {
+                    month_end(back)
+                } else {
+                    back
+                }
+            }
         }
     }
 
@@ -108,7 +134,10 @@ impl Recurrence {
         let (every, unit) = match rule {
             "daily" => (1, Unit::Days),
             "weekly" => (1, Unit::Weeks),
-            "fortnightly" => (2, Unit::Weeks),
+            "fortnightly" | "biweekly" | "every fortnight" | "every other week" => (2, Unit::Weeks),
+            "every other day" => (2, Unit::Days),
+            "every other month" | "bimonthly" => (2, Unit::Months),
+            "quarterly" => (3, Unit::Months),
             "monthly" => (1, Unit::Months),
             _ => parse_every(rule)?,
         };
@@ -116,6 +145,21 @@ impl Recurrence {
             .contains(&every)
             .then_some(Recurrence { every, unit, from })
     }
+}
+
+fn is_month_end(date: NaiveDate) -> bool {
+    date.succ_opt()
+        .is_none_or(|next| next.month() != date.month())
+}
+
+/// The last day of `date`'s month.
+fn month_end(date: NaiveDate) -> NaiveDate {
+    let first_of_next = if date.month() == 12 {
+        NaiveDate::from_ymd_opt(date.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(date.year(), date.month() + 1, 1)
+    };
+    first_of_next.and_then(|d| d.pred_opt()).unwrap_or(date)
 }
 
 fn parse_every(rule: &str) -> Option<(u32, Unit)> {
@@ -134,8 +178,8 @@ fn parse_every(rule: &str) -> Option<(u32, Unit)> {
 }
 
 /// What the Repeats field accepts, for messages.
-pub const REPEAT_FORMS: &str =
-    "weekly, monthly, daily, every 2 weeks, every 10 days after done (empty: does not repeat)";
+pub const REPEAT_FORMS: &str = "weekly, monthly, daily, every 2 weeks (or fortnightly, every \
+other week), every 10 days after done (empty: does not repeat)";
 
 impl fmt::Display for Recurrence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -252,5 +296,46 @@ mod tests {
             assert_eq!(Recurrence::parse(bad), None, "{bad}");
         }
         assert!(serde_json::from_str::<Recurrence>("\"hourly\"").is_err());
+    }
+
+    #[test]
+    fn monthly_keeps_the_day_or_the_months_end() {
+        let m = Recurrence::MONTHLY;
+        assert_eq!(m.after(d("2027-01-31")), d("2027-02-28"));
+        assert_eq!(
+            m.after(d("2027-02-28")),
+            d("2027-03-31"),
+            "a month's end stays the end"
+        );
+        assert_eq!(m.after(d("2027-03-15")), d("2027-04-15"));
+        assert_eq!(m.after(d("2027-12-31")), d("2028-01-31"));
+        assert_eq!(m.after(d("2028-01-31")), d("2028-02-29"), "a leap year");
+        assert_eq!(m.before(d("2027-03-31")), d("2027-02-28"));
+        assert_eq!(m.before(d("2027-04-15")), d("2027-03-15"));
+        assert_eq!(Recurrence::WEEKLY.before(d("2027-01-08")), d("2027-01-01"));
+    }
+
+    #[test]
+    fn fortnights_and_other_weeks_are_understood() {
+        for words in [
+            "every fortnight",
+            "biweekly",
+            "every other week",
+            "Fortnightly",
+        ] {
+            assert_eq!(
+                Recurrence::parse(words),
+                Some(Recurrence::every(2, Unit::Weeks)),
+                "{words}"
+            );
+        }
+        assert_eq!(
+            Recurrence::parse("every other week after done").map(|r| r.from),
+            Some(From::Done)
+        );
+        assert_eq!(
+            Recurrence::parse("quarterly"),
+            Some(Recurrence::every(3, Unit::Months))
+        );
     }
 }

@@ -110,8 +110,9 @@ fn has_dated_milestones(goal: &Goal) -> bool {
     goal.milestones.iter().any(|m| m.target.is_some())
 }
 
-/// Whether `goal` covers `letter`.
-pub fn covers(goal: &Goal, letter: SmartLetter) -> bool {
+/// Whether `goal` covers `letter` on `today` (an active goal whose deadline has passed is not
+/// time-bound any more: the deadline has to move, or the goal end).
+pub fn covers(goal: &Goal, letter: SmartLetter, today: NaiveDate) -> bool {
     match letter {
         SmartLetter::Specific => !goal.description.trim().is_empty() && !repeats_title(goal),
         SmartLetter::Measurable => has_target(goal) || has_dated_milestones(goal),
@@ -124,13 +125,19 @@ pub fn covers(goal: &Goal, letter: SmartLetter) -> bool {
                 || !goal.values.is_empty()
                 || !goal.strengths.is_empty()
         }
-        SmartLetter::TimeBound => goal.deadline.is_some() && late_items(goal).is_empty(),
+        SmartLetter::TimeBound => {
+            goal.deadline.is_some() && late_items(goal).is_empty() && !deadline_passed(goal, today)
+        }
     }
 }
 
+fn deadline_passed(goal: &Goal, today: NaiveDate) -> bool {
+    goal.is_active() && goal.deadline.is_some_and(|d| d < today)
+}
+
 /// The one next thing to do so `goal` covers `letter`, in plain words; `None` when it does.
-pub fn advice(goal: &Goal, letter: SmartLetter) -> Option<String> {
-    if covers(goal, letter) {
+pub fn advice(goal: &Goal, letter: SmartLetter, today: NaiveDate) -> Option<String> {
+    if covers(goal, letter, today) {
         return None;
     }
     Some(match letter {
@@ -151,6 +158,9 @@ pub fn advice(goal: &Goal, letter: SmartLetter) -> Option<String> {
         SmartLetter::Relevant => {
             "Pick a value or strength from your profile that this serves, or say why it matters."
                 .into()
+        }
+        SmartLetter::TimeBound if deadline_passed(goal, today) => {
+            super::standing::late_advice(goal, today).unwrap_or_default()
         }
         SmartLetter::TimeBound => match late_items(goal).first() {
             Some(late) => format!(
@@ -193,16 +203,16 @@ fn unit_name(unit: &str) -> String {
 }
 
 /// The letters `goal` still lacks, in SMART order.
-pub fn missing(goal: &Goal) -> Vec<SmartLetter> {
+pub fn missing(goal: &Goal, today: NaiveDate) -> Vec<SmartLetter> {
     SmartLetter::ALL
         .into_iter()
-        .filter(|&l| !covers(goal, l))
+        .filter(|&l| !covers(goal, l, today))
         .collect()
 }
 
 /// The missing letters run together, e.g. `"SAT"`; empty when the goal is SMART.
-pub fn gaps_label(goal: &Goal) -> String {
-    missing(goal).iter().map(|l| l.letter()).collect()
+pub fn gaps_label(goal: &Goal, today: NaiveDate) -> String {
+    missing(goal, today).iter().map(|l| l.letter()).collect()
 }
 
 #[cfg(test)]
@@ -241,66 +251,81 @@ mod tests {
     #[test]
     fn a_bare_goal_misses_every_letter_and_each_has_advice() {
         let g = goal();
-        assert_eq!(gaps_label(&g), "SMART");
+        assert_eq!(gaps_label(&g, d("2026-09-01")), "SMART");
         for l in SmartLetter::ALL {
-            assert!(advice(&g, l).is_some_and(|a| a.len() > 20), "{l:?}");
+            assert!(
+                advice(&g, l, d("2026-09-01")).is_some_and(|a| a.len() > 20),
+                "{l:?}"
+            );
         }
-        assert_eq!(gaps_label(&smart_goal()), "");
-        assert!(advice(&smart_goal(), SmartLetter::Specific).is_none());
+        assert_eq!(gaps_label(&smart_goal(), d("2026-09-01")), "");
+        assert!(advice(&smart_goal(), SmartLetter::Specific, d("2026-09-01")).is_none());
     }
 
     #[test]
     fn specific_needs_more_than_the_title_again() {
         let mut g = goal();
         g.description = "   ".into();
-        assert!(!covers(&g, SmartLetter::Specific));
+        assert!(!covers(&g, SmartLetter::Specific, d("2026-09-01")));
         g.description = "Speak at a conference.".into();
-        assert!(!covers(&g, SmartLetter::Specific), "only repeats the title");
         assert!(
-            advice(&g, SmartLetter::Specific)
+            !covers(&g, SmartLetter::Specific, d("2026-09-01")),
+            "only repeats the title"
+        );
+        assert!(
+            advice(&g, SmartLetter::Specific, d("2026-09-01"))
                 .unwrap()
                 .contains("repeats")
         );
         g.description = "A talk at RustConf, with slides I am proud of".into();
-        assert!(covers(&g, SmartLetter::Specific));
+        assert!(covers(&g, SmartLetter::Specific, d("2026-09-01")));
     }
 
     #[test]
     fn measurable_is_a_target_or_dated_milestones_not_any_step() {
         let mut g = goal();
         g.steps.push(ActionStep::new(ItemId(3), "s"));
-        assert!(!covers(&g, SmartLetter::Measurable), "an undated step");
-        g.milestones.push(Milestone::new(ItemId(2), "CFP sent"));
-        assert!(!covers(&g, SmartLetter::Measurable), "an undated milestone");
         assert!(
-            advice(&g, SmartLetter::Measurable)
+            !covers(&g, SmartLetter::Measurable, d("2026-09-01")),
+            "an undated step"
+        );
+        g.milestones.push(Milestone::new(ItemId(2), "CFP sent"));
+        assert!(
+            !covers(&g, SmartLetter::Measurable, d("2026-09-01")),
+            "an undated milestone"
+        );
+        assert!(
+            advice(&g, SmartLetter::Measurable, d("2026-09-01"))
                 .unwrap()
                 .contains("target dates")
         );
         g.milestones[0].target = Some(d("2026-03-01"));
-        assert!(covers(&g, SmartLetter::Measurable));
+        assert!(covers(&g, SmartLetter::Measurable, d("2026-09-01")));
         let mut g = goal();
         g.measure = Some(Measure {
             unit: "talks".into(),
             ..Measure::default()
         });
-        assert!(!covers(&g, SmartLetter::Measurable), "target equals start");
         assert!(
-            advice(&g, SmartLetter::Measurable)
+            !covers(&g, SmartLetter::Measurable, d("2026-09-01")),
+            "target equals start"
+        );
+        assert!(
+            advice(&g, SmartLetter::Measurable, d("2026-09-01"))
                 .unwrap()
                 .contains("“talks”")
         );
         g.measure.as_mut().unwrap().target = 3.0;
-        assert!(covers(&g, SmartLetter::Measurable));
+        assert!(covers(&g, SmartLetter::Measurable, d("2026-09-01")));
     }
 
     #[test]
     fn achievable_is_a_reason_plus_resources_or_barriers() {
         let mut g = goal();
         g.achievable = "I have Fridays free".into();
-        assert!(!covers(&g, SmartLetter::Achievable));
+        assert!(!covers(&g, SmartLetter::Achievable, d("2026-09-01")));
         assert!(
-            advice(&g, SmartLetter::Achievable)
+            advice(&g, SmartLetter::Achievable, d("2026-09-01"))
                 .unwrap()
                 .contains("resource")
         );
@@ -309,23 +334,26 @@ mod tests {
             strategy: "if nervous, then rehearse twice".into(),
             ..Barrier::default()
         });
-        assert!(covers(&g, SmartLetter::Achievable));
+        assert!(covers(&g, SmartLetter::Achievable, d("2026-09-01")));
         g.achievable.clear();
-        assert!(!covers(&g, SmartLetter::Achievable), "no reason");
+        assert!(
+            !covers(&g, SmartLetter::Achievable, d("2026-09-01")),
+            "no reason"
+        );
     }
 
     #[test]
     fn relevant_is_a_picked_value_or_strength_or_a_reason() {
         let mut g = goal();
-        assert!(!covers(&g, SmartLetter::Relevant));
+        assert!(!covers(&g, SmartLetter::Relevant, d("2026-09-01")));
         g.strengths = vec!["writing".into()];
-        assert!(covers(&g, SmartLetter::Relevant));
+        assert!(covers(&g, SmartLetter::Relevant, d("2026-09-01")));
         g.strengths.clear();
         g.values = vec!["growth".into()];
-        assert!(covers(&g, SmartLetter::Relevant));
+        assert!(covers(&g, SmartLetter::Relevant, d("2026-09-01")));
         g.values.clear();
         g.relevant = "it leads to the lead role".into();
-        assert!(covers(&g, SmartLetter::Relevant));
+        assert!(covers(&g, SmartLetter::Relevant, d("2026-09-01")));
     }
 
     #[test]
@@ -333,10 +361,10 @@ mod tests {
         let mut g = smart_goal();
         g.milestones.push(Milestone::new(ItemId(2), "Draft ready"));
         g.milestones[0].target = Some(d("2026-10-15"));
-        assert!(!covers(&g, SmartLetter::TimeBound));
+        assert!(!covers(&g, SmartLetter::TimeBound, d("2026-09-01")));
         let late = late_items(&g);
         assert_eq!((late[0].id, late[0].date), (ItemId(2), d("2026-10-15")));
-        let said = advice(&g, SmartLetter::TimeBound).unwrap();
+        let said = advice(&g, SmartLetter::TimeBound, d("2026-09-01")).unwrap();
         assert!(
             said.contains("Draft ready") && said.contains("2026-09-30"),
             "{said}"
@@ -348,13 +376,30 @@ mod tests {
         assert_eq!(late_items(&g).len(), 1, "an open step after the deadline");
         g.steps[0].done = Some(d("2026-10-01"));
         assert!(late_items(&g).is_empty(), "a done step is history");
-        assert!(covers(&g, SmartLetter::TimeBound));
+        assert!(covers(&g, SmartLetter::TimeBound, d("2026-09-01")));
         g.deadline = None;
         assert!(late_items(&g).is_empty());
         assert!(
-            advice(&g, SmartLetter::TimeBound)
+            advice(&g, SmartLetter::TimeBound, d("2026-09-01"))
                 .unwrap()
                 .contains("deadline")
+        );
+    }
+
+    #[test]
+    fn a_deadline_gone_by_on_an_active_goal_is_a_t_gap_with_what_to_do() {
+        let g = smart_goal();
+        let deadline = g.deadline.unwrap();
+        assert!(covers(&g, SmartLetter::TimeBound, deadline));
+        let after = deadline.succ_opt().unwrap();
+        assert!(!covers(&g, SmartLetter::TimeBound, after));
+        let said = advice(&g, SmartLetter::TimeBound, after).unwrap();
+        assert!(said.contains("move the deadline"), "{said}");
+        let mut done = g.clone();
+        done.status = crate::model::GoalStatus::Done;
+        assert!(
+            covers(&done, SmartLetter::TimeBound, after),
+            "a done goal keeps its T"
         );
     }
 }

@@ -8,39 +8,11 @@ use super::dates::{minus_days, plus_days};
 use super::goal::{Goal, GoalStatus};
 use super::ids::ItemId;
 use super::items::{ItemKind, Milestone};
-use super::progress::{PaceStatus, milestone_progress, pace};
+use super::progress::{milestone_progress, pace};
 use super::view::Scope;
 use chrono::{Datelike, NaiveDate};
 
-/// How a lane stands, at a glance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Standing {
-    Done,
-    OnTrack,
-    Ahead,
-    Behind,
-    /// A milestone whose target went by undone.
-    Late,
-    /// Open, with no pace line to compare with (no deadline, or a milestone still ahead).
-    Open,
-    /// On hold or dropped.
-    Paused,
-}
-
-impl Standing {
-    /// Words for the standing.
-    pub fn label(self) -> &'static str {
-        match self {
-            Standing::Done => "done",
-            Standing::OnTrack => "on track",
-            Standing::Ahead => "ahead",
-            Standing::Behind => "behind",
-            Standing::Late => "past its target",
-            Standing::Open => "open",
-            Standing::Paused => "paused",
-        }
-    }
-}
+pub use super::standing::Standing;
 
 /// One row of the timeline: a goal, or one of its milestones.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,14 +52,7 @@ pub fn lanes(plan: &Plan, today: NaiveDate, scope: &Scope) -> Vec<Lane> {
 
 fn goal_lane(goal: &Goal, today: NaiveDate) -> Lane {
     let p = pace(goal, today);
-    let standing = match (goal.status, p.status) {
-        (GoalStatus::Done, _) => Standing::Done,
-        (GoalStatus::OnHold | GoalStatus::Dropped, _) => Standing::Paused,
-        (_, PaceStatus::Behind) => Standing::Behind,
-        (_, PaceStatus::Ahead) => Standing::Ahead,
-        (_, PaceStatus::OnTrack) => Standing::OnTrack,
-        _ => Standing::Open,
-    };
+    let standing = p.standing;
     Lane {
         id: goal.id,
         goal: goal.id,
@@ -104,12 +69,7 @@ fn goal_lane(goal: &Goal, today: NaiveDate) -> Lane {
 }
 
 fn milestone_lane(goal: &Goal, m: &Milestone, today: NaiveDate) -> Lane {
-    let standing = match (m.done, m.target) {
-        (Some(_), _) => Standing::Done,
-        (None, Some(t)) if t < today => Standing::Late,
-        _ if !goal.is_active() => Standing::Paused,
-        _ => Standing::Open,
-    };
+    let standing = super::standing::of_milestone(goal, m, today);
     Lane {
         id: m.id,
         goal: goal.id,
@@ -303,12 +263,14 @@ mod tests {
     }
 
     #[test]
-    fn a_goal_behind_its_pace_line_shows_behind() {
+    fn a_goal_under_its_pace_line_and_projected_past_its_deadline_is_at_risk() {
         let mut p = plan();
-        // 2026-10-01 → 2027-03-31; by 2027-01-15 the line is at ~0.6 and only 1 of 3 is done.
+        // 2026-10-01 → 2027-03-31; by 2027-01-15 the line is at ~0.6 and only 1 of 3 is done:
+        // at that rate it is done in August, after the deadline.
         p.goals[0].milestones[1].target = Some(d("2027-02-01"));
         let lanes = lanes(&p, d("2027-01-15"), &Scope::default());
-        assert_eq!(lanes[0].standing, Standing::Behind);
+        assert_eq!(lanes[0].standing, Standing::AtRisk);
+        assert!(lanes[0].projected > lanes[0].due);
     }
 
     #[test]

@@ -298,7 +298,7 @@ fn since_last(plan: &Plan, week: &str) -> Option<SinceLast> {
     let commitments = last
         .commitments
         .iter()
-        .map(|&id| (id, plan.step(id).map(|s| s.is_done())))
+        .map(|&id| (id, plan.step(id).map(|s| commitment_kept(s, last.date))))
         .collect();
     Some(SinceLast {
         week: last.week.clone(),
@@ -307,6 +307,12 @@ fn since_last(plan: &Plan, week: &str) -> Option<SinceLast> {
         adjust: last.adjust.clone(),
         ask_feedback: last.ask_feedback.clone(),
     })
+}
+
+/// Whether a step committed to in a review taken on `since` was kept: done, or for a
+/// repeating step, an occurrence done since then.
+pub fn commitment_kept(step: &crate::model::ActionStep, since: NaiveDate) -> bool {
+    step.is_done() || step.history.iter().any(|&d| d >= since)
 }
 
 /// Steps done in each of the `weeks` weeks ending on `anchor`, oldest first, with the week.

@@ -129,7 +129,7 @@ fn goal_card(goal: &Goal, today: NaiveDate) -> Vec<(&'static str, String)> {
                 "{}, progress {} ({})",
                 goal.status.label(),
                 percent(pace.progress).trim(),
-                pace.status.label()
+                pace.standing.label()
             ),
         ),
         ("Specific", goal.description.clone()),

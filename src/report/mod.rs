@@ -2,8 +2,9 @@
 //! and a Markdown document. Reads the plan; changes nothing.
 
 use crate::model::agenda::{self, Bucket};
-use crate::model::progress::{self, PaceStatus};
+use crate::model::progress;
 use crate::model::smart;
+use crate::model::standing::Standing;
 use crate::model::{ActionStep, Goal, Milestone, Plan};
 use chrono::{NaiveDate, Weekday};
 use std::fmt::Write;
@@ -62,7 +63,7 @@ pub fn list_text(plan: &Plan, today: NaiveDate) -> String {
 
 fn write_goal_line(out: &mut String, goal: &Goal, today: NaiveDate) {
     let pace = progress::pace(goal, today);
-    let gaps = smart::gaps_label(goal);
+    let gaps = smart::gaps_label(goal, today);
     let _ = write!(
         out,
         "{} {} {} [{}] {}{}",
@@ -73,8 +74,8 @@ fn write_goal_line(out: &mut String, goal: &Goal, today: NaiveDate) {
         goal.title,
         due_text("due", goal.deadline, goal.completed.is_some(), today),
     );
-    if !matches!(pace.status, PaceStatus::NoDeadline | PaceStatus::NotActive) {
-        let _ = write!(out, "  {}", pace.status.label());
+    if pace.standing.is_open() && pace.standing != Standing::NoDeadline {
+        let _ = write!(out, "  {}", pace.standing.label());
     }
     if !gaps.is_empty() {
         let _ = write!(out, "  SMART gaps: {gaps}");
@@ -182,14 +183,14 @@ fn write_pace(out: &mut String, plan: &Plan, today: NaiveDate) {
             let _ = write!(
                 out,
                 "  {} (pace line at {:.0}%)",
-                pace.status.label(),
+                pace.standing.label(),
                 e * 100.0
             );
         }
         if let Some(f) = pace.projected_finish {
             let _ = write!(out, "  done by {f} at this rate");
         }
-        let gaps = smart::gaps_label(goal);
+        let gaps = smart::gaps_label(goal, today);
         if !gaps.is_empty() {
             let _ = write!(out, "  SMART gaps: {gaps}");
         }

@@ -166,8 +166,8 @@ fn focus_note(state: &AppState, id: ItemId) -> String {
     };
     let pace = crate::model::progress::pace(goal, state.today());
     let mut note = format!("{:.0}%", pace.progress * 100.0);
-    if pace.expected.is_some() {
-        note.push_str(&format!(" · {}", pace.status.label()));
+    if pace.standing != crate::model::standing::Standing::NoDeadline {
+        note.push_str(&format!(" · {}", pace.standing.label()));
     }
     match crate::model::agenda::next_step(goal) {
         Some(step) => note.push_str(&format!(" · next: {}", step.title)),

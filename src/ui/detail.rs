@@ -6,7 +6,7 @@
 use super::text::{self, Day, plural};
 use super::{detail_items, theme};
 use crate::app::state::AppState;
-use crate::model::progress::{self, PaceStatus};
+use crate::model::progress;
 use crate::model::smart::{self, SmartLetter};
 use crate::model::{BarrierStatus, Goal, Loc};
 use chrono::NaiveDate;
@@ -140,12 +140,11 @@ pub fn pace_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
     let mut bar = gauge(pace.progress, pace.expected, cells);
     bar.push(Span::raw(format!(" {:.0}%", pace.progress * 100.0)));
     let mut lines = vec![Line::from(bar)];
-    let status_style = match pace.status {
-        PaceStatus::Behind => theme::warn(),
-        PaceStatus::Ahead | PaceStatus::OnTrack => theme::good(),
-        _ => theme::dim(),
-    };
-    let mut status = vec![Span::styled(pace.status.label().to_string(), status_style)];
+    let status_style = theme::standing_style(pace.standing);
+    let mut status = vec![Span::styled(
+        pace.standing.label().to_string(),
+        status_style,
+    )];
     if let Some(e) = pace.expected {
         status.push(Span::styled(
             format!(" · the pace line is at {:.0}% (┃)", e * 100.0),
@@ -153,6 +152,9 @@ pub fn pace_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
         ));
     }
     lines.push(Line::from(status));
+    if let Some(advice) = crate::model::standing::late_advice(goal, day.today) {
+        lines.push(Line::styled(advice, theme::warn()));
+    }
     if let Some(m) = &goal.measure {
         lines.push(field(
             "Measure",
@@ -178,7 +180,16 @@ pub fn pace_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
         }
     }
     if let Some(f) = pace.projected_finish.filter(|_| goal.is_active()) {
-        lines.push(field("At this rate, done by", day.show(f)));
+        let late_by = crate::model::standing::weeks_late(goal, f);
+        let when = match late_by {
+            Some(weeks) => format!(
+                "{}, {} after the deadline",
+                day.show(f),
+                crate::model::text::plural(weeks, "week")
+            ),
+            None => day.show(f),
+        };
+        lines.push(field("At this rate, done by", when));
     }
     lines
 }
@@ -223,7 +234,7 @@ fn relevant_value(goal: &Goal) -> String {
 pub fn smart_lines(goal: &Goal, day: Day) -> Vec<Line<'static>> {
     let mut lines = vec![heading("SMART")];
     for letter in SmartLetter::ALL {
-        let line = if smart::covers(goal, letter) {
+        let line = if smart::covers(goal, letter, day.today) {
             // A long text keeps its line breaks: the first line beside the letter, the
             // rest below it, indented.
             let value = smart_value(goal, letter, day);
@@ -239,7 +250,7 @@ pub fn smart_lines(goal: &Goal, day: Day) -> Vec<Line<'static>> {
             Line::from(vec![
                 Span::styled(format!(" ✗ {} ", letter.letter()), theme::warn()),
                 Span::styled(
-                    smart::advice(goal, letter).unwrap_or_default(),
+                    smart::advice(goal, letter, day.today).unwrap_or_default(),
                     theme::dim(),
                 ),
             ])
@@ -254,9 +265,9 @@ pub fn barrier_lines(goal: &Goal, today: NaiveDate) -> Vec<Line<'static>> {
     if goal.barriers.is_empty() {
         return Vec::new();
     }
-    let behind = progress::pace(goal, today).status == PaceStatus::Behind;
+    let behind = progress::pace(goal, today).standing.is_warning();
     let title = if behind {
-        "Behind pace — your if–then plans"
+        "Not keeping pace — your if–then plans"
     } else {
         "Barriers"
     };

@@ -5,7 +5,7 @@ use super::text::Day;
 use super::{detail, layout, text, theme};
 use crate::app::screens::tree::Row;
 use crate::app::state::AppState;
-use crate::model::progress::{PaceStatus, milestone_progress, pace};
+use crate::model::progress::{milestone_progress, pace};
 use crate::model::{GoalStatus, ItemKind, Loc, Plan, smart, weekly};
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -63,13 +63,14 @@ fn draw_tree(frame: &mut Frame, area: Rect, state: &AppState) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// "Goals (4) · 37% overall · done hidden": how many, how far together (left out while a
-/// merge's conflicts need the room), what is out of view.
+/// "Goals (4) · 1 done · 37% across the rest · done hidden": how many are shown, how far
+/// together (left out while a merge's conflicts need the room), what is out of view.
 fn goals_title(state: &AppState) -> String {
-    let mut title = format!(" Goals ({})", state.plan().goals.len());
-    let overall = state.screens.goals.overall;
-    if let Some(overall) = overall.filter(|_| state.plan().conflicts.is_empty()) {
-        title.push_str(&format!(" · {:.0}% overall", overall * 100.0));
+    let together = state.screens.goals.together;
+    let mut title = format!(" Goals ({})", together.shown);
+    let words = together.words();
+    if !words.is_empty() && state.plan().conflicts.is_empty() {
+        title.push_str(&format!(" · {words}"));
     }
     let scope = state.scope.label();
     if !scope.is_empty() {
@@ -100,8 +101,8 @@ struct RowFacts<'a> {
     progress: Option<f64>,
     date: Option<NaiveDate>,
     gaps: String,
-    /// A goal behind its pace line.
-    behind: bool,
+    /// A goal's standing when it asks for attention (behind, at risk, late).
+    warning: Option<crate::model::standing::Standing>,
     /// A focus goal, or a step picked as this week's commitment.
     starred: bool,
 }
@@ -125,8 +126,8 @@ fn row_facts<'a>(plan: &'a Plan, row: &Row, today: NaiveDate) -> Option<RowFacts
                 inactive,
                 progress: Some(pace.progress),
                 date: goal.deadline,
-                gaps: smart::gaps_label(goal),
-                behind: pace.status == PaceStatus::Behind,
+                gaps: smart::gaps_label(goal, today),
+                warning: Some(pace.standing).filter(|s| s.is_warning()),
                 starred: goal.focus,
             }
         }
@@ -139,7 +140,7 @@ fn row_facts<'a>(plan: &'a Plan, row: &Row, today: NaiveDate) -> Option<RowFacts
                 progress: Some(milestone_progress(m)),
                 date: m.target,
                 gaps: String::new(),
-                behind: false,
+                warning: None,
                 starred: false,
             }
         }
@@ -152,7 +153,7 @@ fn row_facts<'a>(plan: &'a Plan, row: &Row, today: NaiveDate) -> Option<RowFacts
                 progress: None,
                 date: s.due,
                 gaps: String::new(),
-                behind: false,
+                warning: None,
                 starred: weekly::commitments_in_force(plan).contains(&s.id),
             }
         }
@@ -226,11 +227,13 @@ fn right_columns(facts: &RowFacts, width: usize, day: Day) -> Vec<Span<'static>>
         .progress
         .map(|p| format!(" {:>3.0}%", p * 100.0))
         .unwrap_or_default();
-    // A goal behind its pace line says so beside its progress, in the warning colour.
-    let (progress, style) = if facts.behind {
-        (format!("{progress:>5}▼"), theme::warn())
-    } else {
-        (format!("{progress:>5} "), theme::accent())
+    // A goal behind, at risk or late says so beside its progress, in the warning colour.
+    let (progress, style) = match facts.warning {
+        Some(standing) => (
+            format!("{progress:>5}{}", theme::standing_mark(standing)),
+            theme::warn(),
+        ),
+        None => (format!("{progress:>5} "), theme::accent()),
     };
     spans.push(Span::styled(progress, style));
     if width >= 30 {

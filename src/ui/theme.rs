@@ -151,6 +151,33 @@ pub fn text() -> Style {
     current().text
 }
 
+/// The mark a standing has wherever it shows at a glance (the tree, the Timeline).
+pub fn standing_mark(standing: crate::model::standing::Standing) -> &'static str {
+    use crate::model::standing::Standing;
+    match standing {
+        Standing::Done => "✓",
+        Standing::Ahead => "▲",
+        Standing::OnTrack => "●",
+        Standing::Behind => "▼",
+        Standing::AtRisk => "»",
+        Standing::Late => "!",
+        Standing::NoDeadline | Standing::Open => "·",
+        Standing::Paused => "‖",
+        Standing::Dropped => "✗",
+    }
+}
+
+/// The colour a standing shows in: warnings in the warning colour, good news in the good one.
+pub fn standing_style(standing: crate::model::standing::Standing) -> Style {
+    use crate::model::standing::Standing;
+    match standing {
+        Standing::Done | Standing::Ahead | Standing::OnTrack => good(),
+        Standing::Behind | Standing::AtRisk | Standing::Late => warn(),
+        Standing::NoDeadline | Standing::Open => accent(),
+        Standing::Paused | Standing::Dropped => dim(),
+    }
+}
+
 pub fn accent() -> Style {
     current().accent
 }

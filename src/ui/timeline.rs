@@ -138,42 +138,29 @@ fn draw_label(
         ItemKind::Goal => ("", ""),
         _ => ("  ", if lane.done.is_some() { "◆ " } else { "◇ " }),
     };
-    let glyph = standing_glyph(lane.standing);
+    let glyph = theme::standing_mark(lane.standing);
     let room = (width as usize).saturating_sub(text::width(indent) + text::width(mark) + 2);
     let label = format!("{indent}{mark}{}", text::fit(title, room));
     let mut style = Style::new();
     if lane.kind == ItemKind::Goal {
         style = style.add_modifier(Modifier::BOLD);
     }
-    if matches!(lane.standing, Standing::Done | Standing::Paused) {
+    if matches!(
+        lane.standing,
+        Standing::Done | Standing::Paused | Standing::Dropped
+    ) {
         style = theme::dim();
     }
     if selected {
         style = theme::selected();
     }
     buf.set_string(x, y, &label, style);
-    buf.set_string(x + width - 1, y, glyph, standing_style(lane.standing));
-}
-
-fn standing_glyph(standing: Standing) -> &'static str {
-    match standing {
-        Standing::Done => "✓",
-        Standing::Ahead => "▲",
-        Standing::OnTrack => "●",
-        Standing::Behind => "▼",
-        Standing::Late => "!",
-        Standing::Open => "·",
-        Standing::Paused => "‖",
-    }
-}
-
-fn standing_style(standing: Standing) -> Style {
-    match standing {
-        Standing::Done | Standing::Ahead | Standing::OnTrack => theme::good(),
-        Standing::Behind | Standing::Late => theme::warn(),
-        Standing::Open => theme::accent(),
-        Standing::Paused => theme::dim(),
-    }
+    buf.set_string(
+        x + width - 1,
+        y,
+        glyph,
+        theme::standing_style(lane.standing),
+    );
 }
 
 /// The lane's chart: today's column faintly, then the goal's bar or the milestone's mark.
@@ -198,7 +185,7 @@ fn draw_lane(
             Some(done) => put(buf, done, "◆", theme::good()),
             None => {
                 if let Some(due) = lane.due {
-                    put(buf, due, "◇", standing_style(lane.standing));
+                    put(buf, due, "◇", theme::standing_style(lane.standing));
                 }
             }
         },
@@ -221,7 +208,7 @@ fn draw_goal_bar(
     };
     let days = (end - lane.start).num_days().max(1) as f64;
     let filled_to = crate::model::dates::plus_days(lane.start, (days * lane.progress) as u64);
-    let style = standing_style(lane.standing);
+    let style = theme::standing_style(lane.standing);
     for col in a..=b {
         let day = axis.day_of(col);
         let (glyph, style) = if day <= filled_to && lane.progress > 0.0 {

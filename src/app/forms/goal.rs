@@ -23,7 +23,7 @@ pub const PAGES: [&str; 4] = [
 
 /// The full editor of a goal, in pages: the SMART card; barriers and resources; check-ins
 /// (rows that can be added, deleted and reordered); and the settings and notes.
-pub fn edit_goal(goal: &Goal, profile: &crate::model::Profile) -> Form {
+pub fn edit_goal(goal: &Goal, profile: &crate::model::Profile, today: NaiveDate) -> Form {
     let mut form = Form::new(
         FormKind::EditGoal(goal.id),
         format!("Goal {}", goal.num),
@@ -58,7 +58,7 @@ pub fn edit_goal(goal: &Goal, profile: &crate::model::Profile) -> Form {
             .map(|c| checkin_row(c, false))
             .collect(),
     );
-    form.note = smart_note(goal);
+    form.note = smart_note(goal, today);
     form
 }
 
@@ -261,13 +261,13 @@ fn checkin_row(c: &CheckIn, blank_date: bool) -> Vec<Field> {
     ]
 }
 
-fn smart_note(goal: &Goal) -> Option<String> {
-    let missing = smart::missing(goal);
+fn smart_note(goal: &Goal, today: NaiveDate) -> Option<String> {
+    let missing = smart::missing(goal, today);
     let first = missing.first()?;
     Some(format!(
         "Not yet SMART ({}): {}",
-        smart::gaps_label(goal),
-        smart::advice(goal, *first).unwrap_or_default()
+        smart::gaps_label(goal, today),
+        smart::advice(goal, *first, today).unwrap_or_default()
     ))
 }
 

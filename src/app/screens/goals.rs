@@ -31,8 +31,8 @@ pub struct GoalsScreen {
     pub search: Option<Search>,
     /// All searchable text, built on the first search after a change.
     text: Option<TitleText>,
-    /// The weighted progress of the active goals in view (see `progress::overall`).
-    pub overall: Option<f64>,
+    /// The goals in view taken together (see `progress::Together`).
+    pub together: crate::model::progress::Together,
     /// What the rows were built from.
     seen: Option<super::super::core::ViewKey>,
 }
@@ -49,8 +49,8 @@ impl GoalsScreen {
             self.seen = Some(now);
             let (scope, today) = (&core.scope, core.today());
             let in_view = core.plan().goals.iter();
-            let active = in_view.filter(|g| g.is_active() && scope.shows_goal(g, today));
-            self.overall = crate::model::progress::overall(active);
+            let shown = in_view.filter(|g| scope.shows_goal(g, today));
+            self.together = crate::model::progress::Together::of(shown);
             self.refresh(core);
         }
         if let Some(id) = core.focus.take() {

@@ -214,7 +214,7 @@ impl ReviewScreen {
         if let (Decision::Adjust, Effect::Save, Some(id)) = (decision, &effect, goal)
             && let Some(g) = core.plan().goal(id)
         {
-            let form = goal::edit_goal(g, &core.plan().profile);
+            let form = goal::edit_goal(g, &core.plan().profile, today);
             core.open_form(form);
         }
         if let (Decision::Done, Effect::Save, Some(id)) = (decision, &effect, goal) {
