@@ -867,3 +867,75 @@ fn on_a_terminal_too_small_to_draw_in_a_question_is_still_shown_and_answered() {
     type_keys(&mut state, "y");
     assert!(state.question().is_none());
 }
+
+/// Checks in on the demo's certification goal at `confidence`, with a note.
+fn check_in_at(state: &mut goalcoach::app::state::AppState, confidence: &str) {
+    for _ in 0..40 {
+        if state.plan().title_of(state.screens.goals.selected.unwrap())
+            == Some("Pass the cloud architect certification")
+        {
+            break;
+        }
+        type_keys(state, "j");
+    }
+    type_keys(state, "c");
+    press(state, key(KeyCode::Tab));
+    press(state, key(KeyCode::Backspace));
+    type_keys(state, confidence);
+    press(state, key(KeyCode::Tab));
+    type_keys(state, "Practice exam went badly");
+    enter(state);
+}
+
+#[test]
+fn a_low_confidence_check_in_asks_what_would_raise_it_and_the_answer_is_one_undoable_step() {
+    let mut state = demo_app(120, 40);
+    check_in_at(&mut state, "2");
+    let screen = render(&state);
+    assert!(
+        screen.contains("Confidence 2 of 5") && screen.contains("raise it by one point"),
+        "{screen}"
+    );
+    type_keys(&mut state, "Book a tutoring session");
+    enter(&mut state);
+    let goal = state.plan().goals[2].clone();
+    let step = goal.steps.last().unwrap();
+    assert_eq!(step.title, "Book a tutoring session");
+    assert_eq!(step.due, Some(today() + chrono::Days::new(7)));
+    assert_eq!(
+        goal.checkins.last().unwrap().confidence,
+        2,
+        "the check-in stays"
+    );
+    type_keys(&mut state, "u");
+    let goal = &state.plan().goals[2];
+    assert!(
+        goal.steps
+            .iter()
+            .all(|s| s.title != "Book a tutoring session")
+    );
+    assert_eq!(
+        goal.checkins.last().unwrap().confidence,
+        2,
+        "undo takes the answer only"
+    );
+}
+
+#[test]
+fn an_answer_with_an_if_then_plan_is_a_barrier_and_steady_confidence_asks_nothing() {
+    let mut state = demo_app(120, 40);
+    check_in_at(&mut state, "1");
+    type_keys(&mut state, "No time to study");
+    press(&mut state, key(KeyCode::Tab));
+    press(&mut state, key(KeyCode::Tab));
+    type_keys(&mut state, "I study on the train");
+    enter(&mut state);
+    let b = state.plan().goals[2].barriers.last().unwrap().clone();
+    assert_eq!(
+        (b.obstacle.as_str(), b.strategy.as_str()),
+        ("No time to study", "I study on the train")
+    );
+    let mut calm = demo_app(120, 40);
+    check_in_at(&mut calm, "4");
+    assert!(calm.form_mut().is_none(), "nothing more is asked at 4 of 5");
+}

@@ -93,6 +93,17 @@ pub fn after_submit(core: &mut Core, kind: &FormKind) {
                 None => end_journey(core),
             }
         }
+        FormKind::CheckIn(goal) => {
+            let asked = core.plan().goal(*goal).and_then(|g| {
+                let (confidence, before) = crate::model::coach::low_confidence(g)?;
+                Some(crate::app::forms::prompts::raise_confidence(
+                    g, confidence, before,
+                ))
+            });
+            if let Some(form) = asked {
+                let _ = core.open_form(form);
+            }
+        }
         FormKind::StepBack { period, stage } => match stage.next() {
             Some(next) => {
                 let _ = open_step_back_at(core, period, next);

@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod check;
+pub mod coach;
 pub mod conflict;
 pub mod dates;
 pub mod done;

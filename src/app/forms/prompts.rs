@@ -147,6 +147,27 @@ pub fn check_in(goal: &Goal) -> Form {
     )
 }
 
+/// The question a low-confidence check-in asks: one thing that would raise it by a point, as
+/// a step with a day, or as something in the way with its if–then plan.
+pub fn raise_confidence(goal: &Goal, confidence: u8, before: Option<u8>) -> Form {
+    let fields = vec![
+        Field::new("what", "One thing", FieldKind::Text, ""),
+        Field::new("by", "Do it by", FieldKind::Date, ""),
+        Field::new("then", "If in the way, then I…", FieldKind::Text, ""),
+    ];
+    let mut form = Form::new(
+        FormKind::RaiseConfidence(goal.id),
+        format!("Raise your confidence in “{}”", goal.title),
+        fields,
+    );
+    form.note = Some(format!(
+        "{} A step to take (with a day; blank is a week from today), or something in the way \
+         with what you will do when it happens. Esc skips.",
+        crate::model::coach::question(confidence, before)
+    ));
+    form
+}
+
 /// The prompt for a new date of a step, milestone or goal.
 pub fn reschedule(id: ItemId, title: &str, date: Option<NaiveDate>) -> Form {
     let fields = vec![Field::new(
@@ -340,6 +361,46 @@ pub(super) fn submit_check_in(form: &mut Form, goal: &Goal, today: NaiveDate) ->
             .selecting(id)
             .saying("Check-in recorded."),
     )
+}
+
+pub(super) fn submit_raise_confidence(
+    form: &mut Form,
+    plan: &mut crate::model::Plan,
+    goal: &Goal,
+    today: NaiveDate,
+) -> Option<Change> {
+    let mut r = Reader::new(form, today);
+    let what = r.text("what");
+    let by = r.date("by");
+    let then_plan = r.text("then");
+    if what.trim().is_empty() {
+        r.fail(
+            "what",
+            "Name one thing: a step you can take, or what is in the way (Esc skips).",
+        );
+    }
+    if !r.ok() {
+        return None;
+    }
+    let id = plan.new_id();
+    let op = crate::model::coach::answer(goal, &what, by, &then_plan, id, today);
+    let (label, said) = if then_plan.trim().is_empty() {
+        (
+            "add a step to raise confidence",
+            "Added as a step under the goal.",
+        )
+    } else {
+        (
+            "add a barrier with its plan",
+            "Added as a barrier with its if–then plan.",
+        )
+    };
+    let select = if then_plan.trim().is_empty() {
+        id
+    } else {
+        goal.id
+    };
+    Some(Change::new(op, label).selecting(select).saying(said))
 }
 
 pub(super) fn submit_reschedule(

@@ -23,6 +23,8 @@ pub enum FormKind {
     EditMilestone(ItemId),
     EditStep(ItemId),
     CheckIn(ItemId),
+    /// After a low-confidence check-in on the goal: what would raise it by one point.
+    RaiseConfidence(ItemId),
     /// A new date for a step (due), milestone (target) or goal (deadline).
     Reschedule(ItemId),
     /// A file to write a copy of the whole plan to.
@@ -88,6 +90,10 @@ pub fn submit(form: &mut Form, plan: &mut Plan, today: NaiveDate) -> Submitted {
         },
         FormKind::CheckIn(id) => match plan.goal(id) {
             Some(goal) => super::prompts::submit_check_in(form, goal, today),
+            None => return Submitted::Gone,
+        },
+        FormKind::RaiseConfidence(id) => match plan.goal(id).cloned() {
+            Some(goal) => super::prompts::submit_raise_confidence(form, plan, &goal, today),
             None => return Submitted::Gone,
         },
         FormKind::Reschedule(id) => match plan.locate(id) {
