@@ -518,6 +518,11 @@ fn agenda_acts_in_place_and_keeps_a_selection() {
     assert_eq!(title(&state, first), "Ask Priya for a monthly 1:1");
     assert_eq!(type_keys(&mut state, "x"), [Effect::Save]);
     assert!(state.plan().step(first.unwrap()).unwrap().is_done());
+    assert!(
+        render(&state).contains("Every step of the milestone"),
+        "the milestone's last step offers to finish it"
+    );
+    type_keys(&mut state, "n");
     assert_eq!(
         title(&state, state.current_item()),
         "Draft the abstract",
@@ -938,4 +943,66 @@ fn an_answer_with_an_if_then_plan_is_a_barrier_and_steady_confidence_asks_nothin
     let mut calm = demo_app(120, 40);
     check_in_at(&mut calm, "4");
     assert!(calm.form_mut().is_none(), "nothing more is asked at 4 of 5");
+}
+
+/// A goal with a milestone of one open step, and a weekly practice step.
+fn plan_with_a_practice() -> goalcoach::model::Plan {
+    use goalcoach::model::{ActionStep, Goal, Milestone, Plan, Recurrence};
+    let mut plan = Plan::default();
+    let mut g = Goal::new(plan.new_id(), "Lead a team", today());
+    let mut m = Milestone::new(plan.new_id(), "First 1:1s held");
+    m.steps.push(ActionStep::new(plan.new_id(), "Hold them"));
+    g.milestones.push(m);
+    let mut practice = ActionStep::new(plan.new_id(), "Weekly 1:1 with Sam");
+    practice.recurrence = Some(Recurrence::WEEKLY);
+    practice.due = Some(today());
+    g.steps.push(practice);
+    plan.goals.push(g);
+    plan.fix_ids();
+    plan
+}
+
+#[test]
+fn the_last_step_of_a_milestone_offers_to_finish_it_and_a_finished_goal_asks_about_practice() {
+    let mut state = app(plan_with_a_practice(), 120, 40);
+    type_keys(&mut state, "jjx");
+    let screen = render(&state);
+    assert!(
+        screen.contains("Every step of the milestone") && screen.contains("mark it done"),
+        "{screen}"
+    );
+    type_keys(&mut state, "y");
+    assert!(state.plan().goals[0].milestones[0].is_done());
+    assert!(
+        render(&state).contains("Log it in your"),
+        "then it is celebrated"
+    );
+    type_keys(&mut state, "n");
+
+    // Finishing the goal while its weekly practice runs asks what to do with it.
+    type_keys(&mut state, "gg");
+    while state.screens.goals.selected != Some(state.plan().goals[0].id) {
+        type_keys(&mut state, "k");
+    }
+    type_keys(&mut state, "x");
+    let screen = render(&state);
+    assert!(
+        screen.contains("still repeats") && screen.contains("keep it as a habit"),
+        "{screen}"
+    );
+    type_keys(&mut state, "n");
+    let practice = &state.plan().goals[0].steps[0];
+    assert!(!practice.is_done(), "kept as a habit");
+    assert!(
+        render(&state).contains("Log it in your"),
+        "and the goal is celebrated"
+    );
+    type_keys(&mut state, "n");
+    type_keys(&mut state, "x");
+    type_keys(&mut state, "x");
+    type_keys(&mut state, "y");
+    assert!(
+        state.plan().goals[0].steps[0].is_done(),
+        "stopped, done today"
+    );
 }

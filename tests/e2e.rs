@@ -32,6 +32,9 @@ fn build_a_goal_tree_mark_a_step_done_quit_and_find_it_again() {
     app.type_and_wait("a", "New step");
     app.type_and_wait("Write the abstract\t2026-12-01\r", "Write the abstract");
     app.type_and_wait(" ", "[x] Write the abstract");
+    // The milestone's only step is done: it offers to finish the milestone; not yet.
+    app.wait_for("Every step of the milestone");
+    app.send("n");
     app.send("q");
     assert!(app.wait_exit(), "clean exit");
 

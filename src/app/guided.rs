@@ -94,6 +94,15 @@ pub fn after_submit(core: &mut Core, kind: &FormKind) {
             }
         }
         FormKind::CheckIn(goal) => {
+            if let Some(g) = core
+                .plan()
+                .goal(*goal)
+                .filter(|g| crate::model::coach::at_target(g))
+            {
+                let text = format!("“{}” has reached its target. Mark the goal done?", g.title);
+                core.ask(text, crate::app::overlay::Answer::FinishToo(*goal));
+                return;
+            }
             let asked = core.plan().goal(*goal).and_then(|g| {
                 let (confidence, before) = crate::model::coach::low_confidence(g)?;
                 Some(crate::app::forms::prompts::raise_confidence(

@@ -117,7 +117,7 @@ fn open_reschedule(core: &mut Core, current: Option<ItemId>) -> Effect {
     core.open_form(form)
 }
 
-fn toggle_done(core: &mut Core, current: Option<ItemId>) -> Effect {
+pub fn toggle_done(core: &mut Core, current: Option<ItemId>) -> Effect {
     let Some(id) = current else {
         return Effect::None;
     };
@@ -131,8 +131,61 @@ fn toggle_done(core: &mut Core, current: Option<ItemId>) -> Effect {
         })
     });
     if effect == Effect::Save {
-        celebrate(core, id);
+        after_done(core, id);
     }
+    effect
+}
+
+/// What finishing `id` asks next: a milestone or goal it completes is offered to be marked
+/// done too; a goal finished with practice running asks about it; else a finished goal or
+/// milestone is celebrated.
+fn after_done(core: &mut Core, id: ItemId) {
+    let plan = core.plan();
+    if let Some(parent) = crate::model::coach::finished_by(plan, id) {
+        let what = if plan.goal(parent).is_some() {
+            "Everything planned for the goal"
+        } else {
+            "Every step of the milestone"
+        };
+        let text = format!(
+            "{what} “{}” is done. Mark it done too?",
+            plan.title_of(parent).unwrap_or_default()
+        );
+        core.ask(text, Answer::FinishToo(parent));
+        return;
+    }
+    let finished_goal = plan
+        .goal(id)
+        .filter(|g| g.status == crate::model::GoalStatus::Done);
+    if let Some(goal) = finished_goal {
+        let running = crate::model::coach::running_practice(goal);
+        if let Some(first) = running.first() {
+            let text = format!(
+                "“{}” is done, and {} under it still repeats (“{}”). Stop it, or keep it \
+                 going as a habit under the done goal?",
+                goal.title,
+                crate::model::text::plural(running.len(), "step"),
+                first.title
+            );
+            core.ask(text, Answer::StopPractice(id));
+            return;
+        }
+    }
+    celebrate(core, id);
+}
+
+/// Stops the practice still running under the finished goal `goal`, then celebrates it.
+pub fn stop_practice(core: &mut Core, goal: ItemId) -> Effect {
+    let today = core.today();
+    let effect = core.commit_with(|plan| {
+        let op = crate::model::coach::stop_practice(plan.goal(goal)?, today)?;
+        Some(
+            Change::new(op, "stop the practice of a finished goal")
+                .selecting(goal)
+                .saying("Stopped; its history is kept."),
+        )
+    });
+    celebrate(core, goal);
     effect
 }
 

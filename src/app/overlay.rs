@@ -45,6 +45,11 @@ pub enum Answer {
     MergeCopy(PathBuf),
     /// A goal or milestone was just finished: yes logs it as an achievement.
     LogAchievement(ItemId),
+    /// What was just done completes this milestone or goal: yes marks it done too.
+    FinishToo(ItemId),
+    /// This goal was just finished with practice still running: yes stops it, no keeps it
+    /// as a habit under the done goal.
+    StopPractice(ItemId),
 }
 
 impl Answer {
@@ -58,6 +63,8 @@ impl Answer {
             Answer::ChooseConflict { .. } => " Changed on two devices ",
             Answer::MergeCopy(_) => " Another device's copy ",
             Answer::LogAchievement(_) => " Done! ",
+            Answer::FinishToo(_) => " All done? ",
+            Answer::StopPractice(_) => " Practice under a finished goal ",
         }
     }
 
@@ -68,6 +75,8 @@ impl Answer {
             Answer::ChooseConflict { .. } => ("take the other device's", "keep this one"),
             Answer::MergeCopy(_) => ("merge it", "not now"),
             Answer::LogAchievement(_) => ("log it", "not now"),
+            Answer::FinishToo(_) => ("mark it done", "not yet"),
+            Answer::StopPractice(_) => ("stop it", "keep it as a habit"),
             _ => ("yes", "no"),
         }
     }

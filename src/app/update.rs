@@ -112,6 +112,11 @@ fn answer(core: &mut Core, action: Action) -> Effect {
         (Action::Deny, Answer::ChooseConflict { index, .. }) => {
             super::conflicts::choose(core, index, crate::model::Choice::Kept)
         }
+        // Keeping the practice as a habit: the goal is still finished, and celebrated.
+        (Action::Deny | Action::Dismiss, Answer::StopPractice(goal)) => {
+            items::celebrate(core, goal);
+            Effect::None
+        }
         (Action::Deny | Action::Dismiss, _) => Effect::None,
         // Quitting again while asked about unsaved changes means it: quit without them.
         (Action::Quit, Answer::RescueAndQuit(_)) => {
@@ -142,6 +147,8 @@ fn say_yes(core: &mut Core, on_yes: Answer) -> Effect {
         }
         Answer::MergeCopy(path) => super::conflicts::merge_copy(core, &path),
         Answer::LogAchievement(id) => items::promote(core, Some(id)),
+        Answer::FinishToo(id) => items::toggle_done(core, Some(id)),
+        Answer::StopPractice(goal) => items::stop_practice(core, goal),
     }
 }
 

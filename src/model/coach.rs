@@ -1,7 +1,9 @@
 //! Where what a person records asks for an answer: a check-in at low confidence, or one that
 //! fell sharply, asks what would raise it by one point, and the answer becomes a dated step
-//! under the goal or a barrier with its if–then plan, in one edit. Pure: ids and today are
-//! passed in.
+//! under the goal or a barrier with its if–then plan, in one edit; the last step of a
+//! milestone done, or a goal's whole plan or measure done, offers to finish that too; a goal
+//! finished with practice still running asks whether to stop it or keep it as a habit. Pure:
+//! ids and today are passed in.
 
 use super::goal::{Barrier, BarrierStatus, Goal};
 use super::ids::ItemId;
@@ -68,6 +70,78 @@ pub fn answer(
     }
 }
 
+/// What finishing the step or milestone `item` makes complete: a step's milestone when every
+/// step of it is done now, else the goal when the whole plan of an active goal is done (and
+/// its measure, if it has one, is at its target). `None` when nothing else is finished by it.
+pub fn finished_by(plan: &super::Plan, item: ItemId) -> Option<ItemId> {
+    let loc = plan.locate(item)?;
+    let goal = &plan.goals[loc.goal_index()];
+    let is_done = match loc {
+        super::Loc::Milestone(..) => plan.milestone(item).is_some_and(|m| m.is_done()),
+        super::Loc::Goal(_) => false,
+        _ => plan.step(item).is_some_and(|s| s.is_done()),
+    };
+    if !is_done || !goal.is_active() {
+        return None;
+    }
+    if let super::Loc::MilestoneStep(_, mi, _) = loc {
+        let m = &goal.milestones[mi];
+        if !m.is_done() && m.steps.iter().all(|s| s.is_done()) {
+            return Some(m.id);
+        }
+    }
+    plan_complete(goal).then_some(goal.id)
+}
+
+/// Whether everything planned for an active goal is done: every milestone, every step, and
+/// the measure at its target when there is one.
+pub fn plan_complete(goal: &Goal) -> bool {
+    let has_plan = !goal.milestones.is_empty() || !goal.steps.is_empty();
+    let tree = goal
+        .milestones
+        .iter()
+        .all(|m| m.is_done() || (!m.steps.is_empty() && m.steps.iter().all(|s| s.is_done())))
+        && goal.steps.iter().all(|s| s.is_done());
+    let measured = goal
+        .measure
+        .as_ref()
+        .is_none_or(|m| super::progress::measure_progress(m) >= 1.0);
+    goal.is_active() && has_plan && tree && measured
+}
+
+/// Whether an active goal's measure has reached its target.
+pub fn at_target(goal: &Goal) -> bool {
+    goal.is_active()
+        && goal
+            .measure
+            .as_ref()
+            .is_some_and(|m| super::progress::measure_progress(m) >= 1.0)
+}
+
+/// The repeating steps of `goal` still running (practice that outlives a finished goal
+/// unless stopped).
+pub fn running_practice(goal: &Goal) -> Vec<&ActionStep> {
+    goal.all_steps()
+        .filter(|s| s.recurrence.is_some() && !s.is_done())
+        .collect()
+}
+
+/// Stops the running practice of `goal`: each such step is marked done `today`, its
+/// history kept. `None` when there is none.
+pub fn stop_practice(goal: &Goal, today: NaiveDate) -> Option<Op> {
+    let ops: Vec<Op> = running_practice(goal)
+        .into_iter()
+        .map(|s| {
+            let mut s = s.clone();
+            s.done = Some(today);
+            Op::Update {
+                node: Node::Step(Box::new(s)),
+            }
+        })
+        .collect();
+    (!ops.is_empty()).then_some(Op::Batch(ops))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +185,76 @@ mod tests {
         assert_eq!(
             question(3, Some(5)),
             "Confidence 3 of 5 (it was 5). What one thing would raise it by one point?"
+        );
+    }
+
+    /// A goal with a milestone of two steps and a weekly practice step of its own.
+    fn plan_with_practice() -> crate::model::Plan {
+        use crate::model::{Milestone, Recurrence};
+        let mut plan = crate::model::Plan::default();
+        let mut g = Goal::new(ItemId(1), "Lead a team", d("2026-01-01"));
+        let mut m = Milestone::new(ItemId(2), "First 1:1s held");
+        m.steps.push(ActionStep::new(ItemId(3), "Book them"));
+        m.steps.push(ActionStep::new(ItemId(4), "Hold them"));
+        g.milestones.push(m);
+        let mut practice = ActionStep::new(ItemId(5), "Weekly 1:1 with Sam");
+        practice.recurrence = Some(Recurrence::WEEKLY);
+        practice.due = Some(d("2026-02-05"));
+        g.steps.push(practice);
+        plan.goals.push(g);
+        plan.fix_ids();
+        plan
+    }
+
+    #[test]
+    fn the_last_step_of_a_milestone_offers_the_milestone_and_a_whole_plan_the_goal() {
+        let mut plan = plan_with_practice();
+        let today = d("2026-02-01");
+        plan.goals[0].milestones[0].steps[0].done = Some(today);
+        assert_eq!(finished_by(&plan, ItemId(3)), None, "one step still open");
+        plan.goals[0].milestones[0].steps[1].done = Some(today);
+        assert_eq!(finished_by(&plan, ItemId(4)), Some(ItemId(2)));
+        plan.goals[0].milestones[0].done = Some(today);
+        assert_eq!(
+            finished_by(&plan, ItemId(2)),
+            None,
+            "the practice still runs"
+        );
+        assert_eq!(
+            finished_by(&plan, ItemId(4)),
+            None,
+            "running practice is not a finished plan"
+        );
+        plan.goals[0].steps[0].done = Some(today);
+        assert_eq!(finished_by(&plan, ItemId(5)), Some(ItemId(1)));
+        plan.goals[0].measure = Some(crate::model::Measure {
+            unit: "reports".into(),
+            start: 0.0,
+            current: 2.0,
+            target: 5.0,
+        });
+        assert_eq!(
+            finished_by(&plan, ItemId(5)),
+            None,
+            "the measure is not there yet"
+        );
+        plan.goals[0].measure.as_mut().unwrap().current = 5.0;
+        assert!(at_target(&plan.goals[0]));
+    }
+
+    #[test]
+    fn finishing_a_goal_can_stop_its_practice_keeping_its_history() {
+        let mut plan = plan_with_practice();
+        plan.goals[0].steps[0].history = vec![d("2026-01-29")];
+        let today = d("2026-02-01");
+        assert_eq!(running_practice(&plan.goals[0]).len(), 1);
+        let op = stop_practice(&plan.goals[0], today).unwrap();
+        plan.apply(op).unwrap();
+        let s = &plan.goals[0].steps[0];
+        assert_eq!((s.done, s.history.len()), (Some(today), 1));
+        assert!(
+            stop_practice(&plan.goals[0], today).is_none(),
+            "nothing left running"
         );
     }
 
