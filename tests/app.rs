@@ -1006,3 +1006,63 @@ fn the_last_step_of_a_milestone_offers_to_finish_it_and_a_finished_goal_asks_abo
         "stopped, done today"
     );
 }
+
+#[test]
+fn s_on_a_step_says_it_is_for_goals_and_changes_nothing() {
+    let mut state = demo_app(120, 30);
+    type_keys(&mut state, "jj");
+    let before = state.plan().clone();
+    assert!(
+        type_keys(&mut state, "s")
+            .iter()
+            .all(|e| *e == Effect::None)
+    );
+    assert_eq!(*state.plan(), before, "the goal is not put on hold");
+    assert!(
+        render(&state).contains("sets a goal's status"),
+        "{}",
+        render(&state)
+    );
+}
+
+#[test]
+fn editing_a_title_adds_to_it_and_a_date_is_replaced_by_typing() {
+    let mut state = demo_app(120, 30);
+    type_keys(&mut state, "e");
+    type_keys(&mut state, " soon");
+    let title = state.form_mut().unwrap().fields[0]
+        .input
+        .value()
+        .to_string();
+    assert_eq!(title, "Move into a staff engineer role soon");
+    press(&mut state, key(KeyCode::Esc));
+    type_keys(&mut state, "y"); // throw the change away
+    type_keys(&mut state, "jjt");
+    type_keys(&mut state, "+1w");
+    let date = state.form_mut().unwrap().fields[0]
+        .input
+        .value()
+        .to_string();
+    assert_eq!(date, "+1w", "a pre-filled date is replaced");
+}
+
+#[test]
+fn typing_on_an_empty_sections_heading_starts_a_row_and_nothing_is_lost() {
+    use goalcoach::app::forms::FieldKind;
+    let mut state = app(plan_with_a_practice(), 120, 40);
+    type_keys(&mut state, "e");
+    // The editor's barriers and resources page: the barriers heading of a goal with none.
+    press(&mut state, key(KeyCode::PageDown));
+    let form = state.form_mut().unwrap();
+    let heading = form
+        .fields
+        .iter()
+        .position(|f| f.kind == FieldKind::Section && f.name == "barriers")
+        .unwrap();
+    form.focus_on(heading);
+    type_keys(&mut state, "Release weeks");
+    let form = state.form_mut().unwrap();
+    let row = form.focused().unwrap();
+    assert_eq!(row.input.value(), "Release weeks");
+    assert_eq!(row.row.map(|(s, _)| s), Some("barriers"));
+}

@@ -47,7 +47,8 @@ fn walk_the_whole_journey(state: &mut AppState, mut seen: impl FnMut(&AppState, 
     seen(state, Stage::Strengths);
     type_keys(
         state,
-        "Explaining complex systems\tOnboarding sessions are asked for\tWriting\t\t\tPublic speaking\tNervous in demos\n",
+        // Tab goes from row to row, never onto the "Growth areas" heading.
+        "Explaining complex systems\tOnboarding sessions are asked for\tWriting\t\tPublic speaking\tNervous in demos\n",
     );
     seen(state, Stage::Values);
     type_keys(state, "growth, impact\tdistributed systems\n");

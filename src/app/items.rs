@@ -259,9 +259,24 @@ pub fn delete(core: &mut Core, id: ItemId) -> Effect {
 }
 
 fn cycle_status(core: &mut Core, current: Option<ItemId>) -> Effect {
-    let Some(goal) = current.and_then(|id| core.doc.goal_of(id)) else {
+    let Some(id) = current else {
         return Effect::None;
     };
+    let Some(goal) = core.doc.goal_of(id) else {
+        return Effect::None;
+    };
+    if goal.id != id {
+        // A goal's status is the goal's: on a milestone or step, say so rather than put the
+        // whole goal on hold from one of its items.
+        let key = core.key(Layer::Goals, &Action::CycleStatus);
+        let text = format!(
+            "{key} sets a goal's status (active, on hold, dropped); select “{}” itself to \
+             change it.",
+            goal.title
+        );
+        core.info(text);
+        return Effect::None;
+    }
     let mut g = goal.without_children();
     g.status = g.status.cycled();
     g.completed = None;

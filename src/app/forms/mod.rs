@@ -57,7 +57,8 @@ pub struct Field {
     pub row: Option<(&'static str, usize)>,
     /// The page of a paged form the field is on.
     pub page: usize,
-    /// Focus just arrived on a filled field: the first character typed replaces its text.
+    /// Focus just arrived on a filled date or number: the first character typed replaces
+    /// it (text fields keep theirs, the cursor at the end).
     pub fresh: bool,
 }
 
@@ -207,14 +208,31 @@ impl Form {
         self.fields.get(self.focus).map_or(0, |f| f.page)
     }
 
-    /// Focus landed on a field: a filled typed field is marked fresh (typing replaces it).
+    /// Focus landed on a field: a filled date or number is marked fresh (typing replaces
+    /// it, as a date picker would); text keeps what it holds, to be added to.
     fn arrive(&mut self) {
         for f in &mut self.fields {
             f.fresh = false;
         }
         if let Some(f) = self.fields.get_mut(self.focus) {
-            f.fresh = f.is_typed() && !f.input.value().is_empty();
+            let replaceable = matches!(f.kind, FieldKind::Date | FieldKind::Number { .. });
+            f.fresh = replaceable && !f.input.value().is_empty();
+            f.input.end();
         }
+    }
+
+    /// Whether field `index` is a stop for Tab: every field but the heading of a section
+    /// that has rows (its rows are the stops; an empty section's heading is where its first
+    /// row is started).
+    fn is_stop(&self, index: usize) -> bool {
+        let f = &self.fields[index];
+        if f.kind != FieldKind::Section {
+            return true;
+        }
+        !self
+            .fields
+            .iter()
+            .any(|other| other.row.is_some_and(|(s, _)| s == f.name))
     }
 
     /// Focuses field `index`.
@@ -238,7 +256,7 @@ impl Form {
     fn step_field(&mut self, delta: isize) {
         let page = self.page();
         let on_page: Vec<usize> = (0..self.fields.len())
-            .filter(|&i| self.fields[i].page == page)
+            .filter(|&i| self.fields[i].page == page && (i == self.focus || self.is_stop(i)))
             .collect();
         let Some(at) = on_page.iter().position(|&i| i == self.focus) else {
             return;
@@ -270,6 +288,22 @@ impl Form {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
         };
+        if field.kind == FieldKind::Section {
+            // Typing on a section's heading starts a row there: nothing typed is lost.
+            if let FieldEdit::Insert(text) = edit
+                && self.add_row()
+            {
+                let row = self.fields[self.focus].row;
+                let typed = (self.focus..self.fields.len())
+                    .take_while(|&i| self.fields[i].row == row)
+                    .find(|&i| self.fields[i].is_typed());
+                if let Some(first) = typed {
+                    self.focus_on(first);
+                    self.edit(FieldEdit::Insert(text));
+                }
+            }
+            return;
+        }
         if !field.is_typed() {
             match edit {
                 FieldEdit::Left => self.cycle_choice(-1),
