@@ -131,3 +131,80 @@ fn values_no_goal_serves_are_flagged() {
         "{screen}"
     );
 }
+
+/// The text of the rows drawn reversed (the selection) in the Profile pane.
+fn lit_rows(state: &goalcoach::app::state::AppState) -> String {
+    let (w, h) = state.session.size;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| goalcoach::ui::draw(f, state)).unwrap();
+    let buffer = t.backend().buffer();
+    let reversed = ratatui::style::Modifier::REVERSED;
+    let mut out = String::new();
+    for y in 2..h.saturating_sub(2) {
+        for x in 0..w {
+            let cell = &buffer[(x, y)];
+            if cell.modifier.contains(reversed) {
+                out.push_str(cell.symbol());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn d_on_the_lit_row_of_every_section_deletes_that_entry() {
+    let mut state = profile_app();
+    for section in Section::ALL {
+        let entries = section.entries(&state.plan().profile);
+        if entries.len() >= 2 {
+            // The second row as shown is lit; d then y deletes exactly that entry.
+            type_keys(&mut state, "j");
+            let at = state.screens.profile.index(&state).unwrap();
+            let lit = lit_rows(&state);
+            let name = &entries[at];
+            let short: String = name
+                .rsplit(": ")
+                .next()
+                .unwrap_or(name)
+                .chars()
+                .take(10)
+                .collect();
+            assert!(
+                lit.contains(&short),
+                "{section:?}: lit {lit:?}, acting on {name:?}"
+            );
+            let before = entries.len();
+            type_keys(&mut state, "dy");
+            let after = section.entries(&state.plan().profile);
+            assert_eq!(after.len(), before - 1, "{section:?}");
+            let mut expected = entries.clone();
+            expected.remove(at);
+            assert_eq!(after, expected, "{section:?}: the lit entry went, no other");
+            type_keys(&mut state, "u");
+        }
+        type_keys(&mut state, "l");
+    }
+}
+
+#[test]
+fn two_entries_of_the_same_name_are_each_reachable() {
+    let mut state = profile_app();
+    type_keys(&mut state, "l"); // Strengths
+    let mut profile = state.plan().profile.clone();
+    let twin = profile.strengths[0].clone();
+    profile.strengths.push(twin);
+    let change = goalcoach::app::change::Change::new(
+        goalcoach::model::Op::SetProfile(Box::new(profile)),
+        "a twin",
+    );
+    state.core.commit(change);
+    let n = state.plan().profile.strengths.len();
+    for _ in 0..n {
+        type_keys(&mut state, "j");
+    }
+    assert_eq!(
+        state.screens.profile.index(&state),
+        Some(n - 1),
+        "j gets past the first twin"
+    );
+}

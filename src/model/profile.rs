@@ -249,6 +249,17 @@ impl Section {
         }
     }
 
+    /// The section's entries as the screen shows them, each by its index in `entries` (and in
+    /// the profile's list): achievements newest first, every other section as stored. The
+    /// screen and its drawing both go by this, so the row that is lit is the one acted on.
+    pub fn shown_order(self, profile: &Profile) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.entries(profile).len()).collect();
+        if self == Section::Achievements {
+            order.sort_by_key(|&i| std::cmp::Reverse(profile.achievements[i].date));
+        }
+        order
+    }
+
     /// Removes entry `index` of this section from `profile`; false when there is none.
     pub fn remove(self, profile: &mut Profile, index: usize) -> bool {
         fn take<T>(list: &mut Vec<T>, index: usize) -> bool {

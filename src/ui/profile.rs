@@ -134,9 +134,10 @@ fn section_lines(state: &AppState) -> Vec<Line<'static>> {
             )
         }
         Section::Achievements => {
-            let mut list: Vec<_> = p.achievements.iter().collect();
-            list.sort_by_key(|a| std::cmp::Reverse(a.date));
-            list.into_iter()
+            let order = Section::Achievements.shown_order(p);
+            order
+                .into_iter()
+                .map(|at| &p.achievements[at])
                 .enumerate()
                 .map(|(i, a)| row(picked, i, achievement_text(state, &day, a)))
                 .collect()

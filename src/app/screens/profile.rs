@@ -1,4 +1,4 @@
-//! The Profile screen: which section is open, the entry picked in it (by what it is called),
+//! The Profile screen: which section is open, the row picked in it (as shown),
 //! whether career paths are compared side by side; and its routing: editing a section,
 //! adding and deleting entries, the guided start, and the profile feeding the plan: feedback
 //! becomes a step, a threat a barrier, a growth area, interest, opportunity or career path a
@@ -16,25 +16,24 @@ use crate::model::profile::{self, Section};
 #[derive(Debug, Default)]
 pub struct ProfileScreen {
     pub section: Section,
-    /// The entry picked in the open section, by its name (or what it says).
-    pub entry: Option<String>,
+    /// The row picked in the open section, counted as it is shown (`Section::shown_order`);
+    /// entries of the same name are each reachable.
+    pub entry: usize,
     /// Whether career paths are shown side by side.
     pub compare: bool,
 }
 
 impl ProfileScreen {
-    /// Where the picked entry is in the open section (the first when it is gone).
+    /// The picked row as shown (the last when fewer are left).
     pub fn position(&self, core: &Core) -> usize {
-        let entries = self.section.entries(&core.plan().profile);
-        self.entry
-            .as_ref()
-            .and_then(|e| entries.iter().position(|x| x == e))
-            .unwrap_or(0)
+        let shown = self.section.entries(&core.plan().profile).len();
+        self.entry.min(shown.saturating_sub(1))
     }
 
-    /// Whether the open section has an entry at the cursor.
-    fn has_entry(&self, core: &Core) -> bool {
-        self.position(core) < self.section.entries(&core.plan().profile).len()
+    /// The picked entry's index in the section's list, when there is one.
+    pub fn index(&self, core: &Core) -> Option<usize> {
+        let order = self.section.shown_order(&core.plan().profile);
+        order.get(self.position(core)).copied()
     }
 
     /// Carries out `action` on the Profile screen.
@@ -60,15 +59,13 @@ impl ProfileScreen {
 
     fn open_section(&mut self, section: Section) {
         self.section = section;
-        self.entry = None;
+        self.entry = 0;
     }
 
     fn move_by(&mut self, core: &Core, delta: isize) {
-        let entries = self.section.entries(&core.plan().profile);
+        let shown = self.section.entries(&core.plan().profile).len();
         let at = self.position(core).saturating_add_signed(delta);
-        self.entry = entries
-            .get(at.min(entries.len().saturating_sub(1)))
-            .cloned();
+        self.entry = at.min(shown.saturating_sub(1));
     }
 
     /// Opens the open section's form; with `add`, with a new entry's row focused.
@@ -85,15 +82,15 @@ impl ProfileScreen {
         if add && !form.add_row_to(profile_forms::ROWS) && !form.add_row_to("s") {
             core.info("The role section has no entries to add; it opens as it is.");
         }
-        if !add && self.has_entry(core) {
-            focus_entry(&mut form, self.position(core));
+        if let Some(index) = self.index(core).filter(|_| !add) {
+            focus_entry(&mut form, index);
         }
         core.open_form(form)
     }
 
     fn ask_delete(&mut self, core: &mut Core) {
         let entries = self.section.entries(&core.plan().profile);
-        let at = self.position(core);
+        let at = self.index(core).unwrap_or(usize::MAX);
         let Some(name) = entries.get(at) else {
             core.info(format!(
                 "{} has no entry to delete here.",
@@ -122,7 +119,9 @@ impl ProfileScreen {
             core.info("Pick a piece of feedback (or a SWOT threat) first.");
             return Effect::None;
         }
-        let index = self.position(core);
+        let Some(index) = self.index(core) else {
+            return Effect::None;
+        };
         let Some(feedback) = core.plan().profile.feedback.get(index).cloned() else {
             return Effect::None;
         };
@@ -150,7 +149,7 @@ impl ProfileScreen {
     /// or a career path's first experiment.
     fn entry_to_goal(&mut self, core: &mut Core) -> Effect {
         let section = self.section;
-        let index = self.position(core);
+        let index = self.index(core).unwrap_or(usize::MAX);
         let profile = &core.plan().profile;
         if section == Section::CareerPaths
             && profile.paths.get(index).is_some_and(|p| p.goal.is_some())
@@ -176,7 +175,7 @@ impl ProfileScreen {
 
     /// Asks on which goal the selected SWOT threat becomes a barrier.
     fn threat_to_barrier(&mut self, core: &mut Core) -> Effect {
-        let index = self.position(core);
+        let index = self.index(core).unwrap_or(usize::MAX);
         match profile::swot_entry(&core.plan().profile, index) {
             Some((3, at)) => {
                 let form = profile_forms::threat_to_barrier(core.plan(), at);
