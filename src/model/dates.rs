@@ -1,5 +1,6 @@
-//! Reading dates the way people type them: `2027-03-31`, `today`, `tomorrow`, `+3d`, `+2w`,
-//! `+1m`, `fri`, `eow`, `eom`, `next week`, `next month`. Today is passed in.
+//! Reading dates the way people type them: `2027-03-31`, `15 Jan 2027`, `Jan 15, 2027`,
+//! `15.01.2027`, `today`, `yesterday`, `tomorrow`, `+3d`, `-2w`, `+1m`, `fri`, `eow`, `eom`,
+//! `next week`, `next month`. Today is passed in.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::fmt;
@@ -12,7 +13,8 @@ impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "'{}' is not a date: try 2027-03-31, +3d, +2w, +1m, fri, eow, eom or next month",
+            "'{}' is not a date: try 2027-03-31, 15 Jan 2027, yesterday, +3d, -2w, +1m, fri, \
+             eow, eom or next month",
             self.0
         )
     }
@@ -21,8 +23,20 @@ impl fmt::Display for DateError {
 impl std::error::Error for DateError {}
 
 /// What the date field accepts, for help texts.
-pub const DATE_FORMS: &str =
-    "YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m, mon…sun, eow, eom, next week, next month";
+pub const DATE_FORMS: &str = "YYYY-MM-DD, 15 Jan 2027, today, yesterday, tomorrow, +3d, -2w, \
++1m, mon…sun, eow, eom, next week, next month";
+
+/// The written forms of a full date read besides ISO: day month year and month day year,
+/// with the month's name or its first three letters, and day.month.year.
+const WRITTEN: [&str; 7] = [
+    "%d %b %Y",
+    "%d %B %Y",
+    "%b %d %Y",
+    "%B %d %Y",
+    "%d.%m.%Y",
+    "%Y/%m/%d",
+    "%a %d %b %Y",
+];
 
 /// Parses `input` relative to `today`. Weekday names mean the next such day after today.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
@@ -36,8 +50,19 @@ fn parse_any_date(input: &str, today: NaiveDate) -> Option<NaiveDate> {
     if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
         return Some(date);
     }
+    let written = text.replace(',', " ");
+    let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(date) = WRITTEN
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(&written, f).ok())
+    {
+        return Some(date);
+    }
     if let Some(offset) = text.strip_prefix('+') {
-        return parse_offset(offset, today);
+        return parse_offset(offset, today, false);
+    }
+    if let Some(offset) = text.strip_prefix('-') {
+        return parse_offset(offset, today, true);
     }
     if let Some(day) = parse_weekday(&text) {
         return Some(next_weekday(today, day));
@@ -49,6 +74,7 @@ fn named_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     let start_of_next_week = next_weekday(today, Weekday::Mon);
     match text {
         "today" | "tod" => Some(today),
+        "yesterday" => today.pred_opt(),
         "tomorrow" | "tom" => today.checked_add_days(Days::new(1)),
         "eow" | "end of week" => start_of_next_week.checked_sub_days(Days::new(1)),
         "eom" | "end of month" => Some(end_of_month(today)),
@@ -59,16 +85,26 @@ fn named_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-fn parse_offset(offset: &str, today: NaiveDate) -> Option<NaiveDate> {
+/// `3d`, `2w`, `1m`, `1y` after today, or before it when `back`.
+fn parse_offset(offset: &str, today: NaiveDate, back: bool) -> Option<NaiveDate> {
     let unit_at = offset.find(|c: char| !c.is_ascii_digit())?;
     let (count, unit) = offset.split_at(unit_at);
     let n: u32 = count.parse().ok()?;
-    match unit {
-        "d" => today.checked_add_days(Days::new(n.into())),
-        "w" => today.checked_add_days(Days::new(u64::from(n) * 7)),
-        "m" => today.checked_add_months(Months::new(n)),
-        "y" => today.checked_add_months(Months::new(n.checked_mul(12)?)),
-        _ => None,
+    let (days, months) = match unit {
+        "d" => (u64::from(n), 0),
+        "w" => (u64::from(n) * 7, 0),
+        "m" => (0, n),
+        "y" => (0, n.checked_mul(12)?),
+        _ => return None,
+    };
+    if back {
+        today
+            .checked_sub_days(Days::new(days))?
+            .checked_sub_months(Months::new(months))
+    } else {
+        today
+            .checked_add_days(Days::new(days))?
+            .checked_add_months(Months::new(months))
     }
 }
 
@@ -175,6 +211,21 @@ mod tests {
         assert_eq!(p("next week"), d("2026-11-23"));
         assert_eq!(p("next month"), d("2026-12-01"));
         assert_eq!(p("eoy"), d("2026-12-31"));
+    }
+
+    #[test]
+    fn dates_as_people_write_them() {
+        assert_eq!(p("15 Jan 2027"), d("2027-01-15"));
+        assert_eq!(p("15 january 2027"), d("2027-01-15"));
+        assert_eq!(p("Jan 15, 2027"), d("2027-01-15"));
+        assert_eq!(p("15.01.2027"), d("2027-01-15"));
+        assert_eq!(p("2027/01/15"), d("2027-01-15"));
+        assert_eq!(p("Fri 15 Jan 2027"), d("2027-01-15"));
+        assert_eq!(p("yesterday"), d("2026-11-17"));
+        assert_eq!(p("-3d"), d("2026-11-15"));
+        assert_eq!(p("-2w"), d("2026-11-04"));
+        assert_eq!(p("-1m"), d("2026-10-18"));
+        assert!(parse_date("31 Feb 2027", today()).is_err());
     }
 
     #[test]
