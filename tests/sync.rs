@@ -288,3 +288,29 @@ fn importing_another_copy_merges_and_conflict_copies_are_merged_and_kept() {
     let (_, plan) = load(&a);
     assert!(plan.goals.iter().any(|g| g.title == "From the tablet"));
 }
+
+#[test]
+fn a_reused_copy_name_never_overwrites_an_earlier_merged_copy() {
+    let w = World::new(true);
+    let (a, other) = (w.dir("laptop"), w.dir("phone"));
+    w.ok(&a, &["add", "Speak at a conference"]);
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::copy(a.join(PLAN_FILE), other.join(PLAN_FILE)).unwrap();
+    let name = "plan.sync-conflict-20261122-101010-ABCDEFG.json";
+    for title in ["From the phone", "From the phone, later"] {
+        w.ok(&other, &["add", title]);
+        std::fs::copy(other.join(PLAN_FILE), a.join(name)).unwrap();
+        w.ok(&a, &["sync", "--merge-copies"]);
+    }
+    let kept: Vec<String> = std::fs::read_dir(a.join("backups"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("merged-"))
+        .collect();
+    assert_eq!(kept.len(), 2, "both merged copies are kept: {kept:?}");
+    let (_, plan) = load(&a);
+    for title in ["From the phone", "From the phone, later"] {
+        assert!(plan.goals.iter().any(|g| g.title == title), "{title}");
+    }
+}

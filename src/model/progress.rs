@@ -63,25 +63,12 @@ pub fn step_share(step: &ActionStep, end: Option<NaiveDate>) -> f64 {
 /// The first occurrence of a repeating step now due on `due`, after `gone_by` occurrences
 /// were done or missed (each moved it on by one interval).
 fn first_due(rule: Recurrence, due: NaiveDate, gone_by: usize) -> NaiveDate {
-    (0..gone_by.min(MAX_OCCURRENCES)).fold(due, |d, _| rule.before(d))
+    rule.rewind(due, gone_by as u64)
 }
-
-/// How far occurrences are counted, so that a daily step over a century stays quick.
-const MAX_OCCURRENCES: usize = 10_000;
 
 /// How many occurrences from `first` fall on or before `end`.
 fn occurrences_between(rule: Recurrence, first: NaiveDate, end: NaiveDate) -> usize {
-    let mut count = 0;
-    let mut at = first;
-    while at <= end && count < MAX_OCCURRENCES {
-        count += 1;
-        let next = rule.after(at);
-        if next <= at {
-            break;
-        }
-        at = next;
-    }
-    count
+    usize::try_from(rule.count_until(first, end)).unwrap_or(usize::MAX)
 }
 
 /// Progress from the tree: milestones count with their weight, direct steps with weight 1.

@@ -46,6 +46,9 @@ pub struct Recurrence {
     pub from: From,
 }
 
+/// How many months are stepped through at most when counting (a thousand years of them).
+const MAX_STEPS: u64 = 12_000;
+
 /// The largest interval a form or file may give (ten years of days).
 pub const MAX_EVERY: u32 = 3660;
 
@@ -81,6 +84,47 @@ impl Recurrence {
                 }
             }
         }
+    }
+
+    /// The interval in days when it is a fixed number of them (days and weeks; months vary).
+    pub fn fixed_days(self) -> Option<u64> {
+        let n = u64::from(self.every.clamp(1, MAX_EVERY));
+        match self.unit {
+            Unit::Days => Some(n),
+            Unit::Weeks => Some(n * 7),
+            Unit::Months => None,
+        }
+    }
+
+    /// The date `times` intervals before `date`, as `before` that many times would give
+    /// (days and weeks at once; months step, as month ends and short months shift them).
+    pub fn rewind(self, date: NaiveDate, times: u64) -> NaiveDate {
+        match self.fixed_days() {
+            Some(days) => super::dates::minus_days(date, days.saturating_mul(times)),
+            None => (0..times.min(MAX_STEPS)).fold(date, |d, _| self.before(d)),
+        }
+    }
+
+    /// How many occurrences from `first` (itself one) fall on or before `end`, as stepping
+    /// with `after` would count them (days and weeks at once; months step).
+    pub fn count_until(self, first: NaiveDate, end: NaiveDate) -> u64 {
+        if end < first {
+            return 0;
+        }
+        if let Some(days) = self.fixed_days() {
+            return (end - first).num_days() as u64 / days + 1;
+        }
+        let mut count = 0;
+        let mut at = first;
+        while at <= end && count < MAX_STEPS {
+            count += 1;
+            let next = self.after(at);
+            if next <= at {
+                break;
+            }
+            at = next;
+        }
+        count
     }
 
     /// The date one interval before `date` (the inverse of `after`, month ends kept).
@@ -337,5 +381,38 @@ mod tests {
             Recurrence::parse("quarterly"),
             Some(Recurrence::every(3, Unit::Months))
         );
+    }
+
+    #[test]
+    fn counting_and_rewinding_agree_with_stepping() {
+        let rules = [
+            Recurrence::WEEKLY,
+            Recurrence::MONTHLY,
+            Recurrence::every(3, Unit::Months),
+            Recurrence::every(10, Unit::Days),
+        ];
+        for rule in rules {
+            for first in ["2027-01-31", "2027-01-15", "2027-02-28", "2026-12-30"] {
+                let first = d(first);
+                let mut at = first;
+                let mut stepped = 0;
+                for end in (0..800).map(|k| first + chrono::Days::new(k)) {
+                    while at <= end {
+                        stepped += 1;
+                        at = rule.after(at);
+                    }
+                    assert_eq!(
+                        rule.count_until(first, end),
+                        stepped,
+                        "{rule} {first} {end}"
+                    );
+                }
+                let mut back = first;
+                for times in 0..30 {
+                    assert_eq!(rule.rewind(first, times), back, "{rule} {first} {times}");
+                    back = rule.before(back);
+                }
+            }
+        }
     }
 }

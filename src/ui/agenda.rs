@@ -90,8 +90,17 @@ fn agenda_line(state: &AppState, row: &AgendaRow, width: usize) -> Line<'static>
         AgendaRow::Done(id) => {
             let goal = state.doc.goal_of(*id).map_or(*id, |g| g.id);
             let kind = state.doc.locate(*id).map_or(ItemKind::Step, |l| l.kind());
-            let item = item_spans(state, *id, goal, kind, false);
-            dated_line(Span::styled("  done ✓    ", theme::good()), item, width)
+            let (left, goal) = item_spans(state, *id, goal, kind, false);
+            // Done today: the box is ticked, as in the tree.
+            let left = match left.strip_prefix("[ ]") {
+                Some(rest) => format!("[x]{rest}"),
+                None => left,
+            };
+            dated_line(
+                Span::styled("  done ✓    ", theme::good()),
+                (left, goal),
+                width,
+            )
         }
         AgendaRow::Goal { id, why } => goal_line(state, *id, *why, width),
     }

@@ -48,9 +48,9 @@ pub fn milestone_lines(m: &Milestone, state: &AppState, loc: Loc) -> Vec<Line<'s
     lines.push(field(
         "Progress",
         format!(
-            "{:.0}% · {done_steps} of {} steps done",
+            "{:.0}% · {done_steps} of {} done",
             milestone_progress(m) * 100.0,
-            m.steps.len()
+            crate::model::text::plural(m.steps.len(), "step")
         ),
     ));
     if let Some(t) = m.target {

@@ -23,7 +23,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
 
 fn draw_tree(frame: &mut Frame, area: Rect, state: &AppState) {
     let title = match &state.screens.goals.search {
-        Some(_) => format!(" Goals — {} matching rows ", state.screens.goals.rows.len()),
+        Some(_) => format!(
+            " Goals — {} ",
+            crate::model::text::plural(state.screens.goals.rows.len(), "matching row")
+        ),
         None => goals_title(state),
     };
     let mut block = Block::bordered().title(title);
