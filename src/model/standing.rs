@@ -84,7 +84,10 @@ pub fn decide(goal: &Goal, evidence: Evidence, today: NaiveDate) -> Standing {
     if deadline < today {
         return Standing::Late;
     }
-    if evidence.projected.is_some_and(|p| p > deadline) {
+    if evidence
+        .projected
+        .is_some_and(|p| p > deadline + slack(goal, deadline))
+    {
         return Standing::AtRisk;
     }
     match evidence.expected {
@@ -92,6 +95,14 @@ pub fn decide(goal: &Goal, evidence: Evidence, today: NaiveDate) -> Standing {
         Some(e) if evidence.progress > e + PACE_TOLERANCE => Standing::Ahead,
         _ => Standing::OnTrack,
     }
+}
+
+/// How far past the deadline a projection may land and still count as in time: the same
+/// share of the goal's span as the pace line's tolerance (12 days of a 4-month goal), so that
+/// a practice kept on schedule does not flip to "at risk" in the days between occurrences.
+fn slack(goal: &Goal, deadline: NaiveDate) -> chrono::Days {
+    let span = (deadline - goal.start_date()).num_days().max(0) as f64;
+    chrono::Days::new((span * PACE_TOLERANCE).ceil() as u64)
 }
 
 /// The standing of a milestone of a goal on `today`.
@@ -153,6 +164,11 @@ mod tests {
         let today = d("2026-03-01");
         let on_line = evidence(0.33, Some(0.33), Some("2026-08-15"));
         assert_eq!(decide(&g, on_line, today), Standing::AtRisk);
+        // Jan 1 → Jun 30 is 180 days: 18 days' slack past the deadline.
+        let just_past = evidence(0.33, Some(0.33), Some("2026-07-18"));
+        assert_eq!(decide(&g, just_past, today), Standing::OnTrack);
+        let beyond = evidence(0.33, Some(0.33), Some("2026-07-19"));
+        assert_eq!(decide(&g, beyond, today), Standing::AtRisk);
         let in_time = evidence(0.33, Some(0.33), Some("2026-06-20"));
         assert_eq!(decide(&g, in_time, today), Standing::OnTrack);
         let no_rate_yet = evidence(0.0, Some(0.05), None);
