@@ -220,13 +220,8 @@ impl Store {
     /// read-only, and when the file changed on disk since we last saw it: then our version
     /// goes to a conflict file beside it and the error names that file.
     pub fn save(&mut self, plan: &Plan) -> Result<Saved, SaveError> {
-        if let Some(holder) = self.read_only_reason() {
-            return Err(SaveError::ReadOnly { holder });
-        }
-        let path = self.plan_path();
-        let parts = json::plan_parts(plan);
+        let (path, parts) = self.writable(plan)?;
         let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-        refuse_what_would_not_load(plan, &parts, &path)?;
         if self.changed_on_disk(&path) {
             let copy = self.write_conflict_copy(&parts)?;
             return Err(SaveError::Conflict { path, copy });
@@ -248,6 +243,18 @@ impl Store {
         atomic::sync_dir_failing(paths::split(&target).0, self.fault)
             .map_err(|e| e.into_save_error(&target))?;
         Ok(saved)
+    }
+
+    /// The plan's path and bytes, when this store may write and the plan would read back.
+    fn writable(&self, plan: &Plan) -> Result<(PathBuf, Vec<Vec<u8>>), SaveError> {
+        if let Some(holder) = self.read_only_reason() {
+            return Err(SaveError::ReadOnly { holder });
+        }
+        let path = self.plan_path();
+        let parts = json::plan_parts(plan);
+        let slices: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+        refuse_what_would_not_load(plan, &slices, &path)?;
+        Ok((path, parts))
     }
 
     /// Writes the temp file beside `target` and swaps it in; returns the replaced file
@@ -351,13 +358,8 @@ impl Store {
     /// git left missing or half written; a link at `plan.json` is replaced, never written
     /// through.
     pub fn replace(&mut self, plan: &Plan, keep_as: &str) -> Result<(), SaveError> {
-        if let Some(holder) = self.read_only_reason() {
-            return Err(SaveError::ReadOnly { holder });
-        }
-        let path = self.plan_path();
-        let parts = json::plan_parts(plan);
+        let (path, parts) = self.writable(plan)?;
         let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-        refuse_what_would_not_load(plan, &parts, &path)?;
         if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
             backup::keep_copy(&self.dir, &path, keep_as).map_err(|source| SaveError::Backup {
                 path: path.clone(),
