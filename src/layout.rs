@@ -59,11 +59,41 @@ pub fn tab_label(i: usize, title: &str) -> String {
     format!(" {} {title} ", i + 1)
 }
 
-/// Which tab (screen index) column `x` of the title bar falls on.
-pub fn tab_at(x: u16, titles: &[&str]) -> Option<usize> {
+/// How many columns the title bar keeps for its notice ("review due (4)", "READ-ONLY…").
+pub const NOTICE_ROOM: usize = 22;
+
+/// The title bar's tabs on a terminal `width` wide with screen `current` on show: each
+/// screen's number and name, or, where that would leave under `NOTICE_ROOM` columns for the
+/// notice, the other screens by number alone (80 columns keep "review due" in view).
+pub fn tab_labels(width: u16, current: usize, titles: &[&str]) -> Vec<String> {
+    let full: Vec<String> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| tab_label(i, t))
+        .collect();
+    let used: usize = APP_NAME.len() + full.iter().map(|l| l.chars().count()).sum::<usize>();
+    if used + NOTICE_ROOM <= width as usize {
+        return full;
+    }
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if i == current {
+                tab_label(i, t)
+            } else {
+                format!(" {} ", i + 1)
+            }
+        })
+        .collect()
+}
+
+/// Which tab (screen index) column `x` of the title bar falls on, the tabs as `tab_labels`
+/// lays them out.
+pub fn tab_at(x: u16, width: u16, current: usize, titles: &[&str]) -> Option<usize> {
     let mut start = APP_NAME.len() as u16;
-    for (i, title) in titles.iter().enumerate() {
-        let end = start + tab_label(i, title).chars().count() as u16;
+    for (i, label) in tab_labels(width, current, titles).iter().enumerate() {
+        let end = start + label.chars().count() as u16;
         if (start..end).contains(&x) {
             return Some(i);
         }

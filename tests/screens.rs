@@ -218,3 +218,29 @@ fn dates_follow_the_configured_format() {
     assert!(screen.contains("29 Jun 2027"), "{screen}");
     assert!(!screen.contains("2027-06-29"), "{screen}");
 }
+
+#[test]
+fn at_80_columns_the_title_bar_keeps_review_due_and_tabs_stay_clickable() {
+    let mut state = common::demo_app(80, 24);
+    let screen = common::render(&state);
+    let bar = screen.lines().next().unwrap();
+    assert!(bar.contains("review due"), "{bar}");
+    assert!(
+        bar.contains("1 Goals"),
+        "the current screen keeps its name: {bar}"
+    );
+    let x = bar.find(" 3 ").expect("tab 3 by number") as u16 + 1;
+    let click = crossterm::event::Event::Mouse(crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: x,
+        row: 0,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    });
+    goalcoach::app::handle_event(&mut state, &click);
+    assert_eq!(state.screen, goalcoach::app::action::Screen::Priorities);
+    let wide = common::render(&common::demo_app(140, 30));
+    assert!(
+        wide.lines().next().unwrap().contains("2 Agenda"),
+        "wide: names shown"
+    );
+}

@@ -225,11 +225,15 @@ fn stale_git_locks_and_merge_temps_are_cleared_and_said() {
     let (a, _b) = two_computers(&w, &["Speak at a conference"]);
     std::fs::write(a.join(".git/index.lock"), "").unwrap();
     std::fs::write(a.join(".git/HEAD.lock"), "").unwrap();
+    std::fs::write(a.join(".git/AUTO_MERGE.lock"), "").unwrap();
     std::fs::write(a.join(".merge_file_abc123"), "x").unwrap();
     w.ok(&a, &["add", "Learn Rust"]);
     let said = w.ok(&a, &["sync"]);
     assert!(said.contains("cleared lock files"), "{said}");
-    assert!(said.contains("index.lock"), "{said}");
+    assert!(
+        said.contains("index.lock") && said.contains("AUTO_MERGE.lock"),
+        "{said}"
+    );
     assert!(!a.join(".merge_file_abc123").exists());
     assert!(said.contains("pushed"), "{said}");
 }

@@ -73,7 +73,12 @@ fn click(state: &mut AppState, x: u16, y: u16) -> Effect {
     }
     if y == 0 {
         let titles = Screen::ALL.map(Screen::title);
-        if let Some(i) = crate::layout::tab_at(x, &titles) {
+        let current = Screen::ALL
+            .iter()
+            .position(|s| *s == state.screen)
+            .unwrap_or(0);
+        let width = state.session.size.0;
+        if let Some(i) = crate::layout::tab_at(x, width, current, &titles) {
             show_screen(state, Screen::ALL[i]);
         }
     } else if state.screen == Screen::Goals {

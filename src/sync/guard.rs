@@ -27,15 +27,11 @@ const NEVER_TRACKED: [&str; 3] = ["plan.lock", "backups", crate::store::VIEW_FIL
 pub fn clear_stale_git_files(dir: &Path) -> Vec<String> {
     let git_dir = dir.join(".git");
     let mut cleared = Vec::new();
-    let mut locks = vec![
-        git_dir.join("index.lock"),
-        git_dir.join("HEAD.lock"),
-        git_dir.join("ORIG_HEAD.lock"),
-        git_dir.join("MERGE_HEAD.lock"),
-        git_dir.join("config.lock"),
-        git_dir.join("packed-refs.lock"),
-    ];
-    collect_ref_locks(&git_dir.join("refs"), &mut locks);
+    // Every `*.lock` at the top of .git (index, HEAD, ORIG_HEAD, AUTO_MERGE, config,
+    // packed-refs…) and under refs/.
+    let mut locks = Vec::new();
+    collect_locks(&git_dir, &mut locks, false);
+    collect_locks(&git_dir.join("refs"), &mut locks, true);
     locks.retain(|lock| std::fs::symlink_metadata(lock).is_ok());
     wait_for_a_finishing_git(&locks);
     for lock in locks {
@@ -72,15 +68,16 @@ fn wait_for_a_finishing_git(locks: &[std::path::PathBuf]) {
     }
 }
 
-fn collect_ref_locks(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+/// The `*.lock` files in `dir` (and below it, with `deep`).
+fn collect_locks(dir: &Path, out: &mut Vec<std::path::PathBuf>, deep: bool) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
         match entry.file_type() {
-            Ok(t) if t.is_dir() => collect_ref_locks(&path, out),
-            Ok(_) if path.extension().is_some_and(|e| e == "lock") => out.push(path),
+            Ok(t) if t.is_dir() && deep => collect_locks(&path, out, true),
+            Ok(t) if !t.is_dir() && path.extension().is_some_and(|e| e == "lock") => out.push(path),
             _ => {}
         }
     }

@@ -120,8 +120,13 @@ fn draw_overlays(frame: &mut Frame, body: Rect, state: &AppState) {
 
 fn draw_title_bar(frame: &mut Frame, area: Rect, state: &AppState) {
     let mut spans = vec![Span::styled(layout::APP_NAME, theme::title())];
-    for (i, screen) in Screen::ALL.iter().enumerate() {
-        let label = layout::tab_label(i, screen.title());
+    let titles = Screen::ALL.map(Screen::title);
+    let current = Screen::ALL
+        .iter()
+        .position(|s| *s == state.screen)
+        .unwrap_or(0);
+    let labels = layout::tab_labels(area.width, current, &titles);
+    for (screen, label) in Screen::ALL.iter().zip(labels) {
         let style = if *screen == state.screen {
             theme::selected()
         } else {
