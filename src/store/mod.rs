@@ -10,20 +10,24 @@ mod lock;
 mod migrate;
 mod paths;
 mod read;
+mod restore;
 mod stamp;
 mod view;
+mod writes;
 
 pub use error::{LoadError, SaveError};
 pub use paths::{DATA_DIR_ENV, data_dir};
 pub use view::{VIEW_FILE, read_view, write_view};
+use writes::refuse_what_would_not_load;
+pub use writes::{
+    check_writable, put_away_merged_copy, too_large_problem, write_copy, write_rescue,
+};
 
 use crate::model::{Plan, SCHEMA_VERSION};
 use chrono::NaiveDate;
-use serde::Deserialize;
 use stamp::{DiskStamp, stamp_of};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io;
 use std::path::{Path, PathBuf};
 
 /// The steps of a save, in order (for fault injection in tests).
@@ -85,11 +89,6 @@ pub struct Store {
     today: NaiveDate,
     /// A save step to fail on purpose (tests only; see `inject_fault`).
     fault: atomic::Fault,
-}
-
-#[derive(Deserialize)]
-struct VersionProbe {
-    schema_version: Option<u32>,
 }
 
 impl Store {
@@ -352,73 +351,6 @@ impl Store {
     pub fn backups(&self) -> Vec<PathBuf> {
         backup::list(&self.dir)
     }
-
-    /// Writes `plan` in place of whatever `plan.json` is now, keeping that file (when there
-    /// is one) as `backups/NAME` first. For sync, which holds the lock and brings back a plan
-    /// git left missing or half written; a link at `plan.json` is replaced, never written
-    /// through.
-    pub fn replace(&mut self, plan: &Plan, keep_as: &str) -> Result<(), SaveError> {
-        let (path, parts) = self.writable(plan)?;
-        let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
-            backup::keep_copy(&self.dir, &path, keep_as).map_err(|source| SaveError::Backup {
-                path: path.clone(),
-                source,
-            })?;
-        }
-        atomic::write_parts(&self.dir, PLAN_FILE, &parts).map_err(|e| e.into_save_error(&path))?;
-        self.stamp = Some(stamp_of(&path, &parts));
-        self.backed_up = true;
-        Ok(())
-    }
-
-    /// Keeps a copy of `plan.json` as it is now in `backups/NAME` (sync, before git rewrites
-    /// it). Nothing to keep when there is no regular file.
-    pub fn keep_copy(&self, name: &str) -> io::Result<()> {
-        let path = self.plan_path();
-        if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
-            return Ok(());
-        }
-        backup::keep_copy(&self.dir, &path, name)
-    }
-
-    /// Puts `backup` in place of `plan.json`: checks it is a plan this build reads, keeps the
-    /// current file as `backups/plan-DATE-before-restore-TIME.json`, then replaces the plan
-    /// atomically. Returns the restored plan.
-    pub fn restore(&mut self, backup: &Path) -> anyhow::Result<Plan> {
-        use anyhow::Context;
-        if let Some(holder) = self.read_only_reason() {
-            anyhow::bail!(
-                "nothing was restored into {}: {holder}",
-                self.plan_path().display()
-            );
-        }
-        let bytes = read_plan_file(backup)?
-            .with_context(|| format!("cannot read {}: it is not there", backup.display()))?;
-        parse_plan(backup, &bytes)?;
-        let path = self.plan_path();
-        if path.exists() {
-            let name = backup::before_restore_name(self.today);
-            backup::keep_copy(&self.dir, &path, &name).with_context(|| {
-                format!("cannot keep a copy of {} before restoring", path.display())
-            })?;
-        }
-        let target = paths::write_target(&path)
-            .with_context(|| format!("cannot restore into {}", path.display()))?;
-        if target != path && !paths::looks_like_a_plan(&target) {
-            anyhow::bail!(
-                "{} is a symbolic link to {}, which is not a goalcoach plan; goalcoach will not \
-                 write there. Remove the link (rm {}) and run the restore again",
-                path.display(),
-                target.display(),
-                path.display()
-            );
-        }
-        let (dir, name) = paths::split(&target);
-        atomic::write_parts(dir, &name, &[&bytes]).map_err(|e| e.into_save_error(&path))?;
-        self.backed_up = true;
-        self.load().map_err(anyhow::Error::from)
-    }
 }
 
 /// What only the lock holder may clean: temp files a killed save or backup left, and old
@@ -426,75 +358,6 @@ impl Store {
 fn clean_up_after_crashes(dir: &Path) {
     atomic::remove_stale_temps(dir, PLAN_FILE);
     backup::tidy(dir);
-}
-
-/// Writes the plan to `path` (atomically, as `plan.json` is written), e.g. to rescue it to
-/// another disk when saving fails. `plan.json` is not touched.
-pub fn write_copy(plan: &Plan, path: &Path) -> Result<(), SaveError> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        let source = io::Error::new(io::ErrorKind::InvalidInput, "not a file name");
-        return Err(SaveError::Io {
-            path: path.to_path_buf(),
-            step: "create",
-            source,
-        });
-    };
-    let parts = json::plan_parts(plan);
-    let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-    refuse_what_would_not_load(plan, &parts, path)?;
-    atomic::write_parts(dir, name, &parts).map_err(|e| e.into_save_error(path))
-}
-
-/// Writes the plan to `path` as it is, without the checks a save makes: the way out at quit
-/// when a save failed, often for the very check that a plan would not read back (a value
-/// out of range). The person gets their words in a file to fix by hand, never nothing.
-pub fn write_rescue(plan: &Plan, path: &Path) -> Result<(), SaveError> {
-    let (dir, name) = paths::split(path);
-    let parts = json::plan_parts(plan);
-    let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-    atomic::write_parts(dir, &name, &parts).map_err(|e| e.into_save_error(path))
-}
-
-/// A save never writes a file goalcoach would refuse to read back: a number out of range, a
-/// shared id, or a file over `MAX_FILE_BYTES` stops it before a byte is written.
-fn refuse_what_would_not_load(plan: &Plan, parts: &[&[u8]], path: &Path) -> Result<(), SaveError> {
-    let mut problems = crate::model::check::problems(plan);
-    problems.extend(crate::model::check::id_problems(plan));
-    let bytes: usize = parts.iter().map(|p| p.len()).sum();
-    if bytes as u64 > MAX_FILE_BYTES {
-        problems.push(too_large_problem(bytes as u64));
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(SaveError::Invalid {
-            path: path.to_path_buf(),
-            problems,
-        })
-    }
-}
-
-/// Why a plan of `bytes` is refused: larger than goalcoach reads back.
-pub fn too_large_problem(bytes: u64) -> String {
-    let mib = |b: u64| b.div_ceil(1024 * 1024);
-    format!(
-        "the plan would take {} MiB, and goalcoach reads plans of at most {} MiB (archive or \
-         delete what is no longer needed, or import less at once)",
-        mib(bytes),
-        mib(MAX_FILE_BYTES)
-    )
-}
-
-/// Whether `plan` can be written and read back: the checks a save makes, with nothing
-/// written (imports and merges ask before they change anything).
-pub fn check_writable(plan: &Plan, path: &Path) -> Result<(), SaveError> {
-    let parts = json::plan_parts(plan);
-    let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-    refuse_what_would_not_load(plan, &parts, path)
 }
 
 /// The bytes of a plan (or any file to import): only a regular file, at most 64 MiB;
@@ -511,49 +374,6 @@ pub fn to_pretty_json(plan: &Plan) -> Vec<u8> {
 /// Parses a plan from bytes, with the same checks as loading the file (used by import).
 pub fn parse_plan(path: &Path, bytes: &[u8]) -> Result<Plan, LoadError> {
     read::decode(path, bytes).map(|decoded| decoded.plan)
-}
-
-fn probe_version(path: &Path, bytes: &[u8]) -> Result<u32, LoadError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(LoadError::Empty {
-            path: path.to_path_buf(),
-        });
-    }
-    let found = match leading_schema_version(bytes) {
-        Some(v) => v,
-        None => {
-            let probe: VersionProbe =
-                serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
-            probe.schema_version.ok_or_else(|| LoadError::NotAPlan {
-                path: path.to_path_buf(),
-            })?
-        }
-    };
-    if found > SCHEMA_VERSION {
-        return Err(LoadError::TooNew {
-            path: path.to_path_buf(),
-            found,
-        });
-    }
-    Ok(found)
-}
-
-/// The version when the document opens with `{ "schema_version": N` (as goalcoach writes
-/// it), read without scanning the rest; `None` sends the caller to a full probe.
-fn leading_schema_version(bytes: &[u8]) -> Option<u32> {
-    let text = std::str::from_utf8(&bytes[..bytes.len().min(64)]).ok()?;
-    let rest = text.trim_start().strip_prefix('{')?.trim_start();
-    let rest = rest
-        .strip_prefix("\"schema_version\"")?
-        .trim_start()
-        .strip_prefix(':')?
-        .trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let after = rest[digits.len()..].trim_start();
-    if !(after.starts_with(',') || after.starts_with('}')) {
-        return None;
-    }
-    digits.parse().ok()
 }
 
 /// A name for a new plan, unique enough to tell plans apart: time, process and a counter.
@@ -582,47 +402,7 @@ pub fn read_plan(dir: &Path) -> Result<(Plan, Vec<String>), LoadError> {
     }
 }
 
-/// Moves a conflict copy that has been merged into the plan into `backups/`, as
-/// `merged-NAME` (a name used before gets a number): the newest 20 of those are kept.
-pub fn put_away_merged_copy(dir: &Path, copy: &Path) -> io::Result<PathBuf> {
-    let backups = dir.join("backups");
-    paths::create_private_dir(&backups)?;
-    let name = copy
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| PLAN_FILE.to_string());
-    let target = backups.join(backup::free_name(
-        &backups,
-        &format!("{}{name}", backup::MERGED_PREFIX),
-    ));
-    fs::rename(copy, &target)?;
-    Ok(target)
-}
-
 /// The backups in `dir`, newest first, without creating anything.
 pub fn list_backups(dir: &Path) -> Vec<PathBuf> {
     backup::list(dir)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_leading_version_is_read_without_a_full_parse() {
-        assert_eq!(
-            leading_schema_version(b"{\n  \"schema_version\": 1,\n  \"goals\": ["),
-            Some(1)
-        );
-        assert_eq!(
-            leading_schema_version(b" { \"schema_version\" : 12 }"),
-            Some(12)
-        );
-        assert_eq!(
-            leading_schema_version(b"{\"goals\": [], \"schema_version\": 1}"),
-            None
-        );
-        assert_eq!(leading_schema_version(b"{\"schema_version\": 1x"), None);
-        assert_eq!(leading_schema_version(b"{\"schema_version\": \"1\"}"), None);
-    }
 }

@@ -69,7 +69,7 @@ pub fn read_regular(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
 
 /// Parses and checks a plan file's bytes (see the module's opening comment).
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, LoadError> {
-    let version = super::probe_version(path, bytes)?;
+    let version = probe_version(path, bytes)?;
     let mut plan: Plan = serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
     if version < 2 {
         super::migrate::from_v1(&mut plan);
@@ -164,6 +164,54 @@ fn strip_value(value: &mut serde_json::Value) -> usize {
     }
 }
 
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    schema_version: Option<u32>,
+}
+
+fn probe_version(path: &Path, bytes: &[u8]) -> Result<u32, LoadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let found = match leading_schema_version(bytes) {
+        Some(v) => v,
+        None => {
+            let probe: VersionProbe =
+                serde_json::from_slice(bytes).map_err(|e| LoadError::corrupt(path, &e))?;
+            probe.schema_version.ok_or_else(|| LoadError::NotAPlan {
+                path: path.to_path_buf(),
+            })?
+        }
+    };
+    if found > SCHEMA_VERSION {
+        return Err(LoadError::TooNew {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
+    Ok(found)
+}
+
+/// The version when the document opens with `{ "schema_version": N` (as goalcoach writes
+/// it), read without scanning the rest; `None` sends the caller to a full probe.
+fn leading_schema_version(bytes: &[u8]) -> Option<u32> {
+    let text = std::str::from_utf8(&bytes[..bytes.len().min(64)]).ok()?;
+    let rest = text.trim_start().strip_prefix('{')?.trim_start();
+    let rest = rest
+        .strip_prefix("\"schema_version\"")?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest[digits.len()..].trim_start();
+    if !(after.starts_with(',') || after.starts_with('}')) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,5 +231,23 @@ mod tests {
         ] {
             assert!(may_hold_controls(hostile.as_bytes()), "{hostile:?}");
         }
+    }
+
+    #[test]
+    fn the_leading_version_is_read_without_a_full_parse() {
+        assert_eq!(
+            leading_schema_version(b"{\n  \"schema_version\": 1,\n  \"goals\": ["),
+            Some(1)
+        );
+        assert_eq!(
+            leading_schema_version(b" { \"schema_version\" : 12 }"),
+            Some(12)
+        );
+        assert_eq!(
+            leading_schema_version(b"{\"goals\": [], \"schema_version\": 1}"),
+            None
+        );
+        assert_eq!(leading_schema_version(b"{\"schema_version\": 1x"), None);
+        assert_eq!(leading_schema_version(b"{\"schema_version\": \"1\"}"), None);
     }
 }
