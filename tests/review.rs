@@ -143,3 +143,31 @@ fn a_win_can_be_logged_as_an_achievement_once() {
     assert_eq!(logged[0].goal, Some(state.plan().goals[1].id));
     assert!(render(&state).contains("Pick three conferences  (in your achievements)"));
 }
+
+#[test]
+fn in_the_stale_stage_s_acts_on_the_items_goal_and_a_adds_a_step() {
+    let mut state = on_review_screen();
+    type_keys(&mut state, "r");
+    enter(&mut state);
+    type_keys(&mut state, "K");
+    type_keys(&mut state, "K");
+    type_keys(&mut state, "K");
+    assert!(
+        render(&state).contains("Stuck and stale"),
+        "{}",
+        render(&state)
+    );
+    let item = state.screens.review.current(&state).expect("a stale item");
+    let goal = state.plan().goal_of(item).unwrap().id;
+    type_keys(&mut state, "a");
+    let form = state.form_mut().expect("a new step form");
+    assert!(form.title.contains("step"), "{}", form.title);
+    press(&mut state, key(KeyCode::Esc));
+    let before = state.plan().goal(goal).unwrap().status;
+    type_keys(&mut state, "s");
+    assert_ne!(
+        state.plan().goal(goal).unwrap().status,
+        before,
+        "its goal's status moved"
+    );
+}

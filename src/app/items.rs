@@ -63,6 +63,12 @@ pub fn open_add_step(core: &mut Core, current: Option<ItemId>) -> Effect {
     }
 }
 
+/// Opens the prompt for a new step straight under goal `goal` (the review's "a smaller step"
+/// for a stuck goal: a step, not a milestone).
+pub fn open_new_step(core: &mut Core, goal: ItemId) -> Effect {
+    open_child_form(core, goal, ItemKind::Step, usize::MAX)
+}
+
 fn open_child_form(core: &mut Core, parent: ItemId, kind: ItemKind, index: usize) -> Effect {
     let title = core.doc.title_of(parent).to_string();
     core.open_form(item_forms::new_child(parent, &title, kind, index))

@@ -114,6 +114,28 @@ impl ReviewScreen {
             Action::StepBack => super::super::guided::open_step_back(core),
             Action::MoveDown => self.move_by(core, 1),
             Action::MoveUp => self.move_by(core, -1),
+            // "s goal status" in the stale stage lets go of (or holds) the item's goal.
+            Action::CycleStatus
+                if in_progress(core).and_then(WeeklyReview::current_stage)
+                    == Some(Stage::Stale) =>
+            {
+                let goal = self
+                    .current(core)
+                    .and_then(|id| core.doc.goal_of(id))
+                    .map(|g| g.id);
+                items::update(core, goal, Action::CycleStatus)
+            }
+            // "a smaller step" for a goal that is stuck or stalled: a step under it.
+            Action::AddChild
+                if in_progress(core).and_then(WeeklyReview::current_stage)
+                    == Some(Stage::Stale)
+                    && self
+                        .current(core)
+                        .is_some_and(|id| core.plan().goal(id).is_some()) =>
+            {
+                let goal = self.current(core).unwrap_or_default();
+                items::open_new_step(core, goal)
+            }
             other => items::update(core, self.current(core), other),
         }
     }
