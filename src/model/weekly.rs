@@ -315,8 +315,20 @@ pub fn commitment_kept(step: &crate::model::ActionStep, since: NaiveDate) -> boo
     step.is_done() || step.history.iter().any(|&d| d >= since)
 }
 
-/// Steps done in each of the `weeks` weeks ending on `anchor`, oldest first, with the week.
-pub fn steps_done_per_week(plan: &Plan, anchor: NaiveDate, weeks: usize) -> Vec<(String, u64)> {
+/// Steps done in each of the `weeks` review weeks up to `today`, oldest first, with the
+/// week: each week ends on a review day like `anchor`, and the last is the one `today` falls
+/// in, so the week so far is counted too.
+pub fn steps_done_per_week(
+    plan: &Plan,
+    anchor: NaiveDate,
+    today: NaiveDate,
+    weeks: usize,
+) -> Vec<(String, u64)> {
+    let anchor = if today > anchor {
+        plus_days(anchor, 7)
+    } else {
+        anchor
+    };
     (0..weeks)
         .rev()
         .map(|back| {
@@ -618,7 +630,7 @@ mod tests {
             goals: vec![goal_with_steps()],
             ..Plan::default()
         };
-        let weeks = steps_done_per_week(&plan, d(SUNDAY), 3);
+        let weeks = steps_done_per_week(&plan, d(SUNDAY), d(SUNDAY), 3);
         assert_eq!(
             weeks,
             [
@@ -627,6 +639,10 @@ mod tests {
                 ("2026-W47".into(), 1)
             ]
         );
+        // Days after the review day: the week so far is the last bar.
+        let later = steps_done_per_week(&plan, d(SUNDAY), d("2026-11-24"), 3);
+        assert_eq!(later.last().unwrap().0, "2026-W48");
+        assert_eq!(later[1], ("2026-W47".into(), 1));
     }
 
     #[test]

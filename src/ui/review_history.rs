@@ -165,7 +165,7 @@ fn review_trail(state: &AppState, anchor: chrono::NaiveDate) -> String {
 
 fn draw_chart(frame: &mut Frame, area: Rect, state: &AppState) {
     let weeks = ((area.width.saturating_sub(2)) / 6).clamp(1, 12) as usize;
-    let data = weekly::steps_done_per_week(state.plan(), rv::anchor(state), weeks);
+    let data = weekly::steps_done_per_week(state.plan(), rv::anchor(state), state.today(), weeks);
     let bars: Vec<Bar> = data
         .iter()
         .map(|(week, n)| {
