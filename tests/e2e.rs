@@ -330,7 +330,7 @@ fn a_whole_weekly_review_is_saved_and_shows_in_the_history_next_time() {
     app.send("\x7f4\tGoing fine\r");
     app.wait_for("Going fine");
     app.type_and_wait("K", "Stuck and stale");
-    app.type_and_wait("\r", "Pick 3 to 5");
+    app.type_and_wait("\r", "3 to 5 is a good number");
     app.type_and_wait(" ", "Picked: 1");
     app.type_and_wait("\r", "What went well");
     app.type_and_wait("w", "Reflect on the week");

@@ -313,11 +313,17 @@ fn stale_lines(state: &AppState) -> Vec<Line<'static>> {
 fn plan_lines(state: &AppState, record: &WeeklyReview) -> Vec<Line<'static>> {
     let candidates = crate::model::reviewing::commitment_candidates(state.plan());
     let picked = state.screens.review.position(&candidates);
+    let picked_count = record.commitments.len();
+    let advice = match picked_count {
+        0..=2 => "",
+        3..=5 => " A good number.",
+        _ => " More than five rarely all get done; keep the ones that matter most.",
+    };
     let mut lines = vec![Line::styled(
         format!(
-            "Pick 3 to 5 steps to commit to next week ({}). Picked: {}.",
+            "Pick the steps to commit to next week ({}); 3 to 5 is a good number, not a \
+             rule. Picked: {picked_count}.{advice}",
             key(state, Action::ToggleCommitment),
-            record.commitments.len()
         ),
         theme::dim(),
     )];
