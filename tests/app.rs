@@ -845,7 +845,7 @@ fn ctrl_z_without_a_shell_to_come_back_to_says_so_instead_of_stopping_for_good()
         Effect::Suspend,
         "with job control it stops"
     );
-    state.session.cannot_suspend = Some("no job control here; quit with q instead".into());
+    state.session.no_job_control = true;
     assert_eq!(press(&mut state, ctrl('z')), Effect::None);
     assert!(
         render(&state).contains("no job control"),

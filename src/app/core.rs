@@ -67,9 +67,9 @@ pub struct Session {
     pub location: String,
     /// The terminal size (columns, rows).
     pub size: (u16, u16),
-    /// Why Ctrl-z would stop goalcoach for good (no shell with job control to bring it
-    /// back, as under `ssh -t host goalcoach`); `None` where stopping is safe.
-    pub cannot_suspend: Option<String>,
+    /// No shell with job control could bring a stopped goalcoach back (as under `ssh -t
+    /// host goalcoach`), so suspending is refused with a word.
+    pub no_job_control: bool,
 }
 
 /// The person's settings, from the configuration file.

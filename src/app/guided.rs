@@ -103,10 +103,11 @@ pub fn after_submit(core: &mut Core, kind: &FormKind) {
                 core.ask(text, crate::app::overlay::Answer::FinishToo(*goal));
                 return;
             }
+            let skip = core.key(Layer::Form, &Action::Cancel);
             let asked = core.plan().goal(*goal).and_then(|g| {
                 let (confidence, before) = crate::model::coach::low_confidence(g)?;
                 Some(crate::app::forms::prompts::raise_confidence(
-                    g, confidence, before,
+                    g, confidence, before, &skip,
                 ))
             });
             if let Some(form) = asked {

@@ -74,11 +74,7 @@ pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
     if let Some(first) = notices.into_iter().next() {
         state.error(first);
     }
-    state.session.cannot_suspend = (!signals::has_job_control()).then(|| {
-        "Ctrl-z would stop goalcoach with no shell here to bring it back (no job control); \
-         quit with q instead"
-            .to_string()
-    });
+    state.session.no_job_control = !signals::has_job_control();
     state.session.location = if demo {
         "demo plan (not your data)".into()
     } else {

@@ -165,10 +165,17 @@ fn update_screen(core: &mut Core, screens: &mut screens::Screens, action: Action
         Action::PrevScreen => show(core, screens, core.screen.step(-1)),
         Action::ToggleHelp => core.overlay = Some(Overlay::Help(0)),
         Action::Quit => return Effect::Quit,
-        Action::Suspend => match core.session.cannot_suspend.clone() {
-            Some(why) => core.info(why),
-            None => return Effect::Suspend,
-        },
+        Action::Suspend if core.session.no_job_control => {
+            let (suspend, quit) = (
+                core.key(Layer::Global, &Action::Suspend),
+                core.key(Layer::Global, &Action::Quit),
+            );
+            core.info(format!(
+                "{suspend} would stop goalcoach with no shell here to bring it back (no job \
+                 control); {quit} quits instead."
+            ));
+        }
+        Action::Suspend => return Effect::Suspend,
         Action::Undo => return core.travel(true),
         Action::Redo => return core.travel(false),
         Action::Reload => return Effect::Reload,

@@ -248,8 +248,8 @@ pub fn sync(dir: &Path, today: NaiveDate, allow_deleting: bool) -> Result<String
     write_setup_files(dir)?;
     abort_unfinished_merge(&git);
     said.extend(guard::recover_interrupted(&git, dir, &mut store, today)?);
-    store.reload()?;
-    said.push(round::commit_changes(&git, dir, allow_deleting)?);
+    let here = store.reload()?.unwrap_or_default();
+    said.push(round::commit_changes(&git, dir, &here, allow_deleting)?);
     let Some(remote) = git.remote() else {
         said.push("no remote to sync with (goalcoach sync --init REMOTE adds one)".into());
         return Ok(said.join("; "));

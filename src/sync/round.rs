@@ -4,8 +4,8 @@
 
 use super::git::{self, Git};
 use super::{abort_unfinished_merge, guard};
-use crate::model::merge3;
 use crate::model::text::plural;
+use crate::model::{Plan, merge3};
 use crate::store::{self, PLAN_FILE, Store};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -13,8 +13,13 @@ use std::path::Path;
 
 /// Commits plan.json and the setup files when they changed; says what was committed. A plan
 /// that lost every item, or most of a large one, since the last commit is not committed
-/// unless `allow_deleting`.
-pub(super) fn commit_changes(git: &Git, dir: &Path, allow_deleting: bool) -> Result<String> {
+/// unless `allow_deleting`. `now` is the plan on disk, as the lock holder read it.
+pub(super) fn commit_changes(
+    git: &Git,
+    dir: &Path,
+    now: &Plan,
+    allow_deleting: bool,
+) -> Result<String> {
     let has_plan = std::fs::symlink_metadata(dir.join(PLAN_FILE)).is_ok_and(|m| m.is_file());
     let setup = [".gitattributes", ".gitignore"];
     if has_plan {
@@ -26,8 +31,7 @@ pub(super) fn commit_changes(git: &Git, dir: &Path, allow_deleting: bool) -> Res
         return Ok("nothing new here".to_string());
     }
     let before = guard::plan_at(git, dir, "HEAD").unwrap_or_default();
-    let now = store::read_plan(dir).map(|(p, _)| p)?;
-    if let Some(lost) = guard::mass_deletion(&before, &now).filter(|_| !allow_deleting) {
+    if let Some(lost) = guard::mass_deletion(&before, now).filter(|_| !allow_deleting) {
         let _ = git.run(&["reset", "-q", "--", PLAN_FILE]);
         bail!(
             "the plan here has lost {lost} since the last sync, so sync did not share it \
@@ -35,7 +39,7 @@ pub(super) fn commit_changes(git: &Git, dir: &Path, allow_deleting: bool) -> Res
              sync --allow-deleting`; if not, `goalcoach restore` lists the backups"
         );
     }
-    let report = merge3::changes(&before, &now);
+    let report = merge3::changes(&before, now);
     let mut parts = Vec::new();
     if !report.what().is_empty() {
         parts.push(format!("{} changed", report.what()));

@@ -149,7 +149,7 @@ pub fn check_in(goal: &Goal) -> Form {
 
 /// The question a low-confidence check-in asks: one thing that would raise it by a point, as
 /// a step with a day, or as something in the way with its if–then plan.
-pub fn raise_confidence(goal: &Goal, confidence: u8, before: Option<u8>) -> Form {
+pub fn raise_confidence(goal: &Goal, confidence: u8, before: Option<u8>, skip_key: &str) -> Form {
     let fields = vec![
         Field::new("what", "One thing", FieldKind::Text, ""),
         Field::new("by", "Do it by", FieldKind::Date, ""),
@@ -162,7 +162,7 @@ pub fn raise_confidence(goal: &Goal, confidence: u8, before: Option<u8>) -> Form
     );
     form.note = Some(format!(
         "{} A step to take (with a day; blank is a week from today), or something in the way \
-         with what you will do when it happens. Esc skips.",
+         with what you will do when it happens. {skip_key} skips.",
         crate::model::coach::question(confidence, before)
     ));
     form
@@ -376,7 +376,7 @@ pub(super) fn submit_raise_confidence(
     if what.trim().is_empty() {
         r.fail(
             "what",
-            "Name one thing: a step you can take, or what is in the way (Esc skips).",
+            "Name one thing: a step you can take, or what is in the way.",
         );
     }
     if !r.ok() {
