@@ -316,11 +316,30 @@ fn status_cycles_on_the_selected_goal() {
         state.plan().goals[0].status,
         goalcoach::model::GoalStatus::OnHold
     );
-    type_keys(&mut state, "ss");
+    // A change of course asks why, in one line; the answer is kept with the goal.
+    assert!(
+        state.form_mut().is_some(),
+        "putting a goal on hold asks why"
+    );
+    type_keys(&mut state, "hiring freeze\n");
+    let kept = &state.plan().goals[0].adaptations;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        (kept[0].to.as_str(), kept[0].why.as_str()),
+        ("on hold", "hiring freeze")
+    );
+    // Esc leaves the reason unsaid; the change itself stays.
+    for _ in 0..2 {
+        type_keys(&mut state, "s");
+        press(&mut state, key(KeyCode::Esc));
+    }
     assert_eq!(
         state.plan().goals[0].status,
         goalcoach::model::GoalStatus::Active
     );
+    let kept = &state.plan().goals[0].adaptations;
+    assert_eq!(kept.len(), 3);
+    assert_eq!(kept[2].why, "");
 }
 
 #[test]
@@ -599,13 +618,6 @@ fn focus_field(state: &mut goalcoach::app::state::AppState, name: &str, nth: usi
         }
     }
     panic!("no field {name} #{nth}");
-}
-
-fn select_title(state: &mut goalcoach::app::state::AppState, wanted: &str) {
-    type_keys(state, "g");
-    while state.plan().title_of(state.screens.goals.selected.unwrap()) != Some(wanted) {
-        type_keys(state, "j");
-    }
 }
 
 #[test]

@@ -527,3 +527,43 @@ fn review_print_shows_this_weeks_draft() {
     assert!(out.contains("#3 Write the design doc  (overdue)"), "{out}");
     assert!(out.contains("#5 Quiet goal  (no next step)"), "{out}");
 }
+
+#[test]
+fn status_and_edit_keep_a_change_of_course_with_its_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    sample(dir);
+    run_ok(
+        dir,
+        &[
+            "edit",
+            "1",
+            "--due",
+            "2027-09-30",
+            "--why",
+            "promo cycle moved",
+        ],
+    );
+    run_ok(dir, &["status", "1", "hold"]);
+    let adaptations = &plan_json(dir)["goals"][0]["adaptations"];
+    assert_eq!(adaptations[0]["what"], "deadline");
+    assert_eq!(adaptations[0]["from"], "2027-06-30");
+    assert_eq!(adaptations[0]["to"], "2027-09-30");
+    assert_eq!(adaptations[0]["why"], "promo cycle moved");
+    assert_eq!(adaptations[1]["to"], "on hold");
+    assert_eq!(adaptations[1]["why"], "");
+    // Retitling is not a change of course.
+    run_ok(
+        dir,
+        &["edit", "1", "--title", "Become a staff engineer soon"],
+    );
+    assert_eq!(
+        plan_json(dir)["goals"][0]["adaptations"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let review = run_ok(dir, &["review", "--print"]);
+    assert!(review.contains("Since you adapted"), "{review}");
+}

@@ -15,17 +15,6 @@ fn alt(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::ALT)
 }
 
-fn select_title(state: &mut goalcoach::app::state::AppState, wanted: &str) {
-    type_keys(state, "1g");
-    for _ in 0..100 {
-        if state.plan().title_of(state.screens.goals.selected.unwrap()) == Some(wanted) {
-            return;
-        }
-        type_keys(state, "j");
-    }
-    panic!("no row titled {wanted}");
-}
-
 #[test]
 fn the_goal_editor_is_four_pages_each_one_key_away() {
     let mut state = demo_app(100, 34);

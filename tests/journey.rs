@@ -292,6 +292,11 @@ fn the_profile_feeds_the_plan_in_one_key() {
     type_keys(&mut state, "jT");
     assert_eq!(form_title(&state), "Threat → barrier");
     type_keys(&mut state, "\n");
+    assert!(state.form().is_some(), "a barrier needs its if–then plan");
+    type_keys(
+        &mut state,
+        "If the team changes, then I ask for 15 minutes with the new lead\n",
+    );
     let first = &state.plan().goals[0];
     assert_eq!(
         first.barriers.last().unwrap().obstacle,
@@ -322,7 +327,24 @@ fn feedback_names_the_strength_it_speaks_to() {
     assert_eq!(fb.about, ["Explaining complex systems", "Public speaking"]);
 }
 
-/// Walks a whole step back on the demo plan, drawing each stage; the third goal is dropped.
+/// Tabs to the `n`th field called `name` of the open form.
+fn focus_nth(state: &mut goalcoach::app::state::AppState, name: &str, n: usize) {
+    let form = state.form().unwrap();
+    let at = (0..form.fields.len())
+        .filter(|&i| form.fields[i].name == name)
+        .nth(n)
+        .unwrap();
+    for _ in 0..form.fields.len() {
+        if state.form().unwrap().focus == at {
+            return;
+        }
+        press(state, key(KeyCode::Tab));
+    }
+    panic!("field {name} #{n} not reached");
+}
+
+/// Walks a whole step back on the demo plan, drawing each stage; the second goal is adapted
+/// (a new deadline, kept with its reason) and the third dropped.
 #[test]
 fn a_step_back_looks_at_satisfaction_values_goals_paths_profile_and_achievements() {
     let mut state = demo_app(110, 36);
@@ -339,7 +361,14 @@ fn a_step_back_looks_at_satisfaction_values_goals_paths_profile_and_achievements
                 type_keys(&mut state, "8\tThe migration is going well\n")
             }
             goalcoach::model::stepback::Stage::Goals => {
-                type_keys(&mut state, "\tStill the main thing\t\t\t");
+                type_keys(&mut state, "\tStill the main thing");
+                // The second goal is adapted right here: a new deadline, with the reason.
+                focus_nth(&mut state, "decision", 1);
+                right(&mut state, 1); // adapt
+                type_keys(&mut state, "\tThe conference moved\t");
+                press(&mut state, ctrl('u'));
+                type_keys(&mut state, "2027-06-30");
+                focus_nth(&mut state, "decision", 2);
                 right(&mut state, 2); // drop
                 type_keys(&mut state, "\tThe exam can wait a year\n")
             }
@@ -363,6 +392,15 @@ fn a_step_back_looks_at_satisfaction_values_goals_paths_profile_and_achievements
     assert_eq!(record.goals[0].reason, "Still the main thing");
     let dropped = record.goals[2].goal;
     assert_eq!(plan.goal(dropped).unwrap().status, GoalStatus::Dropped);
+    let dropped_why = &plan.goal(dropped).unwrap().adaptations[0];
+    assert_eq!(dropped_why.why, "The exam can wait a year");
+    let adapted = plan.goal(record.goals[1].goal).unwrap();
+    assert_eq!(adapted.deadline, "2027-06-30".parse().ok());
+    let kept = adapted.adaptations.last().unwrap();
+    assert_eq!(
+        (kept.what.as_str(), kept.why.as_str()),
+        ("deadline", "The conference moved")
+    );
     assert_eq!(plan.profile.satisfaction, Some(8));
     assert_eq!(plan.profile.satisfaction_log.last().unwrap().value, 8);
     assert!(

@@ -51,6 +51,13 @@ fn a_whole_review_stage_by_stage() {
     assert!(state.form().is_none(), "check-in saved");
     type_keys(&mut state, "K");
     type_keys(&mut state, "H"); // the talk: on hold for now
+    assert!(state.form().is_some(), "a change of course asks why");
+    type_keys(&mut state, "No meetup slot until spring");
+    enter(&mut state);
+    assert_eq!(
+        state.plan().goals[1].adaptations[0].why,
+        "No meetup slot until spring"
+    );
     insta::assert_snapshot!("stage_2_last_goal", render(&state));
     type_keys(&mut state, "K");
     insta::assert_snapshot!("stage_3_stale", render(&state));

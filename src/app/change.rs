@@ -13,6 +13,8 @@ pub struct Change {
     pub select: Option<ItemId>,
     /// A message for the status line once it is applied.
     pub message: Option<String>,
+    /// The reason for a change of course it makes (see `model::adapt`); empty: asked after.
+    pub why: String,
 }
 
 impl Change {
@@ -23,6 +25,7 @@ impl Change {
             label: label.into(),
             select: None,
             message: None,
+            why: String::new(),
         }
     }
 
@@ -30,6 +33,14 @@ impl Change {
     pub fn selecting(self, id: ItemId) -> Change {
         Change {
             select: Some(id),
+            ..self
+        }
+    }
+
+    /// The same change, giving `why` as the reason for any change of course it makes.
+    pub fn because(self, why: impl Into<String>) -> Change {
+        Change {
+            why: why.into(),
             ..self
         }
     }

@@ -220,14 +220,20 @@ impl Core {
         if self.refuse_read_only() {
             return Effect::None;
         }
-        let Some(change) = self.doc.with_new_ids(build) else {
+        let Some(mut change) = self.doc.with_new_ids(build) else {
             return Effect::None;
         };
+        let today = self.today();
+        let unexplained =
+            crate::model::adapt::stamp(self.doc.plan(), &mut change.op, today, &change.why);
         match self.doc.apply(change.op, &change.label) {
             Ok(()) => {
                 self.focus = change.select.or(self.focus);
                 if let Some(message) = change.message {
                     self.info(message);
+                }
+                if let Some(goal) = unexplained.first() {
+                    self.ask_why(*goal);
                 }
                 Effect::Save
             }
@@ -266,6 +272,18 @@ impl Core {
             self.overlay = Some(Overlay::Form(Box::new(form)));
         }
         Effect::None
+    }
+
+    /// Asks why the goal changed course, in a one-line form, unless a form is open already.
+    fn ask_why(&mut self, goal: ItemId) {
+        let skip = self.key(Layer::Form, &Action::Cancel);
+        let form = self
+            .plan()
+            .goal(goal)
+            .and_then(|g| crate::app::forms::coach::why(g, self.today(), &skip));
+        if let (Some(form), None) = (form, &self.overlay) {
+            self.overlay = Some(Overlay::Form(Box::new(form)));
+        }
     }
 
     /// Asks a yes/no question.

@@ -71,6 +71,11 @@ fn move_or_type(core: &mut Core, action: Action) {
         _ => return,
     };
     form.edit(edit);
+    let today = core.today();
+    let plan = core.doc.plan();
+    if let Some(Overlay::Form(form)) = core.overlay.as_mut() {
+        super::forms::live::refresh(form, plan, today);
+    }
 }
 
 /// Runs a row operation on the open form; says why when it did nothing.
@@ -113,6 +118,14 @@ fn submit(core: &mut Core) -> Effect {
         };
     }
     let today = core.today();
+    if let Some((at, said)) = super::forms::live::late_date(&form, core.doc.plan(), today) {
+        let typed = form.fields[at].shown_value().to_string();
+        if form.warned.as_deref() != Some(typed.as_str()) {
+            form.warned = Some(typed);
+            form.set_error_at(at, said);
+            return reopen(core, form);
+        }
+    }
     let mut refused = None;
     let effect = core.commit_with(|plan| match super::forms::submit(&mut form, plan, today) {
         Submitted::Change(change) => Some(change),

@@ -106,7 +106,7 @@ pub fn after_submit(core: &mut Core, kind: &FormKind) {
             let skip = core.key(Layer::Form, &Action::Cancel);
             let asked = core.plan().goal(*goal).and_then(|g| {
                 let (confidence, before) = crate::model::coach::low_confidence(g)?;
-                Some(crate::app::forms::prompts::raise_confidence(
+                Some(crate::app::forms::coach::raise_confidence(
                     g, confidence, before, &skip,
                 ))
             });

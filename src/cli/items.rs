@@ -37,6 +37,10 @@ pub struct StatusArgs {
     /// What the goal is now.
     #[arg(value_enum)]
     pub status: StatusArg,
+    /// Why (kept with the goal as a change of course when it is put on hold, dropped or
+    /// taken up again).
+    #[arg(long)]
+    pub why: Option<String>,
 }
 
 /// Arguments of `goalcoach edit`: only the fields given change.
@@ -73,6 +77,9 @@ pub struct EditArgs {
     /// A measured goal's target.
     #[arg(long, value_parser = parse_amount, allow_negative_numbers = true)]
     pub target: Option<f64>,
+    /// Why a goal's deadline, target or description changed (kept as a change of course).
+    #[arg(long)]
+    pub why: Option<String>,
 }
 
 /// Arguments of `goalcoach move`.
@@ -133,9 +140,8 @@ pub fn status(plan: &mut Plan, args: &StatusArgs, today: NaiveDate) -> Result<St
     };
     g.completed = (g.status == GoalStatus::Done).then_some(today);
     let message = format!("{} is {}: {}", args.id, g.status.label(), g.title);
-    plan.apply(Op::Update {
-        node: Node::Goal(Box::new(g)),
-    })?;
+    let why = args.why.as_deref().map(clean_line).unwrap_or_default();
+    apply_adapting(plan, Node::Goal(Box::new(g)), today, &why)?;
     Ok(message)
 }
 
@@ -179,9 +185,19 @@ pub fn edit_item(plan: &mut Plan, args: &EditArgs, today: NaiveDate) -> Result<S
         Some(ItemKind::Milestone) => edit_milestone(plan, id, args, (title, due))?,
         _ => edit_step(plan, id, args, (title, due))?,
     };
-    plan.apply(Op::Update { node })?;
+    let why = args.why.as_deref().map(clean_line).unwrap_or_default();
+    apply_adapting(plan, node, today, &why)?;
     let title = plan.title_of(id).unwrap_or_default();
     Ok(format!("edited {}: {title}", args.id))
+}
+
+/// Applies an update of `node`, keeping a change of course it makes on its goal with `why`
+/// (as the app does; see `model::adapt`).
+fn apply_adapting(plan: &mut Plan, node: Node, today: NaiveDate, why: &str) -> Result<()> {
+    let mut op = Op::Update { node };
+    crate::model::adapt::stamp(plan, &mut op, today, why);
+    plan.apply(op)?;
+    Ok(())
 }
 
 type Common = (Option<String>, Option<Option<NaiveDate>>);

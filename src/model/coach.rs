@@ -55,6 +55,7 @@ pub fn answer(
             obstacle: what.to_string(),
             strategy: then_plan.to_string(),
             status: BarrierStatus::default(),
+            log: Vec::new(),
         });
         return Op::Update {
             node: Node::Goal(Box::new(g)),

@@ -75,7 +75,9 @@ pub fn entry_to_goal(
     today: NaiveDate,
 ) -> Option<super::Op> {
     let p = &plan.profile;
-    let (title, description, relevant) = match section {
+    // The source goes into the notes, not the R of SMART: why the goal matters is the
+    // person's to say (or a value or strength to pick), so R stays open until they do.
+    let (title, description, source) = match section {
         Section::CareerPaths => return path_to_goal(plan, index, today),
         Section::GrowthAreas => {
             let q = p.growth_areas.get(index)?;
@@ -83,7 +85,7 @@ pub fn entry_to_goal(
             (
                 title,
                 q.plan.clone(),
-                "A growth area in my profile.".to_string(),
+                format!("Made from the growth area “{}” in my profile.", q.name),
             )
         }
         Section::Interests => {
@@ -91,13 +93,17 @@ pub fn entry_to_goal(
             (
                 format!("Explore {}", n.name),
                 n.note.clone(),
-                "An interest of mine.".into(),
+                format!("Made from the interest “{}” in my profile.", n.name),
             )
         }
         Section::Swot => match swot_entry(p, index)? {
             (2, at) => {
                 let line = p.swot.opportunities[at].clone();
-                (line, String::new(), "An opportunity from my SWOT.".into())
+                (
+                    line,
+                    String::new(),
+                    "Made from an opportunity in my SWOT.".into(),
+                )
             }
             _ => return None,
         },
@@ -106,7 +112,7 @@ pub fn entry_to_goal(
     let id = plan.new_id();
     let mut goal = super::Goal::new(id, &super::text::clean_line(&title), today);
     goal.description = description;
-    goal.relevant = relevant;
+    goal.notes = source;
     Some(super::Op::Insert {
         parent: None,
         index: usize::MAX,
@@ -115,8 +121,13 @@ pub fn entry_to_goal(
 }
 
 /// The edit that makes SWOT threat number `at` (within the threats) a barrier on `goal`,
-/// with an if–then plan still to write.
-pub fn threat_to_barrier(plan: &super::Plan, at: usize, goal: ItemId) -> Option<super::Op> {
+/// with its if–then plan `then_plan`.
+pub fn threat_to_barrier(
+    plan: &super::Plan,
+    at: usize,
+    goal: ItemId,
+    then_plan: &str,
+) -> Option<super::Op> {
     let threat = plan.profile.swot.threats.get(at)?;
     let mut updated = plan.goal(goal)?.without_children();
     if updated.barriers.iter().any(|b| b.obstacle == *threat) {
@@ -124,6 +135,7 @@ pub fn threat_to_barrier(plan: &super::Plan, at: usize, goal: ItemId) -> Option<
     }
     updated.barriers.push(super::Barrier {
         obstacle: threat.clone(),
+        strategy: then_plan.trim().to_string(),
         ..super::Barrier::default()
     });
     Some(super::Op::Update {
@@ -211,8 +223,8 @@ pub fn path_to_goal(plan: &mut super::Plan, index: usize, today: NaiveDate) -> O
     };
     let id = plan.new_id();
     let mut goal = super::Goal::new(id, &super::text::clean_line(&title), today);
-    goal.relevant = format!(
-        "A first experiment for the career path “{}”. {}",
+    goal.notes = format!(
+        "Made from the career path “{}” in my profile: a first experiment. {}",
         path.name, path.why
     )
     .trim()

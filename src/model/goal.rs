@@ -76,6 +76,31 @@ pub struct Barrier {
     pub obstacle: String,
     pub strategy: String,
     pub status: BarrierStatus,
+    /// The days it got in the way, and whether the if–then plan worked then.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<BarrierHit>,
+}
+
+/// One time a barrier got in the way.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BarrierHit {
+    pub date: NaiveDate,
+    /// Whether the if–then plan got the person past it; `None` when not said.
+    pub plan_worked: Option<bool>,
+}
+
+/// A change of course on a goal, kept so the reviews can look back on it: its deadline,
+/// target, scope or status moved from one thing to another, on a day, for a reason.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Adaptation {
+    pub date: NaiveDate,
+    /// `deadline`, `target`, `scope` or `status`.
+    pub what: String,
+    pub from: String,
+    pub to: String,
+    pub why: String,
 }
 
 /// What sort of help a resource is.
@@ -174,6 +199,9 @@ pub struct Goal {
     pub barriers: Vec<Barrier>,
     pub resources: Vec<Resource>,
     pub checkins: Vec<CheckIn>,
+    /// Each change of course (see `adapt`), oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub adaptations: Vec<Adaptation>,
     pub milestones: Vec<Milestone>,
     /// Steps that sit straight under the goal, without a milestone.
     pub steps: Vec<ActionStep>,
@@ -215,6 +243,7 @@ impl Default for Goal {
             barriers: Vec::new(),
             resources: Vec::new(),
             checkins: Vec::new(),
+            adaptations: Vec::new(),
             milestones: Vec::new(),
             steps: Vec::new(),
             origin: None,
@@ -300,6 +329,7 @@ impl Goal {
             barriers: self.barriers.clone(),
             resources: self.resources.clone(),
             checkins: self.checkins.clone(),
+            adaptations: self.adaptations.clone(),
             milestones: Vec::new(),
             steps: Vec::new(),
             origin: self.origin.clone(),

@@ -2,6 +2,7 @@
 //! plus the rules that read it. Pure data and pure functions: no terminal, no files, no clock
 //! (today's date is always passed in).
 
+pub mod adapt;
 pub mod agenda;
 pub mod check;
 pub mod coach;
@@ -13,10 +14,12 @@ pub mod goal;
 pub mod ids;
 pub mod items;
 pub mod journey;
+pub mod lived;
 pub mod loc;
 pub mod merge;
 pub mod merge3;
 pub mod ops;
+pub mod practice;
 pub mod priority;
 pub mod profile;
 pub mod progress;
@@ -33,8 +36,8 @@ pub mod weekly;
 
 pub use conflict::{Choice, Conflict, ConflictKind};
 pub use goal::{
-    Barrier, BarrierStatus, CheckIn, Extra, Goal, GoalStatus, Horizon, Measure, Resource,
-    ResourceKind,
+    Adaptation, Barrier, BarrierHit, BarrierStatus, CheckIn, Extra, Goal, GoalStatus, Horizon,
+    Measure, Resource, ResourceKind,
 };
 pub use ids::{IdSource, ItemId, Num};
 pub use items::{ActionStep, ItemKind, Milestone, Recurrence};

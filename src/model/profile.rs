@@ -414,7 +414,11 @@ mod tests {
         let id = p.profile.paths[0].goal.unwrap();
         let goal = p.goal(id).unwrap();
         assert_eq!(goal.title, "Shadow a PM for a sprint");
-        assert!(goal.relevant.contains("Product management"));
+        assert!(goal.notes.contains("Product management"));
+        assert!(
+            goal.relevant.is_empty(),
+            "why it matters is the person's to say"
+        );
         assert_eq!(goal.created, d("2026-04-01"));
     }
 }

@@ -118,7 +118,8 @@ pub fn covers(goal: &Goal, letter: SmartLetter, today: NaiveDate) -> bool {
         SmartLetter::Measurable => has_target(goal) || has_dated_milestones(goal),
         SmartLetter::Achievable => {
             let considered = !goal.resources.is_empty() || !goal.barriers.is_empty();
-            !goal.achievable.trim().is_empty() && considered
+            let planned = super::lived::without_plan(goal).next().is_none();
+            !goal.achievable.trim().is_empty() && considered && planned
         }
         SmartLetter::Relevant => {
             !goal.relevant.trim().is_empty()
@@ -151,6 +152,15 @@ pub fn advice(goal: &Goal, letter: SmartLetter, today: NaiveDate) -> Option<Stri
         SmartLetter::Measurable => measurable_advice(goal),
         SmartLetter::Achievable if goal.achievable.trim().is_empty() => {
             "Write down why this is within reach: the time, skills or support you have.".into()
+        }
+        SmartLetter::Achievable if super::lived::without_plan(goal).next().is_some() => {
+            let b = super::lived::without_plan(goal)
+                .next()
+                .map(|b| b.obstacle.clone());
+            format!(
+                "“{}” has no if–then plan: say what you will do when it happens.",
+                b.unwrap_or_default()
+            )
         }
         SmartLetter::Achievable => {
             "List a resource you need or a barrier you expect, with its if–then plan.".into()

@@ -101,6 +101,15 @@ fn plural_of(word: &str) -> String {
     }
 }
 
+/// A number as a person writes it: `3`, not `3.0`; `2.5` as is.
+pub fn number_text(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        v.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -176,6 +176,9 @@ pub struct Draft {
     pub due_goals: Vec<ItemId>,
     pub stale: Vec<(ItemId, StaleReason)>,
     pub since_last: Option<SinceLast>,
+    /// What the review opens with: each change of course since the last review ("since you
+    /// adapted …") and each if–then plan that failed twice in a row.
+    pub opens_with: Vec<String>,
 }
 
 fn in_week(date: Option<NaiveDate>, anchor: NaiveDate) -> bool {
@@ -239,7 +242,19 @@ pub fn draft(plan: &Plan, anchor: NaiveDate, today: NaiveDate, week_start: Weekd
         due_goals,
         stale: stale_items(plan, today),
         since_last: since_last(plan, &iso_week_label(anchor)),
+        opens_with: opens_with(plan, from),
     }
+}
+
+/// The lines a review opens with (see `Draft::opens_with`), adaptations first.
+pub fn opens_with(plan: &Plan, since: NaiveDate) -> Vec<String> {
+    let adapted = super::adapt::since(plan, since)
+        .into_iter()
+        .map(|(g, a)| super::adapt::since_line(g, a));
+    let failing = plan.goals.iter().filter(|g| g.is_active()).flat_map(|g| {
+        super::lived::failing_plans(g).map(move |b| super::lived::failing_question(g, b))
+    });
+    adapted.chain(failing).collect()
 }
 
 fn stale_items(plan: &Plan, today: NaiveDate) -> Vec<(ItemId, StaleReason)> {

@@ -158,6 +158,7 @@ pub fn review(plan: &Plan, today: NaiveDate, review_day: Weekday, week_start: We
         "wins": refs(&draft.wins),
         "goals_to_review": refs(&draft.due_goals),
         "stale": stale,
+        "opens_with": draft.opens_with,
         "commitments": refs(weekly::commitments_in_force(plan)),
     })
 }

@@ -145,7 +145,24 @@ fn goal_card(goal: &Goal, today: NaiveDate) -> Vec<(&'static str, String)> {
         ("Tags", goal.tags.join(", ")),
     ];
     for b in &goal.barriers {
-        card.push(("Barrier", format!("{} — if so: {}", b.obstacle, b.strategy)));
+        let log = crate::model::lived::log_words(b)
+            .map(|l| format!(" ({l})"))
+            .unwrap_or_default();
+        card.push((
+            "Barrier",
+            format!("{} — if so: {}{log}", b.obstacle, b.strategy),
+        ));
+    }
+    for a in &goal.adaptations {
+        let why = if a.why.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", a.why)
+        };
+        card.push((
+            "Adapted",
+            format!("{} {}{why}", a.date, crate::model::adapt::describe(a)),
+        ));
     }
     for r in &goal.resources {
         let secured = if r.secured { ", secured" } else { "" };

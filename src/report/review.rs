@@ -31,6 +31,12 @@ pub fn review_text(
         "Review streak: {streak} week{}",
         if streak == 1 { "" } else { "s" }
     );
+    if !draft.opens_with.is_empty() {
+        let _ = writeln!(out, "\nTo come back to:");
+        for line in &draft.opens_with {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     if let Some(since) = &draft.since_last {
         write_since_last(&mut out, plan, since);
     }

@@ -111,6 +111,7 @@ fn goal_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
     lines.extend(barrier_lines(goal, today));
     lines.extend(resource_lines(goal));
     lines.extend(checkin_lines(goal));
+    lines.extend(adaptation_lines(goal));
     lines.extend(notes_lines(&goal.notes));
     lines
 }
@@ -279,9 +280,35 @@ pub fn barrier_lines(goal: &Goal, today: NaiveDate) -> Vec<Line<'static>> {
             "•"
         };
         lines.push(Line::raw(format!(" {mark} {}", b.obstacle)));
-        if !b.strategy.is_empty() {
+        if b.strategy.trim().is_empty() {
+            lines.push(Line::styled("   → no if–then plan yet", theme::warn()));
+        } else {
             lines.push(Line::styled(format!("   → {}", b.strategy), theme::dim()));
         }
+        if let Some(log) = crate::model::lived::log_words(b) {
+            lines.push(Line::styled(format!("     {log}"), theme::dim()));
+        }
+    }
+    lines
+}
+
+/// The goal's changes of course, newest first.
+pub fn adaptation_lines(goal: &Goal) -> Vec<Line<'static>> {
+    if goal.adaptations.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::default(), heading("Changes of course")];
+    for a in goal.adaptations.iter().rev() {
+        let why = if a.why.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", a.why)
+        };
+        lines.push(Line::raw(format!(
+            " {} {}{why}",
+            a.date,
+            crate::model::adapt::describe(a)
+        )));
     }
     lines
 }

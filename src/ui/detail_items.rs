@@ -89,6 +89,26 @@ fn history_line(s: &ActionStep, day: Day) -> Option<Line<'static>> {
     Some(field("Done", text))
 }
 
+/// A repeating step's last occurrences and its streak: "✓✓~·✓✓  streak 2 (✓ on time,
+/// ~ late, · missed)".
+fn strip_line(s: &ActionStep) -> Option<Line<'static>> {
+    use crate::model::practice;
+    let strip = practice::strip_text(s);
+    if strip.is_empty() {
+        return None;
+    }
+    let streak = practice::streak(s);
+    Some(Line::from(vec![
+        Span::styled("Last ", theme::dim()),
+        Span::styled(format!("{}: ", strip.chars().count()), theme::dim()),
+        Span::styled(strip, theme::good()),
+        Span::styled(
+            format!("  streak {streak}  (✓ on time, ~ late, · missed)"),
+            theme::dim(),
+        ),
+    ]))
+}
+
 pub fn step_lines(s: &ActionStep, plan: &Plan, loc: Loc, day: Day) -> Vec<Line<'static>> {
     let today = day.today;
     let mut lines = vec![heading(&s.title), parent_line(plan, loc), Line::default()];
@@ -114,6 +134,7 @@ pub fn step_lines(s: &ActionStep, plan: &Plan, loc: Loc, day: Day) -> Vec<Line<'
     if let Some(r) = s.recurrence {
         lines.push(field("Repeats", r.to_string()));
         lines.extend(history_line(s, day));
+        lines.extend(strip_line(s));
     }
     if s.reschedules > 0 {
         lines.push(field("Moved later", plural(s.reschedules as usize, "time")));

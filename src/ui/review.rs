@@ -123,7 +123,8 @@ fn item_line(picked: usize, index: usize, text: String) -> Line<'static> {
 fn wins_lines(state: &AppState) -> Vec<Line<'static>> {
     let picked = cursor(state);
     let draft = state.screens.review.draft(state);
-    let mut lines = since_last_lines(state, &draft);
+    let mut lines = opens_with_lines(&draft);
+    lines.extend(since_last_lines(state, &draft));
     if draft.wins.is_empty() {
         lines.push(Line::raw("Nothing marked done this week. That happens; the goals stage is a good place to see why."));
     } else {
@@ -167,6 +168,21 @@ fn wins_lines(state: &AppState) -> Vec<Line<'static>> {
         ),
         theme::dim(),
     ));
+    lines
+}
+
+fn opens_with_lines(draft: &weekly::Draft) -> Vec<Line<'static>> {
+    if draft.opens_with.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::styled("To come back to:", theme::title())];
+    lines.extend(
+        draft
+            .opens_with
+            .iter()
+            .map(|said| Line::raw(format!("  {said}"))),
+    );
+    lines.push(Line::default());
     lines
 }
 

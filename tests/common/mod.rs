@@ -130,3 +130,15 @@ pub fn build_small_tree(state: &mut AppState) {
     type_keys(state, "2026-11-01");
     enter(state);
 }
+
+/// Selects the Goals row titled `wanted` (goals screen, from the top); panics when none is.
+pub fn select_title(state: &mut AppState, wanted: &str) {
+    type_keys(state, "1g");
+    for _ in 0..200 {
+        if state.plan().title_of(state.screens.goals.selected.unwrap()) == Some(wanted) {
+            return;
+        }
+        type_keys(state, "j");
+    }
+    panic!("no row titled {wanted}");
+}

@@ -261,7 +261,7 @@ fn checkin_row(c: &CheckIn, blank_date: bool) -> Vec<Field> {
     ]
 }
 
-fn smart_note(goal: &Goal, today: NaiveDate) -> Option<String> {
+pub(super) fn smart_note(goal: &Goal, today: NaiveDate) -> Option<String> {
     let missing = smart::missing(goal, today);
     let first = missing.first()?;
     Some(format!(
@@ -314,7 +314,7 @@ pub fn submit(form: &mut Form, goal: &Goal, today: NaiveDate) -> Option<Change> 
         .map_or(g.review_interval_days, |v| v as u32);
     g.notes = r.text("notes");
     g.strengths = r.list("strengths");
-    g.barriers = read_barriers(&mut r);
+    g.barriers = read_barriers(&mut r, &goal.barriers);
     g.resources = read_resources(&mut r);
     g.checkins = read_checkins(&mut r);
     if !r.ok() {
@@ -328,7 +328,9 @@ pub fn submit(form: &mut Form, goal: &Goal, today: NaiveDate) -> Option<Change> 
     Some(Change::new(op, label).selecting(id))
 }
 
-fn read_barriers(r: &mut Reader<'_>) -> Vec<Barrier> {
+/// The barrier rows; a barrier keeps its log of when it got in the way while its obstacle
+/// reads the same (case aside).
+fn read_barriers(r: &mut Reader<'_>, before: &[Barrier]) -> Vec<Barrier> {
     let mut out = Vec::new();
     for row in r.rows("barriers") {
         let (obstacle, strategy) = (r.line_at(row[0]), r.line_at(row[1]));
@@ -343,10 +345,19 @@ fn read_barriers(r: &mut Reader<'_>) -> Vec<Barrier> {
         } else {
             BarrierStatus::Open
         };
+        let log = match before
+            .iter()
+            .find(|b| b.obstacle.eq_ignore_ascii_case(&obstacle))
+        {
+            Some(b) if b.strategy == strategy => b.log.clone(),
+            Some(b) => crate::model::lived::plan_rewritten(b.log.clone()),
+            None => Vec::new(),
+        };
         out.push(Barrier {
             obstacle,
             strategy,
             status,
+            log,
         });
     }
     out

@@ -6,9 +6,11 @@
 //! submitted into a `Change` for the one commit path (`submit`). Nothing here touches the
 //! plan or the screen.
 
+pub mod coach;
 pub mod goal;
 pub mod input;
 pub mod journey;
+pub mod live;
 pub mod profile;
 pub mod prompts;
 pub mod read;
@@ -173,6 +175,9 @@ pub struct Form {
     pub pages: Vec<&'static str>,
     /// Whether anything was typed, picked, added or removed since the form opened.
     pub edited: bool,
+    /// The warning the person has seen once (a date after the deadline): a second Enter
+    /// saves it anyway.
+    pub warned: Option<String>,
     /// For each section of repeating rows, the fields a new row starts with.
     templates: Vec<(&'static str, Vec<Field>)>,
     next_row: usize,
@@ -191,6 +196,7 @@ impl Form {
             note: None,
             pages: Vec::new(),
             edited: false,
+            warned: None,
             templates: Vec::new(),
             next_row: 0,
         };

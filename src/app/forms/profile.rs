@@ -383,12 +383,15 @@ fn read_rows<T: Clone + Default>(
 /// Asks on which goal SWOT threat number `at` becomes a barrier.
 pub fn threat_to_barrier(plan: &Plan, at: usize) -> Form {
     let first = plan.goals.iter().find(|g| g.is_active()).map(|g| g.id);
-    let fields = vec![Field::new(
-        "goal",
-        "On goal (#id or title)",
-        FieldKind::Text,
-        &goal_text(plan, first),
-    )];
+    let fields = vec![
+        Field::new(
+            "goal",
+            "On goal (#id or title)",
+            FieldKind::Text,
+            &goal_text(plan, first),
+        ),
+        Field::new("then", "If it happens, then I…", FieldKind::Text, ""),
+    ];
     let threat = plan
         .profile
         .swot
@@ -402,7 +405,7 @@ pub fn threat_to_barrier(plan: &Plan, at: usize) -> Form {
         fields,
     );
     form.note = Some(format!(
-        "“{threat}” becomes a barrier on the goal you name; write its if–then plan in the goal's editor."
+        "“{threat}” becomes a barrier on the goal you name, with what you will do when it happens."
     ));
     form
 }
@@ -417,13 +420,18 @@ pub fn submit_threat(form: &mut Form, plan: &Plan, at: usize, today: NaiveDate) 
         }
         return None;
     };
-    let Some(op) = crate::model::profile::threat_to_barrier(plan, at, goal) else {
+    let then_plan = r.line("then");
+    if then_plan.is_empty() {
+        r.fail("then", crate::model::lived::NEW_NEEDS_A_PLAN);
+        return None;
+    }
+    let Some(op) = crate::model::profile::threat_to_barrier(plan, at, goal, &then_plan) else {
         r.fail_at(i, "That goal already has this barrier.");
         return None;
     };
     Some(
         Change::new(op, "make a threat a barrier")
             .selecting(goal)
-            .saying("The threat is a barrier on the goal; add its if–then plan there."),
+            .saying("The threat is a barrier on the goal, with its if–then plan."),
     )
 }

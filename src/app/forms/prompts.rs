@@ -40,13 +40,7 @@ pub(super) fn date_text(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-pub(super) fn number_text(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        v.to_string()
-    }
-}
+pub(super) use crate::model::text::number_text;
 
 /// The prompt for a new goal: title first, so `n`, a title and Enter make a goal. `edit_key`
 /// is the key that opens the full editor, as the keymap in force has it.
@@ -119,7 +113,8 @@ pub fn edit_step(s: &ActionStep) -> Form {
     Form::new(FormKind::EditStep(s.id), format!("Step {}", s.num), fields)
 }
 
-/// The check-in prompt for a goal: the measure's value when it has one, confidence, a note.
+/// The check-in prompt for a goal: the measure's value when it has one, confidence, a note,
+/// and what got in the way.
 pub fn check_in(goal: &Goal) -> Form {
     let confidence = goal
         .latest_checkin()
@@ -140,31 +135,19 @@ pub fn check_in(goal: &Goal) -> Form {
         &confidence.to_string(),
     ));
     fields.push(Field::new("note", "How is it going?", FieldKind::Text, ""));
-    Form::new(
+    fields.extend(super::coach::in_the_way_fields(goal));
+    let mut form = Form::new(
         FormKind::CheckIn(goal.id),
         format!("Check in on “{}”", goal.title),
         fields,
-    )
-}
-
-/// The question a low-confidence check-in asks: one thing that would raise it by a point, as
-/// a step with a day, or as something in the way with its if–then plan.
-pub fn raise_confidence(goal: &Goal, confidence: u8, before: Option<u8>, skip_key: &str) -> Form {
-    let fields = vec![
-        Field::new("what", "One thing", FieldKind::Text, ""),
-        Field::new("by", "Do it by", FieldKind::Date, ""),
-        Field::new("then", "If in the way, then I…", FieldKind::Text, ""),
-    ];
-    let mut form = Form::new(
-        FormKind::RaiseConfidence(goal.id),
-        format!("Raise your confidence in “{}”", goal.title),
-        fields,
     );
-    form.note = Some(format!(
-        "{} A step to take (with a day; blank is a week from today), or something in the way \
-         with what you will do when it happens. {skip_key} skips.",
-        crate::model::coach::question(confidence, before)
-    ));
+    form.note = Some(if goal.barriers.is_empty() {
+        "Did anything get in the way? Name it, with what you will do next time.".into()
+    } else {
+        "Did anything get in the way? Space picks a barrier that did; something new needs \
+         what you will do next time."
+            .into()
+    });
     form
 }
 
@@ -329,7 +312,7 @@ fn read_repeats(r: &mut Reader) -> Option<Recurrence> {
 }
 
 pub(super) fn submit_check_in(form: &mut Form, goal: &Goal, today: NaiveDate) -> Option<Change> {
-    let mut g = goal.without_children();
+    let g = goal.without_children();
     let mut r = Reader::new(form, today);
     let value = if g.measure.is_some() {
         r.number("value")
@@ -338,9 +321,11 @@ pub(super) fn submit_check_in(form: &mut Form, goal: &Goal, today: NaiveDate) ->
     };
     let confidence = r.small("confidence");
     let note = r.text("note");
+    let said = super::coach::read_in_the_way(&mut r, goal);
     if !r.ok() {
         return None;
     }
+    let mut g = crate::model::lived::log(&g, &said, today).unwrap_or(g);
     if let (Some(m), Some(v)) = (g.measure.as_mut(), value) {
         m.current = v;
     }
@@ -351,56 +336,16 @@ pub(super) fn submit_check_in(form: &mut Form, goal: &Goal, today: NaiveDate) ->
         note,
     });
     let label = format!("check in on “{}”", g.title);
-
+    let said = if said.is_empty() {
+        "Check-in recorded."
+    } else {
+        "Check-in recorded, and what got in the way logged on its barriers."
+    };
     let id = g.id;
     let op = Op::Update {
         node: Node::Goal(Box::new(g)),
     };
-    Some(
-        Change::new(op, label)
-            .selecting(id)
-            .saying("Check-in recorded."),
-    )
-}
-
-pub(super) fn submit_raise_confidence(
-    form: &mut Form,
-    plan: &mut crate::model::Plan,
-    goal: &Goal,
-    today: NaiveDate,
-) -> Option<Change> {
-    let mut r = Reader::new(form, today);
-    let what = r.text("what");
-    let by = r.date("by");
-    let then_plan = r.text("then");
-    if what.trim().is_empty() {
-        r.fail(
-            "what",
-            "Name one thing: a step you can take, or what is in the way.",
-        );
-    }
-    if !r.ok() {
-        return None;
-    }
-    let id = plan.new_id();
-    let op = crate::model::coach::answer(goal, &what, by, &then_plan, id, today);
-    let (label, said) = if then_plan.trim().is_empty() {
-        (
-            "add a step to raise confidence",
-            "Added as a step under the goal.",
-        )
-    } else {
-        (
-            "add a barrier with its plan",
-            "Added as a barrier with its if–then plan.",
-        )
-    };
-    let select = if then_plan.trim().is_empty() {
-        id
-    } else {
-        goal.id
-    };
-    Some(Change::new(op, label).selecting(select).saying(said))
+    Some(Change::new(op, label).selecting(id).saying(said))
 }
 
 pub(super) fn submit_reschedule(

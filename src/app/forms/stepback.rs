@@ -10,7 +10,7 @@ use crate::model::profile::{Achievement, Profile, Quality};
 use crate::model::stepback::{
     self, Cadence, GoalCheck, Rating, Relevance, Stage, StepBack, period_of,
 };
-use crate::model::{GoalStatus, Node, Op, Plan};
+use crate::model::{Goal, GoalStatus, Node, Op, Plan};
 use chrono::NaiveDate;
 
 const SATISFACTION: FieldKind = FieldKind::Number {
@@ -26,7 +26,7 @@ pub fn stage_form(plan: &Plan, period: &str, stage: Stage, today: NaiveDate) -> 
     let (note, fields) = match stage {
         Stage::Satisfaction => (satisfaction_note(p), satisfaction_fields(record)),
         Stage::ValuesVision => (values_note(plan), values_fields(p, record)),
-        Stage::Goals => (GOALS.to_string(), goal_fields(plan, record)),
+        Stage::Goals => (goals_note(plan, period), goal_fields(plan, record)),
         Stage::Paths => (paths_note(p), paths_fields(record)),
         Stage::Profile => (profile_note(plan), profile_fields(record)),
         Stage::Achievements => (achievements_note(p, period, today), achievement_fields()),
@@ -46,9 +46,25 @@ pub fn stage_form(plan: &Plan, period: &str, stage: Stage, today: NaiveDate) -> 
     form
 }
 
-const GOALS: &str = "For each goal: is it still the right one? Keep it, adapt it (you can \
-change it afterwards) or drop it — dropping a goal that no longer fits is a good decision. A \
-word on why helps future you.";
+const GOALS: &str = "For each goal: is it still the right one? Keep it, adapt it (a new \
+deadline or target below counts only then; change more in its editor afterwards) or drop it — \
+dropping a goal that no longer fits is a good decision. A word on why helps future you: it \
+is kept with the goal, and the next review comes back to it.";
+
+/// The goals stage's note: the changes of course since the period before began, then how
+/// to decide.
+fn goals_note(plan: &Plan, period: &str) -> String {
+    let since = stepback::parse_period(period).map_or(NaiveDate::MIN, |p| {
+        crate::model::dates::minus_days(p.start, 92)
+    });
+    let mut note = String::new();
+    for (goal, a) in crate::model::adapt::since(plan, since) {
+        note.push_str(&crate::model::adapt::since_line(goal, a));
+        note.push(' ');
+    }
+    note.push_str(GOALS);
+    note
+}
 
 fn satisfaction_note(p: &Profile) -> String {
     let trend = stepback::satisfaction_trend(p);
@@ -133,6 +149,14 @@ fn goal_fields(plan: &Plan, record: Option<&StepBack>) -> Vec<Field> {
         choice.choice = decision as usize;
         fields.push(choice);
         fields.push(Field::new("reason", "  Why", FieldKind::Text, reason));
+        let deadline = super::prompts::date_text(goal.deadline);
+        let label = "  New deadline";
+        fields.push(Field::new("deadline", label, FieldKind::Date, &deadline));
+        if let Some(m) = &goal.measure {
+            let target = super::prompts::number_text(m.target);
+            let label = "  New target";
+            fields.push(Field::new("target", label, super::prompts::AMOUNT, &target));
+        }
     }
     fields
 }
@@ -291,14 +315,15 @@ fn read_goals(r: &mut Reader<'_>, plan: &Plan, record: &mut StepBack, ops: &mut 
     for (id, at) in ids.into_iter().zip(decisions) {
         let decision = Relevance::from_choice(Relevance::CHOICES[r.choice_at(at)]);
         let reason = r.line_at(at + 1);
-        if decision == Relevance::Drop
-            && let Some(goal) = plan.goal(id)
+        let deadline = r.date_at(at + 2);
+        let target = (r.name_at(at + 3) == "target")
+            .then(|| r.number_at(at + 3))
+            .flatten();
+        if let Some(goal) = plan.goal(id)
+            && let Some(op) =
+                relevance_op(plan, goal, decision, (deadline, target), &reason, r.today())
         {
-            let mut dropped = goal.without_children();
-            dropped.status = GoalStatus::Dropped;
-            ops.push(Op::Update {
-                node: Node::Goal(Box::new(dropped)),
-            });
+            ops.push(op);
         }
         record.goals.push(GoalCheck {
             goal: id,
@@ -306,6 +331,51 @@ fn read_goals(r: &mut Reader<'_>, plan: &Plan, record: &mut StepBack, ops: &mut 
             reason,
         });
     }
+}
+
+/// What a relevance decision does to `goal`: drop sets it dropped; adapt takes the new
+/// deadline and target and keeps the change of course with the reason (an adapt that
+/// changes neither is still kept, as the decision it was); keep does nothing.
+fn relevance_op(
+    plan: &Plan,
+    goal: &Goal,
+    decision: Relevance,
+    (deadline, target): (Option<NaiveDate>, Option<f64>),
+    why: &str,
+    today: NaiveDate,
+) -> Option<Op> {
+    let mut g = goal.without_children();
+    match decision {
+        Relevance::Keep => return None,
+        Relevance::Drop => g.status = GoalStatus::Dropped,
+        Relevance::Adapt => {
+            g.deadline = deadline;
+            if let (Some(m), Some(t)) = (g.measure.as_mut(), target) {
+                m.target = t;
+            }
+        }
+    }
+    let mut op = Op::Update {
+        node: Node::Goal(Box::new(g)),
+    };
+    crate::model::adapt::stamp(plan, &mut op, today, why);
+    if let (
+        Relevance::Adapt,
+        Op::Update {
+            node: Node::Goal(g),
+        },
+    ) = (decision, &mut op)
+        && g.adaptations.len() == goal.adaptations.len()
+    {
+        g.adaptations.push(crate::model::Adaptation {
+            date: today,
+            what: "plan".into(),
+            from: "keep".into(),
+            to: "adapt".into(),
+            why: why.trim().to_string(),
+        });
+    }
+    Some(op)
 }
 
 fn read_profile(r: &mut Reader<'_>, record: &mut StepBack, profile: &mut Profile) {

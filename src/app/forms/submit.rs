@@ -25,6 +25,8 @@ pub enum FormKind {
     CheckIn(ItemId),
     /// After a low-confidence check-in on the goal: what would raise it by one point.
     RaiseConfidence(ItemId),
+    /// Why the goal changed course (its adaptations of today that have no reason).
+    AdaptationWhy(ItemId),
     /// A new date for a step (due), milestone (target) or goal (deadline).
     Reschedule(ItemId),
     /// A file to write a copy of the whole plan to.
@@ -93,7 +95,11 @@ pub fn submit(form: &mut Form, plan: &mut Plan, today: NaiveDate) -> Submitted {
             None => return Submitted::Gone,
         },
         FormKind::RaiseConfidence(id) => match plan.goal(id).cloned() {
-            Some(goal) => super::prompts::submit_raise_confidence(form, plan, &goal, today),
+            Some(goal) => super::coach::submit_raise_confidence(form, plan, &goal, today),
+            None => return Submitted::Gone,
+        },
+        FormKind::AdaptationWhy(id) => match plan.goal(id) {
+            Some(goal) => super::coach::submit_why(form, goal, today),
             None => return Submitted::Gone,
         },
         FormKind::Reschedule(id) => match plan.locate(id) {
