@@ -69,7 +69,8 @@ fn a_whole_review_stage_by_stage() {
     type_keys(&mut state, "w");
     type_keys(
         &mut state,
-        "Design doc landed\tOn-call ate two evenings\tStudy on Saturdays",
+        // What got in the way is linked to the first barrier named (Space picks it).
+        "Design doc landed\tOn-call ate two evenings\t \tStudy on Saturdays",
     );
     enter(&mut state);
     insta::assert_snapshot!("stage_5_reflect", render(&state));
@@ -81,6 +82,18 @@ fn a_whole_review_stage_by_stage() {
     assert_eq!(decisions, [Decision::Keep, Decision::Hold, Decision::Keep]);
     assert_eq!(done.commitments.len(), 2);
     assert_eq!(done.went_well, "Design doc landed");
+    assert_eq!(done.adjust, "Study on Saturdays");
+    let linked = state
+        .plan()
+        .goals
+        .iter()
+        .flat_map(|g| &g.barriers)
+        .filter(|b| !b.log.is_empty())
+        .count();
+    assert_eq!(
+        linked, 1,
+        "the barrier picked is logged as having got in the way"
+    );
     assert_eq!(done.wins.len(), 2);
     let staff = &state.plan().goals[0];
     assert_eq!(staff.checkins.last().unwrap().note, "Good week");

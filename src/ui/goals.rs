@@ -3,8 +3,10 @@
 
 use super::text::Day;
 use super::{detail, layout, text, theme};
+use crate::app::screens::goals::Judged;
 use crate::app::screens::tree::Row;
 use crate::app::state::AppState;
+use crate::model::ItemId;
 use crate::model::progress::{milestone_progress, pace};
 use crate::model::{GoalStatus, ItemKind, Loc, Plan, smart, weekly};
 use chrono::NaiveDate;
@@ -13,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use std::collections::HashMap;
 
 /// Draws the tree and the details.
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
@@ -47,13 +50,7 @@ fn draw_tree(frame: &mut Frame, area: Rect, state: &AppState) {
         .map(|(i, row)| {
             let selected =
                 i == state.screens.goals.cursor && Some(row.id) == state.screens.goals.selected;
-            render_row(
-                state.plan(),
-                row,
-                inner.width as usize,
-                text::day(state),
-                selected,
-            )
+            render_row(state, row, inner.width as usize, selected)
         })
         .collect();
     if lines.is_empty() && state.screens.goals.search.is_some() {
@@ -110,7 +107,12 @@ struct RowFacts<'a> {
     starred: bool,
 }
 
-fn row_facts<'a>(plan: &'a Plan, row: &Row, today: NaiveDate) -> Option<RowFacts<'a>> {
+fn row_facts<'a>(
+    plan: &'a Plan,
+    judged: &HashMap<ItemId, Judged>,
+    row: &Row,
+    today: NaiveDate,
+) -> Option<RowFacts<'a>> {
     if plan.id_at(row.loc) != Some(row.id) {
         return None;
     }
@@ -122,14 +124,24 @@ fn row_facts<'a>(plan: &'a Plan, row: &Row, today: NaiveDate) -> Option<RowFacts
                 GoalStatus::Dropped => Some("dropped"),
                 _ => None,
             };
-            let pace = pace(goal, today);
+            let fresh;
+            let Judged { pace, gaps } = match judged.get(&goal.id) {
+                Some(j) => j,
+                None => {
+                    fresh = Judged {
+                        pace: pace(goal, today),
+                        gaps: smart::gaps_label(goal, today),
+                    };
+                    &fresh
+                }
+            };
             RowFacts {
                 title: &goal.title,
                 done: goal.status == GoalStatus::Done,
                 inactive,
                 progress: Some(pace.progress),
                 date: goal.deadline,
-                gaps: smart::gaps_label(goal, today),
+                gaps: gaps.clone(),
                 warning: Some(pace.standing).filter(|s| s.is_warning()),
                 starred: goal.focus,
             }
@@ -163,8 +175,10 @@ fn row_facts<'a>(plan: &'a Plan, row: &Row, today: NaiveDate) -> Option<RowFacts
     })
 }
 
-fn render_row(plan: &Plan, row: &Row, width: usize, day: Day, selected: bool) -> Line<'static> {
-    let Some(facts) = row_facts(plan, row, day.today) else {
+fn render_row(state: &AppState, row: &Row, width: usize, selected: bool) -> Line<'static> {
+    let (plan, day) = (state.plan(), text::day(state));
+    let judged = &state.screens.goals.judged;
+    let Some(facts) = row_facts(plan, judged, row, day.today) else {
         return Line::default();
     };
     let fold = match (row.has_children, row.expanded) {

@@ -108,7 +108,7 @@ pub fn submit(form: &mut Form, plan: &mut Plan, today: NaiveDate) -> Submitted {
         },
         FormKind::WriteCopy => return super::prompts::submit_write_copy(form),
         FormKind::Reflection { week } => match plan.reviews.iter().find(|r| r.week == week) {
-            Some(record) => super::review::submit(form, record, today),
+            Some(record) => super::review::submit(form, plan, record, today),
             None => return Submitted::Gone,
         },
         FormKind::Profile(section) => super::profile::submit(form, plan, section, today),

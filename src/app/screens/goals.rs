@@ -33,8 +33,35 @@ pub struct GoalsScreen {
     text: Option<TitleText>,
     /// The goals in view taken together (see `progress::Together`).
     pub together: crate::model::progress::Together,
+    /// Each goal's pace and SMART gaps, worked out once per change of the plan or the day
+    /// (the rows read them on every frame).
+    pub judged: std::collections::HashMap<ItemId, Judged>,
     /// What the rows were built from.
     seen: Option<super::super::core::ViewKey>,
+}
+
+/// A goal as the tree's row judges it: its pace (progress and standing) and SMART gaps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judged {
+    pub pace: crate::model::progress::Pace,
+    pub gaps: String,
+}
+
+/// Every goal of `plan` judged on `today`.
+fn judge(
+    plan: &crate::model::Plan,
+    today: chrono::NaiveDate,
+) -> std::collections::HashMap<ItemId, Judged> {
+    plan.goals
+        .iter()
+        .map(|g| {
+            let judged = Judged {
+                pace: crate::model::progress::pace(g, today),
+                gaps: crate::model::smart::gaps_label(g, today),
+            };
+            (g.id, judged)
+        })
+        .collect()
 }
 
 impl GoalsScreen {
@@ -45,6 +72,12 @@ impl GoalsScreen {
         if self.seen != Some(now) {
             if self.seen.is_none_or(|(revision, ..)| revision != now.0) {
                 self.text = None;
+            }
+            if self
+                .seen
+                .is_none_or(|(revision, _, day)| (revision, day) != (now.0, now.2))
+            {
+                self.judged = judge(core.plan(), core.today());
             }
             self.seen = Some(now);
             let (scope, today) = (&core.scope, core.today());

@@ -293,7 +293,8 @@ fn open_reflection(core: &mut Core) -> Effect {
     let Some(record) = in_progress(core) else {
         return Effect::None;
     };
-    let form = review_form::reflection(record, &core.key(Layer::Form, &Action::EditInEditor));
+    let editor = core.key(Layer::Form, &Action::EditInEditor);
+    let form = review_form::reflection(core.plan(), record, &editor);
     core.open_form(form)
 }
 
