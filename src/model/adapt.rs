@@ -156,14 +156,14 @@ pub fn describe(a: &Adaptation) -> String {
 }
 
 /// The question after an adaptation without a reason: "You moved the deadline from … . Why?"
+/// (The form around it names the goal.)
 pub fn why_question(goal: &Goal, day: NaiveDate) -> Option<String> {
     let said: Vec<String> = unexplained(goal, day).map(describe).collect();
     (!said.is_empty()).then(|| {
         format!(
-            "You {} on “{}”. In one line, why? (It is kept with the goal and the reviews \
-             come back to it.)",
-            said.join(" and "),
-            goal.title
+            "You {}. In one line, why? (It is kept with the goal, and the reviews come back \
+             to it.)",
+            said.join(" and ")
         )
     })
 }
@@ -310,7 +310,10 @@ mod tests {
         let mut bare = old.clone();
         bare.adaptations = changes(&old, &g, d("2026-12-02"));
         let q = why_question(&bare, d("2026-12-02")).unwrap();
-        assert!(q.starts_with("You put it on hold on “Lead a team”"), "{q}");
+        assert!(
+            q.starts_with("You put it on hold. In one line, why?"),
+            "{q}"
+        );
         let filled = explained(&bare, d("2026-12-02"), " budget ").unwrap();
         assert_eq!(filled.adaptations[0].why, "budget");
     }

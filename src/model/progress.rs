@@ -42,7 +42,8 @@ pub fn milestone_progress(m: &Milestone) -> f64 {
 
 /// How much of a step is done, 0 to 1. A one-off step is done or not. A repeating step with
 /// a due date is practice: the share of its occurrences due from its first one up to `end`
-/// (the goal's deadline, a milestone's target) that were done; with no end, the share of
+/// (the goal's deadline, a milestone's target; at least up to its next occurrence, so that a
+/// practice that still repeats is never complete) that were done; with no end, the share of
 /// those due so far that were done (its consistency).
 pub fn step_share(step: &ActionStep, end: Option<NaiveDate>) -> f64 {
     let (Some(rule), Some(due)) = (step.recurrence, step.due) else {
@@ -50,7 +51,9 @@ pub fn step_share(step: &ActionStep, end: Option<NaiveDate>) -> f64 {
     };
     let done = step.history.len();
     let gone_by = done + step.missed as usize;
-    let expected = match end {
+    // While it still repeats, its next occurrence is part of the work: a practice still
+    // running past its end (a milestone's target gone by) never reads as complete.
+    let expected = match end.map(|end| end.max(due)) {
         Some(end) => occurrences_between(rule, first_due(rule, due, gone_by), end),
         None => gone_by,
     };
@@ -274,6 +277,14 @@ mod tests {
         s.due = Some(d("2026-01-29"));
         s.history = vec![d("2026-01-08"), d("2026-01-15"), d("2026-01-22")];
         s
+    }
+
+    #[test]
+    fn a_practice_still_repeating_past_its_end_is_never_complete() {
+        let s = weekly_practice();
+        // Its milestone's target was Jan 8: the occurrences to its next one (Jan 29) count,
+        // 3 done of 4, not 3 of the 1 due by the target.
+        assert_eq!(step_share(&s, Some(d("2026-01-08"))), 0.75);
     }
 
     #[test]

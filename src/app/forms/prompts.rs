@@ -142,10 +142,12 @@ pub fn check_in(goal: &Goal) -> Form {
         fields,
     );
     form.note = Some(if goal.barriers.is_empty() {
-        "Did anything get in the way? Name it, with what you will do next time.".into()
+        "How sure are you of getting there, from 1 to 5? And did anything get in the way? \
+         Name it, with what you will do next time."
+            .into()
     } else {
-        "Did anything get in the way? Space picks a barrier that did; something new needs \
-         what you will do next time."
+        "How sure are you of getting there, from 1 to 5? And did anything get in the way? \
+         Space picks a barrier that did; something new needs what you will do next time."
             .into()
     });
     form
