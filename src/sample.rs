@@ -131,12 +131,10 @@ fn gen_goal(rng: &mut Rng, plan: &mut Plan, today: NaiveDate) -> Goal {
     };
     if rng.chance(40) {
         let target = 1.0 + rng.below(20) as f64;
-        g.measure = Some(Measure {
-            unit: "points".into(),
-            start: 0.0,
-            current: rng.below(target as u64) as f64,
-            target,
-        });
+        let mut m = Measure::new("Points", "points", 0.0, target);
+        m.id = 1;
+        m.current = rng.below(target as u64) as f64;
+        g.measures.push(m);
     }
     g.barriers = (0..rng.below(3))
         .map(|i| Barrier {
@@ -148,11 +146,22 @@ fn gen_goal(rng: &mut Rng, plan: &mut Plan, today: NaiveDate) -> Goal {
     g.checkins = (0..rng.below(8))
         .map(|i| CheckIn {
             date: shift(today, -(7 * i as i64)),
-            value: g.measure.as_ref().map(|m| m.current - i as f64 * 0.5),
             confidence: 1 + rng.below(5) as u8,
             note: "Steady week".into(),
+            ..CheckIn::default()
         })
         .collect();
+    if let Some(m) = g.measures.first_mut() {
+        let now = m.current;
+        for c in &g.checkins {
+            let weeks = (today - c.date).num_days() as f64 / 7.0;
+            m.points.push(crate::model::Point {
+                date: c.date,
+                value: now - weeks * 0.5,
+            });
+        }
+        m.points.sort_by_key(|p| p.date);
+    }
     for _ in 0..1 + rng.below(4) {
         let m = gen_milestone(rng, plan, today);
         g.milestones.push(m);

@@ -567,3 +567,162 @@ fn status_and_edit_keep_a_change_of_course_with_its_reason() {
     let review = run_ok(dir, &["review", "--print"]);
     assert!(review.contains("Since you adapted"), "{review}");
 }
+
+#[test]
+fn measures_are_added_listed_edited_checked_in_and_deleted_and_bad_input_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    sample(dir);
+    let said = run_ok(
+        dir,
+        &[
+            "measure",
+            "add",
+            "1",
+            "Direct reports",
+            "--target",
+            "5",
+            "--unit",
+            "people",
+        ],
+    );
+    assert_eq!(said, "added lagging measure “Direct reports” to goal #1\n");
+    run_ok(
+        dir,
+        &[
+            "measure",
+            "add",
+            "1",
+            "1:1s held",
+            "--target",
+            "12",
+            "--leading",
+        ],
+    );
+    let listed = run_ok(dir, &["measure", "list", "1"]);
+    let first = listed.lines().next().unwrap();
+    assert!(
+        first.starts_with("1:1s held") && first.contains("leading"),
+        "{listed}"
+    );
+    assert!(listed.contains("0 → 5 people (now 0, 0%)"), "{listed}");
+
+    // Bad input: each refused with a message, the file untouched.
+    let before = fs::read(dir.join("plan.json")).unwrap();
+    for (args, says) in [
+        (
+            vec!["measure", "add", "1", "Direct reports", "--target", "3"],
+            "already has a measure",
+        ),
+        (
+            vec!["measure", "add", "1", "Flat", "--target", "0"],
+            "equals the start",
+        ),
+        (
+            vec!["measure", "add", "9", "X", "--target", "3"],
+            "there is no item #9",
+        ),
+        (
+            vec!["measure", "edit", "1", "Nope", "--target", "3"],
+            "no measure called “Nope”",
+        ),
+        (
+            vec!["checkin", "1", "--value", "2"],
+            "say which with --measure",
+        ),
+        (
+            vec![
+                "checkin",
+                "1",
+                "--measure",
+                "Direct reports",
+                "--value",
+                "nan",
+            ],
+            "nan",
+        ),
+    ] {
+        let out = goalcoach(dir).args(&args).output().unwrap();
+        assert!(!out.status.success(), "{args:?} should fail");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert_eq!(fs::read(dir.join("plan.json")).unwrap(), before, "{args:?}");
+    }
+
+    run_ok(
+        dir,
+        &[
+            "checkin",
+            "1",
+            "--measure",
+            "1:1s held",
+            "--value",
+            "3",
+            "--confidence",
+            "4",
+        ],
+    );
+    run_ok(
+        dir,
+        &[
+            "measure",
+            "edit",
+            "1",
+            "Direct reports",
+            "--target",
+            "4",
+            "--why",
+            "smaller team",
+        ],
+    );
+    let plan = plan_json(dir);
+    let goal = &plan["goals"][0];
+    assert_eq!(goal["measures"][1]["points"][0]["value"], 3.0);
+    assert_eq!(goal["measures"][0]["target"], 4.0);
+    assert_eq!(goal["adaptations"][0]["why"], "smaller team");
+    let list = serde_json::from_str::<Value>(&run_ok(dir, &["list", "--json"])).unwrap();
+    let measures = &list["goals"][0]["measures"];
+    assert_eq!(measures[1]["name"], "1:1s held");
+    assert_eq!(measures[1]["leading"], true);
+    assert_eq!(measures[1]["progress"], 0.25);
+    run_ok(dir, &["measure", "delete", "1", "1:1s held"]);
+    assert_eq!(
+        plan_json(dir)["goals"][0]["measures"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // With one measure, --measure is not needed.
+    run_ok(dir, &["checkin", "1", "--value", "1"]);
+    assert_eq!(plan_json(dir)["goals"][0]["measures"][0]["current"], 1.0);
+}
+
+#[test]
+fn the_brief_gives_one_page_since_a_day_in_markdown_or_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    sample(dir);
+    run_ok(
+        dir,
+        &["measure", "add", "1", "Direct reports", "--target", "5"],
+    );
+    run_ok(dir, &["checkin", "1", "--value", "1"]);
+    let md = run_ok(dir, &["brief", "--since", "2026-11-01"]);
+    assert!(
+        md.starts_with("# Career brief, 2026-11-01 to 2026-11-21\n"),
+        "{md}"
+    );
+    assert!(md.contains("## Become a staff engineer"), "{md}");
+    assert!(
+        md.contains("- Direct reports (lagging): 0 → 1 of 5"),
+        "{md}"
+    );
+    let text = run_ok(dir, &["brief", "--format", "text"]);
+    assert!(
+        text.starts_with("Career brief, 2026-10-24 to 2026-11-21\n====="),
+        "{text}"
+    );
+    let err = run_err(dir, &["brief", "--since", "someday"]);
+    assert!(err.contains("someday"), "{err}");
+}

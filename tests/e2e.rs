@@ -105,31 +105,57 @@ fn demo_opens_a_sample_plan_and_leaves_the_data_dir_alone() {
 }
 
 #[test]
-fn edit_a_goals_measure_and_deadline_then_check_in() {
+fn two_measures_in_the_editor_then_two_check_ins() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = Session::start(tmp.path(), &[], 110, 40);
     app.wait_for("Welcome to goalcoach");
     app.leave_guided_start();
     app.type_and_wait("nRun a 10k race\r", "Run a 10k race");
     app.type_and_wait("e", "Goal #1");
-    // Title → S → M·unit, start, current, target → A, R, values, strengths → T·deadline
-    app.send("\t\tkm\t0\t2\t10\t\t\t\t\t2027-05-01\r");
-    app.wait_for("km from 0 to 10");
+    // Title → S, A, R, values, strengths → T·deadline; then the Measures page (Alt-2): a
+    // lagging distance and a leading count of long runs, each a new row (Ctrl-n).
+    app.send("\t\t\t\t\t\t2027-05-01");
+    app.type_and_wait("\x1b2", "Measures: leading and lagging");
+    app.send("\x0eDistance\tkm\t0\t2\t10");
+    app.send("\x0eLong runs\t\t0\t0\t12\t\x1b[C\r");
+    app.wait_for("2 measures (1 leading, 1 lagging)");
     app.type_and_wait("c", "Check in on");
-    app.send("\x7f4\t\x7f4\tLong run done\r");
+    // Long runs (leading first), distance, confidence, note.
+    app.send("1\t4\t4\tLong run done\r");
     app.wait_for("Long run done");
+    app.send("q");
+    assert!(app.wait_exit());
+    let mut app = Session::start(tmp.path(), &["--today", "2026-11-28"], 110, 40);
+    app.type_and_wait("c", "Check in on");
+    app.send("2\t6\t4\tTwo long runs\r");
+    app.wait_for("Two long runs");
     app.send("q");
     assert!(app.wait_exit());
 
     let plan = plan_json(tmp.path());
+    assert_eq!(plan["schema_version"], 3);
     let goal = &plan["goals"][0];
     assert_eq!(goal["deadline"], "2027-05-01");
-    assert_eq!(goal["measure"]["unit"], "km");
-    assert_eq!(goal["measure"]["target"], 10.0);
-    assert_eq!(goal["measure"]["current"], 4.0);
+    let distance = &goal["measures"][0];
+    assert_eq!(distance["name"], "Distance");
+    assert_eq!(distance["unit"], "km");
+    assert_eq!(distance["target"], 10.0);
+    assert_eq!(distance["current"], 6.0);
+    assert_eq!(distance.get("leading"), None, "lagging is the default");
+    assert_eq!(
+        distance["points"],
+        serde_json::json!([{"date": "2026-11-21", "value": 4.0}, {"date": "2026-11-28", "value": 6.0}])
+    );
+    let runs = &goal["measures"][1];
+    assert_eq!(
+        (runs["name"].as_str(), runs["leading"].as_bool()),
+        (Some("Long runs"), Some(true))
+    );
+    assert_eq!(runs["current"], 2.0);
+    assert_ne!(distance["id"], runs["id"]);
     let checkin = &goal["checkins"][0];
     assert_eq!(checkin["date"], "2026-11-21");
-    assert_eq!(checkin["value"], 4.0);
+    assert_eq!(checkin.get("value"), None);
     assert_eq!(checkin["confidence"], 4);
     assert_eq!(checkin["note"], "Long run done");
 }

@@ -78,7 +78,7 @@ fn a_new_user_walks_the_whole_guided_start_into_a_complete_first_plan() {
     assert_eq!(goal["title"], "Speak at a conference");
     assert_eq!(goal["values"][0], "growth");
     assert_eq!(goal["strengths"][0], "Explaining things");
-    assert_eq!(goal["measure"]["target"], 1.0);
+    assert_eq!(goal["measures"][0]["target"], 1.0);
     assert_eq!(goal["deadline"], "2027-06-30");
     assert_eq!(goal["barriers"][0]["obstacle"], "Release weeks");
     assert_eq!(goal["resources"][0]["what"], "A mentor");

@@ -16,11 +16,16 @@ fn alt(code: KeyCode) -> KeyEvent {
 }
 
 #[test]
-fn the_goal_editor_is_four_pages_each_one_key_away() {
+fn the_goal_editor_is_five_pages_each_one_key_away() {
     let mut state = demo_app(100, 34);
     type_keys(&mut state, "e");
     insta::assert_snapshot!("goal_editor_page_1_smart_card", render(&state));
-    for (page, name) in [(2, "barriers"), (3, "checkins"), (4, "settings")] {
+    for (page, name) in [
+        (2, "measures"),
+        (3, "barriers"),
+        (4, "checkins"),
+        (5, "settings"),
+    ] {
         let digit = char::from_digit(page, 10).unwrap();
         press(&mut state, alt(KeyCode::Char(digit)));
         insta::assert_snapshot!(format!("goal_editor_page_{page}_{name}"), render(&state));
@@ -170,8 +175,11 @@ fn a_line_break_in_a_description_shows_in_the_details() {
 fn search_finds_notes_and_says_so() {
     let mut state = demo_app(120, 30);
     type_keys(&mut state, "e");
-    press(&mut state, alt(KeyCode::Char('4')));
-    while state.form().unwrap().fields[state.form().unwrap().focus].name != "notes" {
+    press(&mut state, alt(KeyCode::Char('5')));
+    for _ in 0..100 {
+        if state.form().unwrap().fields[state.form().unwrap().focus].name == "notes" {
+            break;
+        }
         press(&mut state, key(KeyCode::Tab));
     }
     type_keys(&mut state, "zebra crossing");

@@ -115,9 +115,9 @@ fn apply(plan: &mut Plan, edit: &Edit) {
             let mut goal = plan.goal_of(target).unwrap().without_children();
             goal.checkins.push(CheckIn {
                 date: day(),
-                value: None,
                 confidence: 1 + t % 5,
                 note: format!("c{t}"),
+                ..CheckIn::default()
             });
             plan.apply(Op::Update {
                 node: Node::Goal(Box::new(goal)),

@@ -30,7 +30,7 @@ fn round_trip_keeps_everything_and_starts_with_schema_version() {
     };
     store.save(&plan).unwrap();
     let text = fs::read_to_string(tmp.path().join(PLAN_FILE)).unwrap();
-    assert!(text.starts_with("{\n  \"schema_version\": 2,"), "{text}");
+    assert!(text.starts_with("{\n  \"schema_version\": 3,"), "{text}");
     drop(store);
     let (_, loaded) = open(tmp.path());
     assert_eq!(loaded, plan);
@@ -448,4 +448,50 @@ fn a_save_refuses_a_plan_larger_than_a_load_would_read() {
         before,
         "untouched"
     );
+}
+
+#[test]
+fn a_version_2_file_is_migrated_to_measures_and_kept_as_a_backup_before_the_first_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v2 = r#"{
+  "schema_version": 2,
+  "uid": "0123456789abcdef",
+  "next_num": 2,
+  "goals": [
+    {
+      "id": 1, "num": 1, "title": "Get certified", "created": "2026-10-01",
+      "measure": { "unit": "certifications", "start": 0, "current": 1, "target": 2 },
+      "checkins": [ { "date": "2026-11-10", "value": 1, "confidence": 4, "note": "passed one" } ]
+    }
+  ]
+}
+"#;
+    fs::write(tmp.path().join(PLAN_FILE), v2).unwrap();
+    let (mut store, plan) = open(tmp.path());
+    let m = &plan.goals[0].measures[0];
+    assert_eq!(
+        (m.name.as_str(), m.current, m.target),
+        ("certifications", 1.0, 2.0)
+    );
+    assert_eq!(m.points.len(), 1);
+    assert_eq!(plan.goals[0].checkins[0].note, "passed one");
+    store.save(&plan).unwrap();
+    let backups: Vec<_> = fs::read_dir(tmp.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(
+        backups.iter().any(|n| n.starts_with("plan-v2-")),
+        "{backups:?}"
+    );
+    let kept = backups.iter().find(|n| n.starts_with("plan-v2-")).unwrap();
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("backups").join(kept)).unwrap(),
+        v2,
+        "the original, byte for byte"
+    );
+    let saved = fs::read_to_string(tmp.path().join(PLAN_FILE)).unwrap();
+    assert!(saved.contains("\"schema_version\": 3"));
+    assert!(!saved.contains("\"measure\":"), "{saved}");
+    assert_eq!(SCHEMA_VERSION, 3);
 }

@@ -61,6 +61,8 @@ pub enum Effect {
     Reload,
     /// Write the plan to this file (a copy; plan.json is not touched).
     WriteCopy(std::path::PathBuf),
+    /// Write the brief for a 1:1 into `briefs/` beside the plan.
+    WriteBrief,
     /// Write the unsaved plan to this file, then quit if that worked.
     RescueAndQuit(std::path::PathBuf),
     /// Put our version, kept in this conflict copy, back in place of plan.json.
@@ -270,6 +272,8 @@ pub enum Action {
     Journey,
     /// Start or resume the monthly or quarterly step back.
     StepBack,
+    /// Write the brief for a 1:1 (the last four weeks) to a file beside the plan.
+    WriteBrief,
 
     // What the screens show.
     /// Hide done and dropped items on every screen, or show them again (remembered).

@@ -214,9 +214,9 @@ fn staff_role(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
     )];
     g.checkins = vec![CheckIn {
         date: d(-7),
-        value: None,
         confidence: 3,
         note: "Design doc well received".into(),
+        ..CheckIn::default()
     }];
     g
 }
@@ -263,12 +263,13 @@ fn staff_milestones(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Vec<Mileston
 fn conference_talk(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
     let mut g = Goal::new(ids.next(), "Give a talk at a regional conference", d(-30));
     g.description = "A 30-minute talk on what the payments migration taught us".into();
-    g.measure = Some(Measure {
-        unit: "talks".into(),
-        start: 0.0,
-        current: 0.0,
-        target: 1.0,
-    });
+    let mut proposals = Measure::new("Proposals sent", "proposals", 0.0, 3.0);
+    proposals.id = 2;
+    proposals.leading = true;
+    proposals.record(d(-6), 1.0);
+    let mut talks = Measure::new("Talks given", "talks", 0.0, 1.0);
+    talks.id = 1;
+    g.measures = vec![talks, proposals];
     g.relevant = "Speaking builds the visibility the staff role needs".into();
     g.strengths = vec!["Explaining complex systems".into()];
     g.deadline = Some(d(150));
@@ -288,33 +289,33 @@ fn conference_talk(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
 fn certification(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {
     let mut g = Goal::new(ids.next(), "Pass the cloud architect certification", d(-45));
     g.description = "Pass the associate-level architect exam on the first attempt".into();
-    g.measure = Some(Measure {
-        unit: "practice score %".into(),
-        start: 55.0,
-        current: 64.0,
-        target: 80.0,
-    });
+    let mut score = Measure::new("Practice score", "%", 55.0, 80.0);
+    score.id = 1;
+    for (day, value) in [(-40, 55.0), (-20, 60.0), (-5, 64.0)] {
+        score.record(d(day), value);
+    }
+    g.measures = vec![score];
     g.achievable = "Employer pays for the exam; 4 hours a week blocked for study".into();
     g.relevant = "Closes the infrastructure gap in my profile".into();
     g.deadline = Some(d(40));
     g.checkins = vec![
         CheckIn {
             date: d(-40),
-            value: Some(55.0),
             confidence: 3,
             note: "First practice exam".into(),
+            ..CheckIn::default()
         },
         CheckIn {
             date: d(-20),
-            value: Some(60.0),
             confidence: 3,
             note: String::new(),
+            ..CheckIn::default()
         },
         CheckIn {
             date: d(-5),
-            value: Some(64.0),
             confidence: 2,
             note: "Networking questions are hard".into(),
+            ..CheckIn::default()
         },
     ];
     g.barriers = vec![Barrier {

@@ -143,6 +143,23 @@ pub fn offer_next_copy(state: &mut AppState, dir: &Path) {
     }
 }
 
+/// Writes the brief of the last four weeks to `briefs/brief-DATE.md` beside the plan and
+/// names the file.
+fn write_brief(state: &mut AppState, store: &Store) {
+    use crate::report::brief::{Format, brief};
+    let today = state.today();
+    let since = crate::model::dates::minus_days(today, 28);
+    let text = brief(state.doc.plan(), since, today, Format::Markdown);
+    let dir = store.dir().join("briefs");
+    match store::write_text(&dir, &format!("brief-{today}.md"), &text) {
+        Ok(path) => state.info(format!(
+            "The brief for a 1:1 ({since} to {today}) is in {}.",
+            path.display()
+        )),
+        Err(e) => state.error(format!("The brief was not written: {e}.")),
+    }
+}
+
 /// Does the file work an effect asks for; returns what is left for the loop (the editor,
 /// suspending, quitting).
 pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effect {
@@ -160,6 +177,7 @@ pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effec
             Ok(()) => state.info(format!("Wrote a copy of the plan to {}.", path.display())),
             Err(e) => state.error(e.to_string()),
         },
+        Effect::WriteBrief => write_brief(state, store),
         Effect::RescueAndQuit(path) => match store::write_rescue(state.doc.plan(), &path) {
             Ok(()) => {
                 state.session.farewell = Some(format!(

@@ -99,19 +99,14 @@ pub(super) fn checkin(plan: &mut Plan, args: &CheckinArgs, today: NaiveDate) -> 
         .with_context(|| format!("there is no goal {}", args.goal))?;
     let mut updated = goal.without_children();
     if let Some(value) = args.value {
-        let Some(measure) = updated.measure.as_mut() else {
-            bail!(
-                "goal {} has no measure; add one in the goal editor, or leave out --value",
-                args.goal
-            );
-        };
-        measure.current = value;
+        let at = super::measures::for_checkin(&updated, args.goal, args.measure.as_deref())?;
+        updated.measures[at].record(today, value);
     }
     updated.checkins.push(CheckIn {
         date: today,
-        value: args.value,
         confidence: args.confidence,
         note: clean_text(&args.note),
+        ..CheckIn::default()
     });
     let title = updated.title.clone();
     plan.apply(Op::Update {

@@ -221,12 +221,18 @@ fn edit_goal(
         .map(clean_text)
         .unwrap_or(g.description);
     if a.value.is_some() || a.target.is_some() {
-        let Some(m) = g.measure.as_mut() else {
-            bail!(
-                "goal {} has no measure; add one in the goal editor first",
+        let at = match g.measures.len() {
+            1 => 0,
+            0 => bail!(
+                "goal {} has no measure; add one first (goalcoach measure add)",
                 a.id
-            );
+            ),
+            _ => bail!(
+                "goal {} has several measures; change one with goalcoach measure edit",
+                a.id
+            ),
         };
+        let m = &mut g.measures[at];
         m.current = a.value.unwrap_or(m.current);
         m.target = a.target.unwrap_or(m.target);
     }

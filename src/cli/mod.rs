@@ -13,6 +13,7 @@ mod complete;
 mod edits;
 mod items;
 mod manual;
+mod measures;
 mod reads;
 use edits::{add, checkin, edit};
 use items::{DoneArgs, EditArgs, MoveArgs, StatusArgs};
@@ -80,6 +81,19 @@ pub enum Command {
     Done(DoneArgs),
     /// Set a goal's status: active, hold, drop or done.
     Status(StatusArgs),
+    /// One page for a 1:1 with a coach, mentor or manager: each active goal's standing and
+    /// measures then → now, milestones reached, commitments kept, what got in the way,
+    /// changes of course, achievements and feedback since a day.
+    Brief {
+        /// From this day (default: four weeks ago).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t = BriefFormat::Markdown)]
+        format: BriefFormat,
+    },
+    /// A goal's measures (key results): add, list, edit, delete.
+    #[command(subcommand)]
+    Measure(measures::MeasureCommand),
     /// Change an item's title, date, ratings, notes, repetition or measure.
     Edit(EditArgs),
     /// Delete an item and everything under it (the day's backup keeps a copy).
@@ -186,9 +200,12 @@ pub struct AddArgs {
 pub struct CheckinArgs {
     /// The goal's number, as `goalcoach list` shows it (12 or #12).
     pub goal: Num,
-    /// The measure's current value (sets the measure's current value too).
+    /// A measure's value today (sets its current value too).
     #[arg(long, value_parser = parse_amount, allow_negative_numbers = true)]
     pub value: Option<f64>,
+    /// Which measure --value is for (not needed when the goal has one).
+    #[arg(long, requires = "value")]
+    pub measure: Option<String>,
     /// How confident you are of reaching the goal, 1 to 5.
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub confidence: u8,
@@ -200,6 +217,13 @@ pub struct CheckinArgs {
 /// A measure value from the command line: finite and in range (`nan`, `inf`, `1e309` are not).
 fn parse_amount(text: &str) -> Result<f64, String> {
     crate::model::check::parse_number(text, crate::model::check::AMOUNT)
+}
+
+/// How `brief` writes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BriefFormat {
+    Markdown,
+    Text,
 }
 
 /// Export formats.
@@ -234,7 +258,11 @@ pub struct ExportArgs {
 pub fn check_named_dir(command: &Command, dir: &Path) -> Result<()> {
     let reads = matches!(
         command,
-        Command::List { .. } | Command::Agenda(_) | Command::Review { .. } | Command::Export(_)
+        Command::List { .. }
+            | Command::Agenda(_)
+            | Command::Review { .. }
+            | Command::Export(_)
+            | Command::Brief { .. }
     );
     if reads && !dir.exists() {
         anyhow::bail!(
@@ -280,6 +308,13 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         Command::Checkin(args) => edit(dir, today, |plan| checkin(plan, &args, today)),
         Command::Done(args) => edit(dir, today, |plan| items::done(plan, &args, today)),
         Command::Status(args) => edit(dir, today, |plan| items::status(plan, &args, today)),
+        Command::Brief { since, format } => {
+            reads::print_brief(dir, today, since.as_deref(), format)
+        }
+        Command::Measure(measures::MeasureCommand::List { goal }) => {
+            reads::list_measures(dir, goal)
+        }
+        Command::Measure(command) => edit(dir, today, |plan| measures::run(plan, &command, today)),
         Command::Edit(args) => edit(dir, today, |plan| items::edit_item(plan, &args, today)),
         Command::Delete { id } => edit(dir, today, |plan| items::delete(plan, id)),
         Command::Move(args) => edit(dir, today, |plan| items::move_item(plan, &args)),

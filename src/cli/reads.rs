@@ -94,3 +94,32 @@ pub(super) fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<
         None => emit(bytes),
     }
 }
+
+/// `goalcoach brief`: the page for a 1:1, since `since` (four weeks back when not given).
+pub(super) fn print_brief(
+    dir: &Path,
+    today: NaiveDate,
+    since: Option<&str>,
+    format: super::BriefFormat,
+) -> Result<()> {
+    let plan = super::read(dir)?;
+    let since = match since {
+        Some(text) => crate::model::dates::parse_date(text, today)?,
+        None => crate::model::dates::minus_days(today, 28),
+    };
+    let format = match format {
+        super::BriefFormat::Markdown => crate::report::brief::Format::Markdown,
+        super::BriefFormat::Text => crate::report::brief::Format::Text,
+    };
+    super::emit_text(&crate::report::brief::brief(&plan, since, today, format))
+}
+
+/// `goalcoach measure list GOAL`: only reads.
+pub(super) fn list_measures(dir: &Path, goal: crate::model::Num) -> Result<()> {
+    let plan = super::read(dir)?;
+    let g = plan
+        .by_num(goal)
+        .and_then(|id| plan.goal(id))
+        .with_context(|| format!("there is no goal {goal} (`goalcoach list` shows the numbers)"))?;
+    super::emit(format!("{}\n", super::measures::listing(g)))
+}

@@ -27,14 +27,17 @@ pub fn changes(old: &Goal, new: &Goal, today: NaiveDate) -> Vec<Adaptation> {
     if old.deadline.is_some() && old.deadline != new.deadline {
         push("deadline", day_text(old.deadline), day_text(new.deadline));
     }
-    if let (Some(a), Some(b)) = (&old.measure, &new.measure)
-        && a.target != b.target
-    {
-        push(
-            "target",
-            amount(a.target, &a.unit),
-            amount(b.target, &b.unit),
-        );
+    for b in &new.measures {
+        if let Some(a) = old.measures.iter().find(|a| a.id == b.id)
+            && a.target != b.target
+        {
+            let what = format!("{}: ", b.label());
+            push(
+                "target",
+                format!("{what}{}", amount(a.target, &a.unit)),
+                format!("{what}{}", amount(b.target, &b.unit)),
+            );
+        }
     }
     if !old.description.trim().is_empty() && old.description.trim() != new.description.trim() {
         push(
@@ -199,7 +202,6 @@ pub fn since_line(goal: &Goal, a: &Adaptation) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Measure;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -209,12 +211,11 @@ mod tests {
         let mut g = Goal::new(ItemId(1), "Lead a team", d("2026-10-01"));
         g.deadline = Some(d("2027-03-01"));
         g.description = "Lead a team of five".into();
-        g.measure = Some(Measure {
-            unit: "reports".into(),
-            start: 0.0,
-            current: 1.0,
-            target: 5.0,
-        });
+        g.measures = vec![{
+            let mut m = crate::model::Measure::new("Result", "reports", 0.0, 5.0);
+            m.current = 1.0;
+            m
+        }];
         g
     }
 
@@ -229,7 +230,7 @@ mod tests {
         let old = goal();
         let mut new = old.clone();
         new.deadline = Some(d("2027-04-01"));
-        new.measure.as_mut().unwrap().target = 3.0;
+        new.measures[0].target = 3.0;
         new.description = "Lead a team of three".into();
         new.status = GoalStatus::OnHold;
         let found = changes(&old, &new, d("2026-12-01"));
@@ -237,7 +238,7 @@ mod tests {
         assert_eq!(whats, ["deadline", "target", "scope", "status"]);
         assert_eq!(found[0].from, "2027-03-01");
         assert_eq!(found[0].to, "2027-04-01");
-        assert_eq!(found[1].to, "3 reports");
+        assert_eq!(found[1].to, "Result: 3 reports");
         assert_eq!(describe(&found[3]), "put it on hold");
     }
 

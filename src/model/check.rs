@@ -164,10 +164,15 @@ fn check_goal(p: &mut Problems, goal: &super::Goal) {
     ] {
         p.date(&place, field, date);
     }
-    if let Some(m) = &goal.measure {
+    for m in &goal.measures {
         p.number(&place, "measure start", m.start, AMOUNT);
         p.number(&place, "measure current", m.current, AMOUNT);
         p.number(&place, "measure target", m.target, AMOUNT);
+        p.number(&place, "measure weight", m.weight, WEIGHT);
+        for point in &m.points {
+            p.date(&place, "measure value date", Some(point.date));
+            p.number(&place, "measure value", point.value, AMOUNT);
+        }
     }
     p.number(&place, "weight", goal.weight, WEIGHT);
     p.scale(&place, "importance", Some(goal.importance), LEVEL);
@@ -176,9 +181,6 @@ fn check_goal(p: &mut Problems, goal: &super::Goal) {
     p.number(&place, "review_interval_days", interval, INTERVAL_DAYS);
     for c in &goal.checkins {
         p.date(&place, "check-in date", Some(c.date));
-        if let Some(v) = c.value {
-            p.number(&place, "check-in value", v, AMOUNT);
-        }
         p.scale(
             &place,
             "check-in confidence",
@@ -346,7 +348,7 @@ fn largest_good_num(plan: &Plan) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActionStep, Goal, Measure, Milestone};
+    use crate::model::{ActionStep, Goal, Milestone};
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -378,12 +380,11 @@ mod tests {
     fn a_sound_plan_has_no_problems() {
         let mut plan = Plan::default();
         let mut g = goal(1, "Certify");
-        g.measure = Some(Measure {
-            unit: "certs".into(),
-            start: 0.0,
-            current: 1.0,
-            target: 2.0,
-        });
+        g.measures = vec![{
+            let mut m = crate::model::Measure::new("Result", "certs", 0.0, 2.0);
+            m.current = 1.0;
+            m
+        }];
         plan.goals.push(g);
         assert!(problems(&plan).is_empty());
         assert!(id_problems(&plan).is_empty());
@@ -393,12 +394,11 @@ mod tests {
     fn every_out_of_range_value_is_named_with_its_item_and_field() {
         let mut plan = Plan::default();
         let mut g = goal(1, "Huge");
-        g.measure = Some(Measure {
-            unit: String::new(),
-            start: -1.7e308,
-            current: 0.0,
-            target: f64::NAN,
-        });
+        g.measures = vec![{
+            let mut m = crate::model::Measure::new("Result", "", -1.7e308, f64::NAN);
+            m.current = 0.0;
+            m
+        }];
         g.review_interval_days = u32::MAX;
         g.importance = 0;
         let mut m = Milestone::new(ItemId(2), "Far");

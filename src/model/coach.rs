@@ -104,19 +104,20 @@ pub fn plan_complete(goal: &Goal) -> bool {
         .all(|m| m.is_done() || (!m.steps.is_empty() && m.steps.iter().all(|s| s.is_done())))
         && goal.steps.iter().all(|s| s.is_done());
     let measured = goal
-        .measure
-        .as_ref()
-        .is_none_or(|m| super::progress::measure_progress(m) >= 1.0);
+        .measures
+        .iter()
+        .all(|m| super::progress::measure_progress(m) >= 1.0);
     goal.is_active() && has_plan && tree && measured
 }
 
-/// Whether an active goal's measure has reached its target.
+/// Whether every measure of an active goal (it has at least one) has reached its target.
 pub fn at_target(goal: &Goal) -> bool {
     goal.is_active()
+        && !goal.measures.is_empty()
         && goal
-            .measure
-            .as_ref()
-            .is_some_and(|m| super::progress::measure_progress(m) >= 1.0)
+            .measures
+            .iter()
+            .all(|m| super::progress::measure_progress(m) >= 1.0)
 }
 
 /// The repeating steps of `goal` still running (practice that outlives a finished goal
@@ -228,18 +229,17 @@ mod tests {
         );
         plan.goals[0].steps[0].done = Some(today);
         assert_eq!(finished_by(&plan, ItemId(5)), Some(ItemId(1)));
-        plan.goals[0].measure = Some(crate::model::Measure {
-            unit: "reports".into(),
-            start: 0.0,
-            current: 2.0,
-            target: 5.0,
-        });
+        plan.goals[0].measures = vec![{
+            let mut m = crate::model::Measure::new("Result", "reports", 0.0, 5.0);
+            m.current = 2.0;
+            m
+        }];
         assert_eq!(
             finished_by(&plan, ItemId(5)),
             None,
             "the measure is not there yet"
         );
-        plan.goals[0].measure.as_mut().unwrap().current = 5.0;
+        plan.goals[0].measures[0].current = 5.0;
         assert!(at_target(&plan.goals[0]));
     }
 

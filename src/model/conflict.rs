@@ -78,11 +78,28 @@ impl Conflict {
             (None, None) => "the profile".to_string(),
         };
         match self.kind {
-            ConflictKind::BothChanged => format!("{place}: {}", self.field.replace('.', " ")),
+            ConflictKind::BothChanged => format!("{place}: {}", self.field_words(plan)),
             ConflictKind::DeletedElsewhere => {
                 format!("{place}: deleted on one device, changed on the other")
             }
         }
+    }
+}
+
+impl Conflict {
+    /// The field in words: "title", "measure “Direct reports” current".
+    fn field_words(&self, plan: &Plan) -> String {
+        let mut parts = self.field.split('.');
+        if let (Some("measures"), Some(id)) = (parts.next(), parts.next()) {
+            let name = self
+                .item
+                .and_then(|item| plan.goal(item))
+                .and_then(|g| g.measures.iter().find(|m| Some(m.id) == id.parse().ok()))
+                .map_or("(deleted)".to_string(), |m| m.label().to_string());
+            let rest: Vec<&str> = parts.collect();
+            return format!("measure \u{201c}{name}\u{201d} {}", rest.join(" "));
+        }
+        self.field.replace('.', " ")
     }
 }
 
@@ -207,10 +224,14 @@ where
     let mut json = serde_json::to_value(record).map_err(|_| OpError::NoSuchConflict)?;
     let mut slot = &mut json;
     for key in path {
-        slot = slot
-            .as_object_mut()
-            .and_then(|o| o.get_mut(*key))
-            .ok_or(OpError::NoSuchConflict)?;
+        slot = match slot {
+            // A keyed list (a goal's measures): the element whose id the key is.
+            Value::Array(list) => list
+                .iter_mut()
+                .find(|v| v.get("id").and_then(Value::as_u64) == key.parse().ok()),
+            other => other.as_object_mut().and_then(|o| o.get_mut(*key)),
+        }
+        .ok_or(OpError::NoSuchConflict)?;
     }
     *slot = value.clone();
     let updated: T = serde_json::from_value(json).map_err(|_| OpError::NoSuchConflict)?;
@@ -227,12 +248,11 @@ mod tests {
         let mut plan = Plan::default();
         let id = plan.new_id();
         let mut goal = Goal::new(id, "Speak", NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
-        goal.measure = Some(crate::model::Measure {
-            unit: "talks".into(),
-            start: 0.0,
-            current: 1.0,
-            target: 2.0,
-        });
+        goal.measures = vec![{
+            let mut m = crate::model::Measure::new("Result", "talks", 0.0, 2.0);
+            m.current = 1.0;
+            m
+        }];
         plan.goals.push(goal);
         plan.fix_ids();
         plan.conflicts.push(Conflict {
@@ -263,10 +283,10 @@ mod tests {
 
     #[test]
     fn a_nested_field_and_keeping_ours() {
-        let mut plan = plan_with_conflict("measure.current", 1.0.into(), 2.0.into());
+        let mut plan = plan_with_conflict("measures.0.current", 1.0.into(), 2.0.into());
         let op = choose(&plan, 0, Choice::Other).unwrap();
         plan.apply(op).unwrap();
-        assert_eq!(plan.goals[0].measure.as_ref().unwrap().current, 2.0);
+        assert_eq!(plan.goals[0].measures[0].current, 2.0);
 
         let mut plan = plan_with_conflict("title", "Speak".into(), "Talk".into());
         plan.apply(choose(&plan, 0, Choice::Kept).unwrap()).unwrap();
@@ -278,7 +298,7 @@ mod tests {
 
     #[test]
     fn a_value_that_would_not_read_back_is_refused_and_nothing_changes() {
-        let plan = plan_with_conflict("measure.current", 1.0.into(), "lots".into());
+        let plan = plan_with_conflict("measures.0.current", 1.0.into(), "lots".into());
         assert_eq!(
             choose(&plan, 0, Choice::Other),
             Err(OpError::NoSuchConflict)
@@ -287,7 +307,7 @@ mod tests {
 
     #[test]
     fn a_value_out_of_range_is_refused() {
-        let plan = plan_with_conflict("measure.current", 1.0.into(), 1e20.into());
+        let plan = plan_with_conflict("measures.0.current", 1.0.into(), 1e20.into());
         let refused = choose(&plan, 0, Choice::Other).unwrap_err();
         assert!(refused.to_string().contains("measure current"), "{refused}");
     }

@@ -50,14 +50,91 @@ pub enum Horizon {
     LongTerm,
 }
 
-/// A number that shows progress: "certifications 0 → 2", "salary 60000 → 75000".
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+/// A key result: a number that shows progress ("direct reports 0 → 5", "1:1s held 0 → 12").
+/// A goal holds several; *leading* ones are inputs the person controls, *lagging* ones the
+/// result they lead to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Measure {
+    /// Tells the measure apart from the goal's others when two copies of the plan are merged:
+    /// random for a new one (as item ids are), 1 for the one a schema-2 goal had.
+    pub id: u64,
+    pub name: String,
     pub unit: String,
     pub start: f64,
     pub current: f64,
     pub target: f64,
+    /// An input the person controls (lagging when false: the result).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub leading: bool,
+    /// How much it counts in the goal's progress among the goal's measures.
+    pub weight: f64,
+    /// The values recorded at check-ins, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<Point>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Measure {
+    fn default() -> Self {
+        Measure {
+            id: 0,
+            name: String::new(),
+            unit: String::new(),
+            start: 0.0,
+            current: 0.0,
+            target: 0.0,
+            leading: false,
+            weight: 1.0,
+            points: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Measure {
+    /// A measure called `name` from `start` to `target`, its current value at the start.
+    pub fn new(name: &str, unit: &str, start: f64, target: f64) -> Measure {
+        Measure {
+            name: name.to_string(),
+            unit: unit.to_string(),
+            start,
+            current: start,
+            target,
+            ..Measure::default()
+        }
+    }
+
+    /// "leading" or "lagging".
+    pub fn kind_label(&self) -> &'static str {
+        if self.leading { "leading" } else { "lagging" }
+    }
+
+    /// What the measure is called where it is shown: its name, else its unit, else "measure".
+    pub fn label(&self) -> &str {
+        [self.name.as_str(), self.unit.as_str()]
+            .into_iter()
+            .find(|s| !s.trim().is_empty())
+            .unwrap_or("measure")
+    }
+
+    /// Records `value` as the current one, and as a point on `date` (replacing a point of the
+    /// same day).
+    pub fn record(&mut self, date: NaiveDate, value: f64) {
+        self.current = value;
+        self.points.retain(|p| p.date != date);
+        self.points.push(Point { date, value });
+        self.points.sort_by_key(|p| p.date);
+    }
+}
+
+/// A measure's value on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Point {
+    pub date: NaiveDate,
+    pub value: f64,
 }
 
 /// Whether a barrier still stands in the way.
@@ -144,11 +221,12 @@ pub struct Resource {
 #[serde(default)]
 pub struct CheckIn {
     pub date: NaiveDate,
-    /// The measure's value on that day, for measured goals.
-    pub value: Option<f64>,
     /// How confident the person felt about reaching the goal, 1 (not at all) to 5 (sure).
     pub confidence: u8,
     pub note: String,
+    /// (The measures' values of the day are on the measures, as their points.)
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A career goal with its SMART card, its plan (milestones and steps) and its log.
@@ -163,8 +241,9 @@ pub struct Goal {
     pub completed: Option<NaiveDate>,
     /// Specific: what exactly will be different.
     pub description: String,
-    /// Measurable: the number that shows progress, if there is one.
-    pub measure: Option<Measure>,
+    /// Measurable: the key results that show progress, leading and lagging.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
     /// Achievable: why it is realistic.
     pub achievable: String,
     /// Relevant: why it matters.
@@ -223,7 +302,7 @@ impl Default for Goal {
             created: NaiveDate::default(),
             completed: None,
             description: String::new(),
-            measure: None,
+            measures: Vec::new(),
             achievable: String::new(),
             relevant: String::new(),
             values: Vec::new(),
@@ -293,6 +372,28 @@ impl Goal {
         })
     }
 
+    /// The measures, leading ones first (as the details and check-ins show them), each group
+    /// in the goal's order.
+    pub fn measures_leading_first(&self) -> impl Iterator<Item = &Measure> {
+        let leading = self.measures.iter().filter(|m| m.leading);
+        leading.chain(self.measures.iter().filter(|m| !m.leading))
+    }
+
+    /// The measure that says most about the result: the first lagging one, else the first.
+    pub fn main_measure(&self) -> Option<&Measure> {
+        self.measures
+            .iter()
+            .find(|m| !m.leading)
+            .or(self.measures.first())
+    }
+
+    /// The measure called `name` (case aside).
+    pub fn measure_named(&self, name: &str) -> Option<&Measure> {
+        self.measures
+            .iter()
+            .find(|m| m.name.trim().eq_ignore_ascii_case(name.trim()))
+    }
+
     /// The newest check-in, if any.
     pub fn latest_checkin(&self) -> Option<&CheckIn> {
         self.checkins.iter().max_by_key(|c| c.date)
@@ -309,7 +410,7 @@ impl Goal {
             created: self.created,
             completed: self.completed,
             description: self.description.clone(),
-            measure: self.measure.clone(),
+            measures: self.measures.clone(),
             achievable: self.achievable.clone(),
             relevant: self.relevant.clone(),
             values: self.values.clone(),

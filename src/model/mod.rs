@@ -37,7 +37,7 @@ pub mod weekly;
 pub use conflict::{Choice, Conflict, ConflictKind};
 pub use goal::{
     Adaptation, Barrier, BarrierHit, BarrierStatus, CheckIn, Extra, Goal, GoalStatus, Horizon,
-    Measure, Resource, ResourceKind,
+    Measure, Point, Resource, ResourceKind,
 };
 pub use ids::{IdSource, ItemId, Num};
 pub use items::{ActionStep, ItemKind, Milestone, Recurrence};
@@ -52,7 +52,9 @@ use serde::{Deserialize, Serialize};
 /// bump it; older builds keep such fields untouched. Only a change older builds would
 /// misread bumps it, and then they refuse the file instead of damaging it.
 /// Version 2 gave every item a random identity (`id`) beside its short number (`num`).
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 3 gave a goal several measures (`measures`), each with its own values, instead of
+/// one `measure` whose values sat on the check-ins.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything a person keeps in goalcoach: one JSON document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -94,16 +94,23 @@ pub fn tree_progress(goal: &Goal) -> f64 {
     }
 }
 
-/// Progress of a goal, 0 to 1: done goals are complete; otherwise from the measure where
-/// there is one, else from the tree.
+/// Progress of a goal's measures together, each counted by its weight; `None` when it has
+/// none (or they weigh nothing).
+pub fn measures_progress(goal: &Goal) -> Option<f64> {
+    let (total, done) = goal.measures.iter().fold((0.0, 0.0), |(t, d), m| {
+        let w = m.weight.max(0.0);
+        (t + w, d + w * measure_progress(m))
+    });
+    (total > 0.0).then(|| finite_share(done / total))
+}
+
+/// Progress of a goal, 0 to 1: done goals are complete; otherwise from its measures
+/// (weighted) where it has some, else from the tree.
 pub fn goal_progress(goal: &Goal) -> f64 {
     if goal.status == GoalStatus::Done {
         return 1.0;
     }
-    match &goal.measure {
-        Some(m) => measure_progress(m),
-        None => tree_progress(goal),
-    }
+    measures_progress(goal).unwrap_or_else(|| tree_progress(goal))
 }
 
 /// The progress of several goals together, each counted by its weight (a goal weighing 2
@@ -192,40 +199,66 @@ pub fn pace(goal: &Goal, today: NaiveDate) -> Pace {
     }
 }
 
-/// The projected finish date. Measured goals go on at the rate of their check-in values
-/// (first to last); others at the rate of tree progress since the start date. What is left
-/// is projected from today, never from an older check-in: an unfinished goal never shows a
-/// finish in the past.
+/// The projected finish date. A measured goal finishes when the last of its measures with a
+/// trend (values recorded on two days, moving towards the target) reaches its target, each
+/// at the rate of its own values (first to last); others go on at the rate of tree progress
+/// since the start date. What is left is projected from today, never from an older value: an
+/// unfinished goal never shows a finish in the past.
 pub fn projected_finish(goal: &Goal, today: NaiveDate) -> Option<NaiveDate> {
     if goal.status == GoalStatus::Done {
         return goal.completed;
     }
-    match &goal.measure {
-        Some(m) => finish_from_checkins(goal, m, today),
-        None => finish_from_rate(goal.start_date(), tree_progress(goal), today),
+    if goal.measures.is_empty() {
+        return finish_from_rate(goal.start_date(), tree_progress(goal), today);
+    }
+    goal.measures
+        .iter()
+        .filter_map(|m| measure_finish(m, today))
+        .max()
+}
+
+/// The pace of one measure of `goal`: its own progress against the goal's pace line, its own
+/// projected finish, and the standing the one rule gives them.
+pub fn measure_pace(goal: &Goal, m: &Measure, today: NaiveDate) -> Pace {
+    let progress = measure_progress(m);
+    let expected = goal
+        .deadline
+        .map(|d| expected_progress(goal.start_date(), d, today));
+    let projected_finish = measure_finish(m, today);
+    let evidence = super::standing::Evidence {
+        progress,
+        expected,
+        projected: projected_finish,
+    };
+    Pace {
+        progress,
+        expected,
+        standing: super::standing::decide(goal, evidence, today),
+        projected_finish,
     }
 }
 
 /// The share of a measured goal's tree that is done, when it tells a different story from
-/// the measure (a quarter or more apart): the review asks which one is right.
+/// the measures (a quarter or more apart): the review asks which one is right.
 pub fn disagreement(goal: &Goal) -> Option<(f64, f64)> {
-    let m = goal.measure.as_ref()?;
+    let measured = measures_progress(goal)?;
     if goal.milestones.is_empty() && goal.steps.is_empty() {
         return None;
     }
-    let (measured, tree) = (measure_progress(m), tree_progress(goal));
+    let tree = tree_progress(goal);
     ((measured - tree).abs() >= DISAGREE_BY).then_some((measured, tree))
 }
 
 /// How far apart measure and tree may be before the review asks about it.
 pub const DISAGREE_BY: f64 = 0.25;
 
-fn finish_from_checkins(goal: &Goal, m: &Measure, today: NaiveDate) -> Option<NaiveDate> {
-    let mut points: Vec<(NaiveDate, f64)> = goal
-        .checkins
-        .iter()
-        .filter_map(|c| c.value.map(|v| (c.date, v)))
-        .collect();
+/// When measure `m` reaches its target at the rate of its values (first to last); today when
+/// it is there already; `None` without a trend towards the target.
+pub fn measure_finish(m: &Measure, today: NaiveDate) -> Option<NaiveDate> {
+    if measure_progress(m) >= 1.0 {
+        return Some(today);
+    }
+    let mut points: Vec<(NaiveDate, f64)> = m.points.iter().map(|p| (p.date, p.value)).collect();
     points.sort_by_key(|p| p.0);
     let (&(d0, v0), &(d1, v1)) = (points.first()?, points.last()?);
     let days = (d1 - d0).num_days();
@@ -262,7 +295,6 @@ fn add_days(date: NaiveDate, days: f64) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::goal::CheckIn;
     use crate::model::ids::ItemId;
     use crate::model::items::ActionStep;
 
@@ -357,12 +389,9 @@ mod tests {
 
     fn measured(start: f64, current: f64, target: f64) -> Goal {
         let mut g = Goal::new(ItemId(1), "g", d("2026-01-01"));
-        g.measure = Some(Measure {
-            unit: "talks".into(),
-            start,
-            current,
-            target,
-        });
+        let mut m = Measure::new("Talks", "talks", start, target);
+        m.current = current;
+        g.measures.push(m);
         g
     }
 
@@ -372,37 +401,23 @@ mod tests {
         s
     }
 
-    fn checkin(date: &str, value: f64) -> CheckIn {
-        CheckIn {
+    fn point(date: &str, value: f64) -> crate::model::Point {
+        crate::model::Point {
             date: d(date),
-            value: Some(value),
-            confidence: 3,
-            note: String::new(),
+            value,
         }
     }
 
     #[test]
     fn measure_progress_covers_rising_falling_and_clamped() {
+        assert_eq!(measure_progress(&measured(0.0, 1.0, 4.0).measures[0]), 0.25);
         assert_eq!(
-            measure_progress(&measured(0.0, 1.0, 4.0).measure.unwrap()),
-            0.25
-        );
-        assert_eq!(
-            measure_progress(&measured(20.0, 15.0, 10.0).measure.unwrap()),
+            measure_progress(&measured(20.0, 15.0, 10.0).measures[0]),
             0.5
         );
-        assert_eq!(
-            measure_progress(&measured(0.0, 9.0, 4.0).measure.unwrap()),
-            1.0
-        );
-        assert_eq!(
-            measure_progress(&measured(0.0, -2.0, 4.0).measure.unwrap()),
-            0.0
-        );
-        assert_eq!(
-            measure_progress(&measured(3.0, 3.0, 3.0).measure.unwrap()),
-            1.0
-        );
+        assert_eq!(measure_progress(&measured(0.0, 9.0, 4.0).measures[0]), 1.0);
+        assert_eq!(measure_progress(&measured(0.0, -2.0, 4.0).measures[0]), 0.0);
+        assert_eq!(measure_progress(&measured(3.0, 3.0, 3.0).measures[0]), 1.0);
     }
 
     #[test]
@@ -422,6 +437,38 @@ mod tests {
     }
 
     #[test]
+    fn several_measures_count_by_their_weight_and_the_slowest_sets_the_finish() {
+        // Lagging: direct reports 0 → 4, at 1 (25%), weight 2. Leading: 1:1s 0 → 10, at 8
+        // (80%), weight 1. Together (2 × 0.25 + 0.8) / 3.
+        let mut g = measured(0.0, 1.0, 4.0);
+        g.measures[0].weight = 2.0;
+        let mut ones = Measure::new("1:1s", "", 0.0, 10.0);
+        ones.leading = true;
+        ones.current = 8.0;
+        g.measures.push(ones);
+        assert!((goal_progress(&g) - 1.3 / 3.0).abs() < 1e-9);
+        // 1:1s: 4 per 10 days, 2 to go → 5 days; reports: 1 in 10 days, 3 to go → 30 days.
+        g.measures[0].points = vec![point("2026-03-01", 0.0), point("2026-03-11", 1.0)];
+        g.measures[1].points = vec![point("2026-03-01", 4.0), point("2026-03-11", 8.0)];
+        let today = d("2026-03-11");
+        assert_eq!(measure_finish(&g.measures[1], today), Some(d("2026-03-16")));
+        assert_eq!(projected_finish(&g, today), Some(d("2026-04-10")));
+        // Each measure judged against the goal's pace line on its own.
+        g.deadline = Some(d("2026-03-31"));
+        assert_eq!(
+            measure_pace(&g, &g.measures[0], today).standing,
+            Standing::AtRisk
+        );
+        assert_eq!(
+            measure_pace(&g, &g.measures[1], today).standing,
+            Standing::OnTrack
+        );
+        // Weights of nothing: the plan decides.
+        g.measures.iter_mut().for_each(|m| m.weight = 0.0);
+        assert_eq!(measures_progress(&g), None);
+    }
+
+    #[test]
     fn measure_wins_over_tree_and_done_is_complete() {
         let mut g = measured(0.0, 1.0, 2.0);
         g.steps.push(step(false));
@@ -438,9 +485,9 @@ mod tests {
         let today = d("2026-07-02");
         assert_eq!(pace(&g, today).expected, Some(0.5));
         assert_eq!(pace(&g, today).standing, Standing::OnTrack);
-        g.measure.as_mut().unwrap().current = 2.0;
+        g.measures[0].current = 2.0;
         assert_eq!(pace(&g, today).standing, Standing::Behind);
-        g.measure.as_mut().unwrap().current = 8.0;
+        g.measures[0].current = 8.0;
         assert_eq!(pace(&g, today).standing, Standing::Ahead);
     }
 
@@ -475,7 +522,7 @@ mod tests {
     #[test]
     fn projected_finish_from_checkins() {
         let mut g = measured(0.0, 4.0, 10.0);
-        g.checkins = vec![checkin("2026-03-11", 4.0), checkin("2026-03-01", 0.0)];
+        g.measures[0].points = vec![point("2026-03-11", 4.0), point("2026-03-01", 0.0)];
         // 4 per 10 days; 6 to go → 15 days after the last check-in (or today, if later).
         assert_eq!(projected_finish(&g, d("2026-03-11")), Some(d("2026-03-26")));
         assert_eq!(projected_finish(&g, d("2026-03-12")), Some(d("2026-03-27")));
@@ -485,13 +532,13 @@ mod tests {
     fn an_unfinished_goal_never_projects_a_finish_in_the_past() {
         // Check-ins from October say "done by 11-08"; on 11-22 it is not done.
         let mut g = measured(0.0, 4.0, 10.0);
-        g.checkins = vec![checkin("2026-10-01", 0.0), checkin("2026-10-11", 4.0)];
+        g.measures[0].points = vec![point("2026-10-01", 0.0), point("2026-10-11", 4.0)];
         let today = d("2026-11-22");
         let finish = projected_finish(&g, today).unwrap();
         assert!(finish >= today, "{finish}");
         assert_eq!(finish, d("2026-12-07"), "6 to go at 0.4 a day, from today");
         // A measure at its target but not marked done: today, not the past.
-        g.measure.as_mut().unwrap().current = 10.0;
+        g.measures[0].current = 10.0;
         assert_eq!(projected_finish(&g, today), Some(today));
     }
 
@@ -501,16 +548,16 @@ mod tests {
         assert_eq!(disagreement(&g), None, "no tree to compare with");
         g.steps = vec![step(true), step(false), step(false), step(false)];
         assert_eq!(disagreement(&g), Some((0.8, 0.25)));
-        g.measure.as_mut().unwrap().current = 4.0;
+        g.measures[0].current = 4.0;
         assert_eq!(disagreement(&g), None, "0.4 and 0.25 tell the same story");
     }
 
     #[test]
     fn projected_finish_needs_movement_towards_the_target() {
         let mut g = measured(10.0, 12.0, 0.0);
-        g.checkins = vec![checkin("2026-03-01", 10.0), checkin("2026-03-11", 12.0)];
+        g.measures[0].points = vec![point("2026-03-01", 10.0), point("2026-03-11", 12.0)];
         assert_eq!(projected_finish(&g, d("2026-03-12")), None);
-        g.checkins = vec![checkin("2026-03-01", 10.0)];
+        g.measures[0].points = vec![point("2026-03-01", 10.0)];
         assert_eq!(projected_finish(&g, d("2026-03-12")), None);
     }
 

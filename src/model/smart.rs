@@ -101,9 +101,9 @@ fn repeats_title(goal: &Goal) -> bool {
 }
 
 fn has_target(goal: &Goal) -> bool {
-    goal.measure
-        .as_ref()
-        .is_some_and(|m| m.target.is_finite() && m.target != m.start)
+    goal.measures
+        .iter()
+        .any(|m| m.target.is_finite() && m.target != m.start)
 }
 
 fn has_dated_milestones(goal: &Goal) -> bool {
@@ -185,14 +185,14 @@ pub fn advice(goal: &Goal, letter: SmartLetter, today: NaiveDate) -> Option<Stri
 }
 
 fn measurable_advice(goal: &Goal) -> String {
-    match &goal.measure {
+    match goal.measures.first() {
         Some(m) if !goal.milestones.is_empty() => format!(
             "Set a target for {} above its start, or give a milestone a target date.",
-            unit_name(&m.unit)
+            unit_name(m.label())
         ),
         Some(m) => format!(
             "Set a target for {} that differs from where you start.",
-            unit_name(&m.unit)
+            unit_name(m.label())
         ),
         None if !goal.milestones.is_empty() => {
             "Give your milestones target dates, or add a number to track with a target.".into()
@@ -242,12 +242,11 @@ mod tests {
     fn smart_goal() -> Goal {
         let mut g = goal();
         g.description = "I give a 30-minute talk to a room of strangers".into();
-        g.measure = Some(Measure {
-            unit: "talks".into(),
-            start: 0.0,
-            current: 0.0,
-            target: 1.0,
-        });
+        g.measures = vec![{
+            let mut m = crate::model::Measure::new("Result", "talks", 0.0, 1.0);
+            m.current = 0.0;
+            m
+        }];
         g.achievable = "I have given team talks".into();
         g.resources.push(Resource {
             what: "a mentor".into(),
@@ -312,10 +311,10 @@ mod tests {
         g.milestones[0].target = Some(d("2026-03-01"));
         assert!(covers(&g, SmartLetter::Measurable, d("2026-09-01")));
         let mut g = goal();
-        g.measure = Some(Measure {
+        g.measures = vec![Measure {
             unit: "talks".into(),
             ..Measure::default()
-        });
+        }];
         assert!(
             !covers(&g, SmartLetter::Measurable, d("2026-09-01")),
             "target equals start"
@@ -325,7 +324,7 @@ mod tests {
                 .unwrap()
                 .contains("“talks”")
         );
-        g.measure.as_mut().unwrap().target = 3.0;
+        g.measures[0].target = 3.0;
         assert!(covers(&g, SmartLetter::Measurable, d("2026-09-01")));
     }
 

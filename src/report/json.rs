@@ -47,6 +47,21 @@ fn milestone_json(m: &Milestone) -> Value {
     })
 }
 
+fn measure_json(goal: &Goal, m: &crate::model::Measure, today: NaiveDate) -> Value {
+    let pace = progress::measure_pace(goal, m, today);
+    json!({
+        "name": m.name,
+        "unit": m.unit,
+        "start": m.start,
+        "current": m.current,
+        "target": m.target,
+        "leading": m.leading,
+        "weight": m.weight,
+        "progress": share(pace.progress),
+        "pace": pace.standing.label(),
+    })
+}
+
 fn goal_json(goal: &Goal, today: NaiveDate) -> Value {
     let pace = progress::pace(goal, today);
     json!({
@@ -62,6 +77,7 @@ fn goal_json(goal: &Goal, today: NaiveDate) -> Value {
         "focus": goal.focus,
         "archived": date(goal.archived),
         "tags": goal.tags,
+        "measures": goal.measures.iter().map(|m| measure_json(goal, m, today)).collect::<Vec<_>>(),
         "milestones": goal.milestones.iter().map(milestone_json).collect::<Vec<_>>(),
         "steps": goal.steps.iter().map(step_json).collect::<Vec<_>>(),
     })

@@ -133,17 +133,12 @@ fn goal_card(goal: &Goal, today: NaiveDate) -> Vec<(&'static str, String)> {
             ),
         ),
         ("Specific", goal.description.clone()),
-        (
-            "Measurable",
-            goal.measure
-                .as_ref()
-                .map(|m| format!("{} {} → {} (now {})", m.unit, m.start, m.target, m.current))
-                .unwrap_or_default(),
-        ),
+        ("Measurable", String::new()),
         ("Achievable", goal.achievable.clone()),
         ("Relevant", goal.relevant.clone()),
         ("Tags", goal.tags.join(", ")),
     ];
+    put_measures(&mut card, goal, today);
     for b in &goal.barriers {
         let log = crate::model::lived::log_words(b)
             .map(|l| format!(" ({l})"))
@@ -174,7 +169,7 @@ fn goal_card(goal: &Goal, today: NaiveDate) -> Vec<(&'static str, String)> {
     let mut checkins: Vec<_> = goal.checkins.iter().collect();
     checkins.sort_by_key(|c| std::cmp::Reverse(c.date));
     for c in checkins.into_iter().take(3) {
-        let value = c.value.map(|v| format!(", value {v}")).unwrap_or_default();
+        let value = "";
         let note = if c.note.is_empty() {
             String::new()
         } else {
@@ -186,6 +181,38 @@ fn goal_card(goal: &Goal, today: NaiveDate) -> Vec<(&'static str, String)> {
         ));
     }
     card
+}
+
+/// The goal's measures in place of the card's empty "Measurable" line, one line each.
+fn put_measures(card: &mut Vec<(&'static str, String)>, goal: &Goal, today: NaiveDate) {
+    let measures: Vec<(&'static str, String)> = goal
+        .measures
+        .iter()
+        .map(|m| {
+            let n = crate::model::text::number_text;
+            let pace = progress::measure_pace(goal, m, today);
+            (
+                "Measurable",
+                format!(
+                    "{} ({}): {} → {} {} (now {}, {})",
+                    m.name,
+                    m.kind_label(),
+                    n(m.start),
+                    n(m.target),
+                    m.unit,
+                    n(m.current),
+                    pace.standing.label()
+                ),
+            )
+        })
+        .collect();
+    if !measures.is_empty() {
+        let at = card
+            .iter()
+            .position(|(k, _)| *k == "Measurable")
+            .unwrap_or(1);
+        card.splice(at..=at, measures);
+    }
 }
 
 fn write_milestone(out: &mut String, m: &Milestone, today: NaiveDate) {

@@ -9,6 +9,7 @@ use crate::model::{ActionStep, Goal, Milestone, Plan};
 use chrono::{NaiveDate, Weekday};
 use std::fmt::Write;
 
+pub mod brief;
 pub mod json;
 mod markdown;
 mod review;

@@ -20,7 +20,7 @@ pub use paths::{DATA_DIR_ENV, data_dir};
 pub use view::{VIEW_FILE, read_view, write_view};
 use writes::refuse_what_would_not_load;
 pub use writes::{
-    check_writable, put_away_merged_copy, too_large_problem, write_copy, write_rescue,
+    check_writable, put_away_merged_copy, too_large_problem, write_copy, write_rescue, write_text,
 };
 
 use crate::model::{Plan, SCHEMA_VERSION};

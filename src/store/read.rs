@@ -74,6 +74,9 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, LoadError> {
     if version < 2 {
         super::migrate::from_v1(&mut plan);
     }
+    if version < 3 {
+        super::migrate::from_v2(&mut plan);
+    }
     let mut notices = Vec::new();
     if may_hold_controls(bytes) {
         let stripped = strip_controls_from(path, bytes, &mut plan)?;

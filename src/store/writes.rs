@@ -97,3 +97,16 @@ pub fn put_away_merged_copy(dir: &Path, copy: &Path) -> io::Result<PathBuf> {
     fs::rename(copy, &target)?;
     Ok(target)
 }
+
+/// Writes `text` to `name` in `dir` (made when missing) atomically, as every goalcoach file
+/// is written: the brief for a 1:1 goes this way. Returns the file's path.
+pub fn write_text(dir: &Path, name: &str, text: &str) -> Result<std::path::PathBuf, SaveError> {
+    let path = dir.join(name);
+    fs::create_dir_all(dir).map_err(|source| SaveError::Io {
+        path: dir.to_path_buf(),
+        step: "create",
+        source,
+    })?;
+    atomic::write_parts(dir, name, &[text.as_bytes()]).map_err(|e| e.into_save_error(&path))?;
+    Ok(path)
+}

@@ -156,30 +156,7 @@ pub fn pace_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
     if let Some(advice) = crate::model::standing::late_advice(goal, day.today) {
         lines.push(Line::styled(advice, theme::warn()));
     }
-    if let Some(m) = &goal.measure {
-        lines.push(field(
-            "Measure",
-            format!("{} {} → {} (now {})", m.unit, m.start, m.target, m.current),
-        ));
-        if !goal.milestones.is_empty() || !goal.steps.is_empty() {
-            let tree = progress::tree_progress(goal);
-            lines.push(field(
-                "Plan done",
-                format!("{:.0}% of its milestones and steps", tree * 100.0),
-            ));
-        }
-        if let Some((measured, tree)) = progress::disagreement(goal) {
-            lines.push(Line::styled(
-                format!(
-                    "The measure says {:.0}%, the plan {:.0}%: is the measure up to date, or \
-                     is something done that is not ticked?",
-                    measured * 100.0,
-                    tree * 100.0
-                ),
-                theme::warn(),
-            ));
-        }
-    }
+    lines.extend(super::measures::lines(goal, day));
     if let Some(f) = pace.projected_finish.filter(|_| goal.is_active()) {
         let late_by = crate::model::standing::weeks_late(goal, f);
         let when = match late_by {
@@ -198,9 +175,17 @@ pub fn pace_lines(goal: &Goal, day: Day, width: usize) -> Vec<Line<'static>> {
 fn smart_value(goal: &Goal, letter: SmartLetter, day: Day) -> String {
     match letter {
         SmartLetter::Specific => goal.description.clone(),
-        SmartLetter::Measurable => match &goal.measure {
-            Some(m) => format!("{} from {} to {}", m.unit, m.start, m.target),
-            None => format!(
+        SmartLetter::Measurable => match goal.measures.len() {
+            1 => {
+                let m = &goal.measures[0];
+                let n = crate::model::text::number_text;
+                format!("{} from {} to {}", m.label(), n(m.start), n(m.target))
+            }
+            n if n > 1 => {
+                let leading = goal.measures.iter().filter(|m| m.leading).count();
+                format!("{n} measures ({leading} leading, {} lagging)", n - leading)
+            }
+            _ => format!(
                 "{}, {}",
                 plural(
                     goal.milestones
@@ -328,30 +313,6 @@ fn resource_lines(goal: &Goal) -> Vec<Line<'static>> {
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-/// The check-in values, oldest first, as bars scaled between the lowest and highest value.
-fn sparkline(goal: &Goal) -> Option<String> {
-    let mut dated: Vec<_> = goal
-        .checkins
-        .iter()
-        .filter_map(|c| c.value.map(|v| (c.date, v)))
-        .collect();
-    if dated.len() < 2 {
-        return None;
-    }
-    dated.sort_by_key(|p| p.0);
-    let values: Vec<f64> = dated.iter().rev().take(30).rev().map(|p| p.1).collect();
-    let (lo, hi) = values
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
-    let span = if hi > lo { hi - lo } else { 1.0 };
-    Some(
-        values
-            .iter()
-            .map(|v| BARS[(((v - lo) / span) * 7.0).round() as usize])
-            .collect(),
-    )
-}
-
 /// The confidence of the last check-ins, oldest first, one bar each (1 to 5).
 fn confidence_trail(goal: &Goal) -> String {
     let mut dated: Vec<_> = goal
@@ -369,18 +330,24 @@ fn confidence_trail(goal: &Goal) -> String {
         .collect()
 }
 
-/// Sparklines of values and confidence, and the latest check-ins.
+/// The measures' values recorded on `date`: " · 3 proposals · 64 %".
+fn values_on(goal: &Goal, date: chrono::NaiveDate) -> String {
+    let mut out = String::new();
+    for m in &goal.measures {
+        if let Some(p) = m.points.iter().find(|p| p.date == date) {
+            let n = crate::model::text::number_text(p.value);
+            out.push_str(&format!(" · {} {n}", m.label()));
+        }
+    }
+    out
+}
+
+/// The confidence sparkline, and the latest check-ins with the values recorded with them.
 pub fn checkin_lines(goal: &Goal) -> Vec<Line<'static>> {
     if goal.checkins.is_empty() {
         return Vec::new();
     }
     let mut lines = vec![Line::default(), heading("Latest check-ins")];
-    if let Some(spark) = sparkline(goal) {
-        lines.push(Line::from(vec![
-            Span::styled(" values ", theme::dim()),
-            Span::styled(spark, theme::accent()),
-        ]));
-    }
     lines.push(Line::from(vec![
         Span::styled(" confidence ", theme::dim()),
         Span::styled(confidence_trail(goal), theme::accent()),
@@ -388,10 +355,10 @@ pub fn checkin_lines(goal: &Goal) -> Vec<Line<'static>> {
     let mut recent: Vec<_> = goal.checkins.iter().collect();
     recent.sort_by_key(|c| std::cmp::Reverse(c.date));
     for c in recent.into_iter().take(3) {
-        let value = c.value.map(|v| format!(" · {v}")).unwrap_or_default();
+        let values = values_on(goal, c.date);
         lines.push(Line::from(vec![
             Span::styled(
-                format!(" {} · confidence {}/5{value}", c.date, c.confidence),
+                format!(" {} · confidence {}/5{values}", c.date, c.confidence),
                 theme::dim(),
             ),
             Span::raw(if c.note.is_empty() {

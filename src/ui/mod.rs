@@ -7,6 +7,7 @@ mod detail_items;
 mod form;
 mod goals;
 mod help;
+mod measures;
 pub use crate::layout;
 mod priorities;
 mod profile;

@@ -1,7 +1,7 @@
 //! The goal editor: the SMART card, barriers and resources, check-ins and settings, each a
 //! page of one form; filled from the goal and submitted as one update of it.
 
-use super::prompts::{AMOUNT, CONFIDENCE, INTERVAL, LEVELS, WEIGHT, date_text, number_text};
+use super::prompts::{CONFIDENCE, INTERVAL, LEVELS, WEIGHT, date_text, number_text};
 use super::read::join_list;
 use super::{Field, FieldKind, Form, FormKind, Reader};
 use crate::app::change::Change;
@@ -14,15 +14,17 @@ use chrono::NaiveDate;
 const HORIZONS: &[&str] = &["from deadline", "short-term", "long-term"];
 
 /// The goal editor's pages, each one key away (PgDn / PgUp, or Alt and its number).
-pub const PAGES: [&str; 4] = [
+pub const PAGES: [&str; 5] = [
     "SMART card",
+    "Measures",
     "Barriers and resources",
     "Check-ins",
     "Settings",
 ];
 
-/// The full editor of a goal, in pages: the SMART card; barriers and resources; check-ins
-/// (rows that can be added, deleted and reordered); and the settings and notes.
+/// The full editor of a goal, in pages: the SMART card; its measures; barriers and
+/// resources; check-ins (rows that can be added, deleted and reordered); and the settings and
+/// notes.
 pub fn edit_goal(goal: &Goal, profile: &crate::model::Profile, today: NaiveDate) -> Form {
     let mut form = Form::new(
         FormKind::EditGoal(goal.id),
@@ -30,15 +32,16 @@ pub fn edit_goal(goal: &Goal, profile: &crate::model::Profile, today: NaiveDate)
         goal_fields(goal, profile),
     );
     form.pages = PAGES.to_vec();
+    super::measures::push_section(&mut form, 1, goal);
     form.push_section_on(
-        1,
+        2,
         "barriers",
         "Barriers and if–then plans",
         barrier_row(&Barrier::default()),
         goal.barriers.iter().map(barrier_row).collect(),
     );
     form.push_section_on(
-        1,
+        2,
         "resources",
         "Resources",
         resource_row(&Resource::default()),
@@ -49,7 +52,7 @@ pub fn edit_goal(goal: &Goal, profile: &crate::model::Profile, today: NaiveDate)
         ..CheckIn::default()
     };
     form.push_section_on(
-        2,
+        3,
         "checkins",
         "Check-ins",
         checkin_row(&blank, true),
@@ -62,11 +65,11 @@ pub fn edit_goal(goal: &Goal, profile: &crate::model::Profile, today: NaiveDate)
     form
 }
 
-/// The SMART card's fields (page 0), then the settings (page 3).
+/// The SMART card's fields (page 0), then the settings (page 4).
 fn goal_fields(goal: &Goal, profile: &crate::model::Profile) -> Vec<Field> {
     let mut fields = smart_fields(goal, profile);
     let mut settings = setting_fields(goal);
-    settings.iter_mut().for_each(|f| f.page = 3);
+    settings.iter_mut().for_each(|f| f.page = 4);
     fields.append(&mut settings);
     fields
 }
@@ -94,15 +97,6 @@ fn pick_from_profile(
 fn smart_fields(goal: &Goal, profile: &crate::model::Profile) -> Vec<Field> {
     let values: Vec<String> = profile.values.iter().map(|v| v.name.clone()).collect();
     let strengths: Vec<String> = profile.strengths.iter().map(|q| q.name.clone()).collect();
-    let m = goal.measure.clone().unwrap_or_default();
-    let has_measure = goal.measure.is_some();
-    let amount = |v: f64| {
-        if has_measure {
-            number_text(v)
-        } else {
-            String::new()
-        }
-    };
     vec![
         Field::new("title", "Title", FieldKind::Title, &goal.title),
         Field::new(
@@ -111,10 +105,6 @@ fn smart_fields(goal: &Goal, profile: &crate::model::Profile) -> Vec<Field> {
             FieldKind::LongText,
             &goal.description,
         ),
-        Field::new("unit", "M · Measure unit", FieldKind::Text, &m.unit),
-        Field::new("start", "M · Start value", AMOUNT, &amount(m.start)),
-        Field::new("current", "M · Current value", AMOUNT, &amount(m.current)),
-        Field::new("target", "M · Target value", AMOUNT, &amount(m.target)),
         Field::new(
             "achievable",
             "A · Why reachable",
@@ -247,10 +237,8 @@ fn checkin_row(c: &CheckIn, blank_date: bool) -> Vec<Field> {
     } else {
         c.date.to_string()
     };
-    let value = c.value.map(number_text).unwrap_or_default();
     vec![
         Field::new("checkin_date", "• Date", FieldKind::Date, &date),
-        Field::new("checkin_value", "  Value", AMOUNT, &value),
         Field::new(
             "checkin_confidence",
             "  Confidence 1–5",
@@ -271,8 +259,9 @@ pub(super) fn smart_note(goal: &Goal, today: NaiveDate) -> Option<String> {
     ))
 }
 
-/// The measure as a form's unit, start, current and target fields have it (current starts
-/// at start); `None` when all are blank, an error on the target when it is missing.
+/// The one measure a form's unit, start, current and target fields describe (the guided
+/// start asks for one), named after its unit, its id still to give; `None` when all are
+/// blank, an error on the target when it is missing.
 pub(crate) fn read_measure(r: &mut Reader<'_>) -> Option<Measure> {
     let unit = r.line("unit");
     let (start, current, target) = (r.number("start"), r.number("current"), r.number("target"));
@@ -283,21 +272,27 @@ pub(crate) fn read_measure(r: &mut Reader<'_>) -> Option<Measure> {
         r.fail("target", "A measure needs a target.");
     }
     let start = start.unwrap_or(0.0);
-    Some(Measure {
-        unit,
-        start,
-        current: current.unwrap_or(start),
-        target: target.unwrap_or(0.0),
-    })
+    let mut m = Measure::new(&unit, &unit, start, target.unwrap_or(0.0));
+    m.current = current.unwrap_or(start);
+    if m.name.is_empty() {
+        m.name = "Result".into();
+    }
+    Some(m)
 }
 
-/// The goal as the editor has it, or `None` with the errors on the form.
-pub fn submit(form: &mut Form, goal: &Goal, today: NaiveDate) -> Option<Change> {
+/// The goal as the editor has it, or `None` with the errors on the form. A new measure takes
+/// its id from `new_id`.
+pub fn submit(
+    form: &mut Form,
+    goal: &Goal,
+    today: NaiveDate,
+    new_id: &mut dyn FnMut() -> u64,
+) -> Option<Change> {
     let mut g = goal.without_children();
     let mut r = Reader::new(form, today);
     g.title = r.title("title");
     g.description = r.text("description");
-    g.measure = read_measure(&mut r);
+    g.measures = super::measures::read(&mut r, &goal.measures, new_id);
     g.achievable = r.text("achievable");
     g.relevant = r.text("relevant");
     g.values = r.list("values");
@@ -384,15 +379,14 @@ fn read_checkins(r: &mut Reader<'_>) -> Vec<CheckIn> {
     let mut out = Vec::new();
     for row in r.rows("checkins") {
         let date = r.date_at(row[0]);
-        let value = r.number_at(row[1]);
-        let confidence = r.number_at(row[2]).map_or(3, |v| v.round() as u8);
-        let note = r.line_at(row[3]);
+        let confidence = r.number_at(row[1]).map_or(3, |v| v.round() as u8);
+        let note = r.line_at(row[2]);
         match date {
             Some(date) => out.push(CheckIn {
                 date,
-                value,
                 confidence,
                 note,
+                ..CheckIn::default()
             }),
             None if r.ok() => r.fail_at(row[0], "A check-in needs a date."),
             None => {}

@@ -26,7 +26,7 @@ pub fn refresh(form: &mut Form, plan: &Plan, today: NaiveDate) {
 /// (a half-typed date), the line stays as it was.
 fn refresh_smart(form: &mut Form, goal: &Goal, today: NaiveDate) {
     let mut copy = form.clone();
-    let Some(change) = super::goal::submit(&mut copy, goal, today) else {
+    let Some(change) = super::goal::submit(&mut copy, goal, today, &mut || 0) else {
         return;
     };
     if let Op::Update {

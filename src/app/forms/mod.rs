@@ -11,6 +11,7 @@ pub mod goal;
 pub mod input;
 pub mod journey;
 pub mod live;
+pub mod measures;
 pub mod profile;
 pub mod prompts;
 pub mod read;

@@ -113,21 +113,13 @@ pub fn edit_step(s: &ActionStep) -> Form {
     Form::new(FormKind::EditStep(s.id), format!("Step {}", s.num), fields)
 }
 
-/// The check-in prompt for a goal: the measure's value when it has one, confidence, a note,
-/// and what got in the way.
+/// The check-in prompt for a goal: each measure's value (blank keeps it), confidence, a
+/// note, and what got in the way.
 pub fn check_in(goal: &Goal) -> Form {
     let confidence = goal
         .latest_checkin()
         .map_or(3, |c| c.confidence.clamp(1, 5));
-    let mut fields = Vec::new();
-    if let Some(m) = &goal.measure {
-        let label = if m.unit.is_empty() {
-            "Value now".to_string()
-        } else {
-            format!("Value now ({})", m.unit)
-        };
-        fields.push(Field::new("value", label, AMOUNT, &number_text(m.current)));
-    }
+    let mut fields = super::measures::check_in_fields(goal);
     fields.push(Field::new(
         "confidence",
         "Confidence 1–5",
@@ -316,11 +308,7 @@ fn read_repeats(r: &mut Reader) -> Option<Recurrence> {
 pub(super) fn submit_check_in(form: &mut Form, goal: &Goal, today: NaiveDate) -> Option<Change> {
     let g = goal.without_children();
     let mut r = Reader::new(form, today);
-    let value = if g.measure.is_some() {
-        r.number("value")
-    } else {
-        None
-    };
+    let values = super::measures::read_check_in(&mut r, goal);
     let confidence = r.small("confidence");
     let note = r.text("note");
     let said = super::coach::read_in_the_way(&mut r, goal);
@@ -328,14 +316,16 @@ pub(super) fn submit_check_in(form: &mut Form, goal: &Goal, today: NaiveDate) ->
         return None;
     }
     let mut g = crate::model::lived::log(&g, &said, today).unwrap_or(g);
-    if let (Some(m), Some(v)) = (g.measure.as_mut(), value) {
-        m.current = v;
+    for (id, value) in values {
+        if let Some(m) = g.measures.iter_mut().find(|m| m.id == id) {
+            m.record(today, value);
+        }
     }
     g.checkins.push(CheckIn {
         date: today,
-        value,
         confidence: confidence.unwrap_or(3),
         note,
+        ..CheckIn::default()
     });
     let label = format!("check in on “{}”", g.title);
     let said = if said.is_empty() {

@@ -152,9 +152,9 @@ fn goal_fields(plan: &Plan, record: Option<&StepBack>) -> Vec<Field> {
         let deadline = super::prompts::date_text(goal.deadline);
         let label = "  New deadline";
         fields.push(Field::new("deadline", label, FieldKind::Date, &deadline));
-        if let Some(m) = &goal.measure {
+        if let Some(m) = goal.main_measure() {
             let target = super::prompts::number_text(m.target);
-            let label = "  New target";
+            let label = format!("  New target ({})", m.label());
             fields.push(Field::new("target", label, super::prompts::AMOUNT, &target));
         }
     }
@@ -350,7 +350,9 @@ fn relevance_op(
         Relevance::Drop => g.status = GoalStatus::Dropped,
         Relevance::Adapt => {
             g.deadline = deadline;
-            if let (Some(m), Some(t)) = (g.measure.as_mut(), target) {
+            let main = g.main_measure().map(|m| m.id);
+            if let (Some(m), Some(t)) = (g.measures.iter_mut().find(|m| Some(m.id) == main), target)
+            {
                 m.target = t;
             }
         }

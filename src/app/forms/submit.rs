@@ -5,7 +5,7 @@
 use super::Form;
 use crate::app::change::Change;
 use crate::model::profile::Section;
-use crate::model::{ItemId, ItemKind, Plan};
+use crate::model::{Goal, ItemId, ItemKind, Plan};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -78,8 +78,8 @@ pub fn submit(form: &mut Form, plan: &mut Plan, today: NaiveDate) -> Submitted {
             kind,
             index,
         } => super::prompts::submit_new_child(form, plan, today, (parent, kind, index)),
-        FormKind::EditGoal(id) => match plan.goal(id) {
-            Some(goal) => super::goal::submit(form, goal, today),
+        FormKind::EditGoal(id) => match plan.goal(id).map(Goal::without_children) {
+            Some(goal) => super::goal::submit(form, &goal, today, &mut || plan.new_id().0),
             None => return Submitted::Gone,
         },
         FormKind::EditMilestone(id) => match plan.milestone(id) {

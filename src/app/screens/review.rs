@@ -112,6 +112,7 @@ impl ReviewScreen {
             Action::SkipWeek => skip(core),
             Action::LogAchievement => self.log_achievement(core),
             Action::StepBack => super::super::guided::open_step_back(core),
+            Action::WriteBrief => Effect::WriteBrief,
             Action::MoveDown => self.move_by(core, 1),
             Action::MoveUp => self.move_by(core, -1),
             // "s goal status" in the stale stage lets go of (or holds) the item's goal.

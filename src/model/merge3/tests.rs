@@ -162,9 +162,9 @@ fn logs_are_unions_and_reviews_of_different_weeks_all_stay() {
     let (mut ours, mut theirs) = (device(&b, 1), device(&b, 2));
     let check = |d: &str, note: &str| CheckIn {
         date: day(d),
-        value: None,
         confidence: 3,
         note: note.into(),
+        ..CheckIn::default()
     };
     edit_goal(&mut ours, ItemId(1), |g| {
         g.checkins.push(check("2026-11-20", "laptop"))
@@ -378,4 +378,50 @@ fn two_reviews_of_one_week_made_on_two_computers_keep_both_answers() {
             "the differing answer waits as a choice"
         );
     }
+}
+
+#[test]
+fn measures_edited_on_two_devices_merge_one_by_one_and_a_shared_field_is_one_conflict() {
+    let mut b = base();
+    edit_goal(&mut b, ItemId(1), |g| {
+        let mut talks = crate::model::Measure::new("Talks given", "talks", 0.0, 1.0);
+        talks.id = 1;
+        let mut cfps = crate::model::Measure::new("Proposals sent", "", 0.0, 3.0);
+        cfps.id = 2;
+        cfps.leading = true;
+        g.measures = vec![talks, cfps];
+    });
+    let (mut ours, mut theirs) = (device(&b, 1), device(&b, 2));
+    // Here: a proposal sent (a point on measure 2) and the talks' target raised.
+    edit_goal(&mut ours, ItemId(1), |g| {
+        g.measures[1].record(day("2026-11-20"), 1.0);
+        g.measures[0].target = 2.0;
+    });
+    // There: another proposal the same week (a clash on its value), and a new measure.
+    edit_goal(&mut theirs, ItemId(1), |g| {
+        g.measures[1].record(day("2026-11-21"), 2.0);
+        let mut panels = crate::model::Measure::new("Panels", "", 0.0, 1.0);
+        panels.id = 77;
+        g.measures.push(panels);
+    });
+    let merged = merge(Some(b), ours, theirs);
+    let mut plan = merged.plan;
+    let g = &plan.goals[0];
+    let names: Vec<_> = g.measures.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Talks given", "Proposals sent", "Panels"],
+        "not duplicated"
+    );
+    assert_eq!(g.measures[0].target, 2.0);
+    assert_eq!(g.measures[1].points.len(), 2, "both days' values kept");
+    assert_eq!(plan.conflicts.len(), 1);
+    assert_eq!(plan.conflicts[0].field, "measures.2.current");
+    assert_eq!(
+        plan.conflicts[0].describe(&plan),
+        "goal #1 “Speak at a conference”: measure “Proposals sent” current"
+    );
+    let op = crate::model::conflict::choose(&plan, 0, crate::model::Choice::Other).unwrap();
+    plan.apply(op).unwrap();
+    assert_eq!(plan.goals[0].measures[1].current, 2.0);
 }

@@ -49,7 +49,11 @@ fn merge_at(
         (Value::Array(o), Value::Array(t)) => {
             let empty = Vec::new();
             let b = base.and_then(Value::as_array).unwrap_or(&empty);
-            Value::Array(merge_lists(b, o, t))
+            if is_keyed(b) && is_keyed(o) && is_keyed(t) {
+                Value::Array(merge_keyed(path, b, o, t, clashes))
+            } else {
+                Value::Array(merge_lists(b, o, t))
+            }
         }
         _ => {
             if !SETTLED_AS_OURS.contains(&path) {
@@ -92,6 +96,54 @@ fn merge_objects(
         };
         if let Some(v) = merged {
             out.insert(key.clone(), v);
+        }
+    }
+    out
+}
+
+/// The key of an element of a keyed list: its numeric `id`.
+fn key_of(v: &Value) -> Option<u64> {
+    v.get("id").and_then(Value::as_u64)
+}
+
+/// Whether every element of `list` is an object with a numeric `id` (a goal's measures): such
+/// lists merge element by element, like records, instead of as sets.
+fn is_keyed(list: &[Value]) -> bool {
+    list.iter().all(|v| v.is_object() && key_of(v).is_some())
+}
+
+/// A keyed list, element by element: one in both is merged field by field (its clashes at
+/// `path.ID.field`); one only one side has was added there (kept) or removed on the other
+/// side (dropped when the side that kept it left it as it was, else kept: an edit outweighs
+/// a removal). Our order, then what only theirs has.
+fn find(list: &[Value], k: Option<u64>) -> Option<&Value> {
+    list.iter().find(|v| key_of(v) == k)
+}
+
+fn merge_keyed(
+    path: &str,
+    base: &[Value],
+    ours: &[Value],
+    theirs: &[Value],
+    clashes: &mut Vec<Clash>,
+) -> Vec<Value> {
+    let mut out = Vec::new();
+    for o in ours {
+        let k = key_of(o);
+        let b = find(base, k);
+        match find(theirs, k) {
+            Some(t) => {
+                let at = format!("{path}.{}", k.unwrap_or_default());
+                out.push(merge_at(&at, b, o, t, clashes));
+            }
+            None if b != Some(o) => out.push(o.clone()),
+            None => {}
+        }
+    }
+    for t in theirs {
+        let k = key_of(t);
+        if find(ours, k).is_none() && find(base, k) != Some(t) {
+            out.push(t.clone());
         }
     }
     out
@@ -158,6 +210,27 @@ mod tests {
         let (v, clashes) = run(base, ours, theirs);
         assert_eq!(v, json!({"tags": ["a", "x", "y"]}));
         assert!(clashes.is_empty());
+    }
+
+    #[test]
+    fn measures_merge_one_by_one_by_their_id() {
+        let m = |id: u64, current: u64, target: u64| json!({"id": id, "current": current, "target": target});
+        let base = json!({"measures": [m(1, 0, 5), m(2, 1, 10)]});
+        // Here: measure 1 moved on, measure 2 deleted (unchanged here before). There: measure
+        // 1's target moved, measure 2 untouched, measure 3 added.
+        let ours = json!({"measures": [m(1, 2, 5)]});
+        let theirs = json!({"measures": [m(1, 0, 4), m(2, 1, 10), m(3, 0, 1)]});
+        let (v, clashes) = run(base.clone(), ours, theirs);
+        assert_eq!(v, json!({"measures": [m(1, 2, 4), m(3, 0, 1)]}));
+        assert!(clashes.is_empty());
+        // Both changed measure 1's current value: a clash on that field, not two measures.
+        let (v, clashes) = run(
+            base,
+            json!({"measures": [m(1, 2, 5), m(2, 1, 10)]}),
+            json!({"measures": [m(1, 3, 5), m(2, 1, 10)]}),
+        );
+        assert_eq!(v["measures"].as_array().unwrap().len(), 2);
+        assert_eq!(clashes[0].path, "measures.1.current");
     }
 
     #[test]

@@ -164,7 +164,7 @@ fn read_goal(r: &mut Reader<'_>, plan: &mut Plan, ops: &mut Vec<Op>) -> Option<I
     let measure = crate::app::forms::goal::read_measure(r);
     let mut goal = Goal::new(ItemId::default(), &title, r.today());
     goal.description = r.text("description");
-    goal.measure = measure;
+    goal.measures = measure.into_iter().collect();
     goal.achievable = r.line("achievable");
     goal.values = r.list("values");
     goal.strengths = r.list("strengths");
@@ -174,6 +174,9 @@ fn read_goal(r: &mut Reader<'_>, plan: &mut Plan, ops: &mut Vec<Op>) -> Option<I
         return None;
     }
     goal.id = plan.new_id();
+    for m in &mut goal.measures {
+        m.id = plan.new_id().0;
+    }
     let id = goal.id;
     ops.push(Op::Insert {
         parent: None,
