@@ -151,3 +151,23 @@ fn a_check_in_asks_every_measure_and_a_blank_keeps_it() {
     assert_eq!(talks.current, 0.0);
     assert!(talks.points.is_empty(), "a blank records nothing");
 }
+
+#[test]
+fn b_on_the_review_screen_writes_the_brief_beside_the_plan_and_names_the_file() {
+    use goalcoach::app::action::Effect;
+    use goalcoach::app::perform;
+    use goalcoach::store::Store;
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(tmp.path(), today()).unwrap();
+    let mut state = demo_app(120, 40);
+    let effects = type_keys(&mut state, "4b");
+    assert_eq!(effects, [Effect::WriteBrief]);
+    perform(Effect::WriteBrief, &mut state, &mut store);
+    let path = tmp.path().join("briefs").join(format!("brief-{}.md", today()));
+    let text = std::fs::read_to_string(&path).expect("the brief is written");
+    assert!(text.starts_with("# Career brief, 2026-10-24 to 2026-11-21"), "{text}");
+    assert!(text.contains("## Give a talk at a regional conference"), "{text}");
+    assert!(text.contains("Proposals sent (leading)"), "{text}");
+    let status = state.status.as_ref().unwrap().text.clone();
+    assert!(status.contains(&path.display().to_string()), "{status}");
+}
