@@ -92,12 +92,7 @@ pub fn read(
 pub fn check_in_fields(goal: &Goal) -> Vec<Field> {
     goal.measures_leading_first()
         .map(|m| {
-            let unit = if m.unit.is_empty() || m.unit == m.name {
-                String::new()
-            } else {
-                format!(" ({})", m.unit)
-            };
-            let label = format!("{}{unit} now", m.label());
+            let label = format!("{} now", m.label());
             Field::new("value", label, AMOUNT, &number_text(m.current))
         })
         .collect()
