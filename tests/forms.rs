@@ -270,3 +270,34 @@ fn a_read_only_instance_refuses_every_change_by_every_path() {
     }
     assert_eq!(*state.plan(), before, "nothing changed");
 }
+
+#[test]
+fn a_new_step_can_repeat_from_the_start_and_needs_its_first_date() {
+    let mut state = demo_app(100, 30);
+    select_title(&mut state, "Submit a proposal to three CFPs");
+    type_keys(&mut state, "a");
+    let note = state.form().unwrap().note.clone().unwrap_or_default();
+    assert!(note.starts_with("Repeats, for practice: weekly"), "{note}");
+    type_keys(&mut state, "Send one proposal\t\tevery 2 weeks");
+    enter(&mut state);
+    let form = state.form().expect("a repeating step needs its first date");
+    let date = form.index_of("date").unwrap();
+    assert!(form.fields[date].error.is_some());
+    assert_eq!(
+        form.raw("repeats"),
+        "every 2 weeks",
+        "nothing typed is lost"
+    );
+    assert_eq!(form.focus, date, "focus goes to the field in error");
+    type_keys(&mut state, "fri");
+    enter(&mut state);
+    assert!(state.form().is_none());
+    let id = state.screens.goals.selected.unwrap();
+    let step = state.plan().step(id).unwrap();
+    assert_eq!(step.title, "Send one proposal");
+    assert_eq!(
+        step.recurrence.map(|r| r.to_string()).as_deref(),
+        Some("every 2 weeks")
+    );
+    assert!(step.due.is_some());
+}

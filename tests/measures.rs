@@ -132,10 +132,7 @@ fn a_check_in_asks_every_measure_and_a_blank_keeps_it() {
         .filter(|f| f.name == "value")
         .map(|f| f.label.clone())
         .collect();
-    assert_eq!(
-        labels,
-        ["Proposals sent (proposals) now", "Talks given (talks) now"]
-    );
+    assert_eq!(labels, ["Proposals sent now", "Talks given now"]);
     // Proposals: 2; talks: blanked (kept as it is).
     type_keys(&mut state, "2\t");
     press(&mut state, ctrl('u'));
@@ -163,10 +160,19 @@ fn b_on_the_review_screen_writes_the_brief_beside_the_plan_and_names_the_file() 
     let effects = type_keys(&mut state, "4b");
     assert_eq!(effects, [Effect::WriteBrief]);
     perform(Effect::WriteBrief, &mut state, &mut store);
-    let path = tmp.path().join("briefs").join(format!("brief-{}.md", today()));
+    let path = tmp
+        .path()
+        .join("briefs")
+        .join(format!("brief-{}.md", today()));
     let text = std::fs::read_to_string(&path).expect("the brief is written");
-    assert!(text.starts_with("# Career brief, 2026-10-24 to 2026-11-21"), "{text}");
-    assert!(text.contains("## Give a talk at a regional conference"), "{text}");
+    assert!(
+        text.starts_with("# Career brief, 2026-10-24 to 2026-11-21"),
+        "{text}"
+    );
+    assert!(
+        text.contains("## Give a talk at a regional conference"),
+        "{text}"
+    );
     assert!(text.contains("Proposals sent (leading)"), "{text}");
     let status = state.status.as_ref().unwrap().text.clone();
     assert!(status.contains(&path.display().to_string()), "{status}");

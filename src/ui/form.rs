@@ -14,7 +14,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 const LABEL_COLS: usize = 22;
 /// The most lines a long text shows at once while it is being edited.
-const LONG_TEXT_ROWS: usize = 4;
+const LONG_TEXT_ROWS: usize = 6;
+/// The most lines a one-line text shows, wrapped, while it is being edited.
+const TEXT_ROWS: usize = 3;
 
 /// The lines of a form being drawn, where the focused field starts, and the cursor in it.
 struct Drawn {
@@ -150,12 +152,37 @@ fn push_field(drawn: &mut Drawn, field: &Field, focused: bool, cols: usize, keym
         return;
     }
     let values = value_lines(field, cols, focused);
+    // A label too long for its column is never cut: it gets a line of its own above the value.
+    let label_above = text::width(field.label.trim_start()) > LABEL_COLS;
+    if label_above {
+        let marker = if focused { "› " } else { "  " };
+        let style = if focused { theme::key() } else { theme::dim() };
+        for (n, part) in text::wrap(field.label.trim_start(), LABEL_COLS + cols)
+            .iter()
+            .enumerate()
+        {
+            let lead = if n == 0 { marker } else { "  " };
+            drawn
+                .lines
+                .push(Line::styled(format!("{lead}{part}"), style));
+        }
+    }
+    let label_rows = drawn.lines.len();
     for (n, value) in values.lines.into_iter().enumerate() {
-        let label = if n == 0 { field.label.as_str() } else { "" };
+        let label = if n == 0 && !label_above {
+            field.label.as_str()
+        } else {
+            ""
+        };
         drawn.lines.push(field_line(field, label, value, focused));
     }
     if focused {
-        drawn.cursor = values.cursor;
+        let above = if label_above {
+            label_rows - drawn.focus_line
+        } else {
+            0
+        };
+        drawn.cursor = values.cursor.map(|(row, col)| (row + above, col));
     }
     if let Some(error) = &field.error {
         let indent = " ".repeat(LABEL_COLS + 2);
@@ -183,8 +210,13 @@ fn value_lines(field: &Field, cols: usize, focused: bool) -> Values {
             lines: pick_lines(field, cols, focused),
             cursor: None,
         },
-        FieldKind::LongText if focused => {
-            let (lines, (row, col)) = field.input.lines_window(cols, LONG_TEXT_ROWS);
+        FieldKind::LongText | FieldKind::Text | FieldKind::Title if focused => {
+            let rows = if field.kind == FieldKind::LongText {
+                LONG_TEXT_ROWS
+            } else {
+                TEXT_ROWS
+            };
+            let (lines, (row, col)) = field.input.wrapped(cols, rows);
             Values {
                 lines,
                 cursor: Some((row, col)),

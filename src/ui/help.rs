@@ -1,4 +1,6 @@
-//! The `?` overlay: every binding of every layer, read from the keymap table.
+//! The `?` overlay: every binding of every layer, read from the keymap table — the keys of
+//! the screen in use first, then those that work everywhere, then the rest; descriptions
+//! wrap.
 
 use super::{layout, text, theme};
 use crate::app::action::Action;
@@ -14,14 +16,27 @@ fn heading(layers: &[Layer]) -> String {
     titles.join(" · ")
 }
 
-/// Every binding, grouped by the layers it works in (in table order of first appearance).
-fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
+/// Every binding, grouped by the layers it works in: the groups that work on `here` first,
+/// then those that work everywhere, then the others (each in table order).
+fn help_lines(keymap: &Keymap, here: Layer, width: usize) -> Vec<Line<'static>> {
     let mut groups: Vec<&'static [Layer]> = Vec::new();
     for b in keymap.rows() {
         if !groups.contains(&b.layers) {
             groups.push(b.layers);
         }
     }
+    let rank = |layers: &[Layer]| {
+        if layers.contains(&here) && !layers.contains(&Layer::Global) {
+            0
+        } else if layers.contains(&here) {
+            1
+        } else if layers.contains(&Layer::Global) {
+            2
+        } else {
+            3
+        }
+    };
+    groups.sort_by_key(|layers| rank(layers));
     let mut lines = Vec::new();
     for layers in groups {
         if !lines.is_empty() {
@@ -30,10 +45,14 @@ fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
         lines.push(Line::styled(heading(layers), theme::title()));
         for b in keymap.rows().iter().filter(|b| b.layers == layers) {
             let keys = text::fit(&keymap::keys_text(b), 16);
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys}"), theme::key()),
-                Span::raw(b.label),
-            ]));
+            let words = text::wrap(b.label, width.saturating_sub(18).max(10));
+            for (n, part) in words.into_iter().enumerate() {
+                let keys = if n == 0 { keys.clone() } else { " ".repeat(16) };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys}"), theme::key()),
+                    Span::raw(part),
+                ]));
+            }
         }
     }
     lines.push(Line::default());
@@ -44,11 +63,11 @@ fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
     lines
 }
 
-/// Draws the help overlay scrolled down by `scroll` lines.
-pub fn draw(frame: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap) {
+/// Draws the help overlay for the layer `here`, scrolled down by `scroll` lines.
+pub fn draw(frame: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap, here: Layer) {
     let key = |a: Action| keymap.key_for(Layer::Help, &a);
     let box_area = layout::centered(area, 70, area.height);
-    let lines = help_lines(keymap);
+    let lines = help_lines(keymap, here, box_area.width.saturating_sub(2) as usize);
     let visible = box_area.height.saturating_sub(2);
     let max_scroll = (lines.len() as u16).saturating_sub(visible);
     frame.render_widget(Clear, box_area);

@@ -114,7 +114,10 @@ fn draw_overlays(frame: &mut Frame, body: Rect, state: &AppState) {
     match &state.overlay {
         Some(Overlay::Form(f)) => form::draw(frame, body, f, &state.settings.keymap),
         Some(Overlay::Question(q)) => question::draw(frame, body, q, &state.settings.keymap),
-        Some(Overlay::Help(scroll)) => help::draw(frame, body, *scroll, &state.settings.keymap),
+        Some(Overlay::Help(scroll)) => {
+            let here = crate::keymap::Layer::of_screen(state.screen);
+            help::draw(frame, body, *scroll, &state.settings.keymap, here)
+        }
         None => {}
     }
 }

@@ -164,34 +164,45 @@ impl TextInput {
         self.cursor = self.word_end_after();
     }
 
-    /// The lines of a long text to show in `width` columns, at most `rows` of them, keeping
-    /// the cursor's line in view; and the cursor's (row, column) among them.
-    pub fn lines_window(&self, width: usize, rows: usize) -> (Vec<String>, (usize, usize)) {
-        let before = &self.value[..self.byte_offset(self.cursor)];
-        let cursor_line = before.matches('\n').count();
-        let cursor_in_line = before
-            .rsplit('\n')
-            .next()
-            .unwrap_or("")
-            .graphemes(true)
-            .count();
-        let rows = rows.max(1);
-        let first = (cursor_line + 1).saturating_sub(rows);
-        let mut shown = Vec::new();
-        let mut col = 0;
-        for (i, line) in self.value.split('\n').enumerate().skip(first).take(rows) {
-            let mut one = TextInput::new(line);
-            if i == cursor_line {
-                one.cursor = cursor_in_line;
-                let (text, c) = one.window(width);
-                col = c;
-                shown.push(text);
-            } else {
-                one.home();
-                shown.push(one.window(width).0);
+    /// The whole text wrapped to `width` columns (line breaks kept), and the cursor as (row,
+    /// column) among the rows: a focused field shows everything typed, not a tail. Long texts
+    /// show at most `rows` rows, scrolled so the cursor's row is in view.
+    pub fn wrapped(&self, width: usize, rows: usize) -> (Vec<String>, (usize, usize)) {
+        let width = width.max(1);
+        let mut all: Vec<String> = vec![String::new()];
+        let mut used = 0;
+        let mut cursor = (0, 0);
+        for (i, g) in self.value.graphemes(true).enumerate() {
+            if i == self.cursor {
+                cursor = (all.len() - 1, used);
             }
+            if g == "\n" || g == "\r\n" {
+                all.push(String::new());
+                used = 0;
+                continue;
+            }
+            let w = g.width();
+            if used + w > width {
+                all.push(String::new());
+                used = 0;
+                if i == self.cursor {
+                    cursor = (all.len() - 1, 0);
+                }
+            }
+            all.last_mut().expect("a row").push_str(g);
+            used += w;
         }
-        (shown, (cursor_line - first, col))
+        if self.cursor >= self.value.graphemes(true).count() {
+            if used >= width {
+                all.push(String::new());
+                used = 0;
+            }
+            cursor = (all.len() - 1, used);
+        }
+        let rows = rows.max(1);
+        let first = (cursor.0 + 1).saturating_sub(rows);
+        let shown: Vec<String> = all.into_iter().skip(first).take(rows).collect();
+        (shown, (cursor.0 - first, cursor.1))
     }
 
     /// How many lines the text has.
@@ -249,6 +260,24 @@ fn is_space(g: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_focused_field_wraps_its_whole_value_and_keeps_the_cursor_in_view() {
+        let mut input = TextInput::new("no say in the roadmap; little visibility");
+        let (rows, cursor) = input.wrapped(16, 3);
+        assert_eq!(rows, ["no say in the ro", "admap; little vi", "sibility"]);
+        assert_eq!(cursor, (2, 8), "at the end");
+        input.home();
+        let (rows, cursor) = input.wrapped(16, 2);
+        assert_eq!(rows[0], "no say in the ro");
+        assert_eq!(cursor, (0, 0));
+        // A full last row puts the cursor on a fresh one.
+        let exact = TextInput::new("abcd");
+        assert_eq!(
+            exact.wrapped(4, 3),
+            (vec!["abcd".into(), String::new()], (1, 0))
+        );
+    }
+
     use super::*;
 
     #[test]
@@ -271,14 +300,14 @@ mod tests {
         let mut t = TextInput::default();
         t.set_multiline(true);
         t.insert("one\ntwo\nthree");
-        let (lines, cursor) = t.lines_window(10, 2);
+        let (lines, cursor) = t.wrapped(10, 2);
         assert_eq!(
             (lines, cursor),
             (vec!["two".to_string(), "three".into()], (1, 5))
         );
         t.home();
         assert_eq!(
-            t.lines_window(10, 2),
+            t.wrapped(10, 2),
             (vec!["one".to_string(), "two".into()], (0, 0))
         );
         assert_eq!(t.line_count(), 3);

@@ -63,12 +63,15 @@ pub fn new_child(parent: ItemId, parent_title: &str, kind: ItemKind, index: usiz
     } else {
         "Due"
     };
-    let fields = vec![
+    let mut fields = vec![
         Field::new("title", "Title", FieldKind::Title, ""),
         Field::new("date", date_label, FieldKind::Date, ""),
     ];
+    if kind == ItemKind::Step {
+        fields.push(Field::new("repeats", "Repeats", FieldKind::Text, ""));
+    }
     let title = format!("New {} under “{parent_title}”", kind.label());
-    Form::new(
+    let mut form = Form::new(
         FormKind::NewChild {
             parent,
             kind,
@@ -76,6 +79,18 @@ pub fn new_child(parent: ItemId, parent_title: &str, kind: ItemKind, index: usiz
         },
         title,
         fields,
+    );
+    if kind == ItemKind::Step {
+        form.note = Some(repeats_hint());
+    }
+    form
+}
+
+/// What the Repeats field reads, for the note of a step's form.
+fn repeats_hint() -> String {
+    format!(
+        "Repeats, for practice: {}.",
+        crate::model::repeat::REPEAT_FORMS
     )
 }
 
@@ -110,7 +125,9 @@ pub fn edit_step(s: &ActionStep) -> Form {
         Field::new("repeats", "Repeats", FieldKind::Text, &repeats),
         Field::new("notes", "Notes", FieldKind::LongText, &s.notes),
     ];
-    Form::new(FormKind::EditStep(s.id), format!("Step {}", s.num), fields)
+    let mut form = Form::new(FormKind::EditStep(s.id), format!("Step {}", s.num), fields);
+    form.note = Some(repeats_hint());
+    form
 }
 
 /// The check-in prompt for a goal: each measure's value (blank keeps it), confidence, a
@@ -233,11 +250,22 @@ pub(super) fn submit_new_child(
     let mut r = Reader::new(form, today);
     let title = r.title("title");
     let date = r.date("date");
+    let repeats = if kind == ItemKind::Step {
+        read_repeats(&mut r)
+    } else {
+        None
+    };
+    if repeats.is_some() && date.is_none() {
+        r.fail("date", "A repeating step needs a due date: its first time.");
+    }
     if !r.ok() {
         return None;
     }
     let id = plan.new_id();
-    let node = child_node(plan, parent, (id, kind), &title, date);
+    let mut node = child_node(plan, parent, (id, kind), &title, date);
+    if let Node::Step(s) = &mut node {
+        s.recurrence = repeats;
+    }
     let op = Op::Insert {
         parent: Some(parent),
         index,
