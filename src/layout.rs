@@ -25,18 +25,21 @@ pub fn frame_areas(area: Rect) -> [Rect; 4] {
     .areas(area)
 }
 
-/// The Goals screen: the tree and the details, side by side when wide, stacked when not.
-pub fn goals_areas(body: Rect) -> [Rect; 2] {
-    if body.width >= 100 {
+/// The Goals screen: the tree and the details, side by side when wide, stacked when not;
+/// `zoomed`, the details take all but a strip of the tree with the selected row.
+pub fn goals_areas(body: Rect, zoomed: bool) -> [Rect; 2] {
+    if zoomed {
+        Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(body)
+    } else if body.width >= 100 {
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
     } else {
         Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body)
     }
 }
 
-/// How many tree rows fit in a terminal of `size` (columns, rows).
-pub fn tree_rows_visible(size: (u16, u16)) -> usize {
-    tree_rows_area(size).height as usize
+/// How many tree rows fit in a terminal of `size` (columns, rows), the details `zoomed` or not.
+pub fn tree_rows_visible(size: (u16, u16), zoomed: bool) -> usize {
+    tree_rows_area(size, zoomed).height as usize
 }
 
 /// A box of at most `width` × `height` in the middle of `area`.
@@ -103,8 +106,8 @@ pub fn tab_at(x: u16, width: u16, current: usize, titles: &[&str]) -> Option<usi
 }
 
 /// The tree's rows on screen (inside its border) for a terminal of `size`.
-pub fn tree_rows_area(size: (u16, u16)) -> Rect {
+pub fn tree_rows_area(size: (u16, u16), zoomed: bool) -> Rect {
     let [_, body, _, _] = frame_areas(Rect::new(0, 0, size.0, size.1));
-    let [tree, _] = goals_areas(body);
+    let [tree, _] = goals_areas(body, zoomed);
     tree.inner(ratatui::layout::Margin::new(1, 1))
 }

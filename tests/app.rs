@@ -96,11 +96,7 @@ fn toggling_done_and_undo_redo() {
 #[test]
 fn a_done_weekly_step_comes_back_next_week_as_the_same_step() {
     let mut state = demo_app(100, 30);
-    while state.plan().title_of(state.screens.goals.selected.unwrap())
-        != Some("Practise the talk with a friend")
-    {
-        type_keys(&mut state, "j");
-    }
+    select_title(&mut state, "Practise the talk with a friend");
     let id = state.screens.goals.selected.unwrap();
     let before = state.plan().goals[1].steps.len();
     type_keys(&mut state, " ");
@@ -245,11 +241,7 @@ fn the_selection_stays_on_screen_while_scrolling() {
 #[test]
 fn check_in_records_value_and_confidence() {
     let mut state = demo_app(100, 30);
-    while state.plan().title_of(state.screens.goals.selected.unwrap())
-        != Some("Pass the cloud architect certification")
-    {
-        type_keys(&mut state, "j");
-    }
+    select_title(&mut state, "Pass the cloud architect certification");
     type_keys(&mut state, "c");
     let field = state.form_mut().unwrap().focused().unwrap();
     field.input.set("");
@@ -998,9 +990,8 @@ fn the_last_step_of_a_milestone_offers_to_finish_it_and_a_finished_goal_asks_abo
 
     // Finishing the goal while its weekly practice runs asks what to do with it.
     type_keys(&mut state, "gg");
-    while state.screens.goals.selected != Some(state.plan().goals[0].id) {
-        type_keys(&mut state, "k");
-    }
+    let first = state.plan().goals[0].title.clone();
+    select_title(&mut state, &first);
     type_keys(&mut state, "x");
     let screen = render(&state);
     assert!(

@@ -149,11 +149,7 @@ fn priorities_screen_four_quadrants() {
 #[test]
 fn goal_behind_pace_shows_its_barriers() {
     let mut state = demo_app(120, 36);
-    while state.plan().title_of(state.screens.goals.selected.unwrap())
-        != Some("Pass the cloud architect certification")
-    {
-        type_keys(&mut state, "j");
-    }
+    select_title(&mut state, "Pass the cloud architect certification");
     insta::assert_snapshot!(render(&state));
 }
 
@@ -243,4 +239,25 @@ fn at_80_columns_the_title_bar_keeps_review_due_and_tabs_stay_clickable() {
         wide.lines().next().unwrap().contains("2 Agenda"),
         "wide: names shown"
     );
+}
+
+#[test]
+fn at_80x24_v_gives_the_details_the_screen_so_the_smart_card_is_seen() {
+    let mut state = demo_app(80, 24);
+    let before = render(&state);
+    assert!(
+        !before.contains("SMART"),
+        "six lines of details hide it:\n{before}"
+    );
+    type_keys(&mut state, "v");
+    let zoomed = render(&state);
+    insta::assert_snapshot!("goals_80x24_details_zoomed", zoomed);
+    assert!(zoomed.contains("SMART"), "{zoomed}");
+    assert!(zoomed.contains("Move into a staff engineer role"));
+    // The tree still moves, one row in view; v again shares the screen.
+    type_keys(&mut state, "j");
+    assert!(render(&state).contains("Lead the payments migration"));
+    type_keys(&mut state, "v");
+    assert_eq!(render(&state).lines().count(), before.lines().count());
+    assert!(!state.session.details_zoomed);
 }

@@ -53,6 +53,8 @@ impl Clock {
 #[derive(Debug, Default)]
 pub struct Session {
     pub today: NaiveDate,
+    /// The Goals screen gives the selected item's details all but a strip of the tree.
+    pub details_zoomed: bool,
     /// Where `today` comes from.
     pub clock: Clock,
     /// Why this instance cannot save (another one holds the lock).

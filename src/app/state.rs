@@ -95,7 +95,7 @@ impl AppState {
 
     /// How many tree rows fit on screen.
     pub fn tree_height(&self) -> usize {
-        crate::layout::tree_rows_visible(self.session.size)
+        crate::layout::tree_rows_visible(self.session.size, self.session.details_zoomed)
     }
 
     /// Puts a plan read from disk in place of the one in memory; undo history starts over.

@@ -74,6 +74,7 @@ const VIEWS: &[Layer] = &[
     Layer::Timeline,
 ];
 const SWITCH: &[Layer] = &[Layer::Priorities, Layer::Timeline];
+const GO: &[Layer] = &[Layer::Goals];
 const TL: &[Layer] = &[Layer::Timeline];
 const RV: &[Layer] = &[Layer::Review];
 const PR: &[Layer] = &[Layer::Profile];
@@ -137,6 +138,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(VIEWS, &[Key::ch('f')], Action::ToggleFocus, "make the goal a focus goal, or not"),
     bind(VIEWS, &[Key::ch('Z')], Action::Archive, "archive a finished or dropped goal (search still finds it)"),
     hint(SWITCH, &[Key::ch('v')], Action::SwitchView, "switch view"),
+    bind(GO, &[Key::ch('v')], Action::SwitchView, "details: fill the screen, or share it"),
     hint(TL, &[Key::ch('h'), Key::plain(K::Left)], Action::Earlier, "earlier"),
     hint(TL, &[Key::ch('l'), Key::plain(K::Right)], Action::Later, "later"),
     bind(TL, &[Key::ch('.')], Action::GoToToday, "back to today"),

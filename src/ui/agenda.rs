@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 /// Draws the agenda and the details of its selection.
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
-    let [list_area, detail_area] = layout::goals_areas(area);
+    let [list_area, detail_area] = layout::goals_areas(area, false);
     let rows = state.screens.agenda.rows();
     let sel = &state.screens.agenda.sel;
     let block =

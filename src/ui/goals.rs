@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 /// Draws the tree and the details.
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
-    let [tree_area, detail_area] = layout::goals_areas(area);
+    let [tree_area, detail_area] = layout::goals_areas(area, state.session.details_zoomed);
     draw_tree(frame, tree_area, state);
     detail::draw(frame, detail_area, state);
 }

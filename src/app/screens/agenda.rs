@@ -48,7 +48,7 @@ impl AgendaScreen {
 
     /// Carries out `action` on the Agenda screen.
     pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
-        let page = crate::layout::tree_rows_visible(core.session.size).max(1) as isize;
+        let page = crate::layout::tree_rows_visible(core.session.size, false).max(1) as isize;
         if self.sel.navigate(&self.ids(), &action, page) {
             return Effect::None;
         }

@@ -161,7 +161,8 @@ impl GoalsScreen {
 
     /// Moves `offset` just enough to keep the cursor on screen.
     pub fn scroll_to_cursor(&mut self, core: &Core) {
-        let height = crate::layout::tree_rows_visible(core.session.size).max(1);
+        let height =
+            crate::layout::tree_rows_visible(core.session.size, core.session.details_zoomed).max(1);
         if self.cursor < self.offset {
             self.offset = self.cursor;
         } else if self.cursor >= self.offset + height {
@@ -182,6 +183,16 @@ impl GoalsScreen {
             Action::Collapse => self.collapse(core),
             Action::Expand => self.expand(core),
             Action::StartSearch => self.start_search(),
+            Action::SwitchView => {
+                core.session.details_zoomed = !core.session.details_zoomed;
+                self.scroll_to_cursor(core);
+                let key = core.key(crate::keymap::Layer::Goals, &Action::SwitchView);
+                core.info(if core.session.details_zoomed {
+                    format!("The details fill the screen; {key} shares it with the tree again.")
+                } else {
+                    format!("{key} gives the details the whole screen.")
+                });
+            }
             Action::NextMatch => self.step_match(core, 1),
             Action::PrevMatch => self.step_match(core, -1),
             Action::ClearSearch => self.clear_search(core),
@@ -202,7 +213,9 @@ impl GoalsScreen {
     }
 
     fn page(&mut self, core: &Core, direction: isize) {
-        let height = crate::layout::tree_rows_visible(core.session.size).max(1) as isize;
+        let height =
+            crate::layout::tree_rows_visible(core.session.size, core.session.details_zoomed).max(1)
+                as isize;
         self.move_by(core, direction * height);
     }
 
@@ -340,7 +353,7 @@ impl GoalsScreen {
 
     /// Selects the tree row at screen line `y`, if there is one (a mouse click).
     pub fn click(&mut self, core: &Core, x: u16, y: u16) {
-        let rows = crate::layout::tree_rows_area(core.session.size);
+        let rows = crate::layout::tree_rows_area(core.session.size, core.session.details_zoomed);
         let inside = (rows.x..rows.right()).contains(&x) && (rows.y..rows.bottom()).contains(&y);
         if inside {
             let index = self.offset + usize::from(y - rows.y);

@@ -52,7 +52,7 @@ impl TimelineScreen {
 
     /// Carries out `action` on the Timeline screen.
     pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
-        let page = crate::layout::tree_rows_visible(core.session.size).max(1) as isize;
+        let page = crate::layout::tree_rows_visible(core.session.size, false).max(1) as isize;
         if self.sel.navigate(&self.ids(), &action, page) {
             return Effect::None;
         }
