@@ -95,3 +95,17 @@ fn swapped_keys_and_the_light_theme_reach_the_app_despite_bad_lines() {
     app.send("q");
     assert!(app.wait_exit());
 }
+
+/// The names `[keys]` in config.toml uses, with their default keys: written out in the keymap
+/// table, so renaming an action in the code cannot silently break a user's file — any change
+/// to a name shows up here as a diff.
+#[test]
+fn the_names_config_files_use_for_keys_are_a_visible_list() {
+    let keymap = goalcoach::keymap::Keymap::default();
+    let listing: String = keymap
+        .names_and_keys()
+        .iter()
+        .map(|(name, keys, _)| format!("{name:<32} {keys}\n"))
+        .collect();
+    insta::assert_snapshot!("config_key_names", listing);
+}

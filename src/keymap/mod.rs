@@ -136,6 +136,7 @@ pub use table::{BINDINGS, Binding};
 /// A binding in force: the default table's, or changed by the user's configuration.
 #[derive(Clone, Debug)]
 pub struct Bound {
+    name: &'static str,
     pub layers: &'static [Layer],
     pub keys: Vec<Key>,
     pub action: Action,
@@ -159,9 +160,13 @@ impl Bound {
             || everywhere_vs_screen(other, self)
     }
 
-    /// The name the configuration file gives the action (see `action_name`).
+    /// The name the configuration file gives the action: the table's name, prefixed outside
+    /// the main screens (`form.submit`, `review.start_review`).
     pub fn name(&self) -> String {
-        action_name(self.layers[0], &self.action)
+        match self.layers[0].namespace() {
+            None => self.name.to_string(),
+            Some(prefix) => format!("{prefix}.{}", self.name),
+        }
     }
 }
 
@@ -197,6 +202,7 @@ impl Default for Keymap {
         let rows = BINDINGS
             .iter()
             .map(|b| Bound {
+                name: b.name,
                 layers: b.layers,
                 keys: b.keys.to_vec(),
                 action: b.action.clone(),
@@ -205,24 +211,6 @@ impl Default for Keymap {
             })
             .collect();
         Keymap { rows }
-    }
-}
-
-/// The name an action has in the configuration file: `MoveDown` → `move_down`,
-/// `ShowScreen(Agenda)` → `show_screen_agenda`; prefixed outside the main screens
-/// (`form.submit`, `review.start_review`).
-pub fn action_name(layer: Layer, action: &Action) -> String {
-    let debug = format!("{action:?}");
-    let mut name = String::new();
-    for (i, c) in debug.chars().filter(|c| c.is_alphanumeric()).enumerate() {
-        if c.is_uppercase() && i > 0 {
-            name.push('_');
-        }
-        name.extend(c.to_lowercase());
-    }
-    match layer.namespace() {
-        None => name,
-        Some(prefix) => format!("{prefix}.{name}"),
     }
 }
 
@@ -292,7 +280,7 @@ impl Keymap {
         hints
     }
 
-    /// Gives the action called `name` (see `action_name`) the keys `keys` instead of its
+    /// Gives the action called `name` (see `Bound::name`) the keys `keys` instead of its
     /// defaults, in every layer it is bound in. Errors name what is wrong: an unknown action,
     /// a key that cannot be read, or a key another action of the same layer already has.
     pub fn remap(&mut self, name: &str, keys: &[String]) -> Result<(), String> {

@@ -155,6 +155,12 @@ pub fn parse_optional_date(input: &str, today: NaiveDate) -> Result<Option<Naive
     }
 }
 
+/// Whether something dated `date` and not `done` is overdue on `today` (its day has gone by;
+/// due today is not overdue). The one rule every screen and the review use.
+pub fn is_overdue(date: Option<NaiveDate>, done: bool, today: NaiveDate) -> bool {
+    !done && date.is_some_and(|d| d < today)
+}
+
 /// The last day of the month `date` falls in.
 pub fn end_of_month(date: NaiveDate) -> NaiveDate {
     let first = date.with_day(1).unwrap_or(date);
@@ -166,6 +172,18 @@ pub fn end_of_month(date: NaiveDate) -> NaiveDate {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn overdue_means_the_day_has_gone_by_and_it_is_not_done() {
+        let today = d("2026-11-21");
+        assert!(is_overdue(Some(d("2026-11-20")), false, today));
+        assert!(
+            !is_overdue(Some(d("2026-11-21")), false, today),
+            "due today is not late"
+        );
+        assert!(!is_overdue(Some(d("2026-11-20")), true, today));
+        assert!(!is_overdue(None, false, today));
+    }
+
     use super::*;
 
     #[test]

@@ -266,7 +266,7 @@ fn stale_items(plan: &Plan, today: NaiveDate) -> Vec<(ItemId, StaleReason)> {
             out.push((goal.id, StaleReason::Stalled));
         }
         for s in goal.all_steps().filter(|s| !s.is_done()) {
-            if s.due.is_some_and(|d| d < today) {
+            if super::dates::is_overdue(s.due, s.is_done(), today) {
                 out.push((s.id, StaleReason::Overdue));
             } else if s.reschedules >= STALE_AFTER_RESCHEDULES {
                 out.push((s.id, StaleReason::Rescheduled));

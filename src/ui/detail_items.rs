@@ -113,7 +113,7 @@ pub fn step_lines(s: &ActionStep, plan: &Plan, loc: Loc, day: Day) -> Vec<Line<'
     let today = day.today;
     let mut lines = vec![heading(&s.title), parent_line(plan, loc), Line::default()];
     if let Some(d) = s.due {
-        let style = if d < today && !s.is_done() {
+        let style = if crate::model::dates::is_overdue(Some(d), s.is_done(), today) {
             theme::error()
         } else {
             ratatui::style::Style::new()

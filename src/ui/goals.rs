@@ -7,6 +7,7 @@ use crate::app::screens::goals::Judged;
 use crate::app::screens::tree::Row;
 use crate::app::state::AppState;
 use crate::model::ItemId;
+use crate::model::dates::is_overdue;
 use crate::model::progress::{milestone_progress, pace};
 use crate::model::{GoalStatus, ItemKind, Loc, Plan, smart, weekly};
 use chrono::NaiveDate;
@@ -255,7 +256,7 @@ fn right_columns(facts: &RowFacts, width: usize, day: Day) -> Vec<Span<'static>>
     spans.push(Span::styled(progress, style));
     if width >= 30 {
         let (date, style) = match facts.date {
-            Some(d) if d < day.today && !facts.done => (day.show(d), theme::error()),
+            Some(d) if is_overdue(Some(d), facts.done, day.today) => (day.show(d), theme::error()),
             Some(d) => (day.show(d), theme::dim()),
             None => (String::new(), theme::dim()),
         };
