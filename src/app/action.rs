@@ -63,6 +63,8 @@ pub enum Effect {
     WriteCopy(std::path::PathBuf),
     /// Write the brief for a 1:1 into `briefs/` beside the plan.
     WriteBrief,
+    /// Save, sync through git (this instance holds the lock), then read the plan again.
+    Sync,
     /// Write the unsaved plan to this file, then quit if that worked.
     RescueAndQuit(std::path::PathBuf),
     /// Put our version, kept in this conflict copy, back in place of plan.json.
@@ -274,6 +276,8 @@ pub enum Action {
     StepBack,
     /// Write the brief for a 1:1 (the last four weeks) to a file beside the plan.
     WriteBrief,
+    /// Sync the plan with the other computers through git (what `goalcoach sync` does).
+    Sync,
 
     // What the screens show.
     /// Hide done and dropped items on every screen, or show them again (remembered).

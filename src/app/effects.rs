@@ -143,6 +143,33 @@ pub fn offer_next_copy(state: &mut AppState, dir: &Path) {
     }
 }
 
+/// Saves, syncs through git with the lock this instance holds, and reads the merged plan
+/// back; what sync said (or why it could not) goes on the status line, and conflicts it left
+/// are offered as after any merge.
+fn sync(state: &mut AppState, store: &mut Store) {
+    save(state, store);
+    if state.session.save_error.is_some() {
+        return;
+    }
+    let today = state.today();
+    match crate::sync::sync_holding(store, today, false) {
+        Ok(said) => {
+            reload(state, store);
+            let conflicts = state.doc.plan().conflicts.len();
+            let choose = state.key(Layer::Goals, &Action::ChooseConflicts);
+            let tail = match conflicts {
+                0 => String::new(),
+                n => format!(
+                    " {} to choose: {choose} on the Goals screen.",
+                    crate::model::text::plural(n, "conflict")
+                ),
+            };
+            state.info(format!("Synced: {said}.{tail}"));
+        }
+        Err(e) => state.error(format!("Sync did not run: {e:#}")),
+    }
+}
+
 /// Writes the brief of the last four weeks to `briefs/brief-DATE.md` beside the plan and
 /// names the file.
 fn write_brief(state: &mut AppState, store: &Store) {
@@ -178,6 +205,7 @@ pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effec
             Err(e) => state.error(e.to_string()),
         },
         Effect::WriteBrief => write_brief(state, store),
+        Effect::Sync => sync(state, store),
         Effect::RescueAndQuit(path) => match store::write_rescue(state.doc.plan(), &path) {
             Ok(()) => {
                 state.session.farewell = Some(format!(

@@ -187,6 +187,8 @@ fn update_screen(core: &mut Core, screens: &mut screens::Screens, action: Action
         Action::WriteCopy => {
             core.overlay = Some(Overlay::Form(Box::new(super::forms::prompts::write_copy())))
         }
+        Action::Sync if core.refuse_read_only() => {}
+        Action::Sync => return Effect::Sync,
         other => return screens.update(core, other),
     }
     Effect::None

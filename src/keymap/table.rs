@@ -106,6 +106,7 @@ pub static BINDINGS: &[Binding] = &[
     bind("reload", ALL, &[Key::ch('R')], Action::Reload, "reload the plan from disk"),
     bind("save_again", ALL, &[Key::ctrl('s')], Action::SaveAgain, "save again (after a failed save)"),
     bind("write_copy", ALL, &[Key::ch('W')], Action::WriteCopy, "write a copy of the plan to another file"),
+    bind("sync", ALL, &[Key::ch('Y')], Action::Sync, "sync with your other computers (git; as goalcoach sync)"),
     bind("show_screen_goals", ALL, &[Key::ch('1')], Action::ShowScreen(Screen::Goals), "Goals screen"),
     bind("show_screen_agenda", ALL, &[Key::ch('2')], Action::ShowScreen(Screen::Agenda), "Agenda screen"),
     bind("show_screen_priorities", ALL, &[Key::ch('3')], Action::ShowScreen(Screen::Priorities), "Priorities screen"),

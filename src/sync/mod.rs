@@ -235,20 +235,37 @@ fn add_missing_lines(path: &Path, wanted: &str) -> Result<()> {
 /// and says what came in. On any failure the repository is left as it was before the merge.
 /// A plan that would lose most of its items waits for `allow_deleting`.
 pub fn sync(dir: &Path, today: NaiveDate, allow_deleting: bool) -> Result<String> {
-    let git = Git::at(dir)?;
-    if !git.is_repository() {
+    refuse_unset(dir)?;
+    let mut store = hold_lock_unloaded(dir, today)?;
+    sync_holding(&mut store, today, allow_deleting)
+}
+
+fn refuse_unset(dir: &Path) -> Result<()> {
+    if !Git::at(dir)?.is_repository() {
         bail!(
             "{} is not set up for sync yet; run `goalcoach sync --init REMOTE` (REMOTE: a \
              path or URL of a git repository; leave it out to only keep history here)",
             dir.display()
         );
     }
-    let mut store = hold_lock_unloaded(dir, today)?;
+    Ok(())
+}
+
+/// `sync` by the one who holds the lock already: the app, whose plan on disk is saved
+/// before and read again after.
+pub fn sync_holding(store: &mut Store, today: NaiveDate, allow_deleting: bool) -> Result<String> {
+    let dir = store.dir().to_path_buf();
+    let dir = dir.as_path();
+    refuse_unset(dir)?;
+    if let Some(holder) = store.read_only_reason() {
+        bail!("sync did not run: {holder}");
+    }
+    let git = Git::at(dir)?;
     let mut said = guard::clear_stale_git_files(dir);
     register_driver(&git, dir)?;
     write_setup_files(dir)?;
     abort_unfinished_merge(&git);
-    said.extend(guard::recover_interrupted(&git, dir, &mut store, today)?);
+    said.extend(guard::recover_interrupted(&git, dir, store, today)?);
     let here = store.reload()?.unwrap_or_default();
     said.push(round::commit_changes(&git, dir, &here, allow_deleting)?);
     let Some(remote) = git.remote() else {
@@ -268,7 +285,7 @@ pub fn sync(dir: &Path, today: NaiveDate, allow_deleting: bool) -> Result<String
                 allow_deleting,
                 today,
             };
-            round::merge_upstream(&git, dir, &store, &merge)?
+            round::merge_upstream(&git, dir, store, &merge)?
         } else {
             "nothing there yet".to_string()
         };
