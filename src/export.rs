@@ -1,7 +1,7 @@
 //! Exports for other tools: an iCalendar file (goal deadlines and milestone targets as
 //! all-day events — "(done)" once done, CANCELLED with a dropped goal — dated steps as
-//! to-dos — done ones COMPLETED, dropped goals' CANCELLED,
-//! repeating ones with an RRULE — stable UIDs so a re-import updates rather than
+//! to-dos — done ones COMPLETED, dropped goals' CANCELLED, on-hold goals' marked so,
+//! repeating ones with DTSTART and an RRULE — stable UIDs so a re-import updates rather than
 //! duplicates) and a CSV of every step for spreadsheets, with cells a spreadsheet would run
 //! as a formula defused. Reads the plan; changes nothing.
 
@@ -30,7 +30,7 @@ pub fn ics(plan: &Plan) -> String {
     }
     cal.text("NAME", "goalcoach");
     cal.text("X-WR-CALNAME", "goalcoach");
-    for goal in plan.goals.iter().filter(|g| g.status != GoalStatus::OnHold) {
+    for goal in &plan.goals {
         write_goal(&mut cal, plan, goal, &stamp);
     }
     cal.raw("END", "VCALENDAR");
@@ -39,11 +39,18 @@ pub fn ics(plan: &Plan) -> String {
 
 /// A goal's deadline and milestone targets as events and its dated steps as to-dos. What is
 /// done stays in, marked so (a calendar that had it updates it instead of keeping it open);
-/// a dropped goal's items are cancelled.
+/// a dropped goal's items are cancelled; an on-hold goal's stay, marked "(on hold)" and its
+/// events TENTATIVE, so a calendar that had them updates them instead of keeping stale ones.
 fn write_goal(cal: &mut Ics, plan: &Plan, goal: &Goal, stamp: &str) {
     let dropped = goal.status == GoalStatus::Dropped;
-    let status = if dropped { "CANCELLED" } else { "CONFIRMED" };
-    let done_mark = |done: bool| if done { " (done)" } else { "" };
+    let on_hold = goal.status == GoalStatus::OnHold;
+    let status = match (dropped, on_hold) {
+        (true, _) => "CANCELLED",
+        (_, true) => "TENTATIVE",
+        _ => "CONFIRMED",
+    };
+    let held = if on_hold { " (on hold)" } else { "" };
+    let done_mark = move |done: bool| if done { " (done)" } else { held };
     if let Some(deadline) = goal.deadline {
         let about = if goal.description.is_empty() {
             "A goalcoach goal"
@@ -69,7 +76,7 @@ fn write_goal(cal: &mut Ics, plan: &Plan, goal: &Goal, stamp: &str) {
     }
     for step in goal.all_steps() {
         if let Some(due) = step.due {
-            cal.todo(&uid(plan, step.id), (stamp, dropped), goal, step, due);
+            cal.todo(&uid(plan, step.id), (stamp, dropped, held), goal, step, due);
         }
     }
 }
@@ -106,11 +113,12 @@ impl Ics {
     }
 
     /// A step as a to-do: due on its date, COMPLETED once done, CANCELLED with its goal
-    /// dropped; a repeating one carries its RRULE.
+    /// dropped, "(on hold)" with its goal on hold; a repeating one carries its RRULE and the
+    /// DTSTART RFC 5545 requires with it (its current due day, where the series goes on).
     fn todo(
         &mut self,
         uid: &str,
-        (stamp, dropped): (&str, bool),
+        (stamp, dropped, held): (&str, bool, &str),
         goal: &Goal,
         step: &ActionStep,
         due: NaiveDate,
@@ -128,9 +136,11 @@ impl Ics {
             self.raw("STATUS", "NEEDS-ACTION");
         }
         if let Some(rule) = step.recurrence.and_then(rrule) {
+            self.raw("DTSTART;VALUE=DATE", &due.format("%Y%m%d").to_string());
             self.raw("RRULE", &rule);
         }
-        self.text("SUMMARY", &step.title);
+        let held = if step.is_done() { "" } else { held };
+        self.text("SUMMARY", &format!("{}{held}", step.title));
         self.raw("UID", uid);
         self.raw("END", "VTODO");
     }

@@ -228,6 +228,30 @@ fn ics_keeps_done_and_dropped_items_and_repeats_with_an_rrule() {
         repeating.contains("RRULE:FREQ=WEEKLY;INTERVAL=2"),
         "{repeating}"
     );
+    let due = plan.goals[2].steps[0]
+        .due
+        .unwrap()
+        .format("%Y%m%d")
+        .to_string();
+    assert!(
+        repeating.contains(&format!("DTSTART;VALUE=DATE:{due}")),
+        "RFC 5545: an RRULE needs its DTSTART\n{repeating}"
+    );
+    // A goal put on hold keeps its items in the calendar, marked, instead of vanishing.
+    let mut held = plan.clone();
+    held.goals[2].status = GoalStatus::OnHold;
+    let text_held = ics(&held).replace("\r\n ", "");
+    let goal = &held.goals[2];
+    let first_dated = goal.all_steps().find(|s| s.due.is_some()).unwrap();
+    let at = text_held
+        .find(&format!("-{}@goalcoach", first_dated.id.0))
+        .unwrap();
+    let start = text_held[..at].rfind("BEGIN:VTODO").unwrap();
+    assert!(
+        text_held[start..at].contains("(on hold)"),
+        "{}",
+        &text_held[start..at]
+    );
     plan.goals[0].notes = "a raw\rcarriage return".into();
     plan.goals[0].description = "line one\r\nline two\rthree".into();
     let text = ics(&plan);
