@@ -374,14 +374,18 @@ struct OutTask {
     entry: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     due: Option<String>,
+    /// When a step done in goalcoach was done, so taskwarrior has it completed too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     priority: Option<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     tags: Vec<String>,
 }
 
-/// The open steps of goals still being worked on, as a JSON array for `task import`: the
-/// goal's title is the project, its tags the task's tags, the milestone one more tag.
+/// The steps of goals still being worked on, as a JSON array for `task import`: the goal's
+/// title is the project, its tags the task's tags, the milestone one more tag; a step done
+/// here goes out `completed` with its `end` day, so finishing it in goalcoach reaches task.
 pub fn export(plan: &Plan) -> String {
     let mut tasks = Vec::new();
     for goal in plan
@@ -389,26 +393,26 @@ pub fn export(plan: &Plan) -> String {
         .iter()
         .filter(|g| matches!(g.status, GoalStatus::Active | GoalStatus::OnHold))
     {
-        let open = goal
-            .steps
-            .iter()
-            .map(|s| (s, None))
-            .chain(
-                goal.milestones
-                    .iter()
-                    .flat_map(|m| m.steps.iter().map(move |s| (s, Some(m.title.as_str())))),
-            )
-            .filter(|(s, _)| !s.is_done());
-        for (step, milestone) in open {
+        let steps = goal.steps.iter().map(|s| (s, None)).chain(
+            goal.milestones
+                .iter()
+                .flat_map(|m| m.steps.iter().map(move |s| (s, Some(m.title.as_str())))),
+        );
+        for (step, milestone) in steps {
             let mut tags: Vec<String> = goal.tags.iter().map(|t| tag_word(t)).collect();
             tags.extend(milestone.map(tag_word));
             tasks.push(OutTask {
                 uuid: uuid_of(plan, step),
                 description: step.title.clone(),
                 project: goal.title.clone(),
-                status: "pending",
+                status: if step.is_done() {
+                    "completed"
+                } else {
+                    "pending"
+                },
                 entry: stamp_of(goal.created),
                 due: step.due.map(stamp_of),
+                end: step.done.map(stamp_of),
                 priority: match step.importance {
                     3 => Some("H"),
                     1 => Some("L"),
