@@ -45,13 +45,16 @@ pub fn milestone_lines(m: &Milestone, state: &AppState, loc: Loc) -> Vec<Line<'s
         parent_line(plan, loc),
         Line::default(),
     ];
+    let counted = match m.steps.len() {
+        0 => "no steps yet".to_string(),
+        n => format!(
+            "{done_steps} of {} done",
+            crate::model::text::plural(n, "step")
+        ),
+    };
     lines.push(field(
         "Progress",
-        format!(
-            "{:.0}% · {done_steps} of {} done",
-            milestone_progress(m) * 100.0,
-            crate::model::text::plural(m.steps.len(), "step")
-        ),
+        format!("{:.0}% · {counted}", milestone_progress(m) * 100.0),
     ));
     if let Some(t) = m.target {
         lines.push(field("Target", date_phrase(t, day)));
