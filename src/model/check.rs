@@ -332,7 +332,28 @@ pub fn repair_ids(plan: &mut Plan) -> Vec<String> {
             ));
         }
     }
+    repair_measure_ids(plan, &mut notes);
     notes
+}
+
+/// Measures of one goal sharing an id (a hand edit, a copy and paste) would merge as one:
+/// the later ones get ids of their own.
+fn repair_measure_ids(plan: &mut Plan, notes: &mut Vec<String>) {
+    for g in 0..plan.goals.len() {
+        for m in 0..plan.goals[g].measures.len() {
+            let id = plan.goals[g].measures[m].id;
+            if plan.goals[g].measures[..m].iter().any(|e| e.id == id) {
+                let new = plan.new_id().0;
+                let goal = &mut plan.goals[g];
+                goal.measures[m].id = new;
+                notes.push(format!(
+                    "measure “{}” of {} shared its id with another measure; it has its own now",
+                    goal.measures[m].name,
+                    item("goal", goal.num, &goal.title)
+                ));
+            }
+        }
+    }
 }
 
 fn largest_good_num(plan: &Plan) -> u64 {
@@ -347,6 +368,23 @@ fn largest_good_num(plan: &Plan) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn two_measures_of_a_goal_with_one_id_are_told_apart() {
+        let mut plan = Plan::default();
+        let mut g = goal(1, "Lead");
+        let a = crate::model::Measure::new("Reports", "", 0.0, 5.0);
+        let b = crate::model::Measure::new("1:1s", "", 0.0, 12.0);
+        g.measures = vec![a, b];
+        plan.goals.push(g);
+        let notes = repair_ids(&mut plan);
+        let ids: Vec<u64> = plan.goals[0].measures.iter().map(|m| m.id).collect();
+        assert_ne!(ids[0], ids[1]);
+        assert!(
+            notes.iter().any(|n| n.contains("measure “1:1s”")),
+            "{notes:?}"
+        );
+    }
+
     use super::*;
     use crate::model::{ActionStep, Goal, Milestone};
 

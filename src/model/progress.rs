@@ -182,20 +182,25 @@ pub fn expected_progress(start: NaiveDate, deadline: NaiveDate, today: NaiveDate
 /// The pace of `goal` on `today`.
 pub fn pace(goal: &Goal, today: NaiveDate) -> Pace {
     let progress = goal_progress(goal);
-    let projected_finish = projected_finish(goal, today);
+    judged(goal, progress, projected_finish(goal, today), today)
+}
+
+/// `progress` and a projected finish against `goal`'s pace line, with the standing the one
+/// rule gives them: what the goal's pace and each measure's have in common.
+fn judged(goal: &Goal, progress: f64, projected: Option<NaiveDate>, today: NaiveDate) -> Pace {
     let expected = goal
         .deadline
         .map(|d| expected_progress(goal.start_date(), d, today));
     let evidence = super::standing::Evidence {
         progress,
         expected,
-        projected: projected_finish,
+        projected,
     };
     Pace {
         progress,
         expected,
         standing: super::standing::decide(goal, evidence, today),
-        projected_finish,
+        projected_finish: projected,
     }
 }
 
@@ -220,22 +225,7 @@ pub fn projected_finish(goal: &Goal, today: NaiveDate) -> Option<NaiveDate> {
 /// The pace of one measure of `goal`: its own progress against the goal's pace line, its own
 /// projected finish, and the standing the one rule gives them.
 pub fn measure_pace(goal: &Goal, m: &Measure, today: NaiveDate) -> Pace {
-    let progress = measure_progress(m);
-    let expected = goal
-        .deadline
-        .map(|d| expected_progress(goal.start_date(), d, today));
-    let projected_finish = measure_finish(m, today);
-    let evidence = super::standing::Evidence {
-        progress,
-        expected,
-        projected: projected_finish,
-    };
-    Pace {
-        progress,
-        expected,
-        standing: super::standing::decide(goal, evidence, today),
-        projected_finish,
-    }
+    judged(goal, measure_progress(m), measure_finish(m, today), today)
 }
 
 /// The share of a measured goal's tree that is done, when it tells a different story from

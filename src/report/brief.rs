@@ -97,14 +97,18 @@ fn goal_part(out: &mut Out, plan: &Plan, goal: &Goal, since: NaiveDate, today: N
     ));
     for m in goal.measures_leading_first() {
         let p = progress::measure_pace(goal, m, today);
+        let unit = if m.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", m.unit)
+        };
         out.item(&format!(
-            "{} ({}): {} → {} of {} {} · {}",
+            "{} ({}): {} → {} of {}{unit} · {}",
             m.label(),
             m.kind_label(),
             number_text(value_then(m, since)),
             number_text(m.current),
             number_text(m.target),
-            m.unit,
             p.standing.label()
         ));
     }
@@ -267,6 +271,10 @@ mod tests {
             .find("Direct reports (lagging): 0 → 1 of 5 people")
             .unwrap();
         assert!(leading < lagging, "{text}");
+        assert!(
+            text.contains("0 → 4 of 12 · "),
+            "no stray space without a unit: {text}"
+        );
         assert!(text.contains("- Milestone reached: Shadow a manager"));
         assert!(text.contains("In the way on 2026-11-12: On-call weeks"));
         assert!(text.contains("the plan worked"));
