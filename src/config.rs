@@ -1,5 +1,6 @@
 //! The user's settings in `config.toml` (the platform's config directory, or `--config FILE`
-//! / `GOALCOACH_CONFIG`): keys for every action, colour theme, week start, review day, mouse.
+//! / `GOALCOACH_CONFIG`): keys for every action, colour theme, week start, review day, mouse,
+//! this computer's name in sync.
 //! A missing file means defaults; a bad one is reported by key and line and the rest of it,
 //! or the defaults, still apply.
 
@@ -39,6 +40,9 @@ pub struct Config {
     pub mouse: bool,
     /// How dates are written on screen (strftime; files and exports stay ISO).
     pub date_format: String,
+    /// This computer's name in sync (whose value is whose in a conflict); the host name
+    /// when not set.
+    pub device: Option<String>,
     pub keymap: Keymap,
 }
 
@@ -52,6 +56,7 @@ impl Default for Config {
             step_back: Cadence::Quarterly,
             mouse: true,
             date_format: DEFAULT_DATE_FORMAT.to_string(),
+            device: None,
             keymap: Keymap::default(),
         }
     }
@@ -93,7 +98,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// The settings a config file can hold, for the message about an unknown one.
 const SETTINGS: &str =
-    "theme, week_start, review_day, step_back, mouse, date_format, [colors], [keys]";
+    "theme, week_start, review_day, step_back, mouse, date_format, device, [colors], [keys]";
 
 /// Reads config text; `origin` names it in messages. Each problem costs only the setting
 /// it is in (reported with its line; that setting keeps its default): a line TOML cannot
@@ -187,6 +192,15 @@ fn apply(config: &mut Config, name: &str, value: &Value) -> Result<(), String> {
                 ));
             }
             config.date_format = format.to_string();
+        }
+        "device" => {
+            let device = text()?.trim();
+            if device.is_empty() || device.chars().any(char::is_control) {
+                return Err(format!(
+                    "device = {value} is not a name for this computer; using the host name"
+                ));
+            }
+            config.device = Some(device.to_string());
         }
         "keys" | "colors" | "colours" if value.is_table() => {}
         "keys" | "colors" | "colours" => return Err(format!("[{name}] is a section of its own")),
@@ -326,7 +340,9 @@ pub fn default_text() -> String {
          # Click to select and switch screens, wheel to scroll (false leaves the mouse to the terminal).\n\
          mouse = true\n\n\
          # How dates are written on screen (strftime, e.g. \"%d %b %Y\"); files and exports stay ISO.\n\
-         date_format = \"%Y-%m-%d\"\n",
+         date_format = \"%Y-%m-%d\"\n\n\
+         # This computer's name when sync shows whose value is whose (default: the host name).\n\
+         # device = \"work laptop\"\n",
     );
     out.push_str(&colours_text());
     out.push_str(
@@ -366,6 +382,14 @@ mod tests {
             c.keymap.action_for(Layer::Goals, &z),
             Some(crate::app::action::Action::Undo)
         );
+    }
+
+    #[test]
+    fn a_device_name_is_read_and_an_empty_one_refused() {
+        let (c, problems) = parse("device = \" work laptop \"\n", "c");
+        assert_eq!((c.device.as_deref(), problems.len()), (Some("work laptop"), 0));
+        let (c, problems) = parse("device = \"  \"\n", "c");
+        assert!(c.device.is_none() && problems[0].contains("device"), "{problems:?}");
     }
 
     #[test]

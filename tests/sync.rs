@@ -178,6 +178,91 @@ fn the_same_field_edited_on_both_keeps_both_values_until_one_is_chosen() {
     assert!(plan.conflicts.is_empty());
 }
 
+/// A and B retitle one goal, then sync A, B, A: on each computer the conflict names its own
+/// value "this computer" — in `list`, `list --json` and the app — whichever side of the merge
+/// it sat on, and taking "this computer's" keeps that computer's title.
+#[test]
+fn each_computer_sees_its_own_value_as_this_computers_after_a_b_a() {
+    let w = World::new(true);
+    let (a, b) = (w.dir("laptop"), w.dir("desktop"));
+    let remote = w.remote();
+    let remote = remote.to_str().unwrap();
+    w.ok(&a, &["add", "Speak at a conference"]);
+    w.ok(&a, &["sync", "--init", remote]);
+    w.ok(&b, &["sync", "--init", remote]);
+    edit_goal(&a, "Speak at a conference", |g| {
+        g.title = "Speak at RustConf".into()
+    });
+    edit_goal(&b, "Speak at a conference", |g| {
+        g.title = "Speak at FOSDEM".into()
+    });
+    w.ok(&a, &["sync"]);
+    w.ok(&b, &["sync"]);
+    let said = w.ok(&a, &["sync"]);
+    assert!(!said.contains("nothing changed elsewhere"), "{said}");
+
+    for (dir, mine, theirs, other_name) in [
+        (&a, "Speak at RustConf", "Speak at FOSDEM", "desktop"),
+        (&b, "Speak at FOSDEM", "Speak at RustConf", "laptop"),
+    ] {
+        let listed = w.ok(dir, &["list"]);
+        let line_of = |value: &str| {
+            listed
+                .lines()
+                .find(|l| l.trim_end().ends_with(value))
+                .unwrap_or_else(|| panic!("{value} in {listed}"))
+                .to_string()
+        };
+        assert!(line_of(mine).contains("this computer"), "{listed}");
+        assert!(line_of(theirs).contains(other_name), "{listed}");
+        let json: serde_json::Value =
+            serde_json::from_str(&w.ok(dir, &["list", "--json"])).unwrap();
+        let conflict = &json["conflicts"][0];
+        let (this, that) = if conflict["in_place"]["this_computer"] == true {
+            (&conflict["in_place"], &conflict["waiting"])
+        } else {
+            (&conflict["waiting"], &conflict["in_place"])
+        };
+        assert_eq!(
+            (this["value"].as_str(), this["this_computer"].as_bool()),
+            (Some(mine), Some(true)),
+            "{json}"
+        );
+        assert_eq!(
+            (that["value"].as_str(), that["device"].as_str()),
+            (Some(theirs), Some(other_name)),
+            "{json}"
+        );
+    }
+
+    // On A, where the value in place is B's: the question names each side, and taking
+    // "this computer's" keeps A's title.
+    let (mut store, plan) = load(&a);
+    let mut state = common::app(plan, 100, 30);
+    state.settings.device = "laptop".into();
+    common::type_keys(&mut state, "C");
+    let screen = common::render(&state);
+    assert!(
+        screen.contains("Desktop (in place):  Speak at FOSDEM"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("This computer:  Speak at RustConf"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("take this computer's") && screen.contains("keep desktop's"),
+        "{screen}"
+    );
+    let effect = common::press(
+        &mut state,
+        common::key(crossterm::event::KeyCode::Char('y')),
+    );
+    goalcoach::app::perform(effect, &mut state, &mut store);
+    drop(store);
+    assert_eq!(load(&a).1.goals[0].title, "Speak at RustConf");
+}
+
 #[test]
 fn sync_without_setup_or_while_the_app_holds_the_plan_says_what_to_do() {
     let w = World::new(true);

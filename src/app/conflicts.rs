@@ -1,6 +1,6 @@
 //! Choosing between what two devices wrote: the conflicts a merge left in the plan, asked one
-//! at a time (yes takes the other device's value, no keeps the one in place, Esc decides
-//! later), and the conflict copies a file-sync tool left beside the plan, offered for merging
+//! at a time, each value named by the device that wrote it (yes takes the waiting value, no
+//! keeps the one in place, Esc decides later), and the conflict copies a file-sync tool left beside the plan, offered for merging
 //! at start.
 
 use super::action::{Action, Effect};
@@ -36,6 +36,7 @@ fn ask(core: &mut Core, index: usize) {
         core.key(Layer::Confirm, &Action::Dismiss)
     );
     let deletion = c.kind == ConflictKind::DeletedElsewhere;
+    let sides = c.sides(&core.settings.device);
     let text = if deletion {
         format!(
             "{}{of}\n\nIt was deleted on one device while it (or something under it) was \
@@ -44,13 +45,22 @@ fn ask(core: &mut Core, index: usize) {
         )
     } else {
         format!(
-            "{}{of}\n\nHere:  {}\nOther device:  {}\n\n{later}",
+            "{}{of}\n\n{} (in place):  {}\n{}:  {}\n\n{later}",
             c.describe(plan),
+            crate::model::text::capitalise(&sides.kept),
             value_text(&c.kept),
+            crate::model::text::capitalise(&sides.other),
             value_text(&c.other),
         )
     };
-    core.ask(text, Answer::ChooseConflict { index, deletion });
+    core.ask(
+        text,
+        Answer::ChooseConflict {
+            index,
+            deletion,
+            sides,
+        },
+    );
 }
 
 /// Settles conflict `index`, then asks about the next one.

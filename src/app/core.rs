@@ -91,6 +91,8 @@ pub struct Settings {
     pub review_day: chrono::Weekday,
     /// How often the step back comes round.
     pub step_back: crate::model::stepback::Cadence,
+    /// This computer's name in sync, so a conflict can say which value is whose.
+    pub device: String,
 }
 
 impl Default for Settings {
@@ -102,6 +104,7 @@ impl Default for Settings {
             week_start: chrono::Weekday::Mon,
             date_format: crate::config::DEFAULT_DATE_FORMAT.to_string(),
             review_day: chrono::Weekday::Sun,
+            device: crate::sync::device::name(None),
             step_back: crate::model::stepback::Cadence::Quarterly,
         }
     }

@@ -113,7 +113,8 @@ fn bring_back(state: &mut AppState, store: &mut Store, copy: &Path) {
 /// Merges a conflict copy into the plan, saves, moves the copy into backups/, says what came
 /// in, and offers the next copy if there is one.
 fn merge_copy(state: &mut AppState, store: &mut Store, copy: &Path) {
-    let merged = match crate::sync::copies::merge_copy(state.doc.plan(), copy) {
+    let device = state.settings.device.clone();
+    let merged = match crate::sync::copies::merge_copy(state.doc.plan(), copy, &device) {
         Ok(merged) => merged,
         Err(e) => return state.error(format!("{e:#}; the copy is left where it is")),
     };
@@ -127,6 +128,30 @@ fn merge_copy(state: &mut AppState, store: &mut Store, copy: &Path) {
         Err(e) => state.error(format!("Merged, but {e:#}")),
     }
     offer_next_copy(state, store.dir());
+}
+
+/// What a sync's message adds about conflicts: those it brought, apart from those that were
+/// waiting before it (so "nothing changed elsewhere" never sits beside "2 conflicts").
+fn conflicts_tail(before: usize, after: usize, choose: &str) -> String {
+    use crate::model::text::plural;
+    let new = after.saturating_sub(before);
+    let old = after - new;
+    match (new, old) {
+        (0, 0) => String::new(),
+        (0, old) => format!(
+            " Still waiting from an earlier merge: {}; {choose} on the Goals screen.",
+            plural(old, "conflict")
+        ),
+        (new, 0) => format!(
+            " New: {} to choose; {choose} on the Goals screen.",
+            plural(new, "conflict")
+        ),
+        (new, old) => format!(
+            " New: {} to choose (and {} from an earlier merge); {choose} on the Goals screen.",
+            plural(new, "conflict"),
+            old
+        ),
+    }
 }
 
 /// Asks about the first conflict copy beside the plan, if any (at start, and after a merge).
@@ -151,19 +176,22 @@ fn sync(state: &mut AppState, store: &mut Store) {
     if state.session.save_error.is_some() {
         return;
     }
-    let today = state.today();
-    match crate::sync::sync_holding(store, today, false) {
+    let device = state.settings.device.clone();
+    let round = crate::sync::Round {
+        today: state.today(),
+        allow_deleting: false,
+        device: &device,
+    };
+    let waiting_before = state.doc.plan().conflicts.len();
+    match crate::sync::sync_holding(store, &round) {
         Ok(said) => {
             reload(state, store);
-            let conflicts = state.doc.plan().conflicts.len();
-            let choose = state.key(Layer::Goals, &Action::ChooseConflicts);
-            let tail = match conflicts {
-                0 => String::new(),
-                n => format!(
-                    " {} to choose: {choose} on the Goals screen.",
-                    crate::model::text::plural(n, "conflict")
-                ),
-            };
+            let now = state.doc.plan().conflicts.len();
+            let tail = conflicts_tail(
+                waiting_before,
+                now,
+                &state.key(Layer::Goals, &Action::ChooseConflicts),
+            );
             state.info(format!("Synced: {said}.{tail}"));
         }
         Err(e) => state.error(format!("Sync did not run: {e:#}")),
@@ -219,4 +247,26 @@ pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effec
         other => return other,
     }
     Effect::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::conflicts_tail;
+
+    #[test]
+    fn a_sync_says_which_conflicts_it_brought_and_which_were_waiting() {
+        assert_eq!(conflicts_tail(0, 0, "C"), "");
+        let old = conflicts_tail(2, 2, "C");
+        assert!(
+            old.contains("Still waiting from an earlier merge: 2 conflicts"),
+            "{old}"
+        );
+        assert!(!old.contains("New"), "{old}");
+        assert!(conflicts_tail(0, 1, "C").contains("New: 1 conflict to choose"));
+        let both = conflicts_tail(1, 3, "C");
+        assert!(
+            both.contains("New: 2 conflicts") && both.contains("and 1 from an earlier"),
+            "{both}"
+        );
+    }
 }

@@ -40,6 +40,8 @@ pub enum Answer {
     ChooseConflict {
         index: usize,
         deletion: bool,
+        /// Who wrote each value, as this computer sees it ("this computer", "laptop").
+        sides: crate::model::conflict::Sides,
     },
     /// A file-sync tool's conflict copy beside the plan: yes merges it in.
     MergeCopy(PathBuf),
@@ -69,16 +71,22 @@ impl Answer {
     }
 
     /// What yes and no mean, for the line under the question.
-    pub fn choices(&self) -> (&'static str, &'static str) {
-        match self {
+    pub fn choices(&self) -> (String, String) {
+        let (yes, no) = match self {
             Answer::ChooseConflict { deletion: true, .. } => ("delete it", "keep it"),
-            Answer::ChooseConflict { .. } => ("take the other device's", "keep this one"),
+            Answer::ChooseConflict { sides, .. } => {
+                return (
+                    format!("take {}'s", sides.other),
+                    format!("keep {}'s", sides.kept),
+                );
+            }
             Answer::MergeCopy(_) => ("merge it", "not now"),
             Answer::LogAchievement(_) => ("log it", "not now"),
             Answer::FinishToo(_) => ("mark it done", "not yet"),
             Answer::StopPractice(_) => ("stop it", "keep it as a habit"),
             _ => ("yes", "no"),
-        }
+        };
+        (yes.to_string(), no.to_string())
     }
 }
 

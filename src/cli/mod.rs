@@ -291,7 +291,10 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         Command::Path => emit(format!("{}\n", dir.join(store::PLAN_FILE).display())),
         Command::List { json: true } => {
             let plan = read(dir)?;
-            emit_text(&report::json::to_text(&report::json::list(&plan, today)))
+            let device = crate::sync::device::name(settings.device.as_deref());
+            emit_text(&report::json::to_text(&report::json::list(
+                &plan, today, &device,
+            )))
         }
         Command::List { json: false } => {
             let plan = read(dir)?;
@@ -299,7 +302,8 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
                 crate::keymap::Layer::Goals,
                 &crate::app::action::Action::ChooseConflicts,
             );
-            let conflicts = crate::model::conflict::listing(&plan, &key);
+            let device = crate::sync::device::name(settings.device.as_deref());
+            let conflicts = crate::model::conflict::listing(&plan, &key, &device);
             emit_text(&(report::list_text(&plan, today) + &conflicts))
         }
         Command::Agenda(args) => reads::print_agenda(dir, today, settings.week_start, &args),
@@ -322,9 +326,16 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
             crate::import::import_file(plan, &file, today)
         }),
         Command::Restore { which } => restore(dir, today, which.as_deref()),
-        Command::Sync(args) => emit(format!("{}\n", crate::sync::run(dir, today, &args)?)),
+        Command::Sync(args) => {
+            let device = crate::sync::device::name(settings.device.as_deref());
+            emit(format!(
+                "{}\n",
+                crate::sync::run(dir, today, &args, &device)?
+            ))
+        }
         Command::Merge { base, ours, theirs } => {
-            let summary = crate::sync::merge_files(&base, &ours, &theirs)?;
+            let device = crate::sync::device::name(settings.device.as_deref());
+            let summary = crate::sync::merge_files(&base, &ours, &theirs, &device)?;
             eprintln!("goalcoach merge: {summary}");
             Ok(())
         }

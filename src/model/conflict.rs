@@ -24,6 +24,13 @@ pub struct Conflict {
     pub kept: Value,
     /// The other device's value (for a deletion: nothing).
     pub other: Value,
+    /// The device whose value is in place, by its sync name; empty when not known (a copy
+    /// merged by hand, a conflict from before devices had names).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub kept_on: String,
+    /// The device the other value came from; empty when not known.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub other_on: String,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -37,6 +44,8 @@ impl Default for Conflict {
             kind: ConflictKind::BothChanged,
             kept: Value::Null,
             other: Value::Null,
+            kept_on: String::new(),
+            other_on: String::new(),
             extra: Extra::new(),
         }
     }
@@ -86,7 +95,35 @@ impl Conflict {
     }
 }
 
+/// Who wrote each value of a conflict, in words for the person at `here` (this device's
+/// sync name): "this computer" for theirs, the other device's name, or, when a side's device
+/// is not known, "here" / "the other device".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sides {
+    /// Who wrote the value in place.
+    pub kept: String,
+    /// Who wrote the waiting value.
+    pub other: String,
+}
+
 impl Conflict {
+    /// Who wrote each value, as seen from the device named `here`.
+    pub fn sides(&self, here: &str) -> Sides {
+        let name = |device: &str, unknown: &str| {
+            if device.is_empty() {
+                unknown.to_string()
+            } else if device == here {
+                "this computer".to_string()
+            } else {
+                device.to_string()
+            }
+        };
+        Sides {
+            kept: name(&self.kept_on, "here"),
+            other: name(&self.other_on, "the other device"),
+        }
+    }
+
     /// The field in words: "title", "measure “Direct reports” current".
     fn field_words(&self, plan: &Plan) -> String {
         let mut parts = self.field.split('.');
@@ -114,7 +151,7 @@ pub fn value_text(value: &Value) -> String {
 
 /// The open conflicts as text for `goalcoach list`: what each is about and both values;
 /// `key` is the app's key for choosing.
-pub fn listing(plan: &Plan, key: &str) -> String {
+pub fn listing(plan: &Plan, key: &str, here: &str) -> String {
     if plan.conflicts.is_empty() {
         return String::new();
     }
@@ -125,8 +162,13 @@ pub fn listing(plan: &Plan, key: &str) -> String {
     for c in &plan.conflicts {
         out.push_str(&format!("  {}\n", c.describe(plan)));
         if c.kind == ConflictKind::BothChanged {
-            out.push_str(&format!("    here:         {}\n", value_text(&c.kept)));
-            out.push_str(&format!("    other device: {}\n", value_text(&c.other)));
+            let sides = c.sides(here);
+            let kept = format!("{} (in place):", sides.kept);
+            let other = format!("{}:", sides.other);
+            let width = kept.chars().count().max(other.chars().count());
+            for (who, value) in [(kept, &c.kept), (other, &c.other)] {
+                out.push_str(&format!("    {who:<width$} {}\n", value_text(value)));
+            }
         }
     }
     out

@@ -76,6 +76,15 @@ pub fn is_typeable(c: char) -> bool {
     !is_unwanted(c, false)
 }
 
+/// `s` with its first letter upper case ("this computer" → "This computer").
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// `n` and the word, in the plural unless `n` is 1: "1 step", "3 steps".
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {

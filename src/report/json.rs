@@ -84,11 +84,35 @@ fn goal_json(goal: &Goal, today: NaiveDate) -> Value {
 }
 
 /// `goalcoach list --json`: every goal with its milestones and steps.
-pub fn list(plan: &Plan, today: NaiveDate) -> Value {
+pub fn list(plan: &Plan, today: NaiveDate, device: &str) -> Value {
     json!({
         "goalcoach_json": JSON_VERSION,
         "today": today.to_string(),
         "goals": plan.goals.iter().map(|g| goal_json(g, today)).collect::<Vec<_>>(),
+        "conflicts": plan.conflicts.iter().map(|c| conflict_json(plan, c, device)).collect::<Vec<_>>(),
+    })
+}
+
+/// One conflict a merge left: what it is about, and each value with the device that wrote
+/// it, `this_computer` true for the one named `device`.
+fn conflict_json(plan: &Plan, c: &crate::model::Conflict, device: &str) -> Value {
+    let side = |value: &Value, on: &str| {
+        json!({
+            "value": value,
+            "device": (!on.is_empty()).then_some(on),
+            "this_computer": !on.is_empty() && on == device,
+        })
+    };
+    json!({
+        "about": c.describe(plan),
+        "item": c.item.map(|id| plan.num_of(id).0),
+        "field": c.field,
+        "kind": match c.kind {
+            crate::model::ConflictKind::BothChanged => "both_changed",
+            crate::model::ConflictKind::DeletedElsewhere => "deleted_elsewhere",
+        },
+        "in_place": side(&c.kept, &c.kept_on),
+        "waiting": side(&c.other, &c.other_on),
     })
 }
 

@@ -66,13 +66,24 @@ pub fn find(dir: &Path) -> Vec<ConflictCopy> {
     found
 }
 
-/// Merges the copy at `path` into `plan`. With no common version known, both sides' items
-/// are kept and every differing field waits as a conflict.
-pub fn merge_copy(plan: &Plan, path: &Path) -> Result<Merged> {
+/// Merges the copy at `path` into `plan` (this computer's, `device`). With no common
+/// version known, both sides' items are kept and every differing field waits as a conflict,
+/// its other side named after the copy.
+pub fn merge_copy(plan: &Plan, path: &Path, device: &str) -> Result<Merged> {
     let bytes =
         store::read_plan_file(path)?.with_context(|| format!("{} is gone", path.display()))?;
     let theirs = store::parse_plan(path, &bytes)?;
-    Ok(merge3::merge(None, plan.clone(), theirs))
+    let copy = format!(
+        "the copy {}",
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    );
+    let devices = merge3::Devices {
+        ours: device,
+        theirs: &copy,
+    };
+    Ok(merge3::merge_from(None, plan.clone(), theirs, devices))
 }
 
 /// Moves a merged copy into `backups/` as `merged-NAME`, never over an earlier one.
@@ -96,7 +107,7 @@ pub fn notice(dir: &Path) -> Option<String> {
 
 /// `goalcoach sync --merge-copies`: merges every conflict copy into the plan, saves, and
 /// moves each copy into `backups/`.
-pub fn merge_all(dir: &Path, today: NaiveDate) -> Result<String> {
+pub fn merge_all(dir: &Path, today: NaiveDate, device: &str) -> Result<String> {
     let (mut store, mut plan) = Store::open(dir, today)?;
     if let Some(holder) = store.read_only_reason() {
         bail!(
@@ -111,7 +122,7 @@ pub fn merge_all(dir: &Path, today: NaiveDate) -> Result<String> {
     }
     let mut said = Vec::new();
     for copy in &copies {
-        match merge_copy(&plan, &copy.path) {
+        match merge_copy(&plan, &copy.path, device) {
             Ok(merged) => {
                 plan = merged.plan;
                 store.save(&plan)?;

@@ -7,10 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The repository in the data directory.
+#[derive(Clone)]
 pub struct Git {
     dir: PathBuf,
     /// Set when git has no user identity: commits are then signed as goalcoach on this host.
     fallback_identity: Option<String>,
+    /// Variables every git run gets (this device's name, for the merge driver).
+    env: Vec<(&'static str, String)>,
 }
 
 impl Git {
@@ -26,12 +29,13 @@ impl Git {
         let mut git = Git {
             dir: dir.to_path_buf(),
             fallback_identity: None,
+            env: Vec::new(),
         };
         let has_identity = git
             .output(&["config", "user.email"])
             .is_ok_and(|o| o.status.success());
         if !has_identity {
-            git.fallback_identity = Some(format!("goalcoach@{}", host_name()));
+            git.fallback_identity = Some(format!("goalcoach@{}", super::device::host_name()));
         }
         Ok(git)
     }
@@ -41,7 +45,16 @@ impl Git {
         Git {
             dir: dir.to_path_buf(),
             fallback_identity: None,
+            env: Vec::new(),
         }
+    }
+
+    /// This git, with `key=value` in the environment of every run (and so of the merge
+    /// driver git starts).
+    pub fn with_env(mut self, key: &'static str, value: &str) -> Git {
+        self.env.retain(|(k, _)| *k != key);
+        self.env.push((key, value.to_string()));
+        self
     }
 
     /// Whether the directory is a repository of its own (not a folder inside another one).
@@ -53,6 +66,7 @@ impl Git {
         let mut cmd = Command::new("git");
         cmd.arg("-C").arg(&self.dir).args(args);
         cmd.env("GIT_MERGE_AUTOEDIT", "no");
+        cmd.envs(self.env.iter().map(|(k, v)| (*k, v.as_str())));
         if let Some(email) = &self.fallback_identity {
             for (key, value) in [
                 ("GIT_AUTHOR_NAME", "goalcoach"),
@@ -151,17 +165,4 @@ pub fn on_path_as(name: &str, exe: &Path) -> bool {
         .find(|candidate| candidate.is_file())
         .and_then(|found| std::fs::canonicalize(found).ok())
         .is_some_and(|found| found == exe)
-}
-
-/// This computer's name, for commit messages.
-pub fn host_name() -> String {
-    let from_env = std::env::var("HOSTNAME").ok().filter(|h| !h.is_empty());
-    from_env
-        .or_else(|| {
-            std::fs::read_to_string("/etc/hostname")
-                .ok()
-                .map(|h| h.trim().to_string())
-                .filter(|h| !h.is_empty())
-        })
-        .unwrap_or_else(|| "this computer".to_string())
 }

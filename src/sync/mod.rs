@@ -4,6 +4,7 @@
 //! conflict copies file-sync tools leave beside plan.json (`copies`).
 
 pub mod copies;
+pub mod device;
 mod git;
 mod guard;
 mod round;
@@ -44,21 +45,35 @@ pub struct SyncArgs {
     pub allow_deleting: bool,
 }
 
-/// Runs `goalcoach sync` as its arguments say.
-pub fn run(dir: &Path, today: NaiveDate, args: &SyncArgs) -> Result<String> {
+/// Runs `goalcoach sync` as its arguments say; `device` is this computer's sync name.
+pub fn run(dir: &Path, today: NaiveDate, args: &SyncArgs, device: &str) -> Result<String> {
+    let round = Round {
+        today,
+        allow_deleting: args.allow_deleting,
+        device,
+    };
     if args.init {
-        init(dir, args.remote.as_deref(), today, args.allow_deleting)
+        init(dir, args.remote.as_deref(), &round)
     } else if args.merge_copies {
-        copies::merge_all(dir, today)
+        copies::merge_all(dir, today, device)
     } else {
-        sync(dir, today, args.allow_deleting)
+        sync(dir, &round)
     }
+}
+
+/// What one sync goes by: the day, whether a mass deletion may be shared, and this
+/// computer's sync name.
+#[derive(Clone, Copy, Debug)]
+pub struct Round<'a> {
+    pub today: NaiveDate,
+    pub allow_deleting: bool,
+    pub device: &'a str,
 }
 
 /// `goalcoach merge BASE OURS THEIRS`, git's merge-driver contract: the result goes into
 /// OURS; an empty or missing BASE means the two share no history. Fails, writing nothing,
 /// only when OURS or THEIRS cannot be read.
-pub fn merge_files(base: &Path, ours: &Path, theirs: &Path) -> Result<String> {
+pub fn merge_files(base: &Path, ours: &Path, theirs: &Path, device: &str) -> Result<String> {
     let read = |path: &Path| -> Result<Option<Plan>> {
         match store::read_plan_file(path)? {
             Some(bytes) if !bytes.iter().all(u8::is_ascii_whitespace) => {
@@ -72,7 +87,12 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path) -> Result<String> {
     let theirs_plan =
         read(theirs)?.with_context(|| format!("{} is empty or missing", theirs.display()))?;
     let base_plan = read(base).unwrap_or(None);
-    let merged = merge3::merge(base_plan, ours_plan, theirs_plan);
+    let other = device::other_from_env();
+    let devices = merge3::Devices {
+        ours: device,
+        theirs: &other,
+    };
+    let merged = merge3::merge_from(base_plan, ours_plan, theirs_plan, devices);
     store::write_copy(&merged.plan, ours)?;
     Ok(merged.report.summary())
 }
@@ -99,15 +119,10 @@ fn hold_lock_unloaded(dir: &Path, today: NaiveDate) -> Result<Store> {
 
 /// `goalcoach sync --init [REMOTE]`: makes the data directory a repository set up for
 /// goalcoach, and joins REMOTE (taking its plan when this directory has none).
-pub fn init(
-    dir: &Path,
-    remote: Option<&str>,
-    today: NaiveDate,
-    allow_deleting: bool,
-) -> Result<String> {
+pub fn init(dir: &Path, remote: Option<&str>, round: &Round) -> Result<String> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let git = Git::at(dir)?;
-    let lock = hold_lock(dir, today)?;
+    let git = Git::at(dir)?.with_env(device::DEVICE_ENV, round.device);
+    let lock = hold_lock(dir, round.today)?;
     if !git.is_repository() {
         git.run(&["init", "-q"])?;
         git.run(&["symbolic-ref", "HEAD", "refs/heads/main"])?;
@@ -132,7 +147,7 @@ pub fn init(
     }
     write_setup_files(dir)?;
     drop(lock);
-    let synced = sync(dir, today, allow_deleting)?;
+    let synced = sync(dir, round)?;
     said.push(synced);
     if let Some(remote) = remote {
         point_bare_head_at(&git, remote);
@@ -234,10 +249,10 @@ fn add_missing_lines(path: &Path, wanted: &str) -> Result<()> {
 /// `goalcoach sync`: commits the plan, fetches, merges through goalcoach's driver, pushes,
 /// and says what came in. On any failure the repository is left as it was before the merge.
 /// A plan that would lose most of its items waits for `allow_deleting`.
-pub fn sync(dir: &Path, today: NaiveDate, allow_deleting: bool) -> Result<String> {
+pub fn sync(dir: &Path, round: &Round) -> Result<String> {
     refuse_unset(dir)?;
-    let mut store = hold_lock_unloaded(dir, today)?;
-    sync_holding(&mut store, today, allow_deleting)
+    let mut store = hold_lock_unloaded(dir, round.today)?;
+    sync_holding(&mut store, round)
 }
 
 fn refuse_unset(dir: &Path) -> Result<()> {
@@ -253,21 +268,32 @@ fn refuse_unset(dir: &Path) -> Result<()> {
 
 /// `sync` by the one who holds the lock already: the app, whose plan on disk is saved
 /// before and read again after.
-pub fn sync_holding(store: &mut Store, today: NaiveDate, allow_deleting: bool) -> Result<String> {
+pub fn sync_holding(store: &mut Store, round: &Round) -> Result<String> {
+    let Round {
+        today,
+        allow_deleting,
+        device,
+    } = *round;
     let dir = store.dir().to_path_buf();
     let dir = dir.as_path();
     refuse_unset(dir)?;
     if let Some(holder) = store.read_only_reason() {
         bail!("sync did not run: {holder}");
     }
-    let git = Git::at(dir)?;
+    let git = Git::at(dir)?.with_env(device::DEVICE_ENV, device);
     let mut said = guard::clear_stale_git_files(dir);
     register_driver(&git, dir)?;
     write_setup_files(dir)?;
     abort_unfinished_merge(&git);
     said.extend(guard::recover_interrupted(&git, dir, store, today)?);
     let here = store.reload()?.unwrap_or_default();
-    said.push(round::commit_changes(&git, dir, &here, allow_deleting)?);
+    said.push(round::commit_changes(
+        &git,
+        dir,
+        &here,
+        allow_deleting,
+        device,
+    )?);
     let Some(remote) = git.remote() else {
         said.push("no remote to sync with (goalcoach sync --init REMOTE adds one)".into());
         return Ok(said.join("; "));
@@ -284,6 +310,7 @@ pub fn sync_holding(store: &mut Store, today: NaiveDate, allow_deleting: bool) -
                 reference: &upstream,
                 allow_deleting,
                 today,
+                device,
             };
             round::merge_upstream(&git, dir, store, &merge)?
         } else {

@@ -2,7 +2,8 @@
 //! one that lost most of its items without the person's word), and merging the other
 //! computer's, read back before it is kept and rolled back when it cannot be.
 
-use super::git::{self, Git};
+use super::device;
+use super::git::Git;
 use super::{abort_unfinished_merge, guard};
 use crate::model::text::plural;
 use crate::model::{Plan, merge3};
@@ -19,6 +20,7 @@ pub(super) fn commit_changes(
     dir: &Path,
     now: &Plan,
     allow_deleting: bool,
+    device: &str,
 ) -> Result<String> {
     let has_plan = std::fs::symlink_metadata(dir.join(PLAN_FILE)).is_ok_and(|m| m.is_file());
     let setup = [".gitattributes", ".gitignore"];
@@ -52,7 +54,7 @@ pub(super) fn commit_changes(
     } else {
         parts.join(", ")
     };
-    let message = format!("goalcoach on {}: {what}", git::host_name());
+    let message = device::commit_message(device, &what);
     git.run(&["commit", "-q", "-m", &message])?;
     Ok(format!("committed {what}"))
 }
@@ -63,6 +65,8 @@ pub(super) struct Upstream<'a> {
     pub reference: &'a str,
     pub allow_deleting: bool,
     pub today: NaiveDate,
+    /// This computer's sync name, for the merge commit.
+    pub device: &'a str,
 }
 
 /// Merges the upstream branch into the current one, then reads back what it brought: an
@@ -88,10 +92,15 @@ pub(super) fn merge_upstream(
     if let Some(pre) = &pre {
         guard::mark_merge(dir, pre)?;
     }
-    let merged = git.run(&[
+    let message = device::commit_message(up.device, &format!("merged {}", up.name));
+    let merging = git
+        .clone()
+        .with_env(device::OTHER_DEVICE_ENV, &last_device(git, up.reference));
+    let merged = merging.run(&[
         "merge",
         "-q",
-        "--no-edit",
+        "-m",
+        &message,
         "--allow-unrelated-histories",
         up.reference,
     ]);
@@ -119,6 +128,19 @@ pub(super) fn merge_upstream(
     guard::make_private(dir);
     guard::unmark_merge(dir);
     Ok(merge3::changes(&before, &after).summary())
+}
+
+/// The device that last shared `reference`: the newest commit of goalcoach's there names it;
+/// empty when none does.
+fn last_device(git: &Git, reference: &str) -> String {
+    let subjects = git
+        .run(&["log", "-n", "50", "--format=%s", reference])
+        .unwrap_or_default();
+    subjects
+        .lines()
+        .find_map(device::from_commit_message)
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Why what came from the remote was not kept.

@@ -75,6 +75,9 @@ impl World {
             .env("GOALCOACH_CONFIG", self.root.join("no-config.toml"))
             .stdin(std::process::Stdio::null());
         self.env(&mut cmd);
+        // Each data dir is a computer of its own, named after its folder.
+        let device = dir.file_name().unwrap().to_string_lossy().into_owned();
+        cmd.env("GOALCOACH_DEVICE", device);
         cmd
     }
 

@@ -89,7 +89,8 @@ impl<'a> Reader<'a> {
         match parse_optional_date(self.raw_at(i), self.today) {
             Ok(date) => date,
             Err(e) => {
-                self.form.set_error_at(i, capitalise(&e.to_string()));
+                self.form
+                    .set_error_at(i, crate::model::text::capitalise(&e.to_string()));
                 None
             }
         }
@@ -188,14 +189,6 @@ pub fn split_list(text: &str) -> Vec<String> {
 /// How a list is shown in a field, so it reads back the same.
 pub fn join_list(items: &[String]) -> String {
     items.join(", ")
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -31,8 +31,26 @@ pub struct Merged {
     pub report: Report,
 }
 
+/// Which device each side of a merge comes from, by sync name (empty when not known); the
+/// conflicts the merge leaves carry them, so each device can say whose value is whose.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Devices<'a> {
+    pub ours: &'a str,
+    pub theirs: &'a str,
+}
+
 /// Merges `theirs` into `ours`; `base` is their last common version, when known.
-pub fn merge(base: Option<Plan>, mut ours: Plan, mut theirs: Plan) -> Merged {
+pub fn merge(base: Option<Plan>, ours: Plan, theirs: Plan) -> Merged {
+    merge_from(base, ours, theirs, Devices::default())
+}
+
+/// `merge`, with the devices the two sides come from written into the conflicts it leaves.
+pub fn merge_from(
+    base: Option<Plan>,
+    mut ours: Plan,
+    mut theirs: Plan,
+    devices: Devices,
+) -> Merged {
     let two_way = base.is_none();
     let mut base = base.unwrap_or_default();
     let (fb, mut fo, mut ft) = flatten_all(
@@ -56,6 +74,10 @@ pub fn merge(base: Option<Plan>, mut ours: Plan, mut theirs: Plan) -> Merged {
         &theirs.profile,
         &mut clash_sink(&mut conflicts, None, None),
     );
+    for c in &mut conflicts {
+        c.kept_on = devices.ours.to_string();
+        c.other_on = devices.theirs.to_string();
+    }
     let tree_changes = Report {
         reviews: count_changed_reviews(&ours.reviews, &reviews),
         profile: profile != ours.profile,
