@@ -387,9 +387,15 @@ mod tests {
     #[test]
     fn a_device_name_is_read_and_an_empty_one_refused() {
         let (c, problems) = parse("device = \" work laptop \"\n", "c");
-        assert_eq!((c.device.as_deref(), problems.len()), (Some("work laptop"), 0));
+        assert_eq!(
+            (c.device.as_deref(), problems.len()),
+            (Some("work laptop"), 0)
+        );
         let (c, problems) = parse("device = \"  \"\n", "c");
-        assert!(c.device.is_none() && problems[0].contains("device"), "{problems:?}");
+        assert!(
+            c.device.is_none() && problems[0].contains("device"),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -69,7 +69,7 @@ fn toggle_step(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
     let mut step = plan.step(id)?.clone();
     let done = step.done.is_none();
     let note = match (done, step.recurrence, step.due) {
-        (true, Some(rule), Some(due)) => Some(next_occurrence(&mut step, rule, due, today)),
+        (true, Some(rule), Some(due)) => Some(next_occurrence(&mut step, rule, due, today, today)),
         _ => {
             step.done = done.then_some(today);
             None
@@ -84,16 +84,31 @@ fn toggle_step(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
     })
 }
 
-/// Folds this occurrence of a repeating step into its history and moves it on to the next
-/// one on or after today; occurrences that went by undone are counted as missed.
+/// Records the current occurrence of a repeating step as done on `done_on` (elsewhere: in
+/// taskwarrior, on a phone) and moves it on as marking it done that day would have; `false`
+/// (and nothing changed) when the step does not repeat or has no due date.
+pub fn record_occurrence(step: &mut ActionStep, done_on: NaiveDate) -> bool {
+    match (step.recurrence, step.due) {
+        (Some(rule), Some(due)) => {
+            next_occurrence(step, rule, due, done_on, done_on);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Folds this occurrence of a repeating step into its history (done on `done_on`) and moves
+/// it on to the next one on or after `today`; occurrences that went by undone are counted as
+/// missed.
 fn next_occurrence(
     step: &mut ActionStep,
     rule: Recurrence,
     due: NaiveDate,
+    done_on: NaiveDate,
     today: NaiveDate,
 ) -> String {
-    let (next, missed) = rule.next(due, today, today);
-    step.history.push(today);
+    let (next, missed) = rule.next(due, done_on, today);
+    step.history.push(done_on);
     step.missed += missed;
     step.due = Some(next);
     step.reschedules = 0;

@@ -1,21 +1,45 @@
-//! taskwarrior's JSON, both ways. In: `task export` becomes steps, a goal per project, its
-//! UTC stamps read as the local day, tags and annotations kept in the step's notes, a
-//! recurring task one repeating step (not its template and each instance), and a task seen
-//! before (by uuid) updated rather than added. Out: the open steps as tasks `task import`
-//! accepts, the goal as project, each with a uuid that stays the same from export to
-//! export, so importing either way again updates instead of duplicating.
+//! taskwarrior's JSON, both ways. In (here): `task export` becomes steps, a goal per
+//! project, its UTC stamps read as the local day, tags and annotations kept in the step's
+//! notes, a recurring task one repeating step (not its template and each instance), and a
+//! task seen before (by uuid) updated rather than added: its title, due date, being done, an
+//! occurrence of a repeating one done, annotations added since. Out (`out`): the steps as
+//! tasks `task import` accepts, each with a uuid that stays the same from export to export
+//! and the fields task keeps that goalcoach does not (kept in the step as task last gave
+//! them), so the loop can go round any number of times without undoing either side.
+
+mod out;
 
 use crate::import::{Import, task_summary};
 use crate::model::repeat::{From, Unit};
 use crate::model::text::{clean_line, clean_text};
-use crate::model::{ActionStep, Goal, GoalStatus, ItemId, Node, Op, Plan, Recurrence};
+use crate::model::{ActionStep, Goal, ItemId, Node, Op, Plan, Recurrence};
 use anyhow::Result;
 use chrono::{Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use std::collections::HashMap;
+
+pub use out::export;
 
 /// The step field that remembers which taskwarrior task a step came from.
 const TASK_UUID: &str = "taskwarrior_uuid";
+/// The step field keeping what task said of the task beyond what goalcoach owns (entry date,
+/// annotations, tags, user-defined attributes, a template's due and mask), sent back on export.
+const KEPT: &str = "taskwarrior_task";
+/// Inside `KEPT`: the task is a recurring template (task makes the occurrences).
+const TEMPLATE: &str = "goalcoach_template";
+/// Fields of a task goalcoach owns or task works out itself: not kept.
+const NOT_KEPT: [&str; 9] = [
+    "uuid",
+    "description",
+    "project",
+    "status",
+    "end",
+    "priority",
+    "id",
+    "urgency",
+    "modified",
+];
 
 /// One task of `task export`, with the fields goalcoach reads.
 #[derive(Deserialize)]
@@ -41,9 +65,43 @@ struct Task {
     /// For an instance of a recurring task: the template's uuid.
     #[serde(default)]
     parent: Option<String>,
+    /// Every other field (entry, mask, user-defined attributes), kept as task gave it.
+    #[serde(flatten)]
+    other: Map<String, Value>,
 }
 
-#[derive(Deserialize, Serialize)]
+impl Task {
+    fn is_template(&self) -> bool {
+        self.status == "recurring"
+    }
+
+    /// What goalcoach keeps of this task to send back: everything it does not own; a
+    /// template's due date too (task counts its occurrences from it).
+    fn kept(&self) -> Value {
+        let mut kept: Map<String, Value> = self
+            .other
+            .iter()
+            .filter(|(k, _)| !NOT_KEPT.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        if !self.tags.is_empty() {
+            kept.insert("tags".into(), serde_json::json!(self.tags));
+        }
+        if !self.annotations.is_empty() {
+            let annotations = serde_json::to_value(&self.annotations).unwrap_or_default();
+            kept.insert("annotations".into(), annotations);
+        }
+        if self.is_template() {
+            kept.insert(TEMPLATE.into(), Value::Bool(true));
+            if let Some(due) = &self.due {
+                kept.insert("due".into(), due.clone().into());
+            }
+        }
+        Value::Object(kept)
+    }
+}
+
+#[derive(Clone, Deserialize, Serialize, PartialEq)]
 struct Annotation {
     #[serde(default)]
     entry: Option<String>,
@@ -105,12 +163,60 @@ fn recurrence(recur: &str) -> Option<Recurrence> {
 }
 
 /// The uuid a step goes out with: the one it came in with, or one made from the plan and
-/// the step's id (the same every time).
+/// the step's id (the same every time); for a repeating step made here, its current
+/// occurrence's (see `occurrence_uuid`).
 pub fn uuid_of(plan: &Plan, step: &ActionStep) -> String {
     if let Some(uuid) = step.extra.get(TASK_UUID).and_then(|v| v.as_str()) {
         return uuid.to_string();
     }
-    let seed = format!("goalcoach:{}:{}", plan.uid, step.id.0);
+    match step.recurrence {
+        Some(_) => occurrence_uuid(plan, step, step.history.len()),
+        None => made_uuid(plan, step, 0),
+    }
+}
+
+/// A repeating step made in goalcoach goes to task one occurrence at a time, each a task of
+/// its own (task's `recur` would make copies on its own schedule): occurrence `n` counts the
+/// occurrences done before it. The first one has the step's plain uuid.
+fn occurrence_uuid(plan: &Plan, step: &ActionStep, n: usize) -> String {
+    made_uuid(plan, step, n)
+}
+
+/// For a repeating step made here with an occurrence done: the uuid that occurrence went
+/// to task with.
+fn previous_occurrence_uuid(plan: &Plan, step: &ActionStep) -> Option<String> {
+    let done = step.history.len();
+    (step.recurrence.is_some() && done > 0 && !step.extra.contains_key(TASK_UUID))
+        .then(|| occurrence_uuid(plan, step, done - 1))
+}
+
+/// For a repeating step made here: the uuids its occurrences done so far went to task with.
+fn earlier_occurrence_uuids(plan: &Plan, step: &ActionStep) -> Vec<String> {
+    if step.recurrence.is_none() || step.extra.contains_key(TASK_UUID) {
+        return Vec::new();
+    }
+    (0..step.history.len())
+        .map(|n| occurrence_uuid(plan, step, n))
+        .collect()
+}
+
+/// Whether a step goes to task as a recurring template it came from.
+fn is_template(step: &ActionStep) -> bool {
+    step.recurrence.is_some()
+        && step
+            .extra
+            .get(KEPT)
+            .and_then(|k| k.get(TEMPLATE))
+            .and_then(Value::as_bool)
+            == Some(true)
+}
+
+/// A uuid made from the plan, the step's id and `n` (the same every time).
+fn made_uuid(plan: &Plan, step: &ActionStep, n: usize) -> String {
+    let seed = match n {
+        0 => format!("goalcoach:{}:{}", plan.uid, step.id.0),
+        n => format!("goalcoach:{}:{}:{n}", plan.uid, step.id.0),
+    };
     let hash = |basis: u64| {
         seed.bytes().fold(basis, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
@@ -139,12 +245,12 @@ pub fn import(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> {
             e.column()
         )
     })?;
-    let known: HashMap<String, ItemId> = plan
-        .goals
-        .iter()
-        .flat_map(|g| g.all_steps())
-        .map(|s| (uuid_of(plan, s), s.id))
-        .collect();
+    let mut known: HashMap<String, ItemId> = HashMap::new();
+    let mut done_before = std::collections::HashSet::new();
+    for step in plan.goals.iter().flat_map(|g| g.all_steps()) {
+        known.insert(uuid_of(plan, step), step.id);
+        done_before.extend(earlier_occurrence_uuids(plan, step));
+    }
     let mut join = Join {
         plan,
         known,
@@ -156,7 +262,11 @@ pub fn import(text: &str, plan: &Plan, today: NaiveDate) -> Result<Import> {
         counts: [0; 2],
     };
     let (groups, twins) = by_recurring_key(&tasks);
-    for (key, group) in groups {
+    // An occurrence done here that went to task completed: goalcoach has it already.
+    for (key, group) in groups
+        .into_iter()
+        .filter(|(k, _)| !done_before.contains(*k))
+    {
         join.task(Some(key), &group)?;
     }
     for twin in &twins {
@@ -192,8 +302,8 @@ fn goals_by_title(plan: &Plan) -> HashMap<String, ItemId> {
 }
 
 /// The tasks that make one step, in file order: a recurring task's template and its
-/// instances share the template's uuid; every other task stands alone. Deleted tasks and
-/// finished instances of a recurring task are left out. A task whose uuid an earlier task
+/// instances (pending and completed) share the template's uuid; every other task stands
+/// alone. Deleted tasks are left out. A task whose uuid an earlier task
 /// already has (taskwarrior gives each its own, so the file was put together by hand) is a
 /// step of its own, with no uuid to match: the second list.
 type Groups<'a> = (Vec<(&'a str, Vec<&'a Task>)>, Vec<&'a Task>);
@@ -204,9 +314,6 @@ fn by_recurring_key(tasks: &[Task]) -> Groups<'_> {
     let mut standalone: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut twins = Vec::new();
     for task in tasks.iter().filter(|t| t.status != "deleted") {
-        if task.parent.is_some() && task.status != "pending" {
-            continue;
-        }
         if task.parent.is_none() && !standalone.insert(&task.uuid) {
             twins.push(task);
             continue;
@@ -239,32 +346,48 @@ struct Join<'a> {
 /// What a group of tasks says the step is.
 struct Wanted {
     title: String,
+    /// The due date of what is still open there.
     due: Option<NaiveDate>,
+    /// The task's (or the template's) own due date, open or not.
+    first_due: Option<NaiveDate>,
+    /// When the task was completed (a task that does not repeat there).
     done: Option<NaiveDate>,
     recurrence: Option<Recurrence>,
+    /// Occurrences completed there: (due day, done day), earliest due first.
+    occurrences: Vec<(NaiveDate, NaiveDate)>,
+    /// The annotations there, and what else goalcoach keeps to send back.
+    annotations: Vec<Annotation>,
+    kept: Value,
 }
 
 fn wanted(group: &[&Task], today: NaiveDate) -> Wanted {
-    let template = group
-        .iter()
-        .find(|t| t.status == "recurring")
-        .unwrap_or(&group[0]);
+    let template = group.iter().find(|t| t.is_template()).unwrap_or(&group[0]);
     let recurrence = group
         .iter()
         .find_map(|t| t.recur.as_deref())
         .and_then(recurrence);
+    let open = |t: &&&Task| matches!(t.status.as_str(), "pending" | "waiting");
     let pending_due = group
         .iter()
-        .filter(|t| t.status == "pending")
+        .filter(open)
         .filter_map(|t| local_day(&t.due))
         .min();
-    let done = (recurrence.is_none() && template.status == "completed")
-        .then(|| local_day(&template.end).unwrap_or(today));
+    let finished = |t: &Task| (t.status == "completed").then(|| local_day(&t.end).unwrap_or(today));
+    let mut occurrences: Vec<(NaiveDate, NaiveDate)> = group
+        .iter()
+        .filter(|t| !t.is_template())
+        .filter_map(|t| Some((local_day(&t.due)?, finished(t)?)))
+        .collect();
+    occurrences.sort();
     Wanted {
         title: clean_line(&template.description).trim().to_string(),
-        due: pending_due.or_else(|| local_day(&template.due)),
-        done,
+        due: pending_due,
+        first_due: local_day(&template.due),
+        done: finished(template).filter(|_| recurrence.is_none()),
         recurrence,
+        occurrences,
+        annotations: template.annotations.clone(),
+        kept: template.kept(),
     }
 }
 
@@ -280,12 +403,16 @@ impl Join<'_> {
         if let Some(&id) = key.and_then(|k| self.known.get(k)) {
             return self.update(id, wanted);
         }
-        let task = group[0];
+        let task = group.iter().find(|t| t.is_template()).unwrap_or(&group[0]);
         let goal = self.goal_for(task.project.as_deref().unwrap_or("Imported tasks"));
         let mut step = ActionStep::new(self.ids.next_id(), &wanted.title);
-        step.due = wanted.due;
+        step.due = wanted.due.or(wanted.first_due);
         step.done = wanted.done;
         step.recurrence = wanted.recurrence;
+        if step.recurrence.is_some() {
+            step.history = wanted.occurrences.iter().map(|&(_, done)| done).collect();
+        }
+        self.keep(&mut step, wanted.kept);
         step.importance = match task.priority.as_deref() {
             Some("H") => 3,
             Some("L") => 1,
@@ -306,19 +433,32 @@ impl Join<'_> {
         Ok(())
     }
 
-    /// A task seen before: its title, due date and being done follow taskwarrior.
+    /// A task seen before: its title, due date and being done follow taskwarrior; for a
+    /// repeating step each occurrence completed there since is recorded; annotations added
+    /// there since join the notes.
     fn update(&mut self, id: ItemId, wanted: Wanted) -> Result<()> {
         let Some(old) = self.plan.step(id) else {
             return Ok(()); // added earlier in this same file
         };
         let mut step = old.clone();
         step.title = wanted.title;
+        if step.recurrence.is_some() {
+            for &(due, done_on) in &wanted.occurrences {
+                if step.due.is_some_and(|current| due >= current) {
+                    crate::model::done::record_occurrence(&mut step, done_on);
+                }
+            }
+        } else if wanted.due.is_none() {
+            step.due = wanted.first_due.or(step.due);
+        }
         if wanted.due.is_some() {
             step.due = wanted.due;
         }
         if step.done.is_none() && step.recurrence.is_none() {
             step.done = wanted.done;
         }
+        add_new_annotations(&mut step, &wanted.annotations);
+        self.keep(&mut step, wanted.kept);
         if step != *old {
             self.ops.push(Op::Update {
                 node: Node::Step(Box::new(step)),
@@ -326,6 +466,32 @@ impl Join<'_> {
             self.counts[1] += 1;
         }
         Ok(())
+    }
+
+    /// Keeps in the step what task said beyond goalcoach's own fields — less what goalcoach
+    /// would send anyway (the goal's start as entry date, the goal's and milestone's tags),
+    /// so a plan's own export read back changes nothing.
+    fn keep(&self, step: &mut ActionStep, kept: Value) {
+        let Value::Object(mut kept) = kept else {
+            return;
+        };
+        if let Some(goal) = self.plan.goal_of(step.id) {
+            if kept.get("entry").and_then(Value::as_str) == Some(&stamp_of(goal.created)) {
+                kept.remove("entry");
+            }
+            let ours = out::tags_goalcoach_sends(self.plan, step.id);
+            if let Some(Value::Array(tags)) = kept.get_mut("tags") {
+                tags.retain(|t| t.as_str().is_none_or(|t| !ours.iter().any(|o| o == t)));
+                if tags.is_empty() {
+                    kept.remove("tags");
+                }
+            }
+        }
+        if kept.is_empty() {
+            step.extra.remove(KEPT);
+        } else {
+            step.extra.insert(KEPT.into(), Value::Object(kept));
+        }
     }
 
     /// The goal a project's tasks go under: a goal of that name, or a new one.
@@ -349,87 +515,41 @@ impl Join<'_> {
     }
 }
 
+/// Annotations task has that it did not have when last read, as lines of the step's notes.
+fn add_new_annotations(step: &mut ActionStep, there: &[Annotation]) {
+    let before: Vec<Annotation> = step
+        .extra
+        .get(KEPT)
+        .and_then(|k| k.get("annotations"))
+        .and_then(|a| serde_json::from_value(a.clone()).ok())
+        .unwrap_or_default();
+    for a in there.iter().filter(|a| !before.contains(a)) {
+        let line = annotation_line(a);
+        if !step.notes.contains(&line) {
+            if !step.notes.is_empty() {
+                step.notes.push('\n');
+            }
+            step.notes.push_str(&line);
+        }
+    }
+    step.notes = clean_text(&step.notes);
+}
+
+fn annotation_line(a: &Annotation) -> String {
+    match local_day(&a.entry) {
+        Some(day) => format!("{day}: {}", a.description),
+        None => a.description.clone(),
+    }
+}
+
 /// A task's tags and annotations, as the step's notes.
 fn notes(task: &Task) -> String {
     let mut lines = Vec::new();
     if !task.tags.is_empty() {
         lines.push(format!("Tags: {}", task.tags.join(", ")));
     }
-    for a in &task.annotations {
-        match local_day(&a.entry) {
-            Some(day) => lines.push(format!("{day}: {}", a.description)),
-            None => lines.push(a.description.clone()),
-        }
-    }
+    lines.extend(task.annotations.iter().map(annotation_line));
     clean_text(&lines.join("\n"))
-}
-
-/// One task as `task import` reads it.
-#[derive(Serialize)]
-struct OutTask {
-    uuid: String,
-    description: String,
-    project: String,
-    status: &'static str,
-    entry: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    due: Option<String>,
-    /// When a step done in goalcoach was done, so taskwarrior has it completed too.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    end: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    priority: Option<&'static str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    tags: Vec<String>,
-}
-
-/// The steps of goals still being worked on, as a JSON array for `task import`: the goal's
-/// title is the project, its tags the task's tags, the milestone one more tag; a step done
-/// here goes out `completed` with its `end` day, so finishing it in goalcoach reaches task.
-pub fn export(plan: &Plan) -> String {
-    let mut tasks = Vec::new();
-    for goal in plan
-        .goals
-        .iter()
-        .filter(|g| matches!(g.status, GoalStatus::Active | GoalStatus::OnHold))
-    {
-        let steps = goal.steps.iter().map(|s| (s, None)).chain(
-            goal.milestones
-                .iter()
-                .flat_map(|m| m.steps.iter().map(move |s| (s, Some(m.title.as_str())))),
-        );
-        for (step, milestone) in steps {
-            let mut tags: Vec<String> = goal.tags.iter().map(|t| tag_word(t)).collect();
-            tags.extend(milestone.map(tag_word));
-            tasks.push(OutTask {
-                uuid: uuid_of(plan, step),
-                description: step.title.clone(),
-                project: goal.title.clone(),
-                status: if step.is_done() {
-                    "completed"
-                } else {
-                    "pending"
-                },
-                entry: stamp_of(goal.created),
-                due: step.due.map(stamp_of),
-                end: step.done.map(stamp_of),
-                priority: match step.importance {
-                    3 => Some("H"),
-                    1 => Some("L"),
-                    _ => None,
-                },
-                tags,
-            });
-        }
-    }
-    let mut out = serde_json::to_string_pretty(&tasks).expect("tasks serialize");
-    out.push('\n');
-    out
-}
-
-/// A tag taskwarrior accepts: one word, no spaces.
-fn tag_word(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join("_")
 }
 
 #[cfg(test)]
