@@ -726,3 +726,27 @@ fn the_brief_gives_one_page_since_a_day_in_markdown_or_text() {
     let err = run_err(dir, &["brief", "--since", "someday"]);
     assert!(err.contains("someday"), "{err}");
 }
+
+#[test]
+fn titles_are_kept_without_the_spaces_around_them_so_an_export_reads_back_once() {
+    let dir = tempfile::tempdir().unwrap();
+    run_ok(dir.path(), &["add", "  Speak at a meetup  "]);
+    run_ok(
+        dir.path(),
+        &["add", " Book a room ", "--under", "1", "--step"],
+    );
+    run_ok(dir.path(), &["edit", "2", "--title", "  Book the room\t"]);
+    let plan = plan_json(dir.path());
+    assert_eq!(plan["goals"][0]["title"], "Speak at a meetup");
+    assert_eq!(plan["goals"][0]["steps"][0]["title"], "Book the room");
+    let md = dir.path().join("out.md");
+    run_ok(
+        dir.path(),
+        &["export", "--format", "markdown", "-o", md.to_str().unwrap()],
+    );
+    let said = run_ok(dir.path(), &["import", md.to_str().unwrap()]);
+    assert!(
+        said.contains("imported 0 goals, 0 milestones, 0 steps"),
+        "{said}"
+    );
+}

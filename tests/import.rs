@@ -34,18 +34,17 @@ fn shape(plan: &Plan) -> Vec<String> {
     let mut out = Vec::new();
     for g in &plan.goals {
         out.push(format!(
-            "goal {:?} deadline {:?} done {}",
-            g.title,
-            g.deadline,
-            g.status == GoalStatus::Done
+            "goal {:?} deadline {:?} status {:?} specific {:?}",
+            g.title, g.deadline, g.status, g.description
         ));
         let step = |s: &goalcoach::model::ActionStep| {
             format!(
-                "  step {:?} due {:?} done {:?} repeats {:?}",
+                "  step {:?} due {:?} done {:?} repeats {:?} importance {}",
                 s.title,
                 s.due,
                 s.done,
-                s.recurrence.map(|r| r.to_string())
+                s.recurrence.map(|r| r.to_string()),
+                s.importance
             )
         };
         out.extend(g.steps.iter().map(step));
@@ -68,6 +67,25 @@ fn tricky_plan() -> Plan {
     plan.goals[0].milestones[0].steps[0].title = "- a dash, then\na line break".into();
     plan.goals[1].status = GoalStatus::Done;
     plan.goals[1].completed = Some(today());
+    // Text that looks like the markers the importer reads stays text.
+    let milestone = &mut plan.goals[0].milestones[0];
+    milestone.steps[0].importance = 3;
+    let mut marked = milestone.steps[0].clone();
+    marked.title = "Call Sam 📅 2027-01-01 ✅ 2026-11-01 🔁 weekly ⏫".into();
+    marked.importance = 1;
+    let mut boxed = marked.clone();
+    boxed.title = "[x] not done yet".into();
+    for (i, mut step) in [marked, boxed].into_iter().enumerate() {
+        step.id = goalcoach::model::ItemId(900 + i as u64);
+        step.num = goalcoach::model::Num(900 + i as u64);
+        step.due = None;
+        step.done = None;
+        step.recurrence = None;
+        milestone.steps.push(step);
+    }
+    // What the card says of a goal comes back too.
+    plan.goals[2].status = GoalStatus::Dropped;
+    plan.goals[2].description = "Say *what* & why".into();
     plan
 }
 
@@ -201,19 +219,19 @@ fn outlines_people_write_land_where_they_belong_once() {
     assert_eq!(
         shape(&plan),
         [
-            "goal \"Speak at a conference\" deadline Some(2027-03-01) done false",
-            "  step \"Ask Dana for a review\" due None done None repeats None",
+            "goal \"Speak at a conference\" deadline Some(2027-03-01) status Active specific \"\"",
+            "  step \"Ask Dana for a review\" due None done None repeats None importance 3",
             " milestone \"Get accepted\" target Some(2026-12-16) done None",
-            "  step \"Pick three CFPs\" due None done Some(2026-11-10) repeats None",
-            "  step \"Draft the abstract\" due Some(2026-11-30) done None repeats None",
-            "goal \"Get promoted\" deadline None done false",
-            "  step \"Talk to my manager\" due None done Some(2026-11-21) repeats None",
-            "goal \"Learn Rust\" deadline Some(2027-06-30) done false",
+            "  step \"Pick three CFPs\" due None done Some(2026-11-10) repeats None importance 2",
+            "  step \"Draft the abstract\" due Some(2026-11-30) done None repeats None importance 2",
+            "goal \"Get promoted\" deadline None status Active specific \"\"",
+            "  step \"Talk to my manager\" due None done Some(2026-11-21) repeats None importance 2",
+            "goal \"Learn Rust\" deadline Some(2027-06-30) status Active specific \"\"",
             " milestone \"Read the book\" target None done Some(2026-11-12)",
-            "  step \"Chapters 1-5\" due None done Some(2026-11-21) repeats None",
-            "  step \"Chapters 6-10\" due None done None repeats None",
+            "  step \"Chapters 1-5\" due None done Some(2026-11-21) repeats None importance 3",
+            "  step \"Chapters 6-10\" due None done None repeats None importance 3",
             " milestone \"Build a CLI tool\" target Some(2026-12-05) done None",
-            "goal \"Learn Haskell\" deadline None done false",
+            "goal \"Learn Haskell\" deadline None status Dropped specific \"\"",
         ]
     );
     assert_eq!(plan.goals[0].steps[0].importance, 3);

@@ -3,7 +3,7 @@
 
 use super::{AddArgs, CheckinArgs, emit, open};
 use crate::model::dates::parse_date;
-use crate::model::text::{clean_line, clean_text};
+use crate::model::text::clean_text;
 use crate::model::{ActionStep, CheckIn, Goal, ItemId, ItemKind, Milestone, Node, Num, Op, Plan};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -30,7 +30,7 @@ pub(super) fn edit(
 }
 
 pub(super) fn add(plan: &mut Plan, args: &AddArgs, today: NaiveDate) -> Result<String> {
-    let title = clean_line(&args.title);
+    let title = crate::model::text::clean_title(&args.title);
     if title.trim().is_empty() {
         bail!("the title is empty; say what the goal, milestone or step is");
     }

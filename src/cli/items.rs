@@ -176,7 +176,7 @@ pub fn edit_item(plan: &mut Plan, args: &EditArgs, today: NaiveDate) -> Result<S
             d => parse_date(d, today).map(Some),
         })
         .transpose()?;
-    let title = args.title.as_deref().map(clean_line);
+    let title = args.title.as_deref().map(crate::model::text::clean_title);
     if title.as_deref().is_some_and(|t| t.trim().is_empty()) {
         bail!("the title is empty; say what it is");
     }

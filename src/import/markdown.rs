@@ -4,7 +4,7 @@
 //! around the outline, not part of it; a section whose heading is followed by the comment
 //! [`NOT_A_GOAL`] (as goalcoach's own export writes for its profile and reviews) is skipped.
 
-use super::outline::{Entry, Tree, item_key, read_markers};
+use super::outline::{Entry, Tree, item_key, literal, read_markers};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The HTML comment that marks a section as not part of the outline.
@@ -17,6 +17,8 @@ enum Capture {
     Heading,
     /// A list item's first paragraph (its title).
     Item,
+    /// The paragraph right under a goal's heading: its card, `Label: value` lines.
+    Card,
 }
 
 struct Reader {
@@ -53,9 +55,28 @@ pub fn read(text: &str) -> Vec<Entry> {
         after_heading: None,
     };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let event = match event {
+            Event::Text(t) => Event::Text(as_written(text, range.clone(), &t).into()),
+            other => other,
+        };
         reader.event(event, range.start);
     }
     reader.tree.roots
+}
+
+/// A piece of text as the source wrote it: a character the source escaped (`\[`) or wrote
+/// as an entity (`&#x1F4C5;`) is text, never a marker, so a title that holds `📅 2027-01-01`
+/// or starts with `[x]` comes back as that title.
+fn as_written(source: &str, range: std::ops::Range<usize>, text: &str) -> String {
+    if source.get(range.clone()) != Some(text) {
+        return text.chars().map(literal).collect();
+    }
+    let escaped = range.start > 0 && source.as_bytes()[range.start - 1] == b'\\';
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if escaped => std::iter::once(literal(first)).chain(chars).collect(),
+        _ => text.to_string(),
+    }
 }
 
 impl Reader {
@@ -70,6 +91,9 @@ impl Reader {
             Event::End(TagEnd::Heading(level)) => {
                 self.finish_title();
                 self.after_heading = Some(level as usize);
+            }
+            Event::Start(Tag::Paragraph) if after_heading == Some(1) && self.in_outline() => {
+                self.capture = Capture::Card;
             }
             Event::Html(html) if html.trim() == NOT_A_GOAL => {
                 if let Some(level) = after_heading {
@@ -98,6 +122,9 @@ impl Reader {
             }
             Event::Text(text) | Event::Code(text) if self.capture != Capture::Nothing => {
                 self.title.push_str(&text)
+            }
+            Event::SoftBreak | Event::HardBreak if self.capture == Capture::Card => {
+                self.title.push('\n')
             }
             Event::SoftBreak | Event::HardBreak if self.capture != Capture::Nothing => {
                 self.title.push(' ')
@@ -145,10 +172,13 @@ impl Reader {
         if self.capture == Capture::Nothing {
             return;
         }
+        let card = self.capture == Capture::Card;
         self.capture = Capture::Nothing;
         let title = std::mem::take(&mut self.title);
-        if let Some(entry) = self.tree.current() {
-            read_markers(entry, &title);
+        match self.tree.current() {
+            Some(entry) if card => entry.card = super::card::lines(&title),
+            Some(entry) => read_markers(entry, &title),
+            None => {}
         }
     }
 }

@@ -3,9 +3,11 @@
 //! goalcoach files. Each reader builds one operation that adds everything, or fails naming
 //! the line; nothing is ever half-imported, and importing the same thing twice adds nothing.
 
+mod card;
 mod markdown;
 mod org;
 mod outline;
+pub use outline::MARKS;
 
 pub use markdown::NOT_A_GOAL;
 

@@ -28,6 +28,9 @@ pub struct Entry {
     pub repeat: Option<Recurrence>,
     pub importance: Option<u8>,
     pub tags: Vec<String>,
+    /// The `Label: value` lines right under a goal's heading, as goalcoach's Markdown export
+    /// writes its card (see `card`).
+    pub card: Vec<(String, String)>,
     pub children: Vec<Entry>,
 }
 
@@ -88,6 +91,36 @@ impl Tree {
     }
 }
 
+/// The characters that mark dates, repetition and priority after a title.
+pub const MARKS: [char; 9] = ['📅', '⏳', '🛫', '✅', '🔁', '➕', '⏫', '🔼', '🔽'];
+
+/// Where a marker character (or the `[` of a task box) that is part of the text — written
+/// escaped, as goalcoach's export writes it — waits while the markers are read: the same
+/// place in Unicode's supplementary private use area B, which no keyboard types.
+const LITERAL_BASE: u32 = 0x10_0000;
+
+/// `c` as text, not a marker, when it is one of the markers or `[`.
+pub fn literal(c: char) -> char {
+    let index = MARKS
+        .iter()
+        .position(|&m| m == c)
+        .or((c == '[').then_some(MARKS.len()));
+    index
+        .and_then(|i| char::from_u32(LITERAL_BASE + i as u32))
+        .unwrap_or(c)
+}
+
+/// The characters `literal` set aside, back as themselves.
+pub(super) fn restore_literals(text: &str) -> String {
+    text.chars()
+        .map(|c| match (c as u32).checked_sub(LITERAL_BASE) {
+            Some(i) if (i as usize) < MARKS.len() => MARKS[i as usize],
+            Some(i) if i as usize == MARKS.len() => '[',
+            _ => c,
+        })
+        .collect()
+}
+
 /// Reads the markers a task line carries at its end, the way Obsidian Tasks writes them:
 /// `📅 due`, `⏳ scheduled`, `🛫 start`, `✅ done`, `🔁 every week`, `⏫`/`🔼`/`🔽` priority,
 /// and a leading `[x]`/`[ ]` (headings have no checkbox of their own). The title is what
@@ -100,9 +133,8 @@ pub fn read_markers(entry: &mut Entry, text: &str) {
             text = rest.trim_start();
         }
     }
-    const MARKS: [char; 9] = ['📅', '⏳', '🛫', '✅', '🔁', '➕', '⏫', '🔼', '🔽'];
     let cut = text.find(MARKS).unwrap_or(text.len());
-    entry.title = clean_line(text[..cut].trim());
+    entry.title = restore_literals(&clean_line(text[..cut].trim()));
     let mut rest = &text[cut..];
     let mut scheduled = None;
     while let Some(mark) = rest.chars().next() {
@@ -300,6 +332,7 @@ impl Join {
         if let Some(i) = entry.importance {
             goal.importance = i;
         }
+        super::card::apply(&mut goal, &entry.card);
         if entry.done || entry.cancelled {
             self.close_goal(&mut goal, entry);
         }

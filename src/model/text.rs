@@ -25,6 +25,12 @@ pub fn clean_line(input: &str) -> String {
         .collect()
 }
 
+/// A title as it is kept: `clean_line`, without the spaces around it (which no screen or
+/// export shows, so a title differing only by them would come back as another item).
+pub fn clean_title(input: &str) -> String {
+    clean_line(input).trim().to_string()
+}
+
 /// A multi-line value: newlines kept (`\r\n` becomes `\n`), tabs become spaces, other
 /// controls and bidi marks removed, capped at `MAX_TEXT` characters.
 pub fn clean_text(input: &str) -> String {

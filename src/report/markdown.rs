@@ -32,8 +32,9 @@ fn section_not_a_goal(out: &mut String, title: &str) {
 }
 
 /// One line of user text, safe anywhere inline: Markdown's punctuation backslash-escaped,
-/// and what would start a list, heading, quote or setext underline at the start of a line
-/// defused. Line breaks become spaces.
+/// what would start a list, heading, quote or setext underline at the start of a line
+/// defused, and the markers the importer reads (`📅`, `✅`, `🔁`, …) written as entities.
+/// Line breaks become spaces.
 pub(super) fn escape(text: &str) -> String {
     let text = text.replace(['\r', '\n'], " ");
     let mut out = String::with_capacity(text.len() + 8);
@@ -42,6 +43,11 @@ pub(super) fn escape(text: &str) -> String {
     for (i, c) in body.char_indices() {
         let line_start = i == 0 && matches!(c, '-' | '+' | '=');
         let numbered = digits > 0 && i == digits && matches!(c, '.' | ')');
+        if crate::import::MARKS.contains(&c) {
+            // No backslash escapes a marker: as an entity it reads as text, not a date.
+            let _ = write!(out, "&#x{:X};", c as u32);
+            continue;
+        }
         if line_start || numbered || "\\`*_[]<>&|~#".contains(c) {
             out.push('\\');
         }
@@ -59,16 +65,30 @@ pub(super) fn escape_lines(text: &str) -> String {
         .join("\\\n")
 }
 
-/// What a title carries after it: ` 🔁 repeats 📅 due (overdue) ✅ done`.
+/// What a title carries after it: ` ⏫ importance 🔁 repeats 📅 due (overdue) ✅ done`.
 struct Markers {
     due: Option<NaiveDate>,
     done: Option<NaiveDate>,
     repeats: Option<String>,
+    /// A step's importance when it differs from its goal's, which an import would give it
+    /// (`⏫` high, `🔼` middle, `🔽` low).
+    importance: Option<u8>,
 }
 
 fn markers(m: Markers, today: NaiveDate) -> String {
-    let Markers { due, done, repeats } = m;
+    let Markers {
+        due,
+        done,
+        repeats,
+        importance,
+    } = m;
     let mut out = String::new();
+    match importance {
+        Some(3) => out.push_str(" ⏫"),
+        Some(2) => out.push_str(" 🔼"),
+        Some(1) => out.push_str(" 🔽"),
+        _ => {}
+    }
     if let Some(rule) = repeats {
         let _ = write!(out, " 🔁 {rule}");
     }
@@ -96,7 +116,9 @@ fn write_goal(out: &mut String, goal: &Goal, today: NaiveDate) {
             Markers {
                 due: goal.deadline,
                 done,
-                repeats: None
+                repeats: None,
+                // A new goal an import makes has the middle importance.
+                importance: Some(goal.importance).filter(|&i| i != 2),
             },
             today
         )
@@ -111,10 +133,10 @@ fn write_goal(out: &mut String, goal: &Goal, today: NaiveDate) {
         out.push('\n');
     }
     for s in &goal.steps {
-        write_step(out, s, today);
+        write_step(out, s, goal.importance, today);
     }
     for m in &goal.milestones {
-        write_milestone(out, m, today);
+        write_milestone(out, m, goal.importance, today);
     }
 }
 
@@ -215,28 +237,30 @@ fn put_measures(card: &mut Vec<(&'static str, String)>, goal: &Goal, today: Naiv
     }
 }
 
-fn write_milestone(out: &mut String, m: &Milestone, today: NaiveDate) {
+fn write_milestone(out: &mut String, m: &Milestone, goal_importance: u8, today: NaiveDate) {
     let marks = Markers {
         due: m.target,
         done: m.done,
         repeats: None,
+        importance: None,
     };
     let _ = writeln!(out, "\n## {}{}", escape(&m.title), markers(marks, today));
     if !m.steps.is_empty() {
         out.push('\n');
     }
     for s in &m.steps {
-        write_step(out, s, today);
+        write_step(out, s, goal_importance, today);
     }
 }
 
 /// One checklist line.
-fn write_step(out: &mut String, s: &ActionStep, today: NaiveDate) {
+fn write_step(out: &mut String, s: &ActionStep, goal_importance: u8, today: NaiveDate) {
     let mark = if s.is_done() { "[x]" } else { "[ ]" };
     let marks = Markers {
         due: s.due,
         done: s.done,
         repeats: s.recurrence.map(|r| r.to_string()),
+        importance: Some(s.importance).filter(|&i| i != goal_importance),
     };
     let _ = writeln!(
         out,
