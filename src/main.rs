@@ -25,6 +25,11 @@ fn run(cli: Cli) -> Result<()> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let config = goalcoach::config::config_path(cli.config.as_deref());
     match cli.command {
+        Some(_) if cli.demo => anyhow::bail!(
+            "--demo opens the app on a sample plan in a temporary directory and goes with no \
+             command; run `goalcoach --demo` to look around, or leave --demo out to work on \
+             your plan (nothing was read or changed)"
+        ),
         Some(command) => {
             let dir = store::data_dir(cli.data_dir.as_deref())?;
             let named = cli.data_dir.is_some()

@@ -476,7 +476,12 @@ fn config_prints_a_default_that_reads_well_and_reports_problems_by_line() {
     let out = run_ok(tmp.path(), &["--config", path.to_str().unwrap(), "config"]);
     assert!(out.contains("reads well"), "{out}");
     fs::write(&path, "week_start = \"sunday\"\n[keys]\nundo = \"j\"\n").unwrap();
-    let out = run_ok(tmp.path(), &["--config", path.to_str().unwrap(), "config"]);
+    let out = goalcoach(tmp.path())
+        .args(["--config", path.to_str().unwrap(), "config"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "a file with problems fails the check");
+    let out = String::from_utf8(out.stdout).unwrap();
     assert!(
         out.contains("line 3: keys.undo: 'j' is already the key of 'move_down'"),
         "{out}"
@@ -749,4 +754,55 @@ fn titles_are_kept_without_the_spaces_around_them_so_an_export_reads_back_once()
         said.contains("imported 0 goals, 0 milestones, 0 steps"),
         "{said}"
     );
+}
+
+#[test]
+fn show_prints_one_item_in_full_and_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    sample(dir.path());
+    let text = run_ok(dir.path(), &["show", "1"]);
+    assert!(text.contains("SMART"), "a goal shows its card: {text}");
+    let list: Value = serde_json::from_str(&run_ok(dir.path(), &["list", "--json"])).unwrap();
+    let step = &list["goals"][0]["steps"][0];
+    let num = step["num"].to_string();
+    let text = run_ok(dir.path(), &["show", &num]);
+    assert!(text.starts_with(step["title"].as_str().unwrap()), "{text}");
+    let json: Value = serde_json::from_str(&run_ok(dir.path(), &["show", &num, "--json"])).unwrap();
+    assert_eq!(json["kind"], "step");
+    assert_eq!(json["summary"], *step);
+    assert_eq!(json["item"]["title"], step["title"]);
+    let err = run_err(dir.path(), &["show", "999"]);
+    assert!(err.contains("there is no item #999"), "{err}");
+}
+
+#[test]
+fn demo_with_a_command_is_refused_and_the_real_plan_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    sample(dir.path());
+    let before = fs::read(dir.path().join("plan.json")).unwrap();
+    let err = run_err(dir.path(), &["--demo", "add", "Not for the real plan"]);
+    assert!(
+        err.contains("--demo") && err.contains("nothing was read or changed"),
+        "{err}"
+    );
+    assert_eq!(fs::read(dir.path().join("plan.json")).unwrap(), before);
+}
+
+#[test]
+fn config_with_problems_exits_1_and_says_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    fs::write(&config, "theme = \"purple\"\n").unwrap();
+    let out = goalcoach(dir.path())
+        .args(["config", "--config", config.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("has problems"));
+    fs::write(&config, "theme = \"light\"\n").unwrap();
+    let out = goalcoach(dir.path())
+        .args(["config", "--config", config.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
 }

@@ -87,7 +87,8 @@ The command did what it was asked.
 \fB1\fR
 It could not: the reason is on standard error, and nothing was changed. This includes a
 plan file that cannot be read, a data directory named with \fB\-\-data\-dir\fR that does not
-exist, and starting the app without a terminal.
+exist, starting the app without a terminal, \fB\-\-demo\fR given with a command, and
+\fBgoalcoach config\fR finding problems in the file (they are printed).
 .TP
 \fB2\fR
 The command line itself was wrong (an unknown option, a value out of range).

@@ -53,6 +53,14 @@ pub struct Cli {
 pub enum Command {
     /// Add a goal, or with --under a milestone or step.
     Add(AddArgs),
+    /// Print one goal, milestone or step in full, as the app's details pane shows it.
+    Show {
+        /// Its number, as `goalcoach list` shows it (12 or #12).
+        id: Num,
+        /// Print JSON instead: the item as plan.json holds it (docs/cli-json.md).
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the goal tree with status, progress, pace, due dates and SMART gaps.
     List {
         /// Print JSON instead (docs/cli-json.md).
@@ -229,7 +237,9 @@ pub enum BriefFormat {
 /// Export formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
+    /// The whole plan, as plan.json holds it (`import` merges it back by id).
     Json,
+    /// A readable plan to share with a coach: goals, SMART cards, checklists (`import` reads it back).
     Markdown,
     /// iCalendar: goal deadlines and milestone targets as all-day events, open steps as to-dos.
     Ics,
@@ -259,6 +269,7 @@ pub fn check_named_dir(command: &Command, dir: &Path) -> Result<()> {
     let reads = matches!(
         command,
         Command::List { .. }
+            | Command::Show { .. }
             | Command::Agenda(_)
             | Command::Review { .. }
             | Command::Export(_)
@@ -306,6 +317,7 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
             let conflicts = crate::model::conflict::listing(&plan, &key, &device);
             emit_text(&(report::list_text(&plan, today) + &conflicts))
         }
+        Command::Show { id, json } => reads::show(dir, today, &settings, (id, json)),
         Command::Agenda(args) => reads::print_agenda(dir, today, settings.week_start, &args),
         Command::Export(args) => reads::export(dir, today, &args),
         Command::Add(args) => edit(dir, today, |plan| add(plan, &args, today)),
@@ -368,7 +380,13 @@ fn show_config(path: Option<&Path>, print_default: bool, problems: &[String]) ->
     } else {
         format!("has problems:\n  {}", problems.join("\n  "))
     };
-    emit(format!("{}: {state}\n", path.display()))
+    emit(format!("{}: {state}\n", path.display()))?;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        // The settings with problems keep their defaults; a script checking the file is told.
+        Err(ExitStatus(1).into())
+    }
 }
 
 fn restore(dir: &Path, today: NaiveDate, which: Option<&str>) -> Result<()> {

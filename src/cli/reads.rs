@@ -123,3 +123,33 @@ pub(super) fn list_measures(dir: &Path, goal: crate::model::Num) -> Result<()> {
         .with_context(|| format!("there is no goal {goal} (`goalcoach list` shows the numbers)"))?;
     super::emit(format!("{}\n", super::measures::listing(g)))
 }
+
+/// `goalcoach show N`: one item in full — what the app's details pane shows, as text; with
+/// `json`, the item as plan.json holds it (with its milestones and steps) and the summary
+/// `list --json` gives.
+pub(super) fn show(
+    dir: &Path,
+    today: NaiveDate,
+    settings: &crate::config::Config,
+    (num, json): (crate::model::Num, bool),
+) -> Result<()> {
+    let plan = read(dir)?;
+    let id = super::edits::find(&plan, num)?;
+    if json {
+        return emit_text(&report::json::to_text(&report::json::item(
+            &plan, id, today,
+        )));
+    }
+    let mut state = crate::app::state::AppState::new(plan, today);
+    state.settings.date_format = settings.date_format.clone();
+    state.settings.review_day = settings.review_day;
+    let lines = crate::ui::item_lines(&state, Some(id), 88);
+    let text: String = lines
+        .iter()
+        .map(|line| {
+            let words: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            format!("{}\n", words.trim_end())
+        })
+        .collect();
+    emit_text(&text)
+}

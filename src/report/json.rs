@@ -116,6 +116,36 @@ fn conflict_json(plan: &Plan, c: &crate::model::Conflict, device: &str) -> Value
     })
 }
 
+/// `goalcoach show N --json`: the item as plan.json holds it (a goal or milestone with what
+/// is under it), its kind and number, its goal's number, and the summary `list --json` gives.
+pub fn item(plan: &Plan, id: ItemId, today: NaiveDate) -> Value {
+    let loc = plan.locate(id);
+    let (summary, item) = match loc {
+        Some(crate::model::Loc::Goal(g)) => {
+            let goal = &plan.goals[g];
+            (goal_json(goal, today), serde_json::to_value(goal))
+        }
+        Some(loc @ crate::model::Loc::Milestone(..)) => match plan.milestone_at(loc) {
+            Some(m) => (milestone_json(m), serde_json::to_value(m)),
+            None => (Value::Null, Ok(Value::Null)),
+        },
+        Some(loc) => match plan.step_at(loc) {
+            Some(s) => (step_json(s), serde_json::to_value(s)),
+            None => (Value::Null, Ok(Value::Null)),
+        },
+        None => (Value::Null, Ok(Value::Null)),
+    };
+    json!({
+        "goalcoach_json": JSON_VERSION,
+        "today": today.to_string(),
+        "kind": loc.map(|l| l.kind().label()),
+        "num": plan.num_of(id).0,
+        "goal": plan.goal_of(id).map(|g| g.num.0),
+        "summary": summary,
+        "item": item.unwrap_or(Value::Null),
+    })
+}
+
 /// An item named by its number, kind, title and goal.
 fn item_ref(plan: &Plan, id: ItemId) -> Value {
     let kind = plan.locate(id).map_or("item", |l| l.kind().label());

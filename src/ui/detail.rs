@@ -18,11 +18,26 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 /// Draws the details of the selection.
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let block = Block::bordered().title(" Details ");
-    let current = state.current_item();
-    let lines = match current.and_then(|id| state.doc.locate(id)) {
+    let lines = item_lines(state, state.current_item(), block_width(area));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
+
+/// The details of item `id` (the selection), for a pane `width` columns wide; also what
+/// `goalcoach show` prints.
+pub fn item_lines(
+    state: &AppState,
+    id: Option<crate::model::ItemId>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    match id.and_then(|id| state.doc.locate(id)) {
         Some(Loc::Goal(g)) => {
             let goal = &state.plan().goals[g];
-            let mut lines = goal_lines(goal, text::day(state), block_width(area));
+            let mut lines = goal_lines(goal, text::day(state), width);
             lines.insert(2, review_line(state, goal));
             lines
         }
@@ -34,13 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
             None => Vec::new(),
         },
         None => vec![Line::styled("Nothing selected.", theme::dim())],
-    };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    }
 }
 
 /// When the goal was last reviewed and the review day it is next due on.

@@ -3,6 +3,7 @@
 
 mod agenda;
 mod detail;
+pub use detail::item_lines;
 mod detail_items;
 mod form;
 mod goals;
