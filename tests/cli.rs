@@ -480,7 +480,11 @@ fn config_prints_a_default_that_reads_well_and_reports_problems_by_line() {
         .args(["--config", path.to_str().unwrap(), "config"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "a file with problems fails the check");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a file with problems fails the check"
+    );
     let out = String::from_utf8(out.stdout).unwrap();
     assert!(
         out.contains("line 3: keys.undo: 'j' is already the key of 'move_down'"),

@@ -41,7 +41,13 @@ fn write_config(dir: &Path) -> String {
 fn each_problem_costs_only_its_own_setting_and_names_its_line() {
     let tmp = tempfile::tempdir().unwrap();
     let config = write_config(tmp.path());
-    let out = run_on_day(tmp.path(), TODAY, &["--config", &config, "config"]);
+    let out = files::run_output(tmp.path(), TODAY, &["--config", &config, "config"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a file with problems fails the check"
+    );
+    let out = String::from_utf8(out.stdout).unwrap();
     for expected in [
         "line 3: ", // the unclosed string
         "that line is left out",

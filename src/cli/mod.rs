@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 
+mod admin;
 mod complete;
 mod edits;
 mod items;
@@ -337,7 +338,7 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         Command::Import { file } => edit(dir, today, |plan| {
             crate::import::import_file(plan, &file, today)
         }),
-        Command::Restore { which } => restore(dir, today, which.as_deref()),
+        Command::Restore { which } => admin::restore(dir, today, which.as_deref()),
         Command::Sync(args) => {
             let device = crate::sync::device::name(settings.device.as_deref());
             emit(format!(
@@ -358,65 +359,12 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         Command::Review {
             step_back, json, ..
         } => reads::print_review(dir, today, &settings, (step_back, json)),
-        Command::Config { print_default } => show_config(config, print_default, &problems),
+        Command::Config { print_default } => admin::show_config(config, print_default, &problems),
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
             emit(manual::page(&cmd).context("cannot render the manual page")?)
         }
     }
-}
-
-fn show_config(path: Option<&Path>, print_default: bool, problems: &[String]) -> Result<()> {
-    if print_default {
-        return emit(crate::config::default_text());
-    }
-    let Some(path) = path else {
-        return emit("No config directory on this system; pass --config FILE.\n");
-    };
-    let state = if !path.exists() {
-        "not there yet: the defaults apply (goalcoach config --print-default > it)".to_string()
-    } else if problems.is_empty() {
-        "reads well".to_string()
-    } else {
-        format!("has problems:\n  {}", problems.join("\n  "))
-    };
-    emit(format!("{}: {state}\n", path.display()))?;
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        // The settings with problems keep their defaults; a script checking the file is told.
-        Err(ExitStatus(1).into())
-    }
-}
-
-fn restore(dir: &Path, today: NaiveDate, which: Option<&str>) -> Result<()> {
-    let backups = store::list_backups(dir);
-    let Some(which) = which else {
-        return emit(report::backup_list(&backups));
-    };
-    // Opened without loading: a damaged plan.json is exactly when a restore is needed.
-    let mut store = Store::open_unloaded(dir, today)?;
-    let chosen = pick_backup(&backups, which)?;
-    let plan = store.restore(&chosen)?;
-    emit(format!(
-        "restored {} ({}); the plan it replaced is kept in the backups\n",
-        chosen.display(),
-        crate::model::text::plural(plan.goals.len(), "goal")
-    ))
-}
-
-fn pick_backup(backups: &[PathBuf], which: &str) -> Result<PathBuf> {
-    if let Ok(n) = which.parse::<usize>() {
-        return backups
-            .get(n.wrapping_sub(1))
-            .cloned()
-            .with_context(|| format!("there is no backup {n}; `goalcoach restore` lists them"));
-    }
-    let path = PathBuf::from(which);
-    let found = backups
-        .iter()
-        .find(|b| b.file_name() == path.file_name() && path.components().count() == 1);
-    Ok(found.cloned().unwrap_or(path))
 }
 
 /// Writes command output to stdout. A reader that went away (`goalcoach list | head`) is not

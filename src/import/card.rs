@@ -47,7 +47,7 @@ fn status_named(value: &str) -> Option<GoalStatus> {
 
 /// A card paragraph's lines as `(label, value)`; lines without a `Label: ` are left out.
 pub fn lines(paragraph: &str) -> Vec<(String, String)> {
-    super::outline::restore_literals(paragraph)
+    super::entry::restore_literals(paragraph)
         .lines()
         .filter_map(|line| {
             let (label, value) = line.split_once(": ")?;

@@ -4,7 +4,7 @@
 //! around the outline, not part of it; a section whose heading is followed by the comment
 //! [`NOT_A_GOAL`] (as goalcoach's own export writes for its profile and reviews) is skipped.
 
-use super::outline::{Entry, Tree, item_key, literal, read_markers};
+use super::entry::{Entry, Tree, item_key, literal, read_markers};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The HTML comment that marks a section as not part of the outline.

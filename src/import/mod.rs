@@ -4,10 +4,11 @@
 //! the line; nothing is ever half-imported, and importing the same thing twice adds nothing.
 
 mod card;
+mod entry;
 mod markdown;
 mod org;
 mod outline;
-pub use outline::MARKS;
+pub use entry::MARKS;
 
 pub use markdown::NOT_A_GOAL;
 

@@ -4,7 +4,7 @@
 //! `1.`, `[ ]`/`[X]`) nested by indent under the headline they follow. Drawers, `#+`
 //! keywords and body text are not part of the outline.
 
-use super::outline::{Entry, Tree, date_at_start, item_key, read_markers};
+use super::entry::{Entry, Tree, date_at_start, item_key, read_markers};
 use crate::model::Recurrence;
 use crate::model::repeat::{From, Unit};
 
