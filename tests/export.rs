@@ -131,7 +131,7 @@ fn markdown_has_the_profile_the_goals_with_check_ins_and_recent_reviews() {
         "# Profile",
         "- Role: Senior backend engineer, payments team (satisfaction 7/10)",
         "- Values: growth (Learning something hard every quarter); impact",
-        "# Move into a staff engineer role 📅 2027-06-29",
+        "# Move into a staff engineer role ⏫ 📅 2027-06-29",
         "Status: active, progress",
         "Specific: Be promoted to staff engineer",
         "Barrier: Little visibility outside my own team",

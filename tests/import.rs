@@ -397,3 +397,150 @@ fn taskwarrior_both_ways_in_the_users_time_zone() {
     let said = run_in_berlin(dir.path(), &["import", "-"], Some(&out));
     assert!(said.contains("imported 0 tasks into 0 new goals"), "{said}");
 }
+
+/// goalcoach's org export, parsed by Python's orgparse when it is there (CI installs it):
+/// every headline is there with its TODO keyword, deadline and goalcoach id.
+fn check_with_orgparse(org: &Path, plan: &Plan) {
+    let script = r#"
+import sys, orgparse
+root = orgparse.load(sys.argv[1])
+for n in root[1:]:
+    d = n.deadline.start.strftime("%Y-%m-%d") if n.deadline else "-"
+    print(n.level, n.todo or "-", d, n.properties.get("GOALCOACH_ID", "-"), n.heading)
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, org.to_str().unwrap()])
+        .output();
+    let Some(out) = out.ok().filter(|o| o.status.success()) else {
+        assert!(
+            std::env::var_os("GOALCOACH_REQUIRE_CLIENTS").is_none(),
+            "Python's orgparse is not installed, and GOALCOACH_REQUIRE_CLIENTS says it must be"
+        );
+        eprintln!("SKIPPED: the orgparse cross-check (pip install orgparse to run it)");
+        return;
+    };
+    let parsed = String::from_utf8(out.stdout).unwrap();
+    let mut expected = Vec::new();
+    let todo = |done: bool| if done { "DONE" } else { "TODO" };
+    let date = |d: Option<chrono::NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
+    for g in &plan.goals {
+        let word = match g.status {
+            GoalStatus::Active => "TODO",
+            GoalStatus::OnHold => "HOLD",
+            GoalStatus::Done => "DONE",
+            GoalStatus::Dropped => "CANCELLED",
+        };
+        expected.push(format!("1 {word} {} {}", date(g.deadline), g.id.0));
+        for s in &g.steps {
+            expected.push(format!(
+                "2 {} {} {}",
+                todo(s.is_done()),
+                date(s.due),
+                s.id.0
+            ));
+        }
+        for m in &g.milestones {
+            expected.push(format!(
+                "2 {} {} {}",
+                todo(m.is_done()),
+                date(m.target),
+                m.id.0
+            ));
+            for s in &m.steps {
+                expected.push(format!(
+                    "3 {} {} {}",
+                    todo(s.is_done()),
+                    date(s.due),
+                    s.id.0
+                ));
+            }
+        }
+    }
+    let got: Vec<String> = parsed
+        .lines()
+        .map(|l| l.splitn(5, ' ').take(4).collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(got, expected, "{parsed}");
+}
+
+#[test]
+fn the_org_export_reads_back_to_the_same_plan_and_an_edited_copy_updates_it() {
+    let from = tempfile::tempdir().unwrap();
+    let mut plan = goalcoach::app::demo::sample_plan(today());
+    plan.goals[0].status = GoalStatus::OnHold;
+    plan.goals[1].status = GoalStatus::Dropped;
+    plan.goals[1].completed = Some(today());
+    save(from.path(), &plan);
+    let org = from.path().join("plan.org");
+    run(
+        from.path(),
+        &["export", "--format", "org", "-o", org.to_str().unwrap()],
+    );
+    check_with_orgparse(&org, &plan_of(from.path()));
+
+    let to = tempfile::tempdir().unwrap();
+    run(to.path(), &["import", org.to_str().unwrap()]);
+    assert_eq!(shape(&plan_of(to.path())), shape(&plan_of(from.path())));
+    let again = run(from.path(), &["import", org.to_str().unwrap()]);
+    assert!(
+        again.contains("imported 0 goals, 0 milestones, 0 steps"),
+        "{again}"
+    );
+    assert!(
+        again.contains("everything in it is in the plan already"),
+        "{again}"
+    );
+
+    // Edited in Emacs: a step retitled, re-dated and marked done.
+    let text = std::fs::read_to_string(&org).unwrap();
+    let step = &plan.goals[0].milestones[0].steps[1];
+    let old_line = text
+        .lines()
+        .find(|l| l.starts_with("*** ") && l.contains(&step.title))
+        .unwrap()
+        .to_string();
+    let new_line = old_line
+        .replacen("TODO", "DONE", 1)
+        .replace(&step.title, "Retitled in Emacs");
+    let edited = text.replacen(
+        &old_line,
+        &format!("{new_line}\n    DEADLINE: <2027-01-15 Fri> CLOSED: [2026-11-20 Fri 09:00]"),
+        1,
+    );
+    let edited = drop_planning_after(&edited, &new_line);
+    std::fs::write(&org, edited).unwrap();
+    let said = run(from.path(), &["import", org.to_str().unwrap()]);
+    assert!(
+        said.contains("imported 0 goals, 0 milestones, 0 steps"),
+        "{said}"
+    );
+    assert!(said.contains("retitled or re-dated 1 item"), "{said}");
+    let after = plan_of(from.path());
+    let moved = after.step(step.id).unwrap();
+    assert_eq!(moved.title, "Retitled in Emacs");
+    assert_eq!(moved.due.unwrap().to_string(), "2027-01-15");
+    assert_eq!(
+        moved.done.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-20")
+    );
+}
+
+/// `text` with the planning line that followed `headline` before the edit taken out (the
+/// edit put its own right under the headline).
+fn drop_planning_after(text: &str, headline: &str) -> String {
+    let mut out = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push(line);
+        if line == headline {
+            out.push(lines.next().unwrap()); // the edit's planning line
+            if lines
+                .peek()
+                .is_some_and(|l| l.trim_start().starts_with("DEADLINE:"))
+            {
+                lines.next();
+            }
+        }
+    }
+    out.join("\n") + "\n"
+}

@@ -246,8 +246,10 @@ pub enum ExportFormat {
     Ics,
     /// One row per step, for spreadsheets.
     Csv,
-    /// The open steps as taskwarrior tasks (`task import`), the goal as project.
+    /// The steps as taskwarrior tasks (`task import`), the goal as project.
     Taskwarrior,
+    /// An org-mode outline Emacs reads (TODO/DONE, DEADLINE, CLOSED, tags, ids); `import` reads it back.
+    Org,
 }
 
 /// Arguments of `goalcoach export`.

@@ -77,6 +77,7 @@ pub(super) fn export(dir: &Path, today: NaiveDate, args: &ExportArgs) -> Result<
     let bytes = match args.format {
         ExportFormat::Json => store::to_pretty_json(&plan),
         ExportFormat::Markdown => text(report::markdown(&plan, today)),
+        ExportFormat::Org => text(report::org::org(&plan, today)),
         ExportFormat::Ics => text(crate::export::ics(&plan)),
         ExportFormat::Taskwarrior => crate::taskwarrior::export(&plan).into_bytes(),
         ExportFormat::Csv => {

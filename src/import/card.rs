@@ -7,6 +7,16 @@
 use crate::model::text::{clean_line, clean_text};
 use crate::model::{Goal, GoalStatus};
 
+/// The labels a card line is read for.
+const LABELS: [&str; 5] = ["Status", "Specific", "Achievable", "Relevant", "Tags"];
+
+/// Whether `line` is one of the card lines goalcoach reads back (`Specific: …`).
+pub fn is_card_line(line: &str) -> bool {
+    lines(line)
+        .first()
+        .is_some_and(|(label, _)| LABELS.contains(&label.as_str()))
+}
+
 /// Sets what `card` says on a goal an import is making.
 pub fn apply(goal: &mut Goal, card: &[(String, String)]) {
     for (label, value) in card {

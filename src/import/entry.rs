@@ -17,6 +17,8 @@ pub struct Entry {
     pub done_on: Option<NaiveDate>,
     /// Cancelled in org-mode: a goal comes in dropped, anything else done.
     pub cancelled: bool,
+    /// Org-mode's `HOLD`: a goal comes in on hold.
+    pub held: bool,
     /// The deadline, target or due date (`📅`, `DEADLINE:`; `SCHEDULED:` when there is none).
     pub due: Option<NaiveDate>,
     pub start: Option<NaiveDate>,
@@ -26,6 +28,15 @@ pub struct Entry {
     /// The `Label: value` lines right under a goal's heading, as goalcoach's Markdown export
     /// writes its card (see `card`).
     pub card: Vec<(String, String)>,
+    /// Text under a headline that is not part of the outline (org-mode body, example
+    /// blocks): the item's notes.
+    pub body: String,
+    /// The goalcoach item this entry was exported from (org's `:GOALCOACH_ID:`), so an
+    /// edited file updates that item instead of adding one.
+    pub id: Option<u64>,
+    /// A headline straight under a goal that is a step, not a milestone
+    /// (`:GOALCOACH_KIND: step`).
+    pub step: bool,
     pub children: Vec<Entry>,
 }
 

@@ -30,12 +30,12 @@ pub fn join(roots: Vec<Entry>, plan: &Plan, today: NaiveDate) -> Result<Import> 
         ids: plan.ids.fork(),
         today,
         ops: Vec::new(),
-        counts: [0; 4],
+        counts: [0; 5],
     };
     for root in &roots {
         join.goal(root)?;
     }
-    let [goals, milestones, steps, updated] = join.counts;
+    let [goals, milestones, steps, updated, changed] = join.counts;
     let mut summary = summary(goals, milestones, steps);
     if updated > 0 {
         summary.push_str(&format!(
@@ -43,7 +43,13 @@ pub fn join(roots: Vec<Entry>, plan: &Plan, today: NaiveDate) -> Result<Import> 
             crate::model::text::plural(updated, "item")
         ));
     }
-    if goals + milestones + steps + updated == 0 {
+    if changed > 0 {
+        summary.push_str(&format!(
+            "; retitled or re-dated {} it was exported from",
+            crate::model::text::plural(changed, "item")
+        ));
+    }
+    if goals + milestones + steps + updated + changed == 0 {
         summary.push_str(" (everything in it is in the plan already)");
     }
     Ok(Import {
@@ -64,17 +70,19 @@ struct Join {
     ids: crate::model::ids::IdSource,
     today: NaiveDate,
     ops: Vec<Op>,
-    /// Goals, milestones and steps added; items marked done.
-    counts: [usize; 4],
+    /// Goals, milestones and steps added; items marked done; items found by id whose title
+    /// or date the outline changed.
+    counts: [usize; 5],
 }
 
 const GOALS: usize = 0;
 const MILESTONES: usize = 1;
 const STEPS: usize = 2;
 const UPDATED: usize = 3;
+const CHANGED: usize = 4;
 
 fn is_milestone_under_goal(entry: &Entry) -> bool {
-    entry.heading || !entry.children.is_empty()
+    !entry.step && (entry.heading || !entry.children.is_empty())
 }
 
 fn has_title(entry: &Entry) -> Result<bool> {
@@ -142,13 +150,27 @@ impl Join {
         if !has_title(entry)? {
             return Ok(());
         }
-        let known = self.goals_by_title.get(&entry.title).copied();
+        let by_id = entry
+            .id
+            .map(ItemId)
+            .filter(|&id| matches!(self.loc(id), Some(crate::model::Loc::Goal(_))));
+        let known = by_id.or_else(|| self.goals_by_title.get(&entry.title).copied());
         let at = known.and_then(|id| self.loc(id));
         let Some(goal) = self.goal_at(at) else {
             let goal = self.new_goal(entry)?;
             self.goals_by_title.insert(goal.title.clone(), goal.id);
             return self.insert(None, Node::Goal(Box::new(goal)));
         };
+        if by_id.is_some() && (goal.title != entry.title || goal.deadline != entry.due) {
+            let mut changed = goal.without_children();
+            changed.title = entry.title.clone();
+            changed.deadline = entry.due;
+            self.apply(Op::Update {
+                node: Node::Goal(Box::new(changed)),
+            })?;
+            self.counts[CHANGED] += 1;
+        }
+        let goal = self.goal_at(at).expect("the goal just found");
         let (id, importance) = (goal.id, goal.importance);
         if matches!(goal.status, GoalStatus::Active | GoalStatus::OnHold)
             && (entry.done || entry.cancelled)
@@ -179,6 +201,10 @@ impl Join {
             goal.importance = i;
         }
         super::card::apply(&mut goal, &entry.card);
+        goal.notes = clean_text(&entry.body);
+        if entry.held {
+            goal.status = GoalStatus::OnHold;
+        }
         if entry.done || entry.cancelled {
             self.close_goal(&mut goal, entry);
         }
@@ -229,14 +255,29 @@ impl Join {
             return Ok(());
         }
         let at = self.loc(goal);
-        let found = self
-            .goal_at(at)
-            .and_then(|g| g.milestones.iter().find(|m| m.title == entry.title));
+        let found = self.goal_at(at).and_then(|g| {
+            let by_id = g.milestones.iter().find(|m| Some(m.id.0) == entry.id);
+            by_id.or_else(|| g.milestones.iter().find(|m| m.title == entry.title))
+        });
         let Some(m) = found else {
             let m = self.new_milestone(importance, entry)?;
             return self.insert(Some(goal), Node::Milestone(Box::new(m)));
         };
         let id = m.id;
+        if m.title != entry.title || (Some(m.id.0) == entry.id && m.target != entry.due) {
+            let mut changed = m.without_children();
+            changed.title = entry.title.clone();
+            changed.target = entry.due;
+            self.apply(Op::Update {
+                node: Node::Milestone(Box::new(changed)),
+            })?;
+            self.counts[CHANGED] += 1;
+        }
+        let at = self.loc(goal);
+        let m = self
+            .goal_at(at)
+            .and_then(|g| g.milestones.iter().find(|m| m.id == id))
+            .expect("the milestone just found");
         if !m.is_done() && self.done_day(entry).is_some() {
             let mut m = m.without_children();
             m.done = self.done_day(entry);
@@ -255,6 +296,7 @@ impl Join {
         let mut m = Milestone::new(self.ids.next_id(), &entry.title);
         m.target = entry.due;
         m.done = self.done_day(entry);
+        m.notes = clean_text(&entry.body);
         self.counts[MILESTONES] += 1;
         for child in &entry.children {
             self.add_step(&mut m.steps, importance, child)?;
@@ -269,15 +311,30 @@ impl Join {
             return Ok(());
         }
         let at = self.loc(parent);
-        let old = self
-            .steps_at(at)
-            .and_then(|steps| steps.iter().find(|s| s.title == entry.title));
+        let old = self.steps_at(at).and_then(|steps| {
+            let by_id = steps.iter().find(|s| Some(s.id.0) == entry.id);
+            by_id.or_else(|| steps.iter().find(|s| s.title == entry.title))
+        });
         let Some(old) = old else {
             let s = self.new_step(importance, entry);
             return self.insert(Some(parent), Node::Step(Box::new(s)));
         };
+        let mut step = old.clone();
+        if step.title != entry.title || (Some(step.id.0) == entry.id && step.due != entry.due) {
+            step.title = entry.title.clone();
+            step.due = entry.due;
+            self.apply(Op::Update {
+                node: Node::Step(Box::new(step.clone())),
+            })?;
+            self.counts[CHANGED] += 1;
+        }
+        self.mark_step_done(step, entry)
+    }
+
+    /// A step the plan has, ticked off in the outline since: marked done.
+    fn mark_step_done(&mut self, old: ActionStep, entry: &Entry) -> Result<()> {
         if !old.is_done() && old.recurrence.is_none() && self.done_day(entry).is_some() {
-            let mut s = old.clone();
+            let mut s = old;
             s.done = self.done_day(entry);
             self.apply(Op::Update {
                 node: Node::Step(Box::new(s)),
@@ -308,10 +365,27 @@ impl Join {
         s.done = self.done_day(entry);
         s.recurrence = entry.repeat;
         s.importance = entry.importance.unwrap_or(goal_importance);
-        s.notes = clean_text(notes_of(&entry.children, 0).trim_end());
+        s.notes = step_notes(entry);
         self.counts[STEPS] += 1;
         s
     }
+}
+
+/// A step's notes: the text under it, its tags (a step has none of its own), and the entries
+/// under it as indented lines.
+fn step_notes(entry: &Entry) -> String {
+    let mut parts = Vec::new();
+    if !entry.body.trim().is_empty() {
+        parts.push(entry.body.trim_end().to_string());
+    }
+    if !entry.tags.is_empty() {
+        parts.push(format!("Tags: {}", entry.tags.join(", ")));
+    }
+    let under = notes_of(&entry.children, 0);
+    if !under.trim().is_empty() {
+        parts.push(under.trim_end().to_string());
+    }
+    clean_text(&parts.join("\n"))
 }
 
 /// Entries deeper than a step, as indented lines for the step's notes.

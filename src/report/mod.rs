@@ -1,5 +1,5 @@
 //! Plain-text views of the plan for the command line and exports: the tree list, the agenda
-//! and a Markdown document. Reads the plan; changes nothing.
+//! and the Markdown and org-mode documents. Reads the plan; changes nothing.
 
 use crate::model::agenda::{self, Bucket};
 use crate::model::progress;
@@ -12,6 +12,7 @@ use std::fmt::Write;
 pub mod brief;
 pub mod json;
 mod markdown;
+pub mod org;
 mod review;
 pub use markdown::markdown;
 pub use review::{review_text, step_back_text};
