@@ -399,3 +399,60 @@ fn a_reused_copy_name_never_overwrites_an_earlier_merged_copy() {
         assert!(plan.goals.iter().any(|g| g.title == title), "{title}");
     }
 }
+
+/// Syncthing's story: both computers had the same plan, each changed a different field of
+/// one goal, and the tool kept one file and left the other as a conflict copy. Merged with
+/// the version both grew from (kept in backups/seen/ when it was read), each change lands
+/// and nothing is asked; without that version every difference waits as a question.
+#[test]
+fn a_conflict_copy_is_merged_against_the_version_both_grew_from() {
+    let w = World::new(true);
+    let (a, b) = (w.dir("laptop"), w.dir("desktop"));
+    w.ok(&a, &["add", "Speak at a conference"]);
+    w.ok(&a, &["add", "Draft the abstract", "--under", "1", "--step"]);
+    // The shared file, as the tool carried it to the other computer.
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::copy(a.join(PLAN_FILE), b.join(PLAN_FILE)).unwrap();
+    w.ok(&a, &["edit", "1", "--title", "Speak at RustConf"]);
+    w.ok(&b, &["edit", "2", "--due", "2026-12-20"]);
+    edit_goal(&b, "Speak at a conference", |g| g.notes = "ask Dana".into());
+    let copy = a.join("plan.sync-conflict-20261122-101010-BBBBBBB.json");
+    std::fs::copy(b.join(PLAN_FILE), &copy).unwrap();
+    let keep = a.join("kept-copy.json");
+    std::fs::copy(&copy, &keep).unwrap();
+    let before = std::fs::read(a.join(PLAN_FILE)).unwrap();
+
+    let said = w.ok(&a, &["sync", "--merge-copies"]);
+    assert!(
+        said.contains("merged against the version both grew from"),
+        "{said}"
+    );
+    let (_, plan) = load(&a);
+    assert!(
+        plan.conflicts.is_empty(),
+        "nothing to ask: {:?}",
+        plan.conflicts
+    );
+    assert_eq!(plan.goals[0].title, "Speak at RustConf");
+    assert_eq!(plan.goals[0].notes, "ask Dana");
+    assert_eq!(
+        plan.goals[0].steps[0].due.unwrap().to_string(),
+        "2026-12-20"
+    );
+
+    // Without the common version the same copy is a two-way merge that asks.
+    std::fs::write(a.join(PLAN_FILE), &before).unwrap();
+    std::fs::remove_dir_all(a.join("backups/seen")).unwrap();
+    std::fs::copy(&keep, &copy).unwrap();
+    let said = w.ok(&a, &["sync", "--merge-copies"]);
+    assert!(said.contains("no common version known"), "{said}");
+    let (_, plan) = load(&a);
+    assert!(!plan.conflicts.is_empty());
+    assert!(
+        plan.conflicts
+            .iter()
+            .all(|c| !c.field.contains("reschedules")),
+        "counters never ask: {:?}",
+        plan.conflicts
+    );
+}

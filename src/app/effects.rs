@@ -113,8 +113,13 @@ fn bring_back(state: &mut AppState, store: &mut Store, copy: &Path) {
 /// Merges a conflict copy into the plan, saves, moves the copy into backups/, says what came
 /// in, and offers the next copy if there is one.
 fn merge_copy(state: &mut AppState, store: &mut Store, copy: &Path) {
-    let device = state.settings.device.clone();
-    let merged = match crate::sync::copies::merge_copy(state.doc.plan(), copy, &device) {
+    let ours = crate::sync::copies::Ours {
+        plan: state.doc.plan(),
+        revisions: store.revisions(),
+        dir: store.dir(),
+        device: &state.settings.device,
+    };
+    let (merged, how) = match crate::sync::copies::merge_copy(&ours, copy) {
         Ok(merged) => merged,
         Err(e) => return state.error(format!("{e:#}; the copy is left where it is")),
     };
@@ -124,7 +129,7 @@ fn merge_copy(state: &mut AppState, store: &mut Store, copy: &Path) {
         return;
     }
     match crate::sync::copies::put_away(store.dir(), copy) {
-        Ok(_) => state.info(format!("Merged: {}.", merged.report.summary())),
+        Ok(_) => state.info(format!("Merged: {} ({how}).", merged.report.summary())),
         Err(e) => state.error(format!("Merged, but {e:#}")),
     }
     offer_next_copy(state, store.dir());

@@ -26,6 +26,7 @@ pub mod progress;
 pub mod repeat;
 pub mod review;
 pub mod reviewing;
+pub mod revisions;
 pub mod smart;
 pub mod standing;
 pub mod stepback;
@@ -70,6 +71,9 @@ pub struct Plan {
     pub profile: Profile,
     /// What a merge left for the person to choose (see `conflict`).
     pub conflicts: Vec<Conflict>,
+    /// This copy's revision and the ones it grew from, newest first (see `revisions`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<u64>,
     #[serde(flatten)]
     pub extra: Extra,
     /// Where new ids come from (random for a plan read from disk); not saved.
@@ -87,6 +91,7 @@ impl Default for Plan {
             reviews: Vec::new(),
             profile: Profile::default(),
             conflicts: Vec::new(),
+            revisions: Vec::new(),
             extra: Extra::new(),
             ids: IdSource::default(),
         }

@@ -99,6 +99,51 @@ fn sort_key(p: &Path) -> String {
     }
 }
 
+/// How many plans as read (`backups/seen/`) are kept, newest first.
+const KEEP_SEEN: usize = 8;
+const SEEN_DIR: &str = "seen";
+
+/// Keeps the plan as it was just read, `bytes`, as `backups/seen/REVISION.json` (once per
+/// revision; the newest `KEEP_SEEN` stay): a version this device knows both it and another
+/// copy may have grown from, the base for merging a conflict copy. Best effort: a plan that
+/// cannot be kept is only a merge with more questions later.
+pub fn keep_seen(dir: &Path, revision: u64, bytes: &[u8]) {
+    let Ok(backups) = backup_dir(dir) else {
+        return;
+    };
+    let seen = backups.join(SEEN_DIR);
+    if super::paths::create_private_dir(&seen).is_err() {
+        return;
+    }
+    let name = format!("{revision}.json");
+    if seen.join(&name).exists() {
+        return;
+    }
+    if super::atomic::write_parts(&seen, &name, &[bytes]).is_err() {
+        return;
+    }
+    let mut kept: Vec<(std::time::SystemTime, PathBuf)> = regular_files(&seen)
+        .into_iter()
+        .filter(|(_, n)| n.ends_with(".json"))
+        .filter_map(|(p, _)| Some((fs::metadata(&p).ok()?.modified().ok()?, p)))
+        .collect();
+    kept.sort_by_key(|k| std::cmp::Reverse(k.0));
+    for (_, old) in kept.into_iter().skip(KEEP_SEEN) {
+        let _ = fs::remove_file(old);
+    }
+}
+
+/// The plan kept by `keep_seen` for `revision`, if this device still has it.
+pub fn seen(dir: &Path, revision: u64) -> Option<PathBuf> {
+    let path = dir
+        .join(DIR)
+        .join(SEEN_DIR)
+        .join(format!("{revision}.json"));
+    fs::symlink_metadata(&path)
+        .is_ok_and(|m| m.is_file())
+        .then_some(path)
+}
+
 /// How many merged conflict copies `backups/` keeps.
 const KEEP_MERGED_COPIES: usize = 20;
 const CONFLICT_PREFIX: &str = "plan.conflict-";

@@ -110,15 +110,55 @@ fn goals_chunk(goals: &[Goal], first: bool) -> Vec<u8> {
 /// The plan as pretty JSON followed by a newline, in pieces to be written one after the
 /// other (so a large plan is never copied into one more buffer).
 pub fn plan_parts(plan: &Plan) -> Vec<Vec<u8>> {
+    plan_parts_as(plan, &plan.revisions)
+}
+
+/// `plan_parts`, with `revisions` written as the plan's (a save's new revision).
+pub fn plan_parts_as(plan: &Plan, revisions: &[u64]) -> Vec<Vec<u8>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    if plan.goals.len() < PARALLEL_FROM || threads < 2 {
-        let mut out = Vec::new();
-        write_pretty(&mut out, plan, 0);
-        out.push(b'\n');
-        return vec![out];
+    if plan.goals.len() >= PARALLEL_FROM
+        && threads >= 2
+        && let Some((shell, tail)) = shell_and_tail(plan, revisions)
+    {
+        let mut parts = vec![shell];
+        parts.extend(parallel_chunks(&plan.goals, threads));
+        parts.push(tail);
+        return parts;
     }
+    vec![whole(plan, revisions)]
+}
+
+/// `parts` (from `plan_parts_as`) with other `revisions`: only the pieces around the goals
+/// are written again.
+pub fn with_revisions(plan: &Plan, mut parts: Vec<Vec<u8>>, revisions: &[u64]) -> Vec<Vec<u8>> {
+    match (parts.len(), shell_and_tail(plan, revisions)) {
+        (n, Some((shell, tail))) if n > 1 => {
+            parts[0] = shell;
+            parts[n - 1] = tail;
+            parts
+        }
+        _ => vec![whole(plan, revisions)],
+    }
+}
+
+/// The plan in one piece, with `revisions` as its own.
+fn whole(plan: &Plan, revisions: &[u64]) -> Vec<u8> {
+    let mut out = Vec::new();
+    if revisions == plan.revisions.as_slice() {
+        write_pretty(&mut out, plan, 0);
+    } else {
+        let mut own = plan.clone();
+        own.revisions = revisions.to_vec();
+        write_pretty(&mut out, &own, 0);
+    }
+    out.push(b'\n');
+    out
+}
+
+/// The document before the goals' entries and after them (the goals are written apart).
+fn shell_and_tail(plan: &Plan, revisions: &[u64]) -> Option<(Vec<u8>, Vec<u8>)> {
     // Every field listed (no `..`), so a new Plan field cannot be silently left out.
     let skeleton = Plan {
         schema_version: plan.schema_version,
@@ -128,6 +168,7 @@ pub fn plan_parts(plan: &Plan) -> Vec<Vec<u8>> {
         reviews: plan.reviews.clone(),
         profile: plan.profile.clone(),
         conflicts: plan.conflicts.clone(),
+        revisions: revisions.to_vec(),
         extra: plan.extra.clone(),
         ids: plan.ids.clone(),
     };
@@ -135,20 +176,12 @@ pub fn plan_parts(plan: &Plan) -> Vec<Vec<u8>> {
     write_pretty(&mut shell, &skeleton, 0);
     shell.push(b'\n');
     let marker = b"\n  \"goals\": []";
-    let Some(at) = shell.windows(marker.len()).position(|w| w == marker) else {
-        let mut out = Vec::new();
-        write_pretty(&mut out, plan, 0);
-        out.push(b'\n');
-        return vec![out];
-    };
+    let at = shell.windows(marker.len()).position(|w| w == marker)?;
     let split = at + marker.len() - 1; // just before the closing ']'
     let mut tail = b"\n  ".to_vec();
     tail.extend_from_slice(&shell[split..]);
     shell.truncate(split);
-    let mut parts = vec![shell];
-    parts.extend(parallel_chunks(&plan.goals, threads));
-    parts.push(tail);
-    parts
+    Some((shell, tail))
 }
 
 fn parallel_chunks(goals: &[Goal], threads: usize) -> Vec<Vec<u8>> {

@@ -89,6 +89,9 @@ pub struct Store {
     today: NaiveDate,
     /// A save step to fail on purpose (tests only; see `inject_fault`).
     fault: atomic::Fault,
+    /// The revisions of the plan on disk as we last read or wrote it (see
+    /// `model::revisions`); a save puts a new one first.
+    revisions: Vec<u64>,
 }
 
 impl Store {
@@ -120,6 +123,7 @@ impl Store {
             backed_up: false,
             today,
             fault: None,
+            revisions: Vec::new(),
         })
     }
 
@@ -159,6 +163,12 @@ impl Store {
     /// `Some(who)` when another process holds the lock and this store cannot save.
     pub fn read_only_reason(&self) -> Option<String> {
         self.lock.holder_description()
+    }
+
+    /// The revisions of the plan on disk as this store last read or wrote it: what a merge
+    /// of another copy takes as ours.
+    pub fn revisions(&self) -> &[u64] {
+        &self.revisions
     }
 
     /// Reads the plan again from disk, e.g. after it changed behind our back. `Ok(None)`
@@ -211,6 +221,10 @@ impl Store {
         if plan.uid.is_empty() {
             plan.uid = new_uid();
         }
+        self.revisions = plan.revisions.clone();
+        if let Some(&head) = plan.revisions.first() {
+            backup::keep_seen(&self.dir, head, &bytes);
+        }
         self.stamp = Some(stamp_of(&path, &[&bytes]));
         Ok(plan)
     }
@@ -219,7 +233,16 @@ impl Store {
     /// read-only, and when the file changed on disk since we last saw it: then our version
     /// goes to a conflict file beside it and the error names that file.
     pub fn save(&mut self, plan: &Plan) -> Result<Saved, SaveError> {
-        let (path, parts) = self.writable(plan)?;
+        use crate::model::revisions;
+        // The same plan saved again writes the same bytes; a changed one a new revision.
+        let mut kept = revisions::join(&self.revisions, &plan.revisions);
+        let (path, mut parts) = self.writable(plan, &kept)?;
+        let slices: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+        if !self.stamp.as_ref().is_some_and(|s| s.has_bytes(&slices)) {
+            kept = revisions::after_save(revisions::fresh(), &kept, &[]);
+            parts = json::with_revisions(plan, parts, &kept);
+        }
+        let revisions = kept;
         let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
         if self.changed_on_disk(&path) {
             let copy = self.write_conflict_copy(&parts)?;
@@ -238,6 +261,7 @@ impl Store {
         // Remembered before the directory sync: after a failed sync the new file is already
         // in place, and the next save must not take our own file for an outside change.
         self.stamp = Some(stamp_of(&path, &parts));
+        self.revisions = revisions;
         self.conflict_copy = None;
         atomic::sync_dir_failing(paths::split(&target).0, self.fault)
             .map_err(|e| e.into_save_error(&target))?;
@@ -245,12 +269,16 @@ impl Store {
     }
 
     /// The plan's path and bytes, when this store may write and the plan would read back.
-    fn writable(&self, plan: &Plan) -> Result<(PathBuf, Vec<Vec<u8>>), SaveError> {
+    fn writable(
+        &self,
+        plan: &Plan,
+        revisions: &[u64],
+    ) -> Result<(PathBuf, Vec<Vec<u8>>), SaveError> {
         if let Some(holder) = self.read_only_reason() {
             return Err(SaveError::ReadOnly { holder });
         }
         let path = self.plan_path();
-        let parts = json::plan_parts(plan);
+        let parts = json::plan_parts_as(plan, revisions);
         let slices: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
         refuse_what_would_not_load(plan, &slices, &path)?;
         Ok((path, parts))
@@ -403,6 +431,11 @@ pub fn read_plan(dir: &Path) -> Result<(Plan, Vec<String>), LoadError> {
 }
 
 /// The backups in `dir`, newest first, without creating anything.
+/// The plan as this device last read it at `revision` (kept in `backups/seen/`), if kept.
+pub fn seen_plan(dir: &Path, revision: u64) -> Option<PathBuf> {
+    backup::seen(dir, revision)
+}
+
 pub fn list_backups(dir: &Path) -> Vec<PathBuf> {
     backup::list(dir)
 }

@@ -15,7 +15,7 @@ impl Store {
     /// git left missing or half written; a link at `plan.json` is replaced, never written
     /// through.
     pub fn replace(&mut self, plan: &Plan, keep_as: &str) -> Result<(), SaveError> {
-        let (path, parts) = self.writable(plan)?;
+        let (path, parts) = self.writable(plan, &plan.revisions)?;
         let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
         if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
             backup::keep_copy(&self.dir, &path, keep_as).map_err(|source| SaveError::Backup {
@@ -25,6 +25,7 @@ impl Store {
         }
         atomic::write_parts(&self.dir, PLAN_FILE, &parts).map_err(|e| e.into_save_error(&path))?;
         self.stamp = Some(stamp_of(&path, &parts));
+        self.revisions = plan.revisions.clone();
         self.backed_up = true;
         Ok(())
     }

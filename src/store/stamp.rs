@@ -16,6 +16,11 @@ pub(super) struct DiskStamp {
 }
 
 impl DiskStamp {
+    /// Whether the file this stamp describes held exactly `parts`.
+    pub(super) fn has_bytes(&self, parts: &[&[u8]]) -> bool {
+        parts.iter().map(|p| p.len() as u64).sum::<u64>() == self.len && hash_of(parts) == self.hash
+    }
+
     /// Whether the file at `path` is still the one this stamp describes: same size, time
     /// and inode, or failing that the same bytes.
     pub(super) fn describes(&self, path: &Path) -> bool {

@@ -66,10 +66,21 @@ pub fn find(dir: &Path) -> Vec<ConflictCopy> {
     found
 }
 
-/// Merges the copy at `path` into `plan` (this computer's, `device`). With no common
+/// What merging a copy starts from: this computer's plan, the revisions of it on disk (the
+/// store's), the data directory and this computer's sync name.
+pub struct Ours<'a> {
+    pub plan: &'a Plan,
+    pub revisions: &'a [u64],
+    pub dir: &'a Path,
+    pub device: &'a str,
+}
+
+/// Merges the copy at `path` into our plan, with the last version both grew from as base
+/// when this computer still has it (`backups/seen/`, or the copy itself when ours grew from
+/// it), so only a field changed differently on both sides is a question. With no common
 /// version known, both sides' items are kept and every differing field waits as a conflict,
-/// its other side named after the copy.
-pub fn merge_copy(plan: &Plan, path: &Path, device: &str) -> Result<Merged> {
+/// its other side named after the copy. Also says which of the two it was.
+pub fn merge_copy(ours: &Ours, path: &Path) -> Result<(Merged, &'static str)> {
     let bytes =
         store::read_plan_file(path)?.with_context(|| format!("{} is gone", path.display()))?;
     let theirs = store::parse_plan(path, &bytes)?;
@@ -80,10 +91,29 @@ pub fn merge_copy(plan: &Plan, path: &Path, device: &str) -> Result<Merged> {
             .unwrap_or_default()
     );
     let devices = merge3::Devices {
-        ours: device,
+        ours: ours.device,
         theirs: &copy,
     };
-    Ok(merge3::merge_from(None, plan.clone(), theirs, devices))
+    let mut plan = ours.plan.clone();
+    plan.revisions = ours.revisions.to_vec();
+    let base = base_of(ours.dir, &plan, &theirs);
+    let how = if base.is_some() {
+        "merged against the version both grew from"
+    } else {
+        "no common version known, so every difference waits for you"
+    };
+    Ok((merge3::merge_from(base, plan, theirs, devices), how))
+}
+
+/// The newest version both copies grew from, when it can be read.
+fn base_of(dir: &Path, ours: &Plan, theirs: &Plan) -> Option<Plan> {
+    let revision = crate::model::revisions::common(&ours.revisions, &theirs.revisions)?;
+    if theirs.revisions.first() == Some(&revision) {
+        return Some(theirs.clone());
+    }
+    let path = store::seen_plan(dir, revision)?;
+    let bytes = store::read_plan_file(&path).ok()??;
+    store::parse_plan(&path, &bytes).ok()
 }
 
 /// Moves a merged copy into `backups/` as `merged-NAME`, never over an earlier one.
@@ -122,12 +152,22 @@ pub fn merge_all(dir: &Path, today: NaiveDate, device: &str) -> Result<String> {
     }
     let mut said = Vec::new();
     for copy in &copies {
-        match merge_copy(&plan, &copy.path, device) {
-            Ok(merged) => {
+        let ours = Ours {
+            plan: &plan,
+            revisions: store.revisions(),
+            dir,
+            device,
+        };
+        match merge_copy(&ours, &copy.path) {
+            Ok((merged, how)) => {
                 plan = merged.plan;
                 store.save(&plan)?;
                 put_away(dir, &copy.path)?;
-                said.push(format!("{}: {}", copy.name(), merged.report.summary()));
+                said.push(format!(
+                    "{}: {} ({how})",
+                    copy.name(),
+                    merged.report.summary()
+                ));
             }
             Err(e) => said.push(format!("{}: left where it is: {e:#}", copy.name())),
         }

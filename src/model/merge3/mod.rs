@@ -100,6 +100,7 @@ pub fn merge_from(
         reviews,
         profile,
         conflicts: Vec::new(),
+        revisions: super::revisions::join(&ours.revisions, &theirs.revisions),
         extra: merge_extra(&base, &ours, &theirs, two_way),
         ids: ours.ids.clone(),
     };

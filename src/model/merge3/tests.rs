@@ -261,6 +261,28 @@ fn without_a_base_both_sides_items_stay_and_differences_wait_as_conflicts() {
     assert_eq!(merged.plan.conflicts.len(), 1);
 }
 
+#[test]
+fn counters_never_ask_even_without_a_base() {
+    let b = base();
+    let (mut ours, theirs) = (device(&b, 1), device(&b, 2));
+    let step = ours.goals[0].all_steps().next().unwrap().id;
+    let mut s = ours.step(step).unwrap().clone();
+    s.reschedules = 1;
+    s.missed = 2;
+    ours.apply(Op::Update {
+        node: crate::model::Node::Step(Box::new(s)),
+    })
+    .unwrap();
+    let merged = merge(None, ours, theirs);
+    assert!(
+        merged.plan.conflicts.is_empty(),
+        "{:?}",
+        merged.plan.conflicts
+    );
+    let s = merged.plan.step(step).unwrap();
+    assert_eq!((s.reschedules, s.missed), (1, 2), "the larger count");
+}
+
 /// Every title in the plan, goals and all they hold, sorted.
 fn all_titles(plan: &Plan) -> Vec<String> {
     let mut out = Vec::new();

@@ -18,6 +18,10 @@ pub struct Clash {
 /// merge if two items share one).
 const SETTLED_AS_OURS: [&str; 1] = ["num"];
 
+/// Counters a person never types, settled without asking by the larger count: how often a
+/// step was put off, how many occurrences went by undone.
+const SETTLED_BY_MAX: [&str; 2] = ["reschedules", "missed"];
+
 /// Merges `ours` and `theirs`, which both came from `base` (`None`: they share no history).
 pub fn merge(
     base: Option<&Value>,
@@ -55,6 +59,12 @@ fn merge_at(
                 Value::Array(merge_lists(b, o, t))
             }
         }
+        (Value::Number(o), Value::Number(t)) if SETTLED_BY_MAX.contains(&last_key(path)) => {
+            match (o.as_u64(), t.as_u64()) {
+                (Some(a), Some(b)) if b > a => theirs.clone(),
+                _ => ours.clone(),
+            }
+        }
         _ => {
             if !SETTLED_AS_OURS.contains(&path) {
                 clashes.push(Clash {
@@ -66,6 +76,11 @@ fn merge_at(
             ours.clone()
         }
     }
+}
+
+/// The last key of a dotted path (`measures.3.current` → `current`).
+fn last_key(path: &str) -> &str {
+    path.rsplit('.').next().unwrap_or(path)
 }
 
 fn merge_objects(
