@@ -5,8 +5,8 @@
 //! duplicates) and a CSV of every step for spreadsheets, with cells a spreadsheet would run
 //! as a formula defused. Reads the plan; changes nothing.
 
-use crate::model::repeat::{From, Unit};
-use crate::model::{ActionStep, Goal, GoalStatus, ItemId, Num, Plan, Recurrence};
+use crate::ics::{Ics, rrule};
+use crate::model::{ActionStep, Goal, GoalStatus, ItemId, Num, Plan};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
@@ -81,16 +81,27 @@ fn write_goal(cal: &mut Ics, plan: &Plan, goal: &Goal, stamp: &str) {
     }
 }
 
-/// An iCalendar document being written: content lines ending in CRLF, folded at 75 octets.
-#[derive(Default)]
-struct Ics {
-    out: String,
+/// The export's own components, written on an `Ics` document.
+trait Components {
+    fn all_day(
+        &mut self,
+        uid: &str,
+        stamp_status: (&str, &str),
+        summary: &str,
+        about: &str,
+        date: NaiveDate,
+    );
+    fn todo(
+        &mut self,
+        uid: &str,
+        flags: (&str, bool, &str),
+        goal: &Goal,
+        step: &ActionStep,
+        due: NaiveDate,
+    );
 }
 
-/// The longest content line, in octets, before it is folded (RFC 5545 §3.1).
-const FOLD_AT: usize = 75;
-
-impl Ics {
+impl Components for Ics {
     /// An all-day event: DTEND is the next day, as RFC 5545 has it for dates.
     fn all_day(
         &mut self,
@@ -144,57 +155,6 @@ impl Ics {
         self.raw("UID", uid);
         self.raw("END", "VTODO");
     }
-
-    /// A property whose value is TEXT: backslash, semicolon, comma and newline escaped,
-    /// carriage returns and other controls dropped.
-    fn text(&mut self, name: &str, value: &str) {
-        let mut escaped = String::with_capacity(value.len() + 8);
-        for c in value.chars() {
-            match c {
-                '\\' => escaped.push_str("\\\\"),
-                ';' => escaped.push_str("\\;"),
-                ',' => escaped.push_str("\\,"),
-                '\n' => escaped.push_str("\\n"),
-                c if c.is_control() => {}
-                c => escaped.push(c),
-            }
-        }
-        self.raw(name, &escaped);
-    }
-
-    /// A property written as given, folded so no line passes 75 octets (never inside a
-    /// character).
-    fn raw(&mut self, name: &str, value: &str) {
-        self.out.push_str(name);
-        self.out.push(':');
-        let mut used = name.len() + 1;
-        for c in value.chars() {
-            if used + c.len_utf8() > FOLD_AT {
-                self.out.push_str("\r\n ");
-                used = 1;
-            }
-            self.out.push(c);
-            used += c.len_utf8();
-        }
-        self.out.push_str("\r\n");
-    }
-}
-
-/// A repetition as an RFC 5545 RRULE; one counted from the day it was done has none (a
-/// calendar cannot know that day in advance).
-fn rrule(rule: Recurrence) -> Option<String> {
-    if rule.from == From::Done {
-        return None;
-    }
-    let freq = match rule.unit {
-        Unit::Days => "DAILY",
-        Unit::Weeks => "WEEKLY",
-        Unit::Months => "MONTHLY",
-    };
-    Some(match rule.every {
-        1 => format!("FREQ={freq}"),
-        n => format!("FREQ={freq};INTERVAL={n}"),
-    })
 }
 
 /// The columns of the CSV export, in order.
@@ -283,7 +243,7 @@ mod ics_tests {
         goal.deadline = NaiveDate::from_ymd_opt(2026, 3, 1);
         plan.goals.push(goal);
         let text = ics(&plan);
-        assert!(text.split("\r\n").all(|line| line.len() <= FOLD_AT));
+        assert!(text.split("\r\n").all(|line| line.len() <= crate::ics::FOLD_AT));
         let unfolded = text.replace("\r\n ", "");
         let summary = unfolded
             .lines()

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod export;
+pub mod ics;
 pub mod import;
 pub mod keymap;
 pub mod layout;
