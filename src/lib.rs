@@ -2,6 +2,7 @@
 //! in `main.rs` only wires the command line to it.
 
 pub mod app;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod export;

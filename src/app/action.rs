@@ -65,6 +65,8 @@ pub enum Effect {
     WriteBrief,
     /// Save, sync through git (this instance holds the lock), then read the plan again.
     Sync,
+    /// Save, sync with the calendar folder, then read the plan again.
+    CalendarSync,
     /// Write the unsaved plan to this file, then quit if that worked.
     RescueAndQuit(std::path::PathBuf),
     /// Put our version, kept in this conflict copy, back in place of plan.json.
@@ -278,6 +280,8 @@ pub enum Action {
     WriteBrief,
     /// Sync the plan with the other computers through git (what `goalcoach sync` does).
     Sync,
+    /// Sync with the calendar folder, and so the phone (what `goalcoach calendar sync` does).
+    CalendarSync,
 
     // What the screens show.
     /// Hide done and dropped items on every screen, or show them again (remembered).

@@ -93,6 +93,8 @@ pub struct Settings {
     pub step_back: crate::model::stepback::Cadence,
     /// This computer's name in sync, so a conflict can say which value is whose.
     pub device: String,
+    /// The calendar folder and reminders (`[calendar]`).
+    pub calendar: crate::config::CalendarConfig,
 }
 
 impl Default for Settings {
@@ -105,6 +107,7 @@ impl Default for Settings {
             date_format: crate::config::DEFAULT_DATE_FORMAT.to_string(),
             review_day: chrono::Weekday::Sun,
             device: crate::sync::device::name(None),
+            calendar: crate::config::CalendarConfig::default(),
             step_back: crate::model::stepback::Cadence::Quarterly,
         }
     }

@@ -135,6 +135,37 @@ fn merge_copy(state: &mut AppState, store: &mut Store, copy: &Path) {
     offer_next_copy(state, store.dir());
 }
 
+/// Saves, syncs with the calendar folder (the app holds the lock, so it may), and reads the
+/// plan back with what the calendar brought; what happened goes on the status line.
+fn calendar_sync(state: &mut AppState, store: &mut Store) {
+    let Some(vdir) = state.settings.calendar.vdir.clone() else {
+        return state.info(
+            "No calendar folder yet: set `vdir` under [calendar] in the configuration \
+             (README: On your phone)."
+                .to_string(),
+        );
+    };
+    save(state, store);
+    if state.session.save_error.is_some() {
+        return;
+    }
+    let mut plan = state.doc.plan().clone();
+    let settings = crate::calendar::Settings {
+        vdir,
+        reminder: state.settings.calendar.reminder,
+        review_day: state.review_day(),
+    };
+    let today = state.today();
+    let device = state.settings.device.clone();
+    match crate::calendar::sync_holding(store, &mut plan, &settings, today, &device) {
+        Ok(said) => {
+            reload(state, store);
+            state.info(format!("{}.", crate::model::text::capitalise(&said)));
+        }
+        Err(e) => state.error(format!("The calendar was not synced: {e:#}")),
+    }
+}
+
 /// What a sync's message adds about conflicts: those it brought, apart from those that were
 /// waiting before it (so "nothing changed elsewhere" never sits beside "2 conflicts").
 fn conflicts_tail(before: usize, after: usize, choose: &str) -> String {
@@ -239,6 +270,7 @@ pub fn perform(effect: Effect, state: &mut AppState, store: &mut Store) -> Effec
         },
         Effect::WriteBrief => write_brief(state, store),
         Effect::Sync => sync(state, store),
+        Effect::CalendarSync => calendar_sync(state, store),
         Effect::RescueAndQuit(path) => match store::write_rescue(state.doc.plan(), &path) {
             Ok(()) => {
                 state.session.farewell = Some(format!(

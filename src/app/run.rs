@@ -29,6 +29,7 @@ fn apply_settings(state: &mut AppState, settings: crate::config::Config, no_mous
     state.settings.week_start = settings.week_start;
     state.settings.date_format = settings.date_format;
     state.settings.device = crate::sync::device::name(settings.device.as_deref());
+    state.settings.calendar = settings.calendar.clone();
     state.settings.review_day = settings.review_day;
     state.settings.step_back = settings.step_back;
     settings.mouse && !no_mouse

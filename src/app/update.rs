@@ -189,6 +189,8 @@ fn update_screen(core: &mut Core, screens: &mut screens::Screens, action: Action
         }
         Action::Sync if core.refuse_read_only() => {}
         Action::Sync => return Effect::Sync,
+        Action::CalendarSync if core.refuse_read_only() => {}
+        Action::CalendarSync => return Effect::CalendarSync,
         other => return screens.update(core, other),
     }
     Effect::None

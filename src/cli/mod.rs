@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 
 mod admin;
+pub mod calendar;
 mod complete;
 mod edits;
 mod items;
@@ -61,6 +62,16 @@ pub enum Command {
         /// Print JSON instead: the item as plan.json holds it (docs/cli-json.md).
         #[arg(long)]
         json: bool,
+    },
+    /// Two-way sync with a calendar folder (a vdir vdirsyncer carries to CalDAV and a phone).
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
+    /// Print what is overdue or due today and whether the weekly review is due; exit status 3
+    /// when nothing is (for a desktop timer or cron).
+    Remind {
+        /// Also send it as a desktop notification (notify-send).
+        #[arg(long)]
+        notify: bool,
     },
     /// Print the goal tree with status, progress, pace, due dates and SMART gaps.
     List {
@@ -273,6 +284,7 @@ pub fn check_named_dir(command: &Command, dir: &Path) -> Result<()> {
         command,
         Command::List { .. }
             | Command::Show { .. }
+            | Command::Remind { .. }
             | Command::Agenda(_)
             | Command::Review { .. }
             | Command::Export(_)
@@ -320,6 +332,8 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
             let conflicts = crate::model::conflict::listing(&plan, &key, &device);
             emit_text(&(report::list_text(&plan, today) + &conflicts))
         }
+        Command::Calendar(command) => calendar::run(dir, today, &settings, &command),
+        Command::Remind { notify } => calendar::remind(dir, today, &settings, notify),
         Command::Show { id, json } => reads::show(dir, today, &settings, (id, json)),
         Command::Agenda(args) => reads::print_agenda(dir, today, settings.week_start, &args),
         Command::Export(args) => reads::export(dir, today, &args),

@@ -107,6 +107,7 @@ pub static BINDINGS: &[Binding] = &[
     bind("save_again", ALL, &[Key::ctrl('s')], Action::SaveAgain, "save again (after a failed save)"),
     bind("write_copy", ALL, &[Key::ch('W')], Action::WriteCopy, "write a copy of the plan to another file"),
     bind("sync", ALL, &[Key::ch('Y')], Action::Sync, "sync with your other computers (git; as goalcoach sync)"),
+    bind("calendar_sync", ALL, &[Key::ch('O')], Action::CalendarSync, "sync with the calendar folder, so your phone (as goalcoach calendar sync)"),
     bind("show_screen_goals", ALL, &[Key::ch('1')], Action::ShowScreen(Screen::Goals), "Goals screen"),
     bind("show_screen_agenda", ALL, &[Key::ch('2')], Action::ShowScreen(Screen::Agenda), "Agenda screen"),
     bind("show_screen_priorities", ALL, &[Key::ch('3')], Action::ShowScreen(Screen::Priorities), "Priorities screen"),

@@ -212,8 +212,12 @@ fn unit_name(unit: &str) -> String {
     }
 }
 
-/// The letters `goal` still lacks, in SMART order.
+/// The letters `goal` still lacks, in SMART order (none for the Inbox, which is a list to
+/// file from, not a goal).
 pub fn missing(goal: &Goal, today: NaiveDate) -> Vec<SmartLetter> {
+    if goal.is_inbox() {
+        return Vec::new();
+    }
     SmartLetter::ALL
         .into_iter()
         .filter(|&l| !covers(goal, l, today))

@@ -201,9 +201,11 @@ pub fn wins_from(plan: &Plan, anchor: NaiveDate, week_start: Weekday) -> NaiveDa
         .unwrap_or(week_began)
 }
 
-/// Whether `goal` is due for review in the week of `anchor`.
+/// Whether `goal` is due for review in the week of `anchor` (never the Inbox: its steps are
+/// filed, not reviewed; the review opens with them instead).
 pub fn is_due(goal: &Goal, anchor: NaiveDate) -> bool {
     goal.is_active()
+        && !goal.is_inbox()
         && goal
             .last_reviewed
             .is_none_or(|d| plus_days(d, u64::from(goal.review_interval_days.max(1))) <= anchor)
@@ -254,7 +256,17 @@ pub fn opens_with(plan: &Plan, since: NaiveDate) -> Vec<String> {
     let failing = plan.goals.iter().filter(|g| g.is_active()).flat_map(|g| {
         super::lived::failing_plans(g).map(move |b| super::lived::failing_question(g, b))
     });
-    adapted.chain(failing).collect()
+    let inbox = plan.goals.iter().filter(|g| g.is_inbox()).filter_map(|g| {
+        let open = g.steps.iter().filter(|s| !s.is_done()).count();
+        (open > 0).then(|| {
+            format!(
+                "{} in the Inbox, made on your phone: file each under the goal it serves, \
+                 or delete it.",
+                super::text::plural(open, "to-do")
+            )
+        })
+    });
+    adapted.chain(failing).chain(inbox).collect()
 }
 
 fn stale_items(plan: &Plan, today: NaiveDate) -> Vec<(ItemId, StaleReason)> {
