@@ -121,8 +121,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// The settings a config file can hold, for the message about an unknown one.
-const SETTINGS: &str =
-    "theme, week_start, review_day, step_back, mouse, date_format, device, [calendar], [colors], [keys]";
+const SETTINGS: &str = "theme, week_start, review_day, step_back, mouse, date_format, device, [calendar], [colors], [keys]";
 
 /// Reads config text; `origin` names it in messages. Each problem costs only the setting
 /// it is in (reported with its line; that setting keeps its default): a line TOML cannot
@@ -214,7 +213,10 @@ fn set_calendar(calendar: &mut CalendarConfig, name: &str, value: &Value) -> Res
                         format!("remind = \"{at}\" is not a time like \"09:00\" or \"off\"; reminding at 09:00")
                     })?;
                     let days_before = calendar.reminder.map_or(0, |r| r.days_before);
-                    Some(crate::calendar::vtodo::Reminder { days_before, at: time })
+                    Some(crate::calendar::vtodo::Reminder {
+                        days_before,
+                        at: time,
+                    })
                 }
             };
         }
@@ -227,7 +229,12 @@ fn set_calendar(calendar: &mut CalendarConfig, name: &str, value: &Value) -> Res
                 r.days_before = days as u32;
             }
         }
-        _ => return Err("unknown setting (settings: vdir, remind, remind_days_before); passed over".to_string()),
+        _ => {
+            return Err(
+                "unknown setting (settings: vdir, remind, remind_days_before); passed over"
+                    .to_string(),
+            );
+        }
     }
     Ok(())
 }

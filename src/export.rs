@@ -243,7 +243,10 @@ mod ics_tests {
         goal.deadline = NaiveDate::from_ymd_opt(2026, 3, 1);
         plan.goals.push(goal);
         let text = ics(&plan);
-        assert!(text.split("\r\n").all(|line| line.len() <= crate::ics::FOLD_AT));
+        assert!(
+            text.split("\r\n")
+                .all(|line| line.len() <= crate::ics::FOLD_AT)
+        );
         let unfolded = text.replace("\r\n ", "");
         let summary = unfolded
             .lines()

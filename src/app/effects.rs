@@ -138,32 +138,39 @@ fn merge_copy(state: &mut AppState, store: &mut Store, copy: &Path) {
 /// Saves, syncs with the calendar folder (the app holds the lock, so it may), and reads the
 /// plan back with what the calendar brought; what happened goes on the status line.
 fn calendar_sync(state: &mut AppState, store: &mut Store) {
-    let Some(vdir) = state.settings.calendar.vdir.clone() else {
+    if state.settings.calendar.vdir.is_none() {
         return state.info(
             "No calendar folder yet: set `vdir` under [calendar] in the configuration \
              (README: On your phone)."
                 .to_string(),
         );
-    };
+    }
     save(state, store);
     if state.session.save_error.is_some() {
         return;
     }
+    match run_calendar(state, store) {
+        Some(Ok(said)) => state.info(format!("{}.", crate::model::text::capitalise(&said))),
+        Some(Err(e)) => state.error(format!("The calendar was not synced: {e:#}")),
+        None => {}
+    }
+}
+
+/// The calendar sync when a folder is set (`None` when none is), the plan read back after.
+fn run_calendar(state: &mut AppState, store: &mut Store) -> Option<anyhow::Result<String>> {
+    let vdir = state.settings.calendar.vdir.clone()?;
     let mut plan = state.doc.plan().clone();
     let settings = crate::calendar::Settings {
         vdir,
         reminder: state.settings.calendar.reminder,
         review_day: state.review_day(),
     };
-    let today = state.today();
-    let device = state.settings.device.clone();
-    match crate::calendar::sync_holding(store, &mut plan, &settings, today, &device) {
-        Ok(said) => {
-            reload(state, store);
-            state.info(format!("{}.", crate::model::text::capitalise(&said)));
-        }
-        Err(e) => state.error(format!("The calendar was not synced: {e:#}")),
+    let (today, device) = (state.today(), state.settings.device.clone());
+    let said = crate::calendar::sync_holding(store, &mut plan, &settings, today, &device);
+    if said.is_ok() {
+        reload(state, store);
     }
+    Some(said)
 }
 
 /// What a sync's message adds about conflicts: those it brought, apart from those that were
@@ -223,12 +230,17 @@ fn sync(state: &mut AppState, store: &mut Store) {
         Ok(said) => {
             reload(state, store);
             let now = state.doc.plan().conflicts.len();
+            let calendar = match run_calendar(state, store) {
+                Some(Ok(cal)) => format!(" {}.", crate::model::text::capitalise(&cal)),
+                Some(Err(e)) => format!(" The calendar was not synced: {e:#}."),
+                None => String::new(),
+            };
             let tail = conflicts_tail(
                 waiting_before,
                 now,
                 &state.key(Layer::Goals, &Action::ChooseConflicts),
             );
-            state.info(format!("Synced: {said}.{tail}"));
+            state.info(format!("Synced: {said}.{tail}{calendar}"));
         }
         Err(e) => state.error(format!("Sync did not run: {e:#}")),
     }

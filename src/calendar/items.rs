@@ -59,7 +59,13 @@ pub fn target_of_uid(plan: &Plan, uid: &str) -> Option<Option<ItemId>> {
 pub fn file_for(uid: &str) -> String {
     let safe: String = uid
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     format!("{safe}.ics")
 }
@@ -138,7 +144,13 @@ pub fn step_uid(plan: &Plan, s: &ActionStep) -> String {
     }
 }
 
-fn step_item(uid: String, goal: &Goal, s: &ActionStep, cancelled: bool, reminder: Option<Reminder>) -> Wanted {
+fn step_item(
+    uid: String,
+    goal: &Goal,
+    s: &ActionStep,
+    cancelled: bool,
+    reminder: Option<Reminder>,
+) -> Wanted {
     Wanted {
         uid,
         target: Target::Step(s.id),
@@ -157,7 +169,12 @@ fn step_item(uid: String, goal: &Goal, s: &ActionStep, cancelled: bool, reminder
 }
 
 /// The weekly review, due on the day it belongs to and repeating weekly from there.
-fn review_item(plan: &Plan, today: NaiveDate, review_day: Weekday, reminder: Option<Reminder>) -> Wanted {
+fn review_item(
+    plan: &Plan,
+    today: NaiveDate,
+    review_day: Weekday,
+    reminder: Option<Reminder>,
+) -> Wanted {
     use crate::model::weekly::{ReviewState, schedule};
     let due = match schedule(plan, today, review_day) {
         ReviewState::NotYet { first } => first,

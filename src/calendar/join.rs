@@ -69,7 +69,12 @@ pub fn join_item(plan: &Plan, sides: &Sides, today: NaiveDate, device: &str, fou
             changed = true;
         } else {
             let strip = |s: &str| title_from(wanted.target, s);
-            clash("title", strip(&ours.summary).into(), strip(&theirs.summary).into(), found);
+            clash(
+                "title",
+                strip(&ours.summary).into(),
+                strip(&theirs.summary).into(),
+                found,
+            );
         }
     }
     if theirs.due != base.due && theirs.due != ours.due {
@@ -151,7 +156,14 @@ fn step_done(s: &mut ActionStep, take: &Fields, today: NaiveDate) {
 }
 
 /// A to-do made on the phone, as a step of the Inbox goal (made when there is none).
-pub fn capture(plan: &Plan, uid: &str, fields: &Fields, ids: &mut crate::model::ids::IdSource, today: NaiveDate, found: &mut Found) {
+pub fn capture(
+    plan: &Plan,
+    uid: &str,
+    fields: &Fields,
+    ids: &mut crate::model::ids::IdSource,
+    today: NaiveDate,
+    found: &mut Found,
+) {
     let title = crate::model::text::clean_title(&fields.summary);
     if title.is_empty() || fields.done.is_some() || fields.cancelled {
         return;

@@ -92,7 +92,9 @@ pub fn sync_holding(
     let changed_plan = !found.ops.is_empty() || !found.conflicts.is_empty();
     if changed_plan {
         apply(plan, &mut found)?;
-        store.save(plan).context("the calendar's changes could not be saved; nothing was written there")?;
+        store
+            .save(plan)
+            .context("the calendar's changes could not be saved; nothing was written there")?;
     }
     let after = items::wanted(plan, today, settings.review_day, settings.reminder, &known);
     let written = write_items(vdir, &after, &disk, &mut state)?;
@@ -123,7 +125,10 @@ fn check_folder(vdir: &Path) -> Result<()> {
     }
     let probe = vdir.join(".goalcoach-write-test");
     std::fs::write(&probe, b"").with_context(|| {
-        format!("cannot write in the calendar folder {}; nothing was changed", vdir.display())
+        format!(
+            "cannot write in the calendar folder {}; nothing was changed",
+            vdir.display()
+        )
     })?;
     let _ = std::fs::remove_file(probe);
     Ok(())
@@ -132,7 +137,8 @@ fn check_folder(vdir: &Path) -> Result<()> {
 /// Every `.ics` file in the folder (regular files only; links are left alone).
 fn read_folder(vdir: &Path, today: NaiveDate) -> Result<Disk> {
     let mut disk = Disk::default();
-    let entries = std::fs::read_dir(vdir).with_context(|| format!("cannot read {}", vdir.display()))?;
+    let entries =
+        std::fs::read_dir(vdir).with_context(|| format!("cannot read {}", vdir.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if !name.ends_with(".ics") || !entry.file_type().is_ok_and(|t| t.is_file()) {
@@ -145,7 +151,14 @@ fn read_folder(vdir: &Path, today: NaiveDate) -> Result<Disk> {
         match vtodo::parse(&String::from_utf8_lossy(&bytes), today) {
             Parsed::Todo { uid, fields } => {
                 let hash = fingerprint(&bytes);
-                disk.todos.insert(uid, OnDisk { file: name, fields, hash });
+                disk.todos.insert(
+                    uid,
+                    OnDisk {
+                        file: name,
+                        fields,
+                        hash,
+                    },
+                );
             }
             Parsed::Other => disk.others += 1,
             Parsed::Broken(why) => disk.broken.push(format!("{name} ({why})")),
@@ -160,7 +173,12 @@ fn capture_new(plan: &Plan, disk: &Disk, state: &State, today: NaiveDate, found:
         .goals
         .iter()
         .flat_map(|g| g.all_steps())
-        .filter_map(|s| s.extra.get(items::CALENDAR_UID)?.as_str().map(str::to_string))
+        .filter_map(|s| {
+            s.extra
+                .get(items::CALENDAR_UID)?
+                .as_str()
+                .map(str::to_string)
+        })
         .collect();
     let mut ids = plan.ids.fork();
     let mut new: Vec<(&String, &OnDisk)> = disk
@@ -187,8 +205,9 @@ fn apply(plan: &mut Plan, found: &mut join::Found) -> Result<()> {
         all.extend(found.conflicts.iter().cloned());
         ops.push(Op::SetConflicts(all));
     }
-    plan.apply(Op::Batch(ops))
-        .map_err(|e| anyhow::anyhow!("the calendar's changes do not fit the plan ({e}); nothing was changed"))?;
+    plan.apply(Op::Batch(ops)).map_err(|e| {
+        anyhow::anyhow!("the calendar's changes do not fit the plan ({e}); nothing was changed")
+    })?;
     Ok(())
 }
 
@@ -204,9 +223,11 @@ fn write_items(vdir: &Path, wanted: &[Wanted], disk: &Disk, state: &mut State) -
             .or_else(|| disk.todos.get(&w.uid).map(|d| d.file.clone()))
             .unwrap_or_else(|| items::file_for(&w.uid));
         let on_disk = disk.todos.get(&w.uid).map(|d| d.hash);
-        let unchanged = state.items.get(&w.uid).is_some_and(|s| {
-            s.fields == w.fields && Some(s.hash) == on_disk && s.file == file
-        }) && !extras_changed(w, state);
+        let unchanged = state
+            .items
+            .get(&w.uid)
+            .is_some_and(|s| s.fields == w.fields && Some(s.hash) == on_disk && s.file == file)
+            && !extras_changed(w, state);
         if unchanged {
             continue;
         }
@@ -233,7 +254,10 @@ fn write_items(vdir: &Path, wanted: &[Wanted], disk: &Disk, state: &mut State) -
 /// Whether the parts of an item that are not shared fields (reminder, repetition,
 /// description) changed since it was written.
 fn extras_changed(w: &Wanted, state: &State) -> bool {
-    state.items.get(&w.uid).is_some_and(|s| s.body != body_of(w))
+    state
+        .items
+        .get(&w.uid)
+        .is_some_and(|s| s.body != body_of(w))
 }
 
 /// A fingerprint of everything goalcoach writes for an item but the stamp.
@@ -280,14 +304,26 @@ fn write_collection_files(vdir: &Path) {
 }
 
 /// What the sync did, in one line.
-fn summary(found: &join::Found, written: usize, removed: usize, deleted_there: usize, disk: &Disk) -> String {
+fn summary(
+    found: &join::Found,
+    written: usize,
+    removed: usize,
+    deleted_there: usize,
+    disk: &Disk,
+) -> String {
     use crate::model::text::plural;
     let mut parts = vec![format!("wrote {}", plural(written, "item"))];
     if found.taken > 0 {
-        parts.push(format!("took {} from the calendar", plural(found.taken, "change")));
+        parts.push(format!(
+            "took {} from the calendar",
+            plural(found.taken, "change")
+        ));
     }
     if found.captured > 0 {
-        parts.push(format!("{} made there went into the {INBOX_TITLE} goal", plural(found.captured, "to-do")));
+        parts.push(format!(
+            "{} made there went into the {INBOX_TITLE} goal",
+            plural(found.captured, "to-do")
+        ));
     }
     if deleted_there > 0 {
         parts.push(format!(
@@ -305,7 +341,10 @@ fn summary(found: &join::Found, written: usize, removed: usize, deleted_there: u
         ));
     }
     if disk.others > 0 {
-        parts.push(format!("left {} that are not to-dos alone", plural(disk.others, "file")));
+        parts.push(format!(
+            "left {} that are not to-dos alone",
+            plural(disk.others, "file")
+        ));
     }
     if !disk.broken.is_empty() {
         parts.push(format!(

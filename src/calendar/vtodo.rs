@@ -123,7 +123,10 @@ pub enum Parsed {
 /// Reads one `.ics` file; `today` is the done day of a to-do marked done without one.
 pub fn parse(text: &str, today: NaiveDate) -> Parsed {
     let lines = unfold(text);
-    if !lines.iter().any(|l| l.eq_ignore_ascii_case("BEGIN:VCALENDAR")) {
+    if !lines
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case("BEGIN:VCALENDAR"))
+    {
         return Parsed::Broken("no BEGIN:VCALENDAR".to_string());
     }
     let todos = lines
@@ -199,7 +202,11 @@ fn split(line: &str) -> Option<(String, String, &str)> {
     let colon = value_start(line)?;
     let (head, value) = (&line[..colon], &line[colon + 1..]);
     let (name, params) = head.split_once(';').unwrap_or((head, ""));
-    Some((name.trim().to_ascii_uppercase(), params.to_ascii_uppercase(), value))
+    Some((
+        name.trim().to_ascii_uppercase(),
+        params.to_ascii_uppercase(),
+        value,
+    ))
 }
 
 /// Where a content line's value starts: the first colon outside a quoted parameter.
@@ -223,7 +230,12 @@ fn date_of(value: &str, params: &str) -> Option<NaiveDate> {
     if value.ends_with('Z') && !params.contains("VALUE=DATE;") && value.len() >= 15 {
         use chrono::TimeZone;
         let utc = chrono::NaiveDateTime::parse_from_str(&value[..15], "%Y%m%dT%H%M%S").ok()?;
-        return Some(chrono::Utc.from_utc_datetime(&utc).with_timezone(&chrono::Local).date_naive());
+        return Some(
+            chrono::Utc
+                .from_utc_datetime(&utc)
+                .with_timezone(&chrono::Local)
+                .date_naive(),
+        );
     }
     Some(day)
 }
@@ -271,7 +283,10 @@ mod tests {
             }),
         };
         let text = render("u-1@goalcoach", &fields, &extras, "20261201T090000Z");
-        assert!(text.contains("DTSTART;VALUE=DATE:20261204\r\nRRULE:FREQ=WEEKLY\r\n"), "{text}");
+        assert!(
+            text.contains("DTSTART;VALUE=DATE:20261204\r\nRRULE:FREQ=WEEKLY\r\n"),
+            "{text}"
+        );
         assert!(text.contains("TRIGGER;RELATED=END:-PT15H\r\n"), "{text}");
         assert_eq!(
             parse(&text, day(1)),

@@ -27,7 +27,10 @@ pub fn settings(
     vdir: Option<&Path>,
     plan: &crate::model::Plan,
 ) -> Result<crate::calendar::Settings> {
-    let Some(vdir) = vdir.map(Path::to_path_buf).or_else(|| config.calendar.vdir.clone()) else {
+    let Some(vdir) = vdir
+        .map(Path::to_path_buf)
+        .or_else(|| config.calendar.vdir.clone())
+    else {
         bail!(
             "no calendar folder: pass --vdir DIR, or set `vdir` under [calendar] in the \
              configuration (README: On your phone)"
@@ -41,7 +44,12 @@ pub fn settings(
 }
 
 /// Runs `goalcoach calendar sync`.
-pub(super) fn run(dir: &Path, today: NaiveDate, config: &Config, command: &CalendarCommand) -> Result<()> {
+pub(super) fn run(
+    dir: &Path,
+    today: NaiveDate,
+    config: &Config,
+    command: &CalendarCommand,
+) -> Result<()> {
     let CalendarCommand::Sync { vdir } = command;
     let said = sync(dir, today, config, vdir.as_deref())?;
     emit(format!("{said}\n"))
@@ -56,6 +64,24 @@ pub fn sync(dir: &Path, today: NaiveDate, config: &Config, vdir: Option<&Path>) 
     let settings = settings(config, vdir, &plan)?;
     let device = crate::sync::device::name(config.device.as_deref());
     crate::calendar::sync_holding(&mut store, &mut plan, &settings, today, &device)
+}
+
+/// What `goalcoach sync` says, with the calendar sync that follows it when a calendar folder
+/// is configured (its failure is said; the git sync stands).
+pub(super) fn after_sync(
+    dir: &Path,
+    today: NaiveDate,
+    config: &Config,
+    args: &crate::sync::SyncArgs,
+    said: String,
+) -> String {
+    if config.calendar.vdir.is_none() || args.init || args.merge_copies {
+        return said;
+    }
+    match sync(dir, today, config, None) {
+        Ok(cal) => format!("{said}\n{cal}"),
+        Err(e) => format!("{said}\ncalendar not synced: {e:#}"),
+    }
 }
 
 /// `goalcoach remind`: what is overdue or due today and whether the weekly review is due, as
@@ -75,9 +101,9 @@ pub(super) fn remind(dir: &Path, today: NaiveDate, config: &Config, notify: bool
         ReviewState::Due { anchor } => {
             text.push_str(&format!("The weekly review of {anchor} is due.\n"))
         }
-        ReviewState::InProgress { anchor, .. } => {
-            text.push_str(&format!("The weekly review of {anchor} is waiting to be finished.\n"))
-        }
+        ReviewState::InProgress { anchor, .. } => text.push_str(&format!(
+            "The weekly review of {anchor} is waiting to be finished.\n"
+        )),
         _ => {}
     }
     if text.is_empty() {

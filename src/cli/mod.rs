@@ -357,9 +357,10 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
         Command::Restore { which } => admin::restore(dir, today, which.as_deref()),
         Command::Sync(args) => {
             let device = crate::sync::device::name(settings.device.as_deref());
+            let said = crate::sync::run(dir, today, &args, &device)?;
             emit(format!(
                 "{}\n",
-                crate::sync::run(dir, today, &args, &device)?
+                calendar::after_sync(dir, today, &settings, &args, said)
             ))
         }
         Command::Merge { base, ours, theirs } => {

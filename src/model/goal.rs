@@ -337,7 +337,10 @@ pub const INBOX_MARK: &str = "inbox";
 impl Goal {
     /// Whether this is the Inbox the calendar's new to-dos land in (a list to file from).
     pub fn is_inbox(&self) -> bool {
-        self.extra.get(INBOX_MARK).and_then(serde_json::Value::as_bool) == Some(true)
+        self.extra
+            .get(INBOX_MARK)
+            .and_then(serde_json::Value::as_bool)
+            == Some(true)
     }
 
     /// A new active goal created on `today`.

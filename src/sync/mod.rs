@@ -19,9 +19,9 @@ use std::path::Path;
 
 /// What `.gitattributes` says, so git asks goalcoach to merge the plan.
 const ATTRIBUTES: &str = "plan.json merge=goalcoach\n";
-/// What stays out of the repository: the lock, backups, briefs, save temp files, conflict
-/// copies.
-const IGNORED: &str = "plan.lock\nbackups/\nbriefs/\nview.json\n.plan.json.tmp.*\n.merge_file_*\n\
+/// What stays out of the repository: the lock, backups, briefs, this device's view and
+/// calendar state, save temp files, conflict copies.
+const IGNORED: &str = "plan.lock\nbackups/\nbriefs/\nview.json\ncalendar.json\n.plan.json.tmp.*\n.merge_file_*\n\
 plan.conflict-*.json\n\
 plan.sync-conflict-*.json\nplan (*conflicted copy*).json\nplan_conflict-*.json\n";
 
