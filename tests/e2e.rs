@@ -297,6 +297,7 @@ fn a_damaged_plan_offers_the_newest_good_backup() {
     let kept_damage = std::fs::read_dir(tmp.path().join("backups"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .any(|p| std::fs::read_to_string(p).unwrap() == "{\"schema_version\": 1, \"goals\": [{");
     assert!(kept_damage, "the damaged file is kept");
 }
