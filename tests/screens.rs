@@ -261,3 +261,28 @@ fn at_80x24_v_gives_the_details_the_screen_so_the_smart_card_is_seen() {
     assert_eq!(render(&state).lines().count(), before.lines().count());
     assert!(!state.session.details_zoomed);
 }
+
+/// A message longer than the status line wraps onto the key hints' row (and above, up to four
+/// rows) instead of being cut; the next key brings the hints back.
+#[test]
+fn a_long_message_wraps_instead_of_being_cut() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, plan) = goalcoach::store::Store::open(tmp.path(), common::today()).unwrap();
+    let mut state = common::app(plan, 80, 24);
+    let effect = common::press(
+        &mut state,
+        common::key(crossterm::event::KeyCode::Char('O')),
+    );
+    goalcoach::app::perform(effect, &mut state, &mut store);
+    let screen = render(&state);
+    insta::assert_snapshot!(screen);
+    assert!(
+        screen.contains("(README: On your phone)."),
+        "the end of the message shows"
+    );
+    common::press(
+        &mut state,
+        common::key(crossterm::event::KeyCode::Char('j')),
+    );
+    assert!(render(&state).contains("help"), "the hints are back");
+}

@@ -45,8 +45,35 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     let [title, body, status, footer] = layout::frame_areas(area);
     draw_title_bar(frame, title, state);
     draw_screen(frame, body, state);
-    draw_status(frame, status, state);
-    draw_footer(frame, footer, state);
+    match long_message(state, area.width) {
+        // A message longer than the line wraps onto the key hints' row, then over the
+        // bottom of the screen: never cut. The next key clears it and the hints come back.
+        Some((message, lines)) => {
+            let rows = (lines.len() as u16)
+                .min(MAX_MESSAGE_ROWS)
+                .min(body.height + 2);
+            let bottom = footer.y + footer.height;
+            let room = Rect::new(area.x, bottom - rows, area.width, rows);
+            let more = lines.len() > rows as usize;
+            let mut lines: Vec<String> = lines.into_iter().take(rows as usize).collect();
+            if more && let Some(last) = lines.last_mut() {
+                *last = format!(
+                    "{}…",
+                    text::truncate(last, (area.width as usize).saturating_sub(1))
+                );
+            }
+            let lines: Vec<Line> = lines
+                .into_iter()
+                .map(|l| Line::styled(l, message.style))
+                .collect();
+            frame.render_widget(ratatui::widgets::Clear, room);
+            frame.render_widget(Paragraph::new(lines), room);
+        }
+        None => {
+            draw_status(frame, status, state);
+            draw_footer(frame, footer, state);
+        }
+    }
     draw_overlays(frame, body, state);
     if !state.settings.colour {
         drop_colours(frame);
@@ -191,15 +218,32 @@ fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)>
     ))
 }
 
-fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
-    let message = match (&state.status, &state.session.save_error) {
+/// The most rows a long status message takes (the status line, the hints' row, two more).
+const MAX_MESSAGE_ROWS: u16 = 4;
+
+/// The status message, styled.
+fn status_message(state: &AppState) -> Option<Span<'static>> {
+    match (&state.status, &state.session.save_error) {
         (Some(s), _) if s.kind == StatusKind::Error => {
             Some(Span::styled(s.text.clone(), theme::error()))
         }
         (Some(s), _) => Some(Span::styled(s.text.clone(), theme::good())),
         (None, Some(e)) => Some(Span::styled(e.clone(), theme::error())),
         (None, None) => None,
-    };
+    }
+}
+
+/// The message and its lines wrapped at `width`, when it needs more than its line (and no
+/// search line shares the row).
+fn long_message(state: &AppState, width: u16) -> Option<(Span<'static>, Vec<String>)> {
+    let searching = state.screen == Screen::Goals && state.screens.goals.search.is_some();
+    let message = status_message(state).filter(|_| !searching)?;
+    let lines = text::wrap(&message.content, width as usize);
+    (lines.len() > 1).then_some((message, lines))
+}
+
+fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
+    let message = status_message(state);
     let search = state
         .screens
         .goals
