@@ -286,3 +286,33 @@ fn a_long_message_wraps_instead_of_being_cut() {
     );
     assert!(render(&state).contains("help"), "the hints are back");
 }
+
+/// At 80×24 the priority boxes keep their names and counts (the description goes first),
+/// and the Profile's section bar scrolls to keep the open section in view, with markers
+/// where more sections are.
+#[test]
+fn at_80x24_box_names_and_every_profile_section_stay_in_view() {
+    let mut state = demo_app(80, 24);
+    common::type_keys(&mut state, "3");
+    let priorities = render(&state);
+    for name in [
+        "Do now",
+        "Schedule · ",
+        "Hand off or batch · 1 step",
+        "Let go or later",
+    ] {
+        assert!(priorities.contains(name), "{name}: {priorities}");
+    }
+    insta::assert_snapshot!("priorities_80x24", priorities);
+    common::type_keys(&mut state, "5");
+    common::type_keys(&mut state, &"h".repeat(1));
+    let profile = render(&state);
+    let bar = profile.lines().nth(1).unwrap().to_string();
+    assert!(
+        bar.contains("Career paths") && bar.starts_with('‹'),
+        "{bar}"
+    );
+    common::type_keys(&mut state, "l");
+    let bar = render(&state).lines().nth(1).unwrap().to_string();
+    assert!(bar.contains("Role") && bar.ends_with('›'), "{bar}");
+}

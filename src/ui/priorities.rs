@@ -37,7 +37,7 @@ fn draw_box(frame: &mut Frame, area: Rect, state: &AppState, quadrant: Quadrant,
     };
     let count = crate::model::text::plural(ids.len(), what);
     let block = Block::bordered()
-        .title(format!(" {} · {count} ", quadrant.title()))
+        .title(box_title(quadrant, &count, area.width))
         .border_style(border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -66,6 +66,22 @@ fn draw_box(frame: &mut Frame, area: Rect, state: &AppState, quadrant: Quadrant,
         frame.render_widget(Paragraph::new("Nothing here.").style(theme::dim()), inner);
     } else {
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// The box's title: its name, what it holds and the count; on a narrow box the name and the
+/// count only ("Hand off or batch · 1 step"), never cut.
+fn box_title(quadrant: Quadrant, count: &str, width: u16) -> String {
+    let full = format!(" {} · {count} ", quadrant.title());
+    if text::width(&full) + 2 <= width as usize {
+        return full;
+    }
+    let name = quadrant.title().split(" · ").next().unwrap_or_default();
+    let short = format!(" {name} · {count} ");
+    if text::width(&short) + 2 <= width as usize {
+        short
+    } else {
+        format!(" {name} ")
     }
 }
 
