@@ -305,7 +305,7 @@ fn at_80x24_box_names_and_every_profile_section_stay_in_view() {
     }
     insta::assert_snapshot!("priorities_80x24", priorities);
     common::type_keys(&mut state, "5");
-    common::type_keys(&mut state, &"h".repeat(1));
+    common::type_keys(&mut state, "h");
     let profile = render(&state);
     let bar = profile.lines().nth(1).unwrap().to_string();
     assert!(
