@@ -316,3 +316,40 @@ fn at_80x24_box_names_and_every_profile_section_stay_in_view() {
     let bar = render(&state).lines().nth(1).unwrap().to_string();
     assert!(bar.contains("Role") && bar.ends_with('›'), "{bar}");
 }
+
+/// `/` in the help narrows it to the keys whose words hold what is typed; Enter keeps the
+/// filter, Esc while typing clears it, and the help still closes as before.
+#[test]
+fn slash_in_help_filters_the_keys() {
+    let mut state = demo_app(100, 30);
+    common::type_keys(&mut state, "?/calendar");
+    let screen = render(&state);
+    assert!(screen.contains("/calendar"), "{screen}");
+    assert!(screen.contains("sync with the calendar folder"), "{screen}");
+    assert!(
+        !screen.contains("go to top"),
+        "other keys are hidden: {screen}"
+    );
+    common::enter(&mut state);
+    common::type_keys(&mut state, "j");
+    assert!(
+        render(&state).contains("sync with the calendar folder"),
+        "Enter keeps it"
+    );
+    common::type_keys(&mut state, "/q");
+    assert!(
+        render(&state).contains("/calendarq"),
+        "q is typed, not quit"
+    );
+    common::press(&mut state, common::key(crossterm::event::KeyCode::Esc));
+    let screen = render(&state);
+    assert!(
+        !screen.contains("/calendar") && screen.contains("hide done and dropped"),
+        "Esc while typing clears the filter: {screen}"
+    );
+    common::press(&mut state, common::key(crossterm::event::KeyCode::Esc));
+    assert!(
+        !render(&state).contains(" Keys "),
+        "and Esc closes the help"
+    );
+}

@@ -10,8 +10,17 @@ use std::path::PathBuf;
 pub enum Overlay {
     Form(Box<Form>),
     Question(Question),
-    /// The help, scrolled this many lines.
-    Help(u16),
+    /// The key help.
+    Help(HelpView),
+}
+
+/// The key help as open: how far it is scrolled, and the words it is narrowed to (`/`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HelpView {
+    pub scroll: u16,
+    pub filter: super::forms::input::TextInput,
+    /// Typing into the filter (the keys go to it).
+    pub typing: bool,
 }
 
 /// A yes/no question and what "yes" does.

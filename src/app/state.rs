@@ -50,6 +50,7 @@ impl AppState {
     /// The layer that has the keyboard, worked out from what is open.
     pub fn layer(&self) -> Layer {
         match &self.overlay {
+            Some(Overlay::Help(h)) if h.typing => Layer::Search,
             Some(Overlay::Help(_)) => Layer::Help,
             Some(Overlay::Question(_)) => Layer::Confirm,
             Some(Overlay::Form(_)) => Layer::Form,

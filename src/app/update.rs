@@ -41,6 +41,9 @@ fn route_layer(state: &mut AppState, action: Action) -> Effect {
         Layer::Help => update_help(core, action),
         Layer::Confirm => answer(core, action),
         Layer::Form => form_keys::update(core, action),
+        Layer::Search if matches!(core.overlay, Some(Overlay::Help(_))) => {
+            update_help_filter(core, action)
+        }
         Layer::Search => screens.goals.update_search(core, action),
         _ => update_screen(core, screens, action),
     }
@@ -89,16 +92,45 @@ fn click(state: &mut AppState, x: u16, y: u16) -> Effect {
 }
 
 fn update_help(core: &mut Core, action: Action) -> Effect {
-    let Some(Overlay::Help(scroll)) = core.overlay else {
+    if action == Action::ToggleHelp {
+        core.overlay = None;
+        return Effect::None;
+    }
+    let Some(Overlay::Help(help)) = core.overlay.as_mut() else {
         return Effect::None;
     };
     match action {
-        Action::MoveDown => core.overlay = Some(Overlay::Help(scroll.saturating_add(1))),
-        Action::MoveUp => core.overlay = Some(Overlay::Help(scroll.saturating_sub(1))),
-        Action::ToggleHelp => core.overlay = None,
+        Action::MoveDown => help.scroll = help.scroll.saturating_add(1),
+        Action::MoveUp => help.scroll = help.scroll.saturating_sub(1),
+        Action::StartSearch => help.typing = true,
         Action::Quit => return Effect::Quit,
         _ => {}
     }
+    Effect::None
+}
+
+/// Typing the words the help is narrowed to: Enter keeps them, Esc clears them.
+fn update_help_filter(core: &mut Core, action: Action) -> Effect {
+    let Some(Overlay::Help(help)) = core.overlay.as_mut() else {
+        return Effect::None;
+    };
+    let input = &mut help.filter;
+    match action {
+        Action::Insert(text) => input.insert(&text),
+        Action::DeleteBack => input.delete_back(),
+        Action::DeleteWordBack => input.delete_word_back(),
+        Action::ClearField => input.clear(),
+        Action::CursorLeft => input.left(),
+        Action::CursorRight => input.right(),
+        Action::AcceptSearch => help.typing = false,
+        Action::ClearSearch => {
+            *input = Default::default();
+            help.typing = false;
+        }
+        Action::Quit => return Effect::Quit,
+        _ => {}
+    }
+    help.scroll = 0;
     Effect::None
 }
 
@@ -163,7 +195,7 @@ fn update_screen(core: &mut Core, screens: &mut screens::Screens, action: Action
         Action::ShowScreen(screen) => show(core, screens, screen),
         Action::NextScreen => show(core, screens, core.screen.step(1)),
         Action::PrevScreen => show(core, screens, core.screen.step(-1)),
-        Action::ToggleHelp => core.overlay = Some(Overlay::Help(0)),
+        Action::ToggleHelp => core.overlay = Some(Overlay::Help(Default::default())),
         Action::Quit => return Effect::Quit,
         Action::Suspend if core.session.no_job_control => {
             let (suspend, quit) = (

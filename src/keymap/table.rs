@@ -221,4 +221,5 @@ pub static BINDINGS: &[Binding] = &[
     bind("move_down", H, &[Key::ch('j'), Key::plain(K::Down)], Action::MoveDown, "scroll down"),
     bind("move_up", H, &[Key::ch('k'), Key::plain(K::Up)], Action::MoveUp, "scroll up"),
     bind("quit", H, &[Key::ctrl('c')], Action::Quit, "quit"),
+    hint("help_filter", H, &[Key::ch('/')], Action::StartSearch, "show only the keys whose words hold what you type"),
 ];

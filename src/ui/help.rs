@@ -4,6 +4,7 @@
 
 use super::{layout, text, theme};
 use crate::app::action::Action;
+use crate::app::overlay::HelpView;
 use crate::keymap::{self, Keymap, Layer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -18,7 +19,14 @@ fn heading(layers: &[Layer]) -> String {
 
 /// Every binding, grouped by the layers it works in: the groups that work on `here` first,
 /// then those that work everywhere, then the others (each in table order).
-fn help_lines(keymap: &Keymap, here: Layer, width: usize) -> Vec<Line<'static>> {
+fn help_lines(keymap: &Keymap, here: Layer, width: usize, filter: &str) -> Vec<Line<'static>> {
+    let filter = filter.trim().to_lowercase();
+    let shown = |b: &crate::keymap::Bound| {
+        filter.is_empty()
+            || b.label.to_lowercase().contains(&filter)
+            || keymap::keys_text(b).to_lowercase().contains(&filter)
+            || b.name().to_lowercase().contains(&filter)
+    };
     let mut groups: Vec<&'static [Layer]> = Vec::new();
     for b in keymap.rows() {
         if !groups.contains(&b.layers) {
@@ -39,11 +47,19 @@ fn help_lines(keymap: &Keymap, here: Layer, width: usize) -> Vec<Line<'static>> 
     groups.sort_by_key(|layers| rank(layers));
     let mut lines = Vec::new();
     for layers in groups {
+        let rows: Vec<_> = keymap
+            .rows()
+            .iter()
+            .filter(|b| b.layers == layers && shown(b))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
         if !lines.is_empty() {
             lines.push(Line::default());
         }
         lines.push(Line::styled(heading(layers), theme::title()));
-        for b in keymap.rows().iter().filter(|b| b.layers == layers) {
+        for b in rows {
             let keys = text::fit(&keymap::keys_text(b), 16);
             let words = text::wrap(b.label, width.saturating_sub(18).max(10));
             for (n, part) in words.into_iter().enumerate() {
@@ -55,6 +71,12 @@ fn help_lines(keymap: &Keymap, here: Layer, width: usize) -> Vec<Line<'static>> 
             }
         }
     }
+    if lines.is_empty() {
+        lines.push(Line::styled(
+            format!("No key's words hold “{filter}”."),
+            theme::dim(),
+        ));
+    }
     lines.push(Line::default());
     lines.push(Line::styled(
         format!("Dates: {}", crate::model::dates::DATE_FORMS),
@@ -64,19 +86,31 @@ fn help_lines(keymap: &Keymap, here: Layer, width: usize) -> Vec<Line<'static>> 
 }
 
 /// Draws the help overlay for the layer `here`, scrolled down by `scroll` lines.
-pub fn draw(frame: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap, here: Layer) {
+pub fn draw(frame: &mut Frame, area: Rect, view: &HelpView, keymap: &Keymap, here: Layer) {
     let key = |a: Action| keymap.key_for(Layer::Help, &a);
     let box_area = layout::centered(area, 70, area.height);
-    let lines = help_lines(keymap, here, box_area.width.saturating_sub(2) as usize);
+    let width = box_area.width.saturating_sub(2) as usize;
+    let filter = view.filter.value();
+    let mut lines = Vec::new();
+    if view.typing || !filter.is_empty() {
+        let cursor = if view.typing { "▏" } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled("/", theme::key()),
+            Span::raw(format!("{filter}{cursor}")),
+        ]));
+    }
+    lines.extend(help_lines(keymap, here, width, filter));
+    let scroll = view.scroll;
     let visible = box_area.height.saturating_sub(2);
     let max_scroll = (lines.len() as u16).saturating_sub(visible);
     frame.render_widget(Clear, box_area);
     let block = Block::bordered()
         .title(" Keys ")
         .title_bottom(format!(
-            " {}/{} scroll · {} close ",
+            " {}/{} scroll · {} find · {} close ",
             key(Action::MoveDown),
             key(Action::MoveUp),
+            key(Action::StartSearch),
             key(Action::ToggleHelp)
         ))
         .border_style(theme::accent());

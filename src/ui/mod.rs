@@ -142,9 +142,9 @@ fn draw_overlays(frame: &mut Frame, body: Rect, state: &AppState) {
     match &state.overlay {
         Some(Overlay::Form(f)) => form::draw(frame, body, f, &state.settings.keymap),
         Some(Overlay::Question(q)) => question::draw(frame, body, q, &state.settings.keymap),
-        Some(Overlay::Help(scroll)) => {
+        Some(Overlay::Help(view)) => {
             let here = crate::keymap::Layer::of_screen(state.screen);
-            help::draw(frame, body, *scroll, &state.settings.keymap, here)
+            help::draw(frame, body, view, &state.settings.keymap, here)
         }
         None => {}
     }
