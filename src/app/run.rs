@@ -200,9 +200,15 @@ fn exit_on_any_panic() {
 /// `GOALCOACH_TEST_SAVE_DELAY_MS=N` makes every save wait N ms first, so the tests can send
 /// a signal while a save is under way. Not for use otherwise.
 pub(super) fn slow_saves_for_tests() {
-    let delay = std::env::var("GOALCOACH_TEST_SAVE_DELAY_MS").ok();
-    if let Some(ms) = delay.and_then(|v| v.parse::<u64>().ok()) {
-        std::thread::sleep(std::time::Duration::from_millis(ms.min(10_000)));
+    // Read once, at the first save: no save reads the environment again.
+    static DELAY: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    let delay = DELAY.get_or_init(|| {
+        std::env::var("GOALCOACH_TEST_SAVE_DELAY_MS")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+    });
+    if let Some(ms) = delay {
+        std::thread::sleep(std::time::Duration::from_millis((*ms).min(10_000)));
     }
 }
 

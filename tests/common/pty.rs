@@ -98,7 +98,7 @@ impl Session {
         );
     }
 
-    /// Waits (polling finely) until `done` holds for the screen text; returns false after
+    /// Waits (polling every 2 ms) until `done` holds for the screen text; returns false after
     /// `timeout`.
     pub fn wait_until(&self, timeout: Duration, done: impl Fn(&str) -> bool) -> bool {
         let deadline = Instant::now() + timeout;
@@ -106,7 +106,7 @@ impl Session {
             if done(&self.contents()) {
                 return true;
             }
-            std::thread::sleep(Duration::from_micros(50));
+            std::thread::sleep(Duration::from_millis(2));
         }
         false
     }
