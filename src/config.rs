@@ -44,29 +44,8 @@ pub struct Config {
     /// when not set.
     pub device: Option<String>,
     /// The calendar folder (`[calendar]`), for `goalcoach calendar sync` and the app's key.
-    pub calendar: CalendarConfig,
+    pub calendar: crate::calendar::config::CalendarConfig,
     pub keymap: Keymap,
-}
-
-/// The `[calendar]` section.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CalendarConfig {
-    /// The vdir goalcoach writes to and reads from (vdirsyncer carries it to a server).
-    pub vdir: Option<PathBuf>,
-    /// When the phone reminds of a due item; `None` for no reminders.
-    pub reminder: Option<crate::calendar::vtodo::Reminder>,
-}
-
-impl Default for CalendarConfig {
-    fn default() -> Self {
-        CalendarConfig {
-            vdir: None,
-            reminder: Some(crate::calendar::vtodo::Reminder {
-                days_before: 0,
-                at: chrono::NaiveTime::from_hms_opt(9, 0, 0).expect("a time"),
-            }),
-        }
-    }
 }
 
 impl Default for Config {
@@ -80,7 +59,7 @@ impl Default for Config {
             mouse: true,
             date_format: DEFAULT_DATE_FORMAT.to_string(),
             device: None,
-            calendar: CalendarConfig::default(),
+            calendar: Default::default(),
             keymap: Keymap::default(),
         }
     }
@@ -151,7 +130,7 @@ pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
     }
     if let Some(Value::Table(calendar)) = table.get("calendar") {
         for (name, value) in calendar {
-            if let Err(why) = set_calendar(&mut config.calendar, name, value) {
+            if let Err(why) = crate::calendar::config::set(&mut config.calendar, name, value) {
                 problems.push(format!("{}: calendar.{name}: {why}", at(name)));
             }
         }
@@ -191,60 +170,6 @@ fn readable_table(text: &str, origin: &str, problems: &mut Vec<String>) -> Table
         "{origin}: too many lines cannot be read; using the defaults"
     ));
     Table::new()
-}
-
-/// Sets one setting of `[calendar]`; the error says what is wrong and what is used instead.
-fn set_calendar(calendar: &mut CalendarConfig, name: &str, value: &Value) -> Result<(), String> {
-    let text = || value.as_str().ok_or_else(|| format!("{value} is not text"));
-    match name {
-        "vdir" => {
-            let path = text()?.trim();
-            if path.is_empty() {
-                return Err("the folder is empty; no calendar folder is set".to_string());
-            }
-            calendar.vdir = Some(expand_home(path));
-        }
-        "remind" => {
-            let at = text()?.trim();
-            calendar.reminder = match at {
-                "off" | "none" | "" => None,
-                at => {
-                    let time = chrono::NaiveTime::parse_from_str(at, "%H:%M").map_err(|_| {
-                        format!("remind = \"{at}\" is not a time like \"09:00\" or \"off\"; reminding at 09:00")
-                    })?;
-                    let days_before = calendar.reminder.map_or(0, |r| r.days_before);
-                    Some(crate::calendar::vtodo::Reminder {
-                        days_before,
-                        at: time,
-                    })
-                }
-            };
-        }
-        "remind_days_before" => {
-            let days = value
-                .as_integer()
-                .filter(|d| (0..=30).contains(d))
-                .ok_or_else(|| format!("{value} is not a number of days from 0 to 30; using 0"))?;
-            if let Some(r) = calendar.reminder.as_mut() {
-                r.days_before = days as u32;
-            }
-        }
-        _ => {
-            return Err(
-                "unknown setting (settings: vdir, remind, remind_days_before); passed over"
-                    .to_string(),
-            );
-        }
-    }
-    Ok(())
-}
-
-/// `~/x` as the home directory's `x`.
-fn expand_home(path: &str) -> PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => PathBuf::from(path),
-    }
 }
 
 /// Sets one top-level setting; the error says what is wrong and what is used instead.

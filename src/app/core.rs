@@ -94,7 +94,7 @@ pub struct Settings {
     /// This computer's name in sync, so a conflict can say which value is whose.
     pub device: String,
     /// The calendar folder and reminders (`[calendar]`).
-    pub calendar: crate::config::CalendarConfig,
+    pub calendar: crate::calendar::config::CalendarConfig,
 }
 
 impl Default for Settings {
@@ -107,7 +107,7 @@ impl Default for Settings {
             date_format: crate::config::DEFAULT_DATE_FORMAT.to_string(),
             review_day: chrono::Weekday::Sun,
             device: crate::sync::device::name(None),
-            calendar: crate::config::CalendarConfig::default(),
+            calendar: crate::calendar::config::CalendarConfig::default(),
             step_back: crate::model::stepback::Cadence::Quarterly,
         }
     }

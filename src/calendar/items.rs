@@ -82,57 +82,65 @@ pub fn wanted(
     let mut out = Vec::new();
     for goal in &plan.goals {
         let open = matches!(goal.status, GoalStatus::Active | GoalStatus::OnHold);
-        let cancelled = goal.status == GoalStatus::Dropped;
-        let mut push = |w: Wanted| {
-            if open || known(&w.uid) {
-                out.push(w);
-            }
-        };
-        if let Some(deadline) = goal.deadline {
-            push(Wanted {
-                uid: uid_of(plan, Some(goal.id)),
-                target: Target::Goal(goal.id),
-                fields: Fields {
-                    summary: format!("{DEADLINE}{}", goal.title),
-                    due: Some(deadline),
-                    done: (goal.status == GoalStatus::Done)
-                        .then(|| goal.completed.unwrap_or(today)),
-                    cancelled,
-                },
-                extras: Extras {
-                    description: goal.description.clone(),
-                    ..Extras::default()
-                },
-            });
-        }
-        for m in &goal.milestones {
-            if m.target.is_none() && !known(&uid_of(plan, Some(m.id))) {
-                continue;
-            }
-            push(Wanted {
-                uid: uid_of(plan, Some(m.id)),
-                target: Target::Milestone(m.id),
-                fields: Fields {
-                    summary: format!("{MILESTONE}{}", m.title),
-                    due: m.target,
-                    done: m.done,
-                    cancelled: cancelled && m.done.is_none(),
-                },
-                extras: Extras {
-                    description: format!("Goal: {}", goal.title),
-                    ..Extras::default()
-                },
-            });
-        }
-        for s in goal.all_steps() {
-            let uid = step_uid(plan, s);
-            if s.due.is_none() && !known(&uid) {
-                continue;
-            }
-            push(step_item(uid, goal, s, cancelled, reminder));
-        }
+        let items = goal_items(plan, goal, today, reminder, known);
+        out.extend(items.into_iter().filter(|w| open || known(&w.uid)));
     }
     out.push(review_item(plan, today, review_day, reminder));
+    out
+}
+
+/// A goal's deadline, its dated milestones and its dated steps (and any written before).
+fn goal_items(
+    plan: &Plan,
+    goal: &Goal,
+    today: NaiveDate,
+    reminder: Option<Reminder>,
+    known: &dyn Fn(&str) -> bool,
+) -> Vec<Wanted> {
+    let cancelled = goal.status == GoalStatus::Dropped;
+    let mut out = Vec::new();
+    if let Some(deadline) = goal.deadline {
+        out.push(Wanted {
+            uid: uid_of(plan, Some(goal.id)),
+            target: Target::Goal(goal.id),
+            fields: Fields {
+                summary: format!("{DEADLINE}{}", goal.title),
+                due: Some(deadline),
+                done: (goal.status == GoalStatus::Done).then(|| goal.completed.unwrap_or(today)),
+                cancelled,
+            },
+            extras: Extras {
+                description: goal.description.clone(),
+                ..Extras::default()
+            },
+        });
+    }
+    for m in &goal.milestones {
+        let uid = uid_of(plan, Some(m.id));
+        if m.target.is_none() && !known(&uid) {
+            continue;
+        }
+        out.push(Wanted {
+            uid,
+            target: Target::Milestone(m.id),
+            fields: Fields {
+                summary: format!("{MILESTONE}{}", m.title),
+                due: m.target,
+                done: m.done,
+                cancelled: cancelled && m.done.is_none(),
+            },
+            extras: Extras {
+                description: format!("Goal: {}", goal.title),
+                ..Extras::default()
+            },
+        });
+    }
+    for s in goal.all_steps() {
+        let uid = step_uid(plan, s);
+        if s.due.is_some() || known(&uid) {
+            out.push(step_item(uid, goal, s, cancelled, reminder));
+        }
+    }
     out
 }
 

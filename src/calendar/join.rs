@@ -34,6 +34,25 @@ pub struct Sides<'a> {
     pub wanted: &'a Wanted,
 }
 
+/// Which side a field takes: unchanged there or the same as here, taken from there, or
+/// changed differently on both.
+#[derive(PartialEq)]
+enum Pick {
+    Ours,
+    Theirs,
+    Clash,
+}
+
+fn pick<T: PartialEq>(base: &T, ours: &T, theirs: &T) -> Pick {
+    if theirs == base || theirs == ours {
+        Pick::Ours
+    } else if ours == base {
+        Pick::Theirs
+    } else {
+        Pick::Clash
+    }
+}
+
 /// Brings the phone's changes to one item into `found`.
 pub fn join_item(plan: &Plan, sides: &Sides, today: NaiveDate, device: &str, found: &mut Found) {
     let Sides {
@@ -42,15 +61,28 @@ pub fn join_item(plan: &Plan, sides: &Sides, today: NaiveDate, device: &str, fou
         wanted,
     } = sides;
     let ours = &wanted.fields;
-    let mut take = Fields {
-        summary: ours.summary.clone(),
-        due: ours.due,
-        done: ours.done,
-        cancelled: ours.cancelled,
-    };
-    let mut changed = false;
-    let clash = |field: &'static str, kept: Value, other: Value, found: &mut Found| {
-        if let Some(item) = item_of(wanted.target) {
+    let mut take = ours.clone();
+    let mut clashes = Vec::new();
+    let strip = |s: &str| Value::from(title_from(wanted.target, s));
+    match pick(&base.summary, &ours.summary, &theirs.summary) {
+        Pick::Theirs => take.summary = theirs.summary.clone(),
+        Pick::Clash => clashes.push(("title", strip(&ours.summary), strip(&theirs.summary))),
+        Pick::Ours => {}
+    }
+    match pick(&base.due, &ours.due, &theirs.due) {
+        Pick::Theirs => take.due = theirs.due,
+        Pick::Clash => clashes.push(("due", day_value(ours.due), day_value(theirs.due))),
+        Pick::Ours => {}
+    }
+    // Done or not is what counts: a different day alone is no change.
+    let done = |f: &Fields| f.done.is_some();
+    match pick(&done(base), &done(ours), &done(theirs)) {
+        Pick::Theirs => take.done = theirs.done,
+        Pick::Clash => clashes.push(("done", day_value(ours.done), day_value(theirs.done))),
+        Pick::Ours => {}
+    }
+    if let Some(item) = item_of(wanted.target) {
+        for (field, kept, other) in clashes {
             found.conflicts.push(Conflict {
                 item: Some(item),
                 field: field_name(wanted.target, field).to_string(),
@@ -62,38 +94,10 @@ pub fn join_item(plan: &Plan, sides: &Sides, today: NaiveDate, device: &str, fou
                 ..Conflict::default()
             });
         }
-    };
-    if theirs.summary != base.summary && theirs.summary != ours.summary {
-        if ours.summary == base.summary {
-            take.summary = theirs.summary.clone();
-            changed = true;
-        } else {
-            let strip = |s: &str| title_from(wanted.target, s);
-            clash(
-                "title",
-                strip(&ours.summary).into(),
-                strip(&theirs.summary).into(),
-                found,
-            );
-        }
     }
-    if theirs.due != base.due && theirs.due != ours.due {
-        if ours.due == base.due {
-            take.due = theirs.due;
-            changed = true;
-        } else {
-            clash("due", day_value(ours.due), day_value(theirs.due), found);
-        }
-    }
-    if theirs.done != base.done && theirs.done.is_some() != ours.done.is_some() {
-        if ours.done == base.done {
-            take.done = theirs.done;
-            changed = true;
-        } else {
-            clash("done", day_value(ours.done), day_value(theirs.done), found);
-        }
-    }
-    if changed && let Some(op) = apply(plan, wanted.target, &take, today) {
+    if take != *ours
+        && let Some(op) = apply(plan, wanted.target, &take, today)
+    {
         found.ops.push(op);
         found.taken += 1;
     }

@@ -7,6 +7,7 @@
 //! a file deleted there (it is written again, and the person told); items deleted here are
 //! deleted there. Files goalcoach did not write and cannot read are left alone.
 
+pub mod config;
 pub mod items;
 mod join;
 mod state;

@@ -315,23 +315,7 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
     }
     match command {
         Command::Path => emit(format!("{}\n", dir.join(store::PLAN_FILE).display())),
-        Command::List { json: true } => {
-            let plan = read(dir)?;
-            let device = crate::sync::device::name(settings.device.as_deref());
-            emit_text(&report::json::to_text(&report::json::list(
-                &plan, today, &device,
-            )))
-        }
-        Command::List { json: false } => {
-            let plan = read(dir)?;
-            let key = settings.keymap.key_for(
-                crate::keymap::Layer::Goals,
-                &crate::app::action::Action::ChooseConflicts,
-            );
-            let device = crate::sync::device::name(settings.device.as_deref());
-            let conflicts = crate::model::conflict::listing(&plan, &key, &device);
-            emit_text(&(report::list_text(&plan, today) + &conflicts))
-        }
+        Command::List { json } => reads::print_list(dir, today, &settings, json),
         Command::Calendar(command) => calendar::run(dir, today, &settings, &command),
         Command::Remind { notify } => calendar::remind(dir, today, &settings, notify),
         Command::Show { id, json } => reads::show(dir, today, &settings, (id, json)),
@@ -355,14 +339,7 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
             crate::import::import_file(plan, &file, today)
         }),
         Command::Restore { which } => admin::restore(dir, today, which.as_deref()),
-        Command::Sync(args) => {
-            let device = crate::sync::device::name(settings.device.as_deref());
-            let said = crate::sync::run(dir, today, &args, &device)?;
-            emit(format!(
-                "{}\n",
-                calendar::after_sync(dir, today, &settings, &args, said)
-            ))
-        }
+        Command::Sync(args) => sync_command(dir, today, &settings, &args),
         Command::Merge { base, ours, theirs } => {
             let device = crate::sync::device::name(settings.device.as_deref());
             let summary = crate::sync::merge_files(&base, &ours, &theirs, &device)?;
@@ -382,6 +359,21 @@ pub fn run(command: Command, dir: &Path, today: NaiveDate, config: Option<&Path>
             emit(manual::page(&cmd).context("cannot render the manual page")?)
         }
     }
+}
+
+/// `goalcoach sync`, and the calendar sync after it when a folder is configured.
+fn sync_command(
+    dir: &Path,
+    today: NaiveDate,
+    settings: &crate::config::Config,
+    args: &crate::sync::SyncArgs,
+) -> Result<()> {
+    let device = crate::sync::device::name(settings.device.as_deref());
+    let said = crate::sync::run(dir, today, args, &device)?;
+    emit(format!(
+        "{}\n",
+        calendar::after_sync(dir, today, settings, args, said)
+    ))
 }
 
 /// Writes command output to stdout. A reader that went away (`goalcoach list | head`) is not

@@ -154,3 +154,25 @@ pub(super) fn show(
         .collect();
     emit_text(&text)
 }
+
+/// `goalcoach list [--json]`: the tree as text with the open conflicts, or as JSON.
+pub(super) fn print_list(
+    dir: &Path,
+    today: NaiveDate,
+    settings: &crate::config::Config,
+    json: bool,
+) -> Result<()> {
+    let plan = read(dir)?;
+    let device = crate::sync::device::name(settings.device.as_deref());
+    if json {
+        return emit_text(&report::json::to_text(&report::json::list(
+            &plan, today, &device,
+        )));
+    }
+    let key = settings.keymap.key_for(
+        crate::keymap::Layer::Goals,
+        &crate::app::action::Action::ChooseConflicts,
+    );
+    let conflicts = crate::model::conflict::listing(&plan, &key, &device);
+    emit_text(&(report::list_text(&plan, today) + &conflicts))
+}

@@ -16,6 +16,7 @@ pub mod items;
 pub mod journey;
 pub mod lived;
 pub mod loc;
+pub mod measure;
 pub mod merge;
 pub mod merge3;
 pub mod ops;

@@ -298,37 +298,45 @@ pub fn sync_holding(store: &mut Store, round: &Round) -> Result<String> {
         said.push("no remote to sync with (goalcoach sync --init REMOTE adds one)".into());
         return Ok(said.join("; "));
     };
+    said.push(fetch_merge_push(&git, store, &remote, round)?);
+    Ok(said.join("; "))
+}
+
+/// Fetches `remote`, merges what came, and pushes; up to three times when the push loses a
+/// race (someone pushed meanwhile, or a stopped push left its lock). Says what came in.
+fn fetch_merge_push(git: &Git, store: &mut Store, remote: &str, round: &Round) -> Result<String> {
+    let dir = store.dir().to_path_buf();
     let branch = git.branch();
+    let mut cleared = Vec::new();
     let mut attempts = 0;
     loop {
         attempts += 1;
-        git.run_remote(&["fetch", "-q", &remote])?;
+        git.run_remote(&["fetch", "-q", remote])?;
         let upstream = format!("{remote}/{branch}");
         let incoming = if git.succeeds(&["rev-parse", "--verify", "-q", &upstream]) {
             let merge = round::Upstream {
-                name: &remote,
+                name: remote,
                 reference: &upstream,
-                allow_deleting,
-                today,
-                device,
+                allow_deleting: round.allow_deleting,
+                today: round.today,
+                device: round.device,
             };
-            round::merge_upstream(&git, dir, store, &merge)?
+            round::merge_upstream(git, &dir, store, &merge)?
         } else {
             "nothing there yet".to_string()
         };
-        match git.run_remote(&["push", "-q", &remote, &format!("HEAD:refs/heads/{branch}")]) {
+        match git.run_remote(&["push", "-q", remote, &format!("HEAD:refs/heads/{branch}")]) {
             Ok(()) => {
                 let _ = git.run(&["branch", "-q", "--set-upstream-to", &upstream]);
-                said.push(format!("from {remote}: {incoming}; pushed"));
-                return Ok(said.join("; "));
+                cleared.push(format!("from {remote}: {incoming}; pushed"));
+                return Ok(cleared.join("; "));
             }
             Err(e) if attempts >= 3 => return Err(e),
             Err(e) => {
                 // A stopped push's lock in a remote folder here, or someone pushed meanwhile:
                 // fetch and merge again.
-                let url = git.run(&["remote", "get-url", &remote]).unwrap_or_default();
-                said.extend(guard::clear_stale_remote_lock(&url, &format!("{e:#}")));
-                continue;
+                let url = git.run(&["remote", "get-url", remote]).unwrap_or_default();
+                cleared.extend(guard::clear_stale_remote_lock(&url, &format!("{e:#}")));
             }
         }
     }

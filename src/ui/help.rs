@@ -27,26 +27,8 @@ fn help_lines(keymap: &Keymap, here: Layer, width: usize, filter: &str) -> Vec<L
             || keymap::keys_text(b).to_lowercase().contains(&filter)
             || b.name().to_lowercase().contains(&filter)
     };
-    let mut groups: Vec<&'static [Layer]> = Vec::new();
-    for b in keymap.rows() {
-        if !groups.contains(&b.layers) {
-            groups.push(b.layers);
-        }
-    }
-    let rank = |layers: &[Layer]| {
-        if layers.contains(&here) && !layers.contains(&Layer::Global) {
-            0
-        } else if layers.contains(&here) {
-            1
-        } else if layers.contains(&Layer::Global) {
-            2
-        } else {
-            3
-        }
-    };
-    groups.sort_by_key(|layers| rank(layers));
     let mut lines = Vec::new();
-    for layers in groups {
+    for layers in ordered_groups(keymap, here) {
         let rows: Vec<_> = keymap
             .rows()
             .iter()
@@ -83,6 +65,30 @@ fn help_lines(keymap: &Keymap, here: Layer, width: usize, filter: &str) -> Vec<L
         theme::dim(),
     ));
     lines
+}
+
+/// The groups of bindings (by the layers they work in) in the order the help shows them: the
+/// ones of `here` alone, those of `here` and everywhere, everywhere, then the rest.
+fn ordered_groups(keymap: &Keymap, here: Layer) -> Vec<&'static [Layer]> {
+    let mut groups: Vec<&'static [Layer]> = Vec::new();
+    for b in keymap.rows() {
+        if !groups.contains(&b.layers) {
+            groups.push(b.layers);
+        }
+    }
+    let rank = |layers: &[Layer]| {
+        if layers.contains(&here) && !layers.contains(&Layer::Global) {
+            0
+        } else if layers.contains(&here) {
+            1
+        } else if layers.contains(&Layer::Global) {
+            2
+        } else {
+            3
+        }
+    };
+    groups.sort_by_key(|layers| rank(layers));
+    groups
 }
 
 /// Draws the help overlay for the layer `here`, scrolled down by `scroll` lines.

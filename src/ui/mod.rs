@@ -15,6 +15,7 @@ mod profile;
 mod question;
 mod review;
 mod review_history;
+mod sections;
 mod step_back;
 pub mod text;
 pub mod theme;

@@ -39,6 +39,16 @@ pub struct Devices<'a> {
     pub theirs: &'a str,
 }
 
+impl Devices<'_> {
+    /// Writes the two sides' devices into conflicts this merge left.
+    fn name(&self, conflicts: &mut [Conflict]) {
+        for c in conflicts {
+            c.kept_on = self.ours.to_string();
+            c.other_on = self.theirs.to_string();
+        }
+    }
+}
+
 /// Merges `theirs` into `ours`; `base` is their last common version, when known.
 pub fn merge(base: Option<Plan>, ours: Plan, theirs: Plan) -> Merged {
     merge_from(base, ours, theirs, Devices::default())
@@ -74,10 +84,7 @@ pub fn merge_from(
         &theirs.profile,
         &mut clash_sink(&mut conflicts, None, None),
     );
-    for c in &mut conflicts {
-        c.kept_on = devices.ours.to_string();
-        c.other_on = devices.theirs.to_string();
-    }
+    devices.name(&mut conflicts);
     let tree_changes = Report {
         reviews: count_changed_reviews(&ours.reviews, &reviews),
         profile: profile != ours.profile,
