@@ -192,17 +192,17 @@ impl Axis {
         let mut previous: Option<NaiveDate> = None;
         for col in 0..self.columns {
             let day = self.day_of(col);
+            // Only where a week or month begins: the window's edge is no date of its own.
             let starts = match (self.scale, previous) {
-                (_, None) => true,
                 (Scale::Weeks, _) => day.weekday() == chrono::Weekday::Mon,
                 (Scale::Months, Some(p)) => p.month() != day.month(),
+                (Scale::Months, None) => day.day() == 1,
             };
             if starts {
+                let first = out.is_empty();
                 let text = match self.scale {
                     Scale::Weeks => day.format("%-d %b").to_string(),
-                    Scale::Months if day.month() == 1 || previous.is_none() => {
-                        day.format("%b %Y").to_string()
-                    }
+                    Scale::Months if day.month() == 1 || first => day.format("%b %Y").to_string(),
                     Scale::Months => day.format("%b").to_string(),
                 };
                 out.push((col, text));
@@ -316,7 +316,8 @@ mod tests {
         assert_eq!(axis.first.weekday(), chrono::Weekday::Mon);
         assert_eq!(axis.column(d(TODAY)), Some(10));
         let ticks = axis.ticks();
-        assert_eq!(ticks[0], (0, "Sep 2026".to_string()));
+        // The first label is where a month begins, with its year; the window's edge is not.
+        assert_eq!(ticks[0], (4, "Oct 2026".to_string()));
         assert!(ticks.contains(&(13, "Dec".to_string())), "{ticks:?}");
         assert!(ticks.iter().any(|(_, t)| t == "Jan 2027"));
     }
@@ -325,7 +326,16 @@ mod tests {
     fn week_ticks_fall_on_mondays() {
         let axis = Axis::around(d(TODAY), Scale::Weeks, 20, 0);
         let ticks = axis.ticks();
-        assert_eq!(ticks[0], (0, "17 Nov".to_string()));
-        assert_eq!(ticks[1], (6, "23 Nov".to_string()));
+        assert_eq!(
+            axis.first.to_string(),
+            "2026-11-17",
+            "the window starts on a Tuesday"
+        );
+        assert_eq!(
+            ticks[0],
+            (6, "23 Nov".to_string()),
+            "the first label is a Monday"
+        );
+        assert_eq!(ticks[1], (13, "30 Nov".to_string()));
     }
 }

@@ -25,9 +25,27 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     if !scope.is_empty() {
         title = format!("{title}· {scope} ");
     }
-    let block = Block::bordered().title(title);
+    let block = Block::bordered();
+    let block = if screen.lanes().is_empty() {
+        block
+    } else {
+        block.title_bottom(text::truncate(
+            LEGEND,
+            area.width.saturating_sub(2) as usize,
+        ))
+    };
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let label_width = (inner.width / 3).clamp(12, 32);
+    let chart = Rect {
+        x: inner.x + label_width + 1,
+        width: inner.width.saturating_sub(label_width + 1),
+        ..inner
+    };
+    let axis = screen.axis(state, chart.width);
+    if !screen.lanes().is_empty() {
+        title = format!("{title}· {} ", span_words(&axis));
+    }
+    frame.render_widget(block.title(title), area);
     if screen.lanes().is_empty() {
         draw_empty(frame, inner, state);
         return;
@@ -35,14 +53,35 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     if inner.height < 4 || inner.width < 20 {
         return;
     }
-    let label_width = (inner.width / 3).clamp(12, 32);
-    let chart = Rect {
-        x: inner.x + label_width + 1,
-        width: inner.width - label_width - 1,
-        ..inner
-    };
-    let axis = screen.axis(state, chart.width);
     draw_ticks(frame.buffer_mut(), chart, &axis, state.today());
+    draw_lanes(
+        frame.buffer_mut(),
+        state,
+        inner,
+        (chart, label_width),
+        &axis,
+    );
+    let selected = screen.sel.index;
+    if let Some(lane) = screen.lanes().get(selected) {
+        let about = Rect {
+            y: inner.y + inner.height - 2,
+            height: 2,
+            ..inner
+        };
+        let line = Line::styled(about_lane(state, lane), theme::dim());
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), about);
+    }
+}
+
+/// The lanes that fit, scrolled to keep the selected one in view.
+fn draw_lanes(
+    buf: &mut Buffer,
+    state: &AppState,
+    inner: Rect,
+    (chart, label_width): (Rect, u16),
+    axis: &Axis,
+) {
+    let screen = &state.screens.timeline;
     let lanes_height = inner.height.saturating_sub(3) as usize;
     let selected = screen.sel.index;
     let offset = selected.saturating_sub(lanes_height.saturating_sub(1));
@@ -56,23 +95,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     {
         let y = inner.y + 1 + row as u16;
         let is_selected = i == selected;
-        draw_label(
-            frame.buffer_mut(),
-            state,
-            lane,
-            (inner.x, y, label_width),
-            is_selected,
-        );
-        draw_lane(frame.buffer_mut(), lane, &axis, (chart, y), state.today());
-    }
-    if let Some(lane) = screen.lanes().get(selected) {
-        let about = Rect {
-            y: inner.y + inner.height - 2,
-            height: 2,
-            ..inner
-        };
-        let line = Line::styled(about_lane(state, lane), theme::dim());
-        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), about);
+        draw_label(buf, state, lane, (inner.x, y, label_width), is_selected);
+        draw_lane(buf, lane, axis, (chart, y), state.today());
     }
 }
 
@@ -104,25 +128,65 @@ fn draw_empty(frame: &mut Frame, area: Rect, state: &AppState) {
     );
 }
 
-/// The axis's labels, and a mark above today (a label that would cover it is left out).
+/// The axis: a label where each week (or month) begins, cut to the room before the next
+/// (so every month keeps at least its first letter), and today marked `▼` — with its date
+/// beside it on the weeks scale; a label it would cover moves just past it when there is
+/// room.
 fn draw_ticks(buf: &mut Buffer, chart: Rect, axis: &Axis, today: NaiveDate) {
     let today_col = axis.column(today);
-    let mut free_from = 0;
-    for (col, label) in axis.ticks() {
-        let covers_today =
-            today_col.is_some_and(|t| (col..col + text::width(&label) as u16).contains(&t));
-        if col < free_from || covers_today {
-            continue;
+    let today_label = today_col.map(|col| {
+        let label = match axis.scale {
+            crate::model::timeline::Scale::Weeks => format!("▼{}", today.format("%-d %b")),
+            crate::model::timeline::Scale::Months => "▼".to_string(),
+        };
+        (col, label)
+    });
+    let ticks = axis.ticks();
+    for (i, (col, label)) in ticks.iter().enumerate() {
+        let mut next = ticks.get(i + 1).map(|(c, _)| *c);
+        let mut start = *col;
+        if let Some((t, l)) = &today_label {
+            let (t_end, width) = (t + text::width(l) as u16, text::width(label) as u16);
+            let months = axis.scale == crate::model::timeline::Scale::Months;
+            if months && start < *t && *t < start + width {
+                // A month begun before today's mark: cut short of it ("No▼").
+                next = Some(*t + 1);
+            } else if start < t_end && *t < start + width {
+                start = t_end + 1;
+            }
         }
-        let room = chart.width.saturating_sub(col) as usize;
-        let label = text::truncate(&label, room);
-        buf.set_string(chart.x + col, chart.y, &label, theme::dim());
-        free_from = col + text::width(&label) as u16 + 1;
+        // Cut to the room before the next label; at the chart's edge whole or not at all.
+        let label: String = match next {
+            Some(next) if next > start + 1 => {
+                label.chars().take((next - start - 1) as usize).collect()
+            }
+            Some(_) => continue,
+            None if text::width(label) <= chart.width.saturating_sub(start) as usize => {
+                label.clone()
+            }
+            None => continue,
+        };
+        buf.set_string(chart.x + start, chart.y, &label, theme::dim());
     }
-    if let Some(col) = today_col {
-        buf.set_string(chart.x + col, chart.y, "▼", theme::accent());
+    if let Some((col, label)) = today_label {
+        let room = chart.width.saturating_sub(col) as usize;
+        buf.set_string(
+            chart.x + col,
+            chart.y,
+            text::truncate(&label, room),
+            theme::accent(),
+        );
     }
 }
+
+/// The stretch of time on show, for the box's title ("Nov 2026 – Feb 2027").
+fn span_words(axis: &Axis) -> String {
+    let last = axis.day_of(axis.columns.saturating_sub(1));
+    format!("{} – {}", axis.first.format("%b %Y"), last.format("%b %Y"))
+}
+
+/// What the marks mean, on the box's bottom edge.
+const LEGEND: &str = " ━ come so far  ─ to go  ┃ deadline  ◇ milestone  ◆ reached  ✓ done  ◌ projected finish  ▼ today ";
 
 /// The lane's name, indented under its goal, with how it stands.
 fn draw_label(
