@@ -154,7 +154,8 @@ impl Together {
                 .clone()
                 .filter(|g| g.status == GoalStatus::Done)
                 .count(),
-            active: overall(goals.filter(|g| g.is_active())),
+            // The Inbox is a list to file from, not a goal to make progress on.
+            active: overall(goals.filter(|g| g.is_active() && !g.is_inbox())),
         }
     }
 
@@ -356,7 +357,19 @@ mod tests {
         let together = Together::of(both.iter());
         assert_eq!(together.shown, 2);
         assert_eq!(together.words(), "1 done · 50% across the rest");
-        assert_eq!(Together::of([half].iter()).words(), "50% overall");
+        assert_eq!(Together::of([half.clone()].iter()).words(), "50% overall");
+        let mut inbox = half.clone();
+        inbox
+            .extra
+            .insert(crate::model::goal::INBOX_MARK.into(), true.into());
+        inbox.milestones.clear();
+        inbox.steps.clear();
+        let with_inbox = [half.clone(), inbox];
+        assert_eq!(
+            Together::of(with_inbox.iter()).words(),
+            "50% overall",
+            "the Inbox is not counted"
+        );
         assert_eq!(Together::of([finished].iter()).words(), "1 done");
         assert_eq!(Together::of([].iter()).words(), "");
     }
