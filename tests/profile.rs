@@ -208,3 +208,35 @@ fn two_entries_of_the_same_name_are_each_reachable() {
         "j gets past the first twin"
     );
 }
+
+/// A past achievement whose date is left blank stays without one: shown as not known, after
+/// the dated ones, and in the brag document under its own heading, never in this quarter.
+#[test]
+fn an_achievement_without_a_date_stays_without_one() {
+    let mut state = profile_app();
+    for _ in 0..6 {
+        type_keys(&mut state, "l");
+    }
+    type_keys(&mut state, "e");
+    press(&mut state, ctrl('n'));
+    press(&mut state, ctrl('u')); // the new row's date, cleared
+    type_keys(&mut state, "\tMentored two new joiners\n");
+    let entry = state
+        .plan()
+        .profile
+        .achievements
+        .iter()
+        .find(|a| a.what == "Mentored two new joiners")
+        .expect("saved")
+        .clone();
+    assert!(entry.date_unknown, "{entry:?}");
+    let screen = render(&state);
+    let dated = screen.find("Design doc").unwrap_or(0);
+    let undated = screen
+        .find("date not known  Mentored two new joiners")
+        .expect(&screen);
+    assert!(undated > dated, "listed after the dated ones: {screen}");
+    let md = goalcoach::report::markdown(state.plan(), today());
+    let heading = md.find("## Date not known").expect(&md);
+    assert!(md[heading..].contains("- Mentored two new joiners"), "{md}");
+}

@@ -66,11 +66,20 @@ impl Swot {
     }
 }
 
+/// The order of the achievements log: newest first, those without a date last.
+pub fn newest_first(a: &Achievement) -> (bool, std::cmp::Reverse<NaiveDate>) {
+    (a.date_unknown, std::cmp::Reverse(a.date))
+}
+
 /// An entry of the achievements log ("brag document").
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Achievement {
+    /// When it happened; a placeholder (the day it was logged) when `date_unknown`.
     pub date: NaiveDate,
+    /// The person did not say when: shown as such and listed after the dated ones.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub date_unknown: bool,
     pub what: String,
     pub evidence: String,
     pub strengths: Vec<String>,
@@ -255,7 +264,7 @@ impl Section {
     pub fn shown_order(self, profile: &Profile) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.entries(profile).len()).collect();
         if self == Section::Achievements {
-            order.sort_by_key(|&i| std::cmp::Reverse(profile.achievements[i].date));
+            order.sort_by_key(|&i| newest_first(&profile.achievements[i]));
         }
         order
     }

@@ -351,12 +351,13 @@ pub fn state(plan: &Plan, today: NaiveDate, cadence: Cadence) -> State {
     }
 }
 
-/// The achievements dated within `period`, oldest first.
+/// The achievements dated within `period`, oldest first (one without a date belongs to no
+/// period).
 pub fn achievements_in<'a>(profile: &'a Profile, period: &Period) -> Vec<&'a Achievement> {
     let mut list: Vec<_> = profile
         .achievements
         .iter()
-        .filter(|a| a.date >= period.start && a.date <= period.end)
+        .filter(|a| !a.date_unknown && a.date >= period.start && a.date <= period.end)
         .collect();
     list.sort_by_key(|a| a.date);
     list

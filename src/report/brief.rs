@@ -173,7 +173,7 @@ fn achievements_part(out: &mut Out, plan: &Plan, since: NaiveDate) {
         .profile
         .achievements
         .iter()
-        .filter(|a| a.date >= since)
+        .filter(|a| a.date >= since && !a.date_unknown)
         .collect();
     if list.is_empty() {
         return;

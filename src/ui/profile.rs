@@ -167,7 +167,12 @@ fn achievement_text(
     } else {
         format!(" — {}", a.evidence)
     };
-    format!("{}  {}{evidence}{goal}", day.show(a.date), a.what)
+    let when = if a.date_unknown {
+        "date not known".to_string()
+    } else {
+        day.show(a.date)
+    };
+    format!("{when}  {}{evidence}{goal}", a.what)
 }
 
 fn role_lines(state: &AppState) -> Vec<Line<'static>> {

@@ -100,7 +100,12 @@ fn swot_rows(form: &mut Form, p: &Profile) {
 fn achievement_rows(form: &mut Form, plan: &Plan, today: NaiveDate) {
     let row = |a: &Achievement| {
         vec![
-            Field::new("date", "• Date", FieldKind::Date, &date_text(a.date)),
+            Field::new(
+                "date",
+                "• Date (blank: not known)",
+                FieldKind::Date,
+                &achievement_date(a),
+            ),
             Field::new("what", "  What", FieldKind::Text, &a.what),
             Field::new(
                 "evidence",
@@ -215,6 +220,15 @@ fn path_rows(form: &mut Form, p: &Profile) {
     );
 }
 
+/// An achievement's date as the form shows it: blank when it is not known.
+fn achievement_date(a: &Achievement) -> String {
+    if a.date_unknown {
+        String::new()
+    } else {
+        date_text(a.date)
+    }
+}
+
 fn date_text(d: NaiveDate) -> String {
     if d == NaiveDate::default() {
         String::new()
@@ -321,6 +335,8 @@ fn read_swot(r: &mut Reader<'_>, profile: &mut Profile) {
 }
 
 fn fill_achievement(r: &mut Reader<'_>, plan: &Plan, f: &[usize], a: &mut Achievement) -> bool {
+    // A date left blank is not known: kept as such, never turned into today.
+    a.date_unknown = r.is_blank_at(f[0]);
     a.date = r.date_at(f[0]).unwrap_or(a.date);
     a.what = r.line_at(f[1]);
     a.evidence = r.line_at(f[2]);

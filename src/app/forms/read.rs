@@ -84,6 +84,11 @@ impl<'a> Reader<'a> {
         self.date_at(self.at(name))
     }
 
+    /// Whether field `i` was left blank.
+    pub fn is_blank_at(&self, i: usize) -> bool {
+        self.raw_at(i).trim().is_empty()
+    }
+
     /// An optional date at field `i`.
     pub fn date_at(&mut self, i: usize) -> Option<NaiveDate> {
         match parse_optional_date(self.raw_at(i), self.today) {

@@ -164,16 +164,24 @@ pub(super) fn write_brag(out: &mut String, plan: &Plan) {
     if achievements.is_empty() {
         return;
     }
-    achievements.sort_by_key(|a| std::cmp::Reverse(a.date));
+    achievements.sort_by_key(|a| crate::model::profile::newest_first(a));
     section_not_a_goal(out, "Brag document");
     let mut quarter = String::new();
     for a in achievements {
-        let this = format!("{} Q{}", a.date.year(), a.date.month0() / 3 + 1);
+        let this = if a.date_unknown {
+            "Date not known".to_string()
+        } else {
+            format!("{} Q{}", a.date.year(), a.date.month0() / 3 + 1)
+        };
         if this != quarter {
             let _ = writeln!(out, "\n## {this}\n");
             quarter = this;
         }
-        let _ = write!(out, "- {} — {}", a.date, escape(&a.what));
+        if a.date_unknown {
+            let _ = write!(out, "- {}", escape(&a.what));
+        } else {
+            let _ = write!(out, "- {} — {}", a.date, escape(&a.what));
+        }
         if !a.evidence.is_empty() {
             let _ = write!(out, ". {}", escape(&a.evidence));
         }

@@ -84,8 +84,11 @@ fn read_wins(r: &mut Reader<'_>, profile: &mut Profile) {
         if what.is_empty() {
             continue;
         }
+        // A past win without a date stays without one (never today's quarter).
+        let date_unknown = r.is_blank_at(f[1]);
         profile.achievements.push(Achievement {
             date: date.unwrap_or_else(|| r.today()),
+            date_unknown,
             what,
             evidence: r.line_at(f[2]),
             ..Achievement::default()
