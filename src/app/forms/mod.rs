@@ -18,6 +18,7 @@ pub mod read;
 pub mod review;
 pub mod stepback;
 pub mod submit;
+pub mod threat;
 
 pub use read::Reader;
 pub use submit::{FormKind, Submitted, submit};

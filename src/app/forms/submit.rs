@@ -123,7 +123,7 @@ pub fn submit(form: &mut Form, plan: &mut Plan, today: NaiveDate) -> Submitted {
             let stage = crate::model::journey::Stage::ALL.get(index).copied();
             return Submitted::Journey(stage.unwrap_or_default());
         }
-        FormKind::ThreatToBarrier(at) => super::profile::submit_threat(form, plan, at, today),
+        FormKind::ThreatToBarrier(at) => super::threat::submit_threat(form, plan, at, today),
     };
     match built {
         Some(change) => Submitted::Change(change),

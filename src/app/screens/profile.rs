@@ -178,7 +178,7 @@ impl ProfileScreen {
         let index = self.index(core).unwrap_or(usize::MAX);
         match profile::swot_entry(&core.plan().profile, index) {
             Some((3, at)) => {
-                let form = profile_forms::threat_to_barrier(core.plan(), at);
+                let form = crate::app::forms::threat::threat_to_barrier(core.plan(), at);
                 core.open_form(form)
             }
             _ => {
