@@ -261,3 +261,44 @@ fn remind_says_what_is_due_and_exits_3_when_nothing_is() {
     assert_eq!(out.status.code(), Some(3));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_dropped_goal_goes_out_cancelled_and_a_finished_one_completed() {
+    let d = dirs();
+    outline(&d);
+    ok(
+        &d,
+        "2026-12-02",
+        &["add", "Learn Rust", "--deadline", "2027-06-30"],
+    );
+    ok(
+        &d,
+        "2026-12-02",
+        &[
+            "add",
+            "Read the book",
+            "--under",
+            "4",
+            "--step",
+            "--due",
+            "2026-12-20",
+        ],
+    );
+    sync(&d, "2026-12-02");
+    ok(
+        &d,
+        "2026-12-02",
+        &["status", "1", "drop", "--why", "the meetup moved abroad"],
+    );
+    ok(&d, "2026-12-02", &["status", "4", "done"]);
+    let said = sync(&d, "2026-12-02");
+    assert!(said.contains("wrote"), "{said}");
+    let book = std::fs::read_to_string(file_with(&d.vdir, "SUMMARY:Book the room")).unwrap();
+    assert!(
+        book.contains("STATUS:CANCELLED"),
+        "a dropped goal's step: {book}"
+    );
+    let rust = std::fs::read_to_string(file_with(&d.vdir, "SUMMARY:Deadline: Learn Rust")).unwrap();
+    assert!(rust.contains("STATUS:COMPLETED"), "a finished goal: {rust}");
+    assert!(!rust.contains("VALARM"), "no reminder for what is done");
+}
