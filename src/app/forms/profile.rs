@@ -102,7 +102,7 @@ fn achievement_rows(form: &mut Form, plan: &Plan, today: NaiveDate) {
         vec![
             Field::new(
                 "date",
-                "• Date (blank: not known)",
+                "• Date, or blank",
                 FieldKind::Date,
                 &achievement_date(a),
             ),
