@@ -337,19 +337,24 @@ fn summary(
     }
     if !found.conflicts.is_empty() {
         parts.push(format!(
-            "{} changed on both sides wait for you (C on the Goals screen)",
-            plural(found.conflicts.len(), "field")
+            "{} changed on both sides {} for you to choose in goalcoach",
+            plural(found.conflicts.len(), "field"),
+            if found.conflicts.len() == 1 {
+                "waits"
+            } else {
+                "wait"
+            }
         ));
     }
     if disk.others > 0 {
         parts.push(format!(
-            "left {} that are not to-dos alone",
+            "left alone {} not to-dos (events and the like)",
             plural(disk.others, "file")
         ));
     }
     if !disk.broken.is_empty() {
         parts.push(format!(
-            "left {} goalcoach cannot read alone: {}",
+            "left alone {} goalcoach cannot read: {}",
             plural(disk.broken.len(), "file"),
             disk.broken.join(", ")
         ));

@@ -225,8 +225,13 @@ fn value_start(line: &str) -> Option<usize> {
 /// A DATE (`20261201`) or DATE-TIME (`20261201T090000`, `…Z`) as the day it names (a UTC
 /// time as the local day).
 fn date_of(value: &str, params: &str) -> Option<NaiveDate> {
+    use chrono::Datelike;
     let value = value.trim();
     let day = NaiveDate::parse_from_str(value.get(..8)?, "%Y%m%d").ok()?;
+    // Outside the years a plan keeps, a date reads as none rather than stopping every sync.
+    if !crate::model::check::YEARS.contains(&day.year()) {
+        return None;
+    }
     if value.ends_with('Z') && !params.contains("VALUE=DATE;") && value.len() >= 15 {
         use chrono::TimeZone;
         let utc = chrono::NaiveDateTime::parse_from_str(&value[..15], "%Y%m%dT%H%M%S").ok()?;
@@ -311,6 +316,11 @@ mod tests {
         let event = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:e\nEND:VEVENT\nEND:VCALENDAR\n";
         assert_eq!(parse(event, day(2)), Parsed::Other);
         assert!(matches!(parse("not ics", day(2)), Parsed::Broken(_)));
+        let far = "BEGIN:VCALENDAR\nBEGIN:VTODO\nUID:f\nSUMMARY:x\nDUE;VALUE=DATE:00010101\nEND:VTODO\nEND:VCALENDAR\n";
+        let Parsed::Todo { fields, .. } = parse(far, day(2)) else {
+            panic!("a to-do");
+        };
+        assert_eq!(fields.due, None, "a date no plan keeps is no date");
         let no_uid = "BEGIN:VCALENDAR\nBEGIN:VTODO\nSUMMARY:x\nEND:VTODO\nEND:VCALENDAR\n";
         assert!(matches!(parse(no_uid, day(2)), Parsed::Broken(_)));
     }

@@ -143,17 +143,36 @@ pub fn with_revisions(plan: &Plan, mut parts: Vec<Vec<u8>>, revisions: &[u64]) -
     }
 }
 
-/// The plan in one piece, with `revisions` as its own.
+/// The plan in one piece, with `revisions` as its own (never a copy of the plan: a save of
+/// a large plan with few goals must not clone it).
 fn whole(plan: &Plan, revisions: &[u64]) -> Vec<u8> {
     let mut out = Vec::new();
-    if revisions == plan.revisions.as_slice() {
+    if revisions == plan.revisions.as_slice() || plan.goals.is_empty() {
+        let mut own;
+        let plan = if revisions == plan.revisions.as_slice() {
+            plan
+        } else {
+            own = plan.clone();
+            own.revisions = revisions.to_vec();
+            &own
+        };
         write_pretty(&mut out, plan, 0);
-    } else {
-        let mut own = plan.clone();
-        own.revisions = revisions.to_vec();
-        write_pretty(&mut out, &own, 0);
+        out.push(b'\n');
+        return out;
     }
-    out.push(b'\n');
+    match shell_and_tail(plan, revisions) {
+        Some((shell, tail)) => {
+            out = shell;
+            out.extend(goals_chunk(&plan.goals, true));
+            out.extend(tail);
+        }
+        None => {
+            let mut own = plan.clone();
+            own.revisions = revisions.to_vec();
+            write_pretty(&mut out, &own, 0);
+            out.push(b'\n');
+        }
+    }
     out
 }
 
@@ -207,6 +226,29 @@ mod tests {
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    #[test]
+    fn new_revisions_are_written_byte_for_byte_as_serde_would_without_a_copy() {
+        for items in [0, 40, 2_000] {
+            let plan = generate(&GenOptions {
+                items,
+                seed: 3,
+                today: day(),
+            });
+            let revisions = [7, 5, 3];
+            let mut expected = plan.clone();
+            expected.revisions = revisions.to_vec();
+            let mut theirs = serde_json::to_vec_pretty(&expected).unwrap();
+            theirs.push(b'\n');
+            assert_eq!(
+                plan_parts_as(&plan, &revisions).concat(),
+                theirs,
+                "{items} items"
+            );
+            let parts = with_revisions(&plan, plan_parts(&plan), &revisions);
+            assert_eq!(parts.concat(), theirs, "{items} items, the pieces reused");
+        }
     }
 
     fn same_as_serde(plan: &Plan) {

@@ -13,17 +13,28 @@ pub const OTHER_DEVICE_ENV: &str = "GOALCOACH_OTHER_DEVICE";
 pub fn name(configured: Option<&str>) -> String {
     std::env::var(DEVICE_ENV)
         .ok()
-        .map(|n| n.trim().to_string())
+        .map(|n| clean(&n))
         .filter(|n| !n.is_empty())
-        .or_else(|| configured.map(str::to_string))
+        .or_else(|| configured.map(clean))
         .unwrap_or_else(host_name)
 }
+
+/// A device name as it may be kept in a conflict and shown: one line, no controls, short.
+fn clean(name: &str) -> String {
+    crate::model::text::clean_title(name)
+        .chars()
+        .take(MAX_NAME)
+        .collect()
+}
+
+/// The longest device name kept.
+const MAX_NAME: usize = 64;
 
 /// The device the incoming plan of a merge comes from, as sync told the merge driver; empty
 /// when not known.
 pub fn other_from_env() -> String {
     std::env::var(OTHER_DEVICE_ENV)
-        .map(|n| n.trim().to_string())
+        .map(|n| clean(&n))
         .unwrap_or_default()
 }
 
@@ -43,12 +54,9 @@ pub fn from_commit_message(message: &str) -> Option<&str> {
 pub fn host_name() -> String {
     let from_env = std::env::var("HOSTNAME").ok().filter(|h| !h.is_empty());
     from_env
-        .or_else(|| {
-            std::fs::read_to_string("/etc/hostname")
-                .ok()
-                .map(|h| h.trim().to_string())
-                .filter(|h| !h.is_empty())
-        })
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|h| clean(&h))
+        .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "this computer".to_string())
 }
 
@@ -63,5 +71,10 @@ mod tests {
         assert_eq!(from_commit_message(&message), Some("work laptop"));
         assert_eq!(from_commit_message("Merge branch 'main'"), None);
         assert_eq!(from_commit_message("goalcoach on : x"), None);
+        assert_eq!(
+            clean(" desk\u{1b}[2J top\n"),
+            "desk[2J top",
+            "no escape reaches a screen"
+        );
     }
 }
