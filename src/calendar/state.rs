@@ -59,7 +59,5 @@ pub fn write(dir: &Path, state: &State) -> Result<(), crate::store::SaveError> {
 
 /// A fingerprint of a file's bytes that stays the same from build to build (FNV-1a).
 pub fn fingerprint(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    crate::model::text::fnv1a(crate::model::text::FNV_BASIS, bytes)
 }

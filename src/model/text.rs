@@ -82,6 +82,17 @@ pub fn is_typeable(c: char) -> bool {
     !is_unwanted(c, false)
 }
 
+/// FNV-1a over `bytes` from `basis`: a fingerprint that stays the same from build to build
+/// (so it may be kept in a file or make an id). `FNV_BASIS` is the usual start.
+pub fn fnv1a(basis: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(basis, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// FNV-1a's usual starting value.
+pub const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// `s` with its first letter upper case ("this computer" → "This computer").
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();

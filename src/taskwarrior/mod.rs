@@ -221,12 +221,11 @@ fn made_uuid(plan: &Plan, step: &ActionStep, n: usize) -> String {
         0 => format!("goalcoach:{}:{}", plan.uid, step.id.0),
         n => format!("goalcoach:{}:{}:{n}", plan.uid, step.id.0),
     };
-    let hash = |basis: u64| {
-        seed.bytes().fold(basis, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        })
-    };
-    let (hi, lo) = (hash(0xcbf2_9ce4_8422_2325), hash(0x84222325_cbf29ce4));
+    let hash = |basis: u64| crate::model::text::fnv1a(basis, seed.as_bytes());
+    let (hi, lo) = (
+        hash(crate::model::text::FNV_BASIS),
+        hash(0x84222325_cbf29ce4),
+    );
     let hi = (hi & !0xf000) | 0x8000; // version 8: made by the application
     let lo = (lo & !(0b11 << 62)) | (0b10 << 62); // RFC 4122 variant
     format!(
