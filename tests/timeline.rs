@@ -176,3 +176,31 @@ fn the_step_editor_reads_every_n_weeks_and_refuses_nonsense() {
     let rule = state.plan().step(step).unwrap().recurrence.unwrap();
     assert_eq!(rule.to_string(), "every 2 weeks");
 }
+
+/// On any day, every label of the weeks axis is a whole date ("7 Dec", "▼18 Dec"): one
+/// pushed past today's mark that does not fit whole gives way instead of reading "2".
+#[test]
+fn the_weeks_axis_shows_only_whole_dates_on_any_day() {
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    for offset in 0..21 {
+        let day = start + chrono::Duration::days(offset);
+        let plan = goalcoach::app::demo::sample_plan(day);
+        let mut state = goalcoach::app::state::AppState::new(plan, day);
+        goalcoach::app::update::update(&mut state, goalcoach::app::action::Action::Resize(120, 40));
+        type_keys(&mut state, "6");
+        let screen = render(&state);
+        let axis = screen
+            .lines()
+            .nth(2)
+            .unwrap()
+            .trim_matches(|c| c == '│' || c == ' ');
+        let words: Vec<&str> = axis.split_whitespace().collect();
+        for pair in words.chunks(2) {
+            let day_number = pair[0].trim_start_matches('▼');
+            assert!(
+                day_number.parse::<u32>().is_ok() && pair.len() == 2 && pair[1].len() == 3,
+                "{day}: a cut label in {axis:?}"
+            );
+        }
+    }
+}

@@ -151,14 +151,21 @@ fn draw_ticks(buf: &mut Buffer, chart: Rect, axis: &Axis, today: NaiveDate) {
             if months && start < *t && *t < start + width {
                 // A month begun before today's mark: cut short of it ("No▼").
                 next = Some(*t + 1);
-            } else if start < t_end && *t < start + width {
+            } else if start <= t_end && *t <= start + width {
                 start = t_end + 1;
             }
         }
-        // Cut to the room before the next label; at the chart's edge whole or not at all.
+        // A month's name is cut to the room before the next label (a letter still names it);
+        // a date shows whole or not at all ("2" would read as another day). At the chart's
+        // edge, whole or not at all.
+        let months = axis.scale == crate::model::timeline::Scale::Months;
         let label: String = match next {
             Some(next) if next > start + 1 => {
-                label.chars().take((next - start - 1) as usize).collect()
+                let room = (next - start - 1) as usize;
+                if !months && text::width(label) > room {
+                    continue;
+                }
+                label.chars().take(room).collect()
             }
             Some(_) => continue,
             None if text::width(label) <= chart.width.saturating_sub(start) as usize => {
