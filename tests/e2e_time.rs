@@ -49,7 +49,8 @@ fn three_weeks_of_a_plan_with_a_weekly_step_and_an_unfinished_review() {
     let mut app = Session::start(dir, &["--today", monday], 110, 34);
     app.wait_for("Goals (1)");
     app.type_and_wait("je", "Step #2");
-    app.send("\t\t\t\tweekly\r");
+    // Repeats is a picker: → twice is "every N weeks", N left blank is 1.
+    app.send("\t\t\t\t\x1b[C\x1b[C\r");
     app.wait_for("Repeats: weekly");
     app.type_and_wait("4", "Your first weekly review is on");
     app.wait_for("2026-11-22");

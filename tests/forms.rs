@@ -277,15 +277,21 @@ fn a_new_step_can_repeat_from_the_start_and_needs_its_first_date() {
     select_title(&mut state, "Submit a proposal to three CFPs");
     type_keys(&mut state, "a");
     let note = state.form().unwrap().note.clone().unwrap_or_default();
-    assert!(note.starts_with("Repeats, for practice: weekly"), "{note}");
-    type_keys(&mut state, "Send one proposal\t\tevery 2 weeks");
+    assert!(
+        note.starts_with("Repeats, for practice: ←/→ picks"),
+        "{note}"
+    );
+    type_keys(&mut state, "Send one proposal\t\t");
+    press(&mut state, key(KeyCode::Right));
+    press(&mut state, key(KeyCode::Right));
+    type_keys(&mut state, "\t2");
     enter(&mut state);
     let form = state.form().expect("a repeating step needs its first date");
     let date = form.index_of("date").unwrap();
     assert!(form.fields[date].error.is_some());
     assert_eq!(
-        form.raw("repeats"),
-        "every 2 weeks",
+        (form.raw("repeats"), form.raw("every")),
+        ("every N weeks", "2"),
         "nothing typed is lost"
     );
     assert_eq!(form.focus, date, "focus goes to the field in error");

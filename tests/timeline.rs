@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use crossterm::event::KeyCode;
 use goalcoach::app::action::{Effect, Screen};
 use goalcoach::model::GoalStatus;
 
@@ -138,7 +139,7 @@ fn a_new_step_takes_its_goals_importance() {
 }
 
 #[test]
-fn the_step_editor_reads_every_n_weeks_and_refuses_nonsense() {
+fn the_step_editor_picks_every_n_weeks_and_refuses_a_fraction() {
     let mut state = empty_app(100, 30);
     build_small_tree(&mut state);
     let step = state.screens.goals.selected.unwrap();
@@ -146,31 +147,25 @@ fn the_step_editor_reads_every_n_weeks_and_refuses_nonsense() {
     let form = state.form_mut().unwrap();
     let due = form.fields.iter_mut().find(|f| f.name == "date").unwrap();
     due.input.set("2026-11-23");
-    let repeats = form
-        .fields
-        .iter_mut()
-        .find(|f| f.name == "repeats")
-        .unwrap();
-    repeats.input.set("every two weeks");
+    // Tab to Repeats (title, due, importance, urgency), → twice: "every N weeks".
+    type_keys(&mut state, "\t\t\t\t");
+    press(&mut state, key(KeyCode::Right));
+    press(&mut state, key(KeyCode::Right));
+    assert_eq!(state.form().unwrap().raw("repeats"), "every N weeks");
+    type_keys(&mut state, "\t1.5");
     enter(&mut state);
-    assert!(state.form().is_some(), "kept open with a message");
-    let message = state
-        .form()
-        .unwrap()
-        .fields
-        .iter()
-        .find(|f| f.name == "repeats")
-        .unwrap()
-        .error
-        .clone();
-    assert!(message.unwrap().contains("every 2 weeks"));
-    let form = state.form_mut().unwrap();
-    let repeats = form
-        .fields
-        .iter_mut()
-        .find(|f| f.name == "repeats")
-        .unwrap();
-    repeats.input.set("every 2 weeks");
+    let form = state.form().expect("kept open with a message");
+    let every = form.index_of("every").unwrap();
+    assert!(
+        form.fields[every]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("whole")
+    );
+    assert_eq!(form.focus, every, "focus goes to the field in error");
+    press(&mut state, ctrl('u'));
+    type_keys(&mut state, "2");
     enter(&mut state);
     assert!(state.form().is_none());
     let rule = state.plan().step(step).unwrap().recurrence.unwrap();

@@ -15,6 +15,7 @@ pub mod measures;
 pub mod profile;
 pub mod prompts;
 pub mod read;
+pub mod repeats;
 pub mod review;
 pub mod stepback;
 pub mod submit;

@@ -5,9 +5,7 @@
 use super::{Field, FieldKind, Form, FormKind, Reader, Submitted};
 use crate::app::change::Change;
 use crate::model::check;
-use crate::model::{
-    ActionStep, CheckIn, Goal, ItemId, ItemKind, Milestone, Node, Op, Plan, Recurrence,
-};
+use crate::model::{ActionStep, CheckIn, Goal, ItemId, ItemKind, Milestone, Node, Op, Plan};
 use chrono::NaiveDate;
 
 pub(super) const LEVELS: FieldKind = FieldKind::Number {
@@ -68,7 +66,7 @@ pub fn new_child(parent: ItemId, parent_title: &str, kind: ItemKind, index: usiz
         Field::new("date", date_label, FieldKind::Date, ""),
     ];
     if kind == ItemKind::Step {
-        fields.push(Field::new("repeats", "Repeats", FieldKind::Text, ""));
+        fields.extend(super::repeats::fields(None));
     }
     let title = format!("New {} under “{parent_title}”", kind.label());
     let mut form = Form::new(
@@ -81,17 +79,9 @@ pub fn new_child(parent: ItemId, parent_title: &str, kind: ItemKind, index: usiz
         fields,
     );
     if kind == ItemKind::Step {
-        form.note = Some(repeats_hint());
+        form.note = Some(super::repeats::hint());
     }
     form
-}
-
-/// What the Repeats field reads, for the note of a step's form.
-fn repeats_hint() -> String {
-    format!(
-        "Repeats, for practice: {}.",
-        crate::model::repeat::REPEAT_FORMS
-    )
 }
 
 /// The editor of a milestone.
@@ -111,8 +101,7 @@ pub fn edit_milestone(m: &Milestone) -> Form {
 
 /// The editor of a step.
 pub fn edit_step(s: &ActionStep) -> Form {
-    let repeats = s.recurrence.map(|r| r.to_string()).unwrap_or_default();
-    let fields = vec![
+    let mut fields = vec![
         Field::new("title", "Title", FieldKind::Title, &s.title),
         Field::new("date", "Due", FieldKind::Date, &date_text(s.due)),
         Field::new(
@@ -122,11 +111,11 @@ pub fn edit_step(s: &ActionStep) -> Form {
             &s.importance.to_string(),
         ),
         Field::new("urgency", "Urgency 1–3", LEVELS, &s.urgency.to_string()),
-        Field::new("repeats", "Repeats", FieldKind::Text, &repeats),
-        Field::new("notes", "Notes", FieldKind::LongText, &s.notes),
     ];
+    fields.extend(super::repeats::fields(s.recurrence));
+    fields.push(Field::new("notes", "Notes", FieldKind::LongText, &s.notes));
     let mut form = Form::new(FormKind::EditStep(s.id), format!("Step {}", s.num), fields);
-    form.note = Some(repeats_hint());
+    form.note = Some(super::repeats::hint());
     form
 }
 
@@ -251,7 +240,7 @@ pub(super) fn submit_new_child(
     let title = r.title("title");
     let date = r.date("date");
     let repeats = if kind == ItemKind::Step {
-        read_repeats(&mut r)
+        super::repeats::read(&mut r)
     } else {
         None
     };
@@ -299,7 +288,7 @@ pub(super) fn submit_step(form: &mut Form, s: &ActionStep, today: NaiveDate) -> 
     s.set_due(r.date("date"));
     s.importance = r.small("importance").unwrap_or(s.importance);
     s.urgency = r.small("urgency").unwrap_or(s.urgency);
-    s.recurrence = read_repeats(&mut r);
+    s.recurrence = super::repeats::read(&mut r);
     s.notes = r.text("notes");
     if s.recurrence.is_some() && s.due.is_none() {
         r.fail("date", "A repeating step needs a due date.");
@@ -313,24 +302,6 @@ pub(super) fn submit_step(form: &mut Form, s: &ActionStep, today: NaiveDate) -> 
         node: Node::Step(Box::new(s)),
     };
     Some(Change::new(op, label).selecting(id))
-}
-
-/// The Repeats field: empty or "no" for a one-off step, else a rule `Recurrence` reads.
-fn read_repeats(r: &mut Reader) -> Option<Recurrence> {
-    let text = r.text("repeats");
-    if text.trim().is_empty() || text.trim().eq_ignore_ascii_case("no") {
-        return None;
-    }
-    let rule = Recurrence::parse(&text);
-    if rule.is_none() {
-        let message = format!(
-            "“{}” is not a repetition goalcoach knows. Try {}.",
-            text.trim(),
-            crate::model::repeat::REPEAT_FORMS
-        );
-        r.fail("repeats", &message);
-    }
-    rule
 }
 
 pub(super) fn submit_check_in(form: &mut Form, goal: &Goal, today: NaiveDate) -> Option<Change> {
