@@ -100,6 +100,7 @@ pub fn generate(opts: &GenOptions) -> Plan {
     plan.fix_ids();
     plan.reviews = gen_reviews(&mut rng, &plan, opts.today);
     gen_profile(&mut rng, &mut plan, opts.today);
+    crate::model::entries::repair(&mut plan.profile);
     plan
 }
 
@@ -130,11 +131,7 @@ fn gen_goal(rng: &mut Rng, plan: &mut Plan, today: NaiveDate) -> Goal {
         _ => GoalStatus::Active,
     };
     if rng.chance(40) {
-        let target = 1.0 + rng.below(20) as f64;
-        let mut m = Measure::new("Points", "points", 0.0, target);
-        m.id = 1;
-        m.current = rng.below(target as u64) as f64;
-        g.measures.push(m);
+        g.measures.push(gen_measure(rng));
     }
     g.barriers = (0..rng.below(3))
         .map(|i| Barrier {
@@ -143,6 +140,28 @@ fn gen_goal(rng: &mut Rng, plan: &mut Plan, today: NaiveDate) -> Goal {
             ..Barrier::default()
         })
         .collect();
+    gen_checkins(rng, &mut g, today);
+    for _ in 0..1 + rng.below(4) {
+        let m = gen_milestone(rng, plan, today);
+        g.milestones.push(m);
+    }
+    for _ in 0..rng.below(4) {
+        let s = gen_step(rng, plan, today);
+        g.steps.push(s);
+    }
+    g
+}
+
+fn gen_measure(rng: &mut Rng) -> Measure {
+    let target = 1.0 + rng.below(20) as f64;
+    let mut m = Measure::new("Points", "points", 0.0, target);
+    m.id = 1;
+    m.current = rng.below(target as u64) as f64;
+    m
+}
+
+/// Weekly check-ins going back from today, and the measure's values at each.
+fn gen_checkins(rng: &mut Rng, g: &mut Goal, today: NaiveDate) {
     g.checkins = (0..rng.below(8))
         .map(|i| CheckIn {
             date: shift(today, -(7 * i as i64)),
@@ -162,15 +181,6 @@ fn gen_goal(rng: &mut Rng, plan: &mut Plan, today: NaiveDate) -> Goal {
         }
         m.points.sort_by_key(|p| p.date);
     }
-    for _ in 0..1 + rng.below(4) {
-        let m = gen_milestone(rng, plan, today);
-        g.milestones.push(m);
-    }
-    for _ in 0..rng.below(4) {
-        let s = gen_step(rng, plan, today);
-        g.steps.push(s);
-    }
-    g
 }
 
 fn gen_milestone(rng: &mut Rng, plan: &mut Plan, today: NaiveDate) -> Milestone {
@@ -237,6 +247,7 @@ fn gen_profile(rng: &mut Rng, plan: &mut Plan, today: NaiveDate) {
     p.values = ["growth", "impact", "autonomy"]
         .iter()
         .map(|v| Named {
+            id: 0,
             name: v.to_string(),
             note: String::new(),
         })

@@ -87,12 +87,13 @@ fn killed_saves_never_leave_a_partial_plan() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        // Spread the kills over many save cycles once the child is saving.
+        // Spread the kills over the child's first save cycles (a pair of saves of these
+        // plans takes about 200 ms in a debug build), so some land after a save of each.
         let ready = dir.join(READY);
         while !ready.exists() && child.try_wait().unwrap().is_none() {
             std::thread::sleep(Duration::from_micros(200));
         }
-        std::thread::sleep(Duration::from_micros((round * 7_919) % 60_000));
+        std::thread::sleep(Duration::from_micros((round * 7_919) % 250_000));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         let _ = std::fs::remove_file(dir.join(READY));

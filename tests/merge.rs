@@ -131,6 +131,8 @@ fn apply(plan: &mut Plan, edit: &Edit) {
                     what: format!("win {t}"),
                     ..Default::default()
                 });
+            // As every edit of the app does, the new entry gets its id.
+            goalcoach::model::entries::repair(&mut plan.profile);
             None
         }
     };
@@ -186,4 +188,41 @@ proptest! {
             prop_assert!(ab.profile.achievements.contains(a));
         }
     }
+}
+
+/// Two devices change different fields of the same strength: one strength comes out with
+/// both changes (before entries had ids, the two edited copies were both kept). The same
+/// field changed on both is one conflict that names the strength.
+#[test]
+fn a_profile_entry_edited_on_two_devices_merges_field_by_field() {
+    let mut base = generate(&GenOptions {
+        items: 10,
+        seed: 3,
+        today: day(),
+    });
+    base.profile.strengths = vec![goalcoach::model::profile::Quality {
+        name: "Writing".into(),
+        ..Default::default()
+    }];
+    goalcoach::model::entries::repair(&mut base.profile);
+    let (mut a, mut b) = (base.clone(), base.clone());
+    a.profile.strengths[0].evidence = "the migration doc".into();
+    b.profile.strengths[0].plan = "write the RFC".into();
+    let merged = merge(Some(base.clone()), a.clone(), b.clone()).plan;
+    assert_eq!(merged.profile.strengths.len(), 1, "one strength");
+    let s = &merged.profile.strengths[0];
+    assert_eq!(
+        (s.evidence.as_str(), s.plan.as_str()),
+        ("the migration doc", "write the RFC")
+    );
+    assert!(merged.conflicts.is_empty());
+
+    b.profile.strengths[0].evidence = "the design review".into();
+    let merged = merge(Some(base), a, b).plan;
+    assert_eq!(merged.profile.strengths.len(), 1);
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(
+        merged.conflicts[0].describe(&merged),
+        "the profile: strength “Writing” evidence"
+    );
 }

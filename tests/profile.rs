@@ -191,12 +191,11 @@ fn two_entries_of_the_same_name_are_each_reachable() {
     let mut state = profile_app();
     type_keys(&mut state, "l"); // Strengths
     let mut profile = state.plan().profile.clone();
-    let twin = profile.strengths[0].clone();
+    let mut twin = profile.strengths[0].clone();
+    twin.id = 0; // a new entry: it gets its own id
     profile.strengths.push(twin);
-    let change = goalcoach::app::change::Change::new(
-        goalcoach::model::Op::SetProfile(Box::new(profile)),
-        "a twin",
-    );
+    let (op, _) = goalcoach::model::entries::edits(&state.plan().profile, &mut profile);
+    let change = goalcoach::app::change::Change::new(op, "a twin");
     state.core.commit(change);
     let n = state.plan().profile.strengths.len();
     for _ in 0..n {
@@ -239,4 +238,101 @@ fn an_achievement_without_a_date_stays_without_one() {
     let md = goalcoach::report::markdown(state.plan(), today());
     let heading = md.find("## Date not known").expect(&md);
     assert!(md[heading..].contains("- Mentored two new joiners"), "{md}");
+}
+
+/// On every section with entries, `e` opens the form on the first row shown and `d` deletes
+/// that row (achievements are shown newest first, so it is not the first stored); the undo
+/// history names the entry, and undo brings it back where it was.
+#[test]
+fn e_and_d_act_on_the_first_shown_row_of_every_section() {
+    let mut state = profile_app();
+    for section in Section::ALL {
+        while state.screens.profile.section != section {
+            type_keys(&mut state, "l");
+        }
+        let profile = state.plan().profile.clone();
+        let Some(&first) = section.shown_order(&profile).first() else {
+            continue;
+        };
+        let shown = section.entries(&profile)[first].clone();
+        let name = shown
+            .split_once(": ")
+            .filter(|_| section == Section::Swot)
+            .map_or(shown.as_str(), |(_, n)| n)
+            .to_string();
+        type_keys(&mut state, "gk");
+        type_keys(&mut state, "e");
+        let form = state.form().expect("e opens the section's form");
+        let row = form.fields[form.focus].row;
+        let in_row: Vec<&str> = form
+            .fields
+            .iter()
+            .filter(|f| f.row == row)
+            .map(|f| f.input.value())
+            .collect();
+        assert!(
+            in_row.contains(&name.as_str()),
+            "{}: e opens on the first shown row: {in_row:?}",
+            section.title()
+        );
+        press(&mut state, key(crossterm::event::KeyCode::Esc));
+        type_keys(&mut state, "d");
+        let question = state.question().expect("d asks first").text.clone();
+        assert!(question.contains(&name), "{question}");
+        type_keys(&mut state, "y");
+        let after = section.entries(&state.plan().profile);
+        let mut expected = section.entries(&profile);
+        expected.remove(first);
+        assert_eq!(
+            after,
+            expected,
+            "{}: d deleted the first shown row",
+            section.title()
+        );
+        type_keys(&mut state, "u");
+        let said = state
+            .core
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        if section != Section::Swot {
+            assert!(
+                said.contains(&name),
+                "{}: undo names the entry: {said}",
+                section.title()
+            );
+        }
+        assert_eq!(state.plan().profile, profile, "undo puts it back");
+    }
+}
+
+/// The selection stays on its entry when a newer achievement is logged above it.
+#[test]
+fn the_picked_achievement_stays_picked_when_a_newer_one_arrives() {
+    let mut state = profile_app();
+    while state.screens.profile.section != Section::Achievements {
+        type_keys(&mut state, "l");
+    }
+    type_keys(&mut state, "j");
+    let picked = state.screens.profile.index(&state).unwrap();
+    let what = state.plan().profile.achievements[picked].what.clone();
+    let mut profile = state.plan().profile.clone();
+    profile
+        .achievements
+        .push(goalcoach::model::profile::Achievement {
+            date: today(),
+            what: "Shipped the new onboarding".into(),
+            ..Default::default()
+        });
+    let (op, label) = goalcoach::model::entries::edits(&state.plan().profile, &mut profile);
+    assert_eq!(
+        label.as_deref(),
+        Some("add achievement “Shipped the new onboarding”")
+    );
+    state
+        .core
+        .commit(goalcoach::app::change::Change::new(op, "log"));
+    let now = state.screens.profile.index(&state).unwrap();
+    assert_eq!(state.plan().profile.achievements[now].what, what);
 }

@@ -64,6 +64,7 @@ pub fn sample_plan(today: NaiveDate) -> Plan {
     plan.profile.current_role = "Senior backend engineer, payments team".into();
     plan.profile.satisfaction = Some(7);
     plan.profile.strengths = vec![Quality {
+        id: 0,
         name: "Explaining complex systems".into(),
         evidence: "New joiners ask for my onboarding sessions".into(),
         plan: "Write and speak more outside the team".into(),
@@ -72,14 +73,17 @@ pub fn sample_plan(today: NaiveDate) -> Plan {
     demo_journey(&mut plan, today);
     plan.profile.values = vec![
         Named {
+            id: 0,
             name: "growth".into(),
             note: "Learning something hard every quarter".into(),
         },
         Named {
+            id: 0,
             name: "impact".into(),
             note: "Work that customers notice".into(),
         },
     ];
+    crate::model::entries::repair(&mut plan.profile);
     plan
 }
 
@@ -125,17 +129,19 @@ fn demo_journey(plan: &mut Plan, today: NaiveDate) {
 }
 
 fn demo_profile_extras(plan: &mut Plan, today: NaiveDate) {
-    use crate::model::profile::{Achievement, CareerPath, Feedback, Swot};
+    use crate::model::profile::{Achievement, Feedback, Swot};
     let d = |days| shift(today, days);
     let p = &mut plan.profile;
     p.keep = "Owning hard technical problems end to end".into();
     p.change = "More influence beyond my own team".into();
     p.growth_areas = vec![Quality {
+        id: 0,
         name: "Public speaking".into(),
         evidence: "Nervous in all-hands demos".into(),
         plan: "A talk at a meetup before the conference".into(),
     }];
     p.interests = vec![Named {
+        id: 0,
         name: "Distributed systems".into(),
         note: String::new(),
     }];
@@ -153,6 +159,7 @@ fn demo_profile_extras(plan: &mut Plan, today: NaiveDate) {
         ..Achievement::default()
     }];
     p.feedback = vec![Feedback {
+        id: 0,
         date: d(-14),
         from: "Priya (principal engineer)".into(),
         what: "Write up decisions so others can follow them".into(),
@@ -160,8 +167,15 @@ fn demo_profile_extras(plan: &mut Plan, today: NaiveDate) {
         step: None,
         about: vec!["Explaining complex systems".into()],
     }];
-    p.paths = vec![
+    p.paths = demo_paths();
+}
+
+/// The two career paths being weighed.
+fn demo_paths() -> Vec<crate::model::profile::CareerPath> {
+    use crate::model::profile::CareerPath;
+    vec![
         CareerPath {
+            id: 0,
             name: "Staff engineer".into(),
             why: "Technical direction without managing people".into(),
             pros: vec!["Keeps me hands-on".into()],
@@ -172,6 +186,7 @@ fn demo_profile_extras(plan: &mut Plan, today: NaiveDate) {
             goal: None,
         },
         CareerPath {
+            id: 0,
             name: "Engineering manager".into(),
             why: "Growing people".into(),
             pros: vec!["Direct impact on a team".into()],
@@ -181,7 +196,7 @@ fn demo_profile_extras(plan: &mut Plan, today: NaiveDate) {
             first_experiment: "Mentor a new joiner for a quarter".into(),
             goal: None,
         },
-    ];
+    ]
 }
 
 fn staff_role(ids: &mut Ids, d: &dyn Fn(i64) -> NaiveDate) -> Goal {

@@ -333,6 +333,12 @@ pub fn repair_ids(plan: &mut Plan) -> Vec<String> {
         }
     }
     repair_measure_ids(plan, &mut notes);
+    for section in super::entries::repair(&mut plan.profile) {
+        notes.push(format!(
+            "two entries of {} shared an id; each has its own now",
+            section.title().to_lowercase()
+        ));
+    }
     notes
 }
 

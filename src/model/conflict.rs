@@ -136,6 +136,12 @@ impl Conflict {
             let rest: Vec<&str> = parts.collect();
             return format!("measure \u{201c}{name}\u{201d} {}", rest.join(" "));
         }
+        if self.item.is_none()
+            && self.review.is_none()
+            && let Some(words) = super::entries::field_words(&plan.profile, &self.field)
+        {
+            return words;
+        }
         self.field.replace('.', " ")
     }
 }
@@ -205,6 +211,9 @@ fn take_other(plan: &Plan, conflict: &Conflict) -> Result<Op, OpError> {
         }
         Op::PutReview(review) => probe.reviews.push((**review).clone()),
         Op::SetProfile(profile) => probe.profile = (**profile).clone(),
+        Op::PutEntry { section, at, entry } => {
+            let _ = super::entries::put(&mut probe.profile, *section, *at, (**entry).clone());
+        }
         _ => {}
     }
     match super::check::problems(&probe).into_iter().next() {
@@ -249,11 +258,10 @@ fn other_value_op(plan: &Plan, conflict: &Conflict) -> Result<Op, OpError> {
                 &conflict.other,
             )?)))
         }
-        (None, None, _) => Ok(Op::SetProfile(Box::new(with_value(
-            &plan.profile,
-            &path,
-            &conflict.other,
-        )?))),
+        (None, None, _) => {
+            let mut profile = with_value(&plan.profile, &path, &conflict.other)?;
+            Ok(super::entries::edits(&plan.profile, &mut profile).0)
+        }
     }
 }
 

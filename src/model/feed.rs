@@ -180,7 +180,7 @@ pub fn promote_to_achievement(plan: &super::Plan, id: ItemId) -> Option<super::O
     let achievement = achievement_from(plan, id)?;
     let mut profile = plan.profile.clone();
     profile.achievements.push(achievement);
-    Some(super::Op::SetProfile(Box::new(profile)))
+    Some(super::entries::edits(&plan.profile, &mut profile).0)
 }
 
 /// The edit that turns feedback number `index` into an action step under `goal`, and
@@ -208,7 +208,7 @@ pub fn feedback_to_step(plan: &mut super::Plan, index: usize, goal: ItemId) -> O
             index: usize::MAX,
             node: super::Node::Step(Box::new(step)),
         },
-        super::Op::SetProfile(Box::new(profile)),
+        super::entries::edits(&plan.profile, &mut profile).0,
     ]))
 }
 
@@ -237,6 +237,6 @@ pub fn path_to_goal(plan: &mut super::Plan, index: usize, today: NaiveDate) -> O
             index: usize::MAX,
             node: super::Node::Goal(Box::new(goal)),
         },
-        super::Op::SetProfile(Box::new(profile)),
+        super::entries::edits(&plan.profile, &mut profile).0,
     ]))
 }

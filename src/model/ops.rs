@@ -2,52 +2,18 @@
 //! redo history is a stack of such inverses, so no edit copies the whole plan.
 
 use super::Plan;
-use super::goal::Goal;
 use super::ids::{ItemId, Num};
-use super::items::{ActionStep, ItemKind, Milestone};
+use super::items::ItemKind;
 use super::loc::Loc;
 
+mod entry;
 mod indexed;
-use super::profile::Profile;
+mod node;
+use super::entries::Entry as ProfileEntry;
+use super::profile::{Profile, Section};
 use super::review::WeeklyReview;
+pub use node::Node;
 use std::fmt;
-
-/// One item of the goal tree, with its children.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Node {
-    Goal(Box<Goal>),
-    Milestone(Box<Milestone>),
-    Step(Box<ActionStep>),
-}
-
-impl Node {
-    /// The node's id.
-    pub fn id(&self) -> ItemId {
-        match self {
-            Node::Goal(g) => g.id,
-            Node::Milestone(m) => m.id,
-            Node::Step(s) => s.id,
-        }
-    }
-
-    /// The node's title.
-    pub fn title(&self) -> &str {
-        match self {
-            Node::Goal(g) => &g.title,
-            Node::Milestone(m) => &m.title,
-            Node::Step(s) => &s.title,
-        }
-    }
-
-    /// The node's kind.
-    pub fn kind(&self) -> ItemKind {
-        match self {
-            Node::Goal(_) => ItemKind::Goal,
-            Node::Milestone(_) => ItemKind::Milestone,
-            Node::Step(_) => ItemKind::Step,
-        }
-    }
-}
 
 /// An edit of the plan.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +32,14 @@ pub enum Op {
     Move { id: ItemId, index: usize },
     /// Replace the whole profile.
     SetProfile(Box<Profile>),
+    /// Put a profile entry at `at` in its section's list (replacing the one with its id).
+    PutEntry {
+        section: Section,
+        at: usize,
+        entry: Box<ProfileEntry>,
+    },
+    /// Take the profile entry `id` out of its section's list.
+    RemoveEntry { section: Section, id: u64 },
     /// Store a review record, replacing the one for the same week.
     PutReview(Box<WeeklyReview>),
     /// Delete the review record of a week.
@@ -127,6 +101,8 @@ impl Plan {
                 &mut self.profile,
                 *profile,
             )))),
+            Op::PutEntry { section, at, entry } => self.put_entry(section, at, *entry),
+            Op::RemoveEntry { section, id } => self.remove_entry(section, id),
             Op::PutReview(review) => Ok(self.put_review(*review)),
             Op::RemoveReview { week } => self.remove_review(&week),
             Op::SetConflicts(list) => Ok(Op::SetConflicts(std::mem::replace(
@@ -445,6 +421,8 @@ fn push_capped(stack: &mut Vec<Entry>, entry: Entry) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::goal::Goal;
+    use crate::model::items::{ActionStep, Milestone};
     use chrono::NaiveDate;
 
     fn today() -> NaiveDate {

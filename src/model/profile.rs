@@ -8,10 +8,17 @@ use super::stepback::{Rating, StepBack};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+fn is_unset(id: &u64) -> bool {
+    *id == 0
+}
+
 /// A strength or a growth area, with what shows it and how to use or develop it.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Quality {
+    /// The entry's identity in its list (selection and merges go by it; `entries`).
+    #[serde(skip_serializing_if = "is_unset")]
+    pub id: u64,
     pub name: String,
     pub evidence: String,
     /// How to use it (a strength) or develop it (a growth area).
@@ -22,6 +29,9 @@ pub struct Quality {
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Named {
+    /// The entry's identity in its list (selection and merges go by it; `entries`).
+    #[serde(skip_serializing_if = "is_unset")]
+    pub id: u64,
     pub name: String,
     pub note: String,
 }
@@ -75,6 +85,9 @@ pub fn newest_first(a: &Achievement) -> (bool, std::cmp::Reverse<NaiveDate>) {
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Achievement {
+    /// The entry's identity in its list (selection and merges go by it; `entries`).
+    #[serde(skip_serializing_if = "is_unset")]
+    pub id: u64,
     /// When it happened; a placeholder (the day it was logged) when `date_unknown`.
     pub date: NaiveDate,
     /// The person did not say when: shown as such and listed after the dated ones.
@@ -92,6 +105,9 @@ pub struct Achievement {
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Feedback {
+    /// The entry's identity in its list (selection and merges go by it; `entries`).
+    #[serde(skip_serializing_if = "is_unset")]
+    pub id: u64,
     pub date: NaiveDate,
     pub from: String,
     pub what: String,
@@ -107,6 +123,9 @@ pub struct Feedback {
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CareerPath {
+    /// The entry's identity in its list (selection and merges go by it; `entries`).
+    #[serde(skip_serializing_if = "is_unset")]
+    pub id: u64,
     pub name: String,
     pub why: String,
     pub pros: Vec<String>,
@@ -313,10 +332,12 @@ mod tests {
         let _ = plan.fix_ids();
         plan.profile.values = vec![
             Named {
+                id: 0,
                 name: "growth".into(),
                 note: String::new(),
             },
             Named {
+                id: 0,
                 name: "family".into(),
                 note: String::new(),
             },

@@ -118,35 +118,7 @@ fn row_facts<'a>(
         return None;
     }
     Some(match row.loc {
-        Loc::Goal(g) => {
-            let goal = &plan.goals[g];
-            let inactive = match goal.status {
-                GoalStatus::OnHold => Some("on hold"),
-                GoalStatus::Dropped => Some("dropped"),
-                _ => None,
-            };
-            let fresh;
-            let Judged { pace, gaps } = match judged.get(&goal.id) {
-                Some(j) => j,
-                None => {
-                    fresh = Judged {
-                        pace: pace(goal, today),
-                        gaps: smart::gaps_label(goal, today),
-                    };
-                    &fresh
-                }
-            };
-            RowFacts {
-                title: &goal.title,
-                done: goal.status == GoalStatus::Done,
-                inactive,
-                progress: Some(pace.progress),
-                date: goal.deadline,
-                gaps: gaps.clone(),
-                warning: Some(pace.standing).filter(|s| s.is_warning()),
-                starred: goal.focus,
-            }
-        }
+        Loc::Goal(g) => goal_facts(&plan.goals[g], judged, today),
         Loc::Milestone(g, m) => {
             let m = &plan.goals[g].milestones[m];
             RowFacts {
@@ -174,6 +146,39 @@ fn row_facts<'a>(
             }
         }
     })
+}
+
+fn goal_facts<'a>(
+    goal: &'a crate::model::Goal,
+    judged: &HashMap<ItemId, Judged>,
+    today: NaiveDate,
+) -> RowFacts<'a> {
+    let inactive = match goal.status {
+        GoalStatus::OnHold => Some("on hold"),
+        GoalStatus::Dropped => Some("dropped"),
+        _ => None,
+    };
+    let fresh;
+    let Judged { pace, gaps } = match judged.get(&goal.id) {
+        Some(j) => j,
+        None => {
+            fresh = Judged {
+                pace: pace(goal, today),
+                gaps: smart::gaps_label(goal, today),
+            };
+            &fresh
+        }
+    };
+    RowFacts {
+        title: &goal.title,
+        done: goal.status == GoalStatus::Done,
+        inactive,
+        progress: Some(pace.progress),
+        date: goal.deadline,
+        gaps: gaps.clone(),
+        warning: Some(pace.standing).filter(|s| s.is_warning()),
+        starred: goal.focus,
+    }
 }
 
 fn render_row(state: &AppState, row: &Row, width: usize, selected: bool) -> Line<'static> {

@@ -10,7 +10,7 @@ use crate::app::change::Change;
 use crate::model::profile::{
     Achievement, CareerPath, Feedback, Named, Profile, Quality, SWOT_PARTS, Section,
 };
-use crate::model::{ItemId, Op, Plan};
+use crate::model::{ItemId, Plan};
 use chrono::NaiveDate;
 
 const SATISFACTION: FieldKind = FieldKind::Number {
@@ -278,8 +278,9 @@ pub fn submit(form: &mut Form, plan: &Plan, section: Section, today: NaiveDate) 
     if !r.ok() {
         return None;
     }
-    let label = format!("edit {}", section.title().to_lowercase());
-    Some(Change::new(Op::SetProfile(Box::new(profile)), label))
+    let (op, label) = crate::model::entries::edits(&plan.profile, &mut profile);
+    let label = label.unwrap_or_else(|| format!("edit {}", section.title().to_lowercase()));
+    Some(Change::new(op, label))
 }
 
 fn read_section(r: &mut Reader<'_>, plan: &Plan, section: Section, profile: &mut Profile) {

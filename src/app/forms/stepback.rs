@@ -279,7 +279,7 @@ pub fn submit(
     }
     let record = record.passed(stage, today);
     put_record(&mut profile, record);
-    ops.push(Op::SetProfile(Box::new(profile)));
+    ops.push(crate::model::entries::edits(&plan.profile, &mut profile).0);
     let label = format!("step back {period}: {}", stage.title().to_lowercase());
     Some(Change::new(Op::Batch(ops), label))
 }

@@ -10,6 +10,7 @@ use super::super::core::Core;
 use super::super::forms::profile as profile_forms;
 use super::super::overlay::Answer;
 use crate::keymap::Layer;
+use crate::model::entries;
 use crate::model::profile::{self, Section};
 
 /// The Profile screen's own state.
@@ -19,15 +20,33 @@ pub struct ProfileScreen {
     /// The row picked in the open section, counted as it is shown (`Section::shown_order`);
     /// entries of the same name are each reachable.
     pub entry: usize,
+    /// The picked entry's id: the selection stays on it when entries come or go around it
+    /// (SWOT lines have none, and go by `entry`).
+    pub picked: Option<u64>,
     /// Whether career paths are shown side by side.
     pub compare: bool,
 }
 
 impl ProfileScreen {
-    /// The picked row as shown (the last when fewer are left).
+    /// The picked row as shown: the picked entry's, or the row it was on (the last when
+    /// fewer are left).
     pub fn position(&self, core: &Core) -> usize {
-        let shown = self.section.entries(&core.plan().profile).len();
-        self.entry.min(shown.saturating_sub(1))
+        let shown = self.shown_ids(core);
+        let by_id = self
+            .picked
+            .and_then(|id| shown.iter().position(|&s| s == id));
+        by_id.unwrap_or_else(|| self.entry.min(shown.len().saturating_sub(1)))
+    }
+
+    /// The ids of the open section's entries in the order shown (0 for SWOT lines).
+    fn shown_ids(&self, core: &Core) -> Vec<u64> {
+        let profile = &core.plan().profile;
+        let ids = entries::ids(profile, self.section);
+        let order = self.section.shown_order(profile);
+        order
+            .iter()
+            .map(|&i| ids.get(i).copied().unwrap_or(0))
+            .collect()
     }
 
     /// The picked entry's index in the section's list, when there is one.
@@ -60,12 +79,14 @@ impl ProfileScreen {
     fn open_section(&mut self, section: Section) {
         self.section = section;
         self.entry = 0;
+        self.picked = None;
     }
 
     fn move_by(&mut self, core: &Core, delta: isize) {
-        let shown = self.section.entries(&core.plan().profile).len();
+        let shown = self.shown_ids(core);
         let at = self.position(core).saturating_add_signed(delta);
-        self.entry = at.min(shown.saturating_sub(1));
+        self.entry = at.min(shown.len().saturating_sub(1));
+        self.picked = shown.get(self.entry).copied().filter(|&id| id != 0);
     }
 
     /// Opens the open section's form; with `add`, with a new entry's row focused.
@@ -198,15 +219,15 @@ fn focus_entry(form: &mut super::super::forms::Form, index: usize) {
     }
 }
 
-/// The change that deletes entry `index` of `section`.
+/// The change that deletes entry `index` of `section` (one op on that entry, named in the
+/// undo history; a SWOT line replaces the profile).
 pub fn delete_entry(core: &mut Core, section: Section, index: usize) -> Effect {
-    let mut profile = core.plan().profile.clone();
+    let before = &core.plan().profile;
+    let mut profile = before.clone();
     if !section.remove(&mut profile, index) {
         return Effect::None;
     }
-    let label = format!("delete from {}", section.title().to_lowercase());
-    core.commit(Change::new(
-        crate::model::Op::SetProfile(Box::new(profile)),
-        label,
-    ))
+    let (op, label) = crate::model::entries::edits(before, &mut profile);
+    let label = label.unwrap_or_else(|| format!("delete from {}", section.title().to_lowercase()));
+    core.commit(Change::new(op, label))
 }

@@ -78,30 +78,24 @@ pub fn merge_from(
         two_way,
         &mut conflicts,
     );
+    let base_profile = (!two_way).then_some(&base.profile);
     let profile = merge_record(
-        (!two_way).then_some(&base.profile),
+        base_profile,
         &ours.profile,
         &theirs.profile,
         &mut clash_sink(&mut conflicts, None, None),
     );
     devices.name(&mut conflicts);
-    let tree_changes = Report {
+    let report = Report {
         reviews: count_changed_reviews(&ours.reviews, &reviews),
         profile: profile != ours.profile,
-        ..tree_changes
-    };
-    let report = Report {
         conflicts: conflicts.len(),
         given_new_ids,
         ..tree_changes
     };
     let mut plan = Plan {
         schema_version: SCHEMA_VERSION,
-        uid: if ours.uid.is_empty() {
-            theirs.uid.clone()
-        } else {
-            ours.uid.clone()
-        },
+        uid: shared_uid(&ours, &theirs),
         next_num: ours.next_num.max(theirs.next_num),
         goals: flat::rebuild(tree.items, &tree.lists),
         reviews,
@@ -118,6 +112,15 @@ pub fn merge_from(
     let spent = (fb, fo, ft, base, ours, theirs);
     let _ = std::thread::Builder::new().spawn(move || drop(spent));
     Merged { plan, report }
+}
+
+/// The plan's uid: ours, or theirs when ours has none.
+fn shared_uid(ours: &Plan, theirs: &Plan) -> String {
+    if ours.uid.is_empty() {
+        theirs.uid.clone()
+    } else {
+        ours.uid.clone()
+    }
 }
 
 /// Turns clashes into conflicts about one item, review or the profile.

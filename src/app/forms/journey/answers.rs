@@ -37,7 +37,7 @@ pub fn submit(
     if chained {
         profile.journey = profile.journey.passed(stage, goal, today);
     }
-    ops.push(Op::SetProfile(Box::new(profile)));
+    ops.push(crate::model::entries::edits(&plan.profile, &mut profile).0);
     let label = if answered {
         format!("guided start: {}", stage.title().to_lowercase())
     } else {
@@ -119,6 +119,7 @@ fn read_qualities(r: &mut Reader<'_>, section: &str, list: &mut Vec<Quality>) {
             continue;
         }
         list.push(Quality {
+            id: 0,
             name,
             evidence: r.line_at(f[1]),
             plan: String::new(),
@@ -135,6 +136,7 @@ fn add_names(list: &mut Vec<Named>, names: Vec<String>) {
     for name in names {
         if !list.iter().any(|n| n.name.eq_ignore_ascii_case(&name)) {
             list.push(Named {
+                id: 0,
                 name,
                 note: String::new(),
             });
