@@ -274,9 +274,15 @@ impl Form {
         self.focus_on(on_page[(at as isize + delta).rem_euclid(n) as usize]);
     }
 
-    /// Shows page `page` of a paged form, focused on its first field.
+    /// Shows page `page` of a paged form, focused on its first stop (a heading only when its
+    /// section is empty).
     pub fn show_page(&mut self, page: usize) {
-        if let Some(first) = self.fields.iter().position(|f| f.page == page) {
+        let on_page = |i: &usize| self.fields[*i].page == page;
+        let first = (0..self.fields.len())
+            .filter(on_page)
+            .find(|&i| self.is_stop(i))
+            .or_else(|| (0..self.fields.len()).find(on_page));
+        if let Some(first) = first {
             self.focus_on(first);
         }
     }
