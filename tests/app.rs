@@ -597,12 +597,19 @@ fn priorities_move_between_boxes_and_urgency_moves_a_step() {
 }
 
 /// Presses Tab (and PgDn to the next section once a section's fields wrap around) until the
-/// form's focused field is called `name` (the `nth` one, from 0).
+/// form's focused field is called `name` (the `nth` one, from 0), or, for a section with
+/// rows, a field of its rows.
 fn focus_field(state: &mut goalcoach::app::state::AppState, name: &str, nth: usize) {
     let mut seen = 0;
     for _ in 0..200 {
         let form = state.form().expect("a form is open");
         let before = form.focus;
+        // A section's heading is a stop only while it is empty; with rows, its first row
+        // stands for it (Ctrl-n there adds a row the same way).
+        let in_section = form.fields[form.focus].row.is_some_and(|(s, _)| s == name);
+        if in_section && nth == 0 {
+            return;
+        }
         if form.fields[form.focus].name == name {
             if seen == nth {
                 return;
