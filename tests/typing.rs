@@ -63,11 +63,18 @@ fn type_into_every_field(state: &mut AppState, what: &str, count: &mut usize) ->
 /// Saves the form; a field that refuses its marker is cleared (and its marker dropped from
 /// those expected) until the form saves. Checks every other marker is in the plan.
 fn save_and_find(state: &mut AppState, what: &str, mut markers: Vec<String>) {
+    let kind = state.form().unwrap().kind.clone();
     for _ in 0..20 {
         enter(state);
         let Some(form) = state.form() else {
             break;
         };
+        if form.kind != kind {
+            // Saved, and a follow-up asks something (why the goal changed course): left
+            // unsaid, as Esc does.
+            press(state, key(KeyCode::Esc));
+            break;
+        }
         let refused: Vec<(usize, String)> = form
             .fields
             .iter()
@@ -120,6 +127,7 @@ fn every_keystroke_in_the_item_forms_lands_in_the_plan() {
     let mut state = demo_app(120, 40);
     let mut count = 0;
     select_title(&mut state, "Move into a staff engineer role");
+    fill(&mut state, "e", "the goal editor", &mut count);
     fill(&mut state, "c", "a check-in", &mut count);
     fill(&mut state, "n", "a new goal", &mut count);
     select_title(&mut state, "Lead the payments migration end to end");
