@@ -122,9 +122,9 @@ fn two_computers_sync_through_a_bare_remote_and_end_with_the_same_plan() {
     );
 }
 
-#[test]
-fn the_same_field_edited_on_both_keeps_both_values_until_one_is_chosen() {
-    let w = World::new(false);
+/// A laptop and a desktop share one goal through the remote, then each retitles it (RustConf
+/// on the laptop, FOSDEM on the desktop) without syncing.
+fn retitled_on_both(w: &World) -> (std::path::PathBuf, std::path::PathBuf) {
     let (a, b) = (w.dir("laptop"), w.dir("desktop"));
     let remote = w.remote();
     let remote = remote.to_str().unwrap();
@@ -137,6 +137,13 @@ fn the_same_field_edited_on_both_keeps_both_values_until_one_is_chosen() {
     edit_goal(&b, "Speak at a conference", |g| {
         g.title = "Speak at FOSDEM".into()
     });
+    (a, b)
+}
+
+#[test]
+fn the_same_field_edited_on_both_keeps_both_values_until_one_is_chosen() {
+    let w = World::new(false);
+    let (a, b) = retitled_on_both(&w);
     w.ok(&a, &["sync"]);
     let said = w.ok(&b, &["sync"]);
     assert!(said.contains("1 conflict to choose"), "{said}");
@@ -184,18 +191,7 @@ fn the_same_field_edited_on_both_keeps_both_values_until_one_is_chosen() {
 #[test]
 fn each_computer_sees_its_own_value_as_this_computers_after_a_b_a() {
     let w = World::new(true);
-    let (a, b) = (w.dir("laptop"), w.dir("desktop"));
-    let remote = w.remote();
-    let remote = remote.to_str().unwrap();
-    w.ok(&a, &["add", "Speak at a conference"]);
-    w.ok(&a, &["sync", "--init", remote]);
-    w.ok(&b, &["sync", "--init", remote]);
-    edit_goal(&a, "Speak at a conference", |g| {
-        g.title = "Speak at RustConf".into()
-    });
-    edit_goal(&b, "Speak at a conference", |g| {
-        g.title = "Speak at FOSDEM".into()
-    });
+    let (a, b) = retitled_on_both(&w);
     w.ok(&a, &["sync"]);
     w.ok(&b, &["sync"]);
     let said = w.ok(&a, &["sync"]);
