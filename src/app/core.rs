@@ -135,9 +135,7 @@ pub struct Core {
 
 impl Core {
     /// A core over `plan` on `today`, on the Goals screen.
-    pub fn new(mut plan: Plan, today: NaiveDate) -> Core {
-        // A plan read from disk has them already; one built in memory (the demo) gets them.
-        crate::model::entries::repair(&mut plan.profile);
+    pub fn new(plan: Plan, today: NaiveDate) -> Core {
         Core {
             doc: Doc::new(plan),
             screen: Screen::Goals,

@@ -5,7 +5,8 @@
 use super::action::{Action, Effect};
 use super::change::Change;
 use super::core::Core;
-use super::forms::{goal, prompts as item_forms};
+use super::item_prompts::{open_add_child, open_check_in, open_reschedule};
+pub use super::item_prompts::{open_add_step, open_editor, open_new_goal, open_new_step};
 use super::overlay::Answer;
 use crate::keymap::Layer;
 use crate::model::text::plural;
@@ -29,98 +30,6 @@ pub fn update(core: &mut Core, current: Option<ItemId>, action: Action) -> Effec
         Action::Archive => archive(core, current),
         _ => Effect::None,
     }
-}
-
-/// Opens the new-goal prompt.
-pub fn open_new_goal(core: &mut Core) -> Effect {
-    let edit_key = core.key(Layer::Goals, &Action::Edit);
-    core.open_form(item_forms::new_goal(&edit_key))
-}
-
-/// Opens the prompt for a child of `current`: a milestone under a goal, a step under a
-/// milestone, a sibling step after a step. With nothing selected, a new goal.
-pub fn open_add_child(core: &mut Core, current: Option<ItemId>) -> Effect {
-    let Some(loc) = current.and_then(|id| core.doc.locate(id)) else {
-        return open_new_goal(core);
-    };
-    let plan = core.plan();
-    let (parent, kind, index) = match loc {
-        Loc::Goal(g) => (plan.goals[g].id, ItemKind::Milestone, usize::MAX),
-        Loc::Milestone(g, m) => (plan.goals[g].milestones[m].id, ItemKind::Step, usize::MAX),
-        Loc::GoalStep(_, s) | Loc::MilestoneStep(_, _, s) => {
-            let parent = plan.parent_id(loc).unwrap_or_default();
-            (parent, ItemKind::Step, s + 1)
-        }
-    };
-    open_child_form(core, parent, kind, index)
-}
-
-/// Opens the prompt for a step straight under `current`'s goal.
-pub fn open_add_step(core: &mut Core, current: Option<ItemId>) -> Effect {
-    match current.and_then(|id| core.doc.goal_of(id)).map(|g| g.id) {
-        Some(goal) => open_child_form(core, goal, ItemKind::Step, usize::MAX),
-        None => open_new_goal(core),
-    }
-}
-
-/// Opens the prompt for a new step straight under goal `goal` (the review's "a smaller step"
-/// for a stuck goal: a step, not a milestone).
-pub fn open_new_step(core: &mut Core, goal: ItemId) -> Effect {
-    open_child_form(core, goal, ItemKind::Step, usize::MAX)
-}
-
-fn open_child_form(core: &mut Core, parent: ItemId, kind: ItemKind, index: usize) -> Effect {
-    let title = core.doc.title_of(parent).to_string();
-    core.open_form(item_forms::new_child(parent, &title, kind, index))
-}
-
-/// Opens the editor of `current`.
-pub fn open_editor(core: &mut Core, current: Option<ItemId>) -> Effect {
-    let Some(id) = current else {
-        return Effect::None;
-    };
-    let plan = core.plan();
-    let today = core.session.today;
-    let form = match core.doc.locate(id).map(Loc::kind) {
-        Some(ItemKind::Goal) => plan
-            .goal(id)
-            .map(|g| goal::edit_goal(g, &plan.profile, today)),
-        Some(ItemKind::Milestone) => plan.milestone(id).map(item_forms::edit_milestone),
-        Some(ItemKind::Step) => plan.step(id).map(item_forms::edit_step),
-        None => None,
-    };
-    match form {
-        Some(form) => core.open_form(form),
-        None => Effect::None,
-    }
-}
-
-fn open_check_in(core: &mut Core, current: Option<ItemId>) -> Effect {
-    match current.and_then(|id| core.doc.goal_of(id)) {
-        Some(goal) => {
-            let form = item_forms::check_in(goal);
-            core.open_form(form)
-        }
-        None => {
-            core.info("Select a goal to check in on.");
-            Effect::None
-        }
-    }
-}
-
-fn open_reschedule(core: &mut Core, current: Option<ItemId>) -> Effect {
-    let Some(id) = current else {
-        return Effect::None;
-    };
-    let plan = core.plan();
-    let date = match core.doc.locate(id) {
-        Some(Loc::Goal(g)) => plan.goals[g].deadline,
-        Some(Loc::Milestone(g, m)) => plan.goals[g].milestones[m].target,
-        Some(_) => core.doc.step(id).and_then(|s| s.due),
-        None => return Effect::None,
-    };
-    let form = item_forms::reschedule(id, core.doc.title_of(id), date);
-    core.open_form(form)
 }
 
 pub fn toggle_done(core: &mut Core, current: Option<ItemId>) -> Effect {

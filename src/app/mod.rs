@@ -18,6 +18,7 @@ pub mod effects;
 mod form_keys;
 pub mod forms;
 pub mod guided;
+mod item_prompts;
 pub mod items;
 pub mod overlay;
 mod run;

@@ -23,12 +23,21 @@ pub enum Entry {
 impl Entry {
     /// The entry's id.
     pub fn id(&self) -> u64 {
+        self.listed().0
+    }
+
+    /// What the entry is called: its name, or for an achievement or feedback, what it says.
+    pub fn name(&self) -> &str {
+        self.listed().1
+    }
+
+    fn listed(&self) -> (u64, &str) {
         match self {
-            Entry::Quality(e) => e.id,
-            Entry::Named(e) => e.id,
-            Entry::Achievement(e) => e.id,
-            Entry::Feedback(e) => e.id,
-            Entry::Path(e) => e.id,
+            Entry::Quality(e) => (e.id, e.name()),
+            Entry::Named(e) => (e.id, e.name()),
+            Entry::Achievement(e) => (e.id, e.name()),
+            Entry::Feedback(e) => (e.id, e.name()),
+            Entry::Path(e) => (e.id, e.name()),
         }
     }
 }
@@ -74,36 +83,42 @@ listed!(Feedback, Feedback, what);
 listed!(CareerPath, Path, name);
 
 /// Runs `$body` with `$list` bound to the profile's list for `$section` (`$else` for the role
-/// and SWOT, which have no entries with ids).
+/// and SWOT, which have no entries with ids): `mut` borrows it to change, else to read.
 macro_rules! with_list {
+    ($profile:expr, $section:expr, mut $list:ident => $body:expr, $else:expr) => {
+        with_list!(@in [mut] $profile, $section, $list, $body, $else)
+    };
     ($profile:expr, $section:expr, $list:ident => $body:expr, $else:expr) => {
+        with_list!(@in [] $profile, $section, $list, $body, $else)
+    };
+    (@in [$($mut:tt)?] $profile:expr, $section:expr, $list:ident, $body:expr, $else:expr) => {
         match $section {
             Section::Strengths => {
-                let $list = &mut $profile.strengths;
+                let $list = &$($mut)? $profile.strengths;
                 $body
             }
             Section::GrowthAreas => {
-                let $list = &mut $profile.growth_areas;
+                let $list = &$($mut)? $profile.growth_areas;
                 $body
             }
             Section::Values => {
-                let $list = &mut $profile.values;
+                let $list = &$($mut)? $profile.values;
                 $body
             }
             Section::Interests => {
-                let $list = &mut $profile.interests;
+                let $list = &$($mut)? $profile.interests;
                 $body
             }
             Section::Achievements => {
-                let $list = &mut $profile.achievements;
+                let $list = &$($mut)? $profile.achievements;
                 $body
             }
             Section::Feedback => {
-                let $list = &mut $profile.feedback;
+                let $list = &$($mut)? $profile.feedback;
                 $body
             }
             Section::CareerPaths => {
-                let $list = &mut $profile.paths;
+                let $list = &$($mut)? $profile.paths;
                 $body
             }
             Section::Role | Section::Swot => $else,
@@ -132,14 +147,15 @@ fn derived_id(section: Section, index: usize, name: &str) -> u64 {
     (fnv1a(FNV_BASIS, text.as_bytes()) & ID_MASK).max(1)
 }
 
-/// Gives every entry of `list` without an id (0) or with one an earlier entry has an id of
-/// its own; returns how many ids it gave to entries that shared one.
+/// Gives every entry of `list` without an id (0), with one past 2^53 (a hand edit) or with
+/// one an earlier entry has, an id of its own; returns how many ids it gave to entries that
+/// had one.
 fn give_ids<T: Listed>(section: Section, list: &mut [T]) -> usize {
     let mut shared = 0;
     for i in 0..list.len() {
         let taken = |id: u64, list: &[T]| list[..i].iter().any(|e| e.id() == id);
         let had = list[i].id();
-        if had != 0 && !taken(had, list) {
+        if had != 0 && had <= ID_MASK && !taken(had, list) {
             continue;
         }
         shared += usize::from(had != 0);
@@ -157,7 +173,9 @@ fn give_ids<T: Listed>(section: Section, list: &mut [T]) -> usize {
 pub fn repair(profile: &mut Profile) -> Vec<Section> {
     LISTS
         .into_iter()
-        .filter(|&section| with_list!(profile, section, list => give_ids(section, list) > 0, false))
+        .filter(
+            |&section| with_list!(profile, section, mut list => give_ids(section, list) > 0, false),
+        )
         .collect()
 }
 
@@ -176,19 +194,19 @@ pub fn noun(section: Section) -> &'static str {
     }
 }
 
-/// The ids of the section's entries as stored (0 for each SWOT line, which have none).
+/// The ids of the section's entries as stored (0 for each SWOT line, which have none). Read
+/// on every frame of the Profile screen: no entry is copied.
 pub fn ids(profile: &Profile, section: Section) -> Vec<u64> {
-    match section {
-        Section::Swot => vec![0; section.entries(profile).len()],
-        _ => entries_of(profile, section).iter().map(Entry::id).collect(),
-    }
+    with_list!(profile, section, list => list.iter().map(Listed::id).collect(),
+        vec![0; section.entries(profile).len()])
 }
 
 /// The section's entry `id`: its place and a copy.
 pub fn find(profile: &Profile, section: Section, id: u64) -> Option<(usize, Entry)> {
-    let entries = entries_of(profile, section);
-    let at = entries.iter().position(|e| e.id() == id)?;
-    Some((at, entries[at].clone()))
+    with_list!(profile, section, list => {
+        let at = list.iter().position(|e| e.id() == id)?;
+        Some((at, list[at].clone().wrap()))
+    }, None)
 }
 
 /// Puts `entry` at `at` in the section's list (replacing the entry with its id, wherever it
@@ -200,7 +218,7 @@ pub fn put(
     at: usize,
     entry: Entry,
 ) -> Option<Option<(usize, Entry)>> {
-    with_list!(profile, section, list => put_in(list, at, entry), None)
+    with_list!(profile, section, mut list => put_in(list, at, entry), None)
 }
 
 fn put_in<T: Listed>(list: &mut Vec<T>, at: usize, entry: Entry) -> Option<Option<(usize, Entry)>> {
@@ -215,7 +233,7 @@ fn put_in<T: Listed>(list: &mut Vec<T>, at: usize, entry: Entry) -> Option<Optio
 
 /// Takes entry `id` out of the section's list; its place and value.
 pub fn take(profile: &mut Profile, section: Section, id: u64) -> Option<(usize, Entry)> {
-    with_list!(profile, section, list => {
+    with_list!(profile, section, mut list => {
         let at = list.iter().position(|e| e.id() == id)?;
         Some((at, list.remove(at).wrap()))
     }, None)
@@ -251,15 +269,14 @@ pub fn edits(before: &Profile, after: &mut Profile) -> (Op, Option<String>) {
 
 /// The entries of a section's list, as `Entry` values.
 fn entries_of(profile: &Profile, section: Section) -> Vec<Entry> {
-    let mut copy = profile.clone();
-    with_list!(copy, section, list => std::mem::take(list).into_iter().map(Listed::wrap).collect(), Vec::new())
+    with_list!(profile, section, list => list.iter().cloned().map(Listed::wrap).collect(), Vec::new())
 }
 
 /// The profile without its lists, to see whether anything else changed.
 fn rest(profile: &Profile) -> Profile {
     let mut rest = profile.clone();
     for section in LISTS {
-        with_list!(rest, section, list => list.clear(), ());
+        with_list!(rest, section, mut list => list.clear(), ());
     }
     rest
 }
@@ -319,7 +336,7 @@ pub fn field_words(profile: &Profile, path: &str) -> Option<String> {
     let id: u64 = parts.next()?.parse().ok()?;
     let section = LISTS.into_iter().find(|s| list_key(*s) == list)?;
     let name = match find(profile, section, id) {
-        Some((_, entry)) => format!("“{}”", entry_name(&entry)),
+        Some((_, entry)) => format!("“{}”", entry.name()),
         None => "(deleted)".to_string(),
     };
     let rest: Vec<&str> = parts.collect();
@@ -341,16 +358,6 @@ fn list_key(section: Section) -> &'static str {
         Section::Feedback => "feedback",
         Section::CareerPaths => "paths",
         Section::Role | Section::Swot => "",
-    }
-}
-
-fn entry_name(entry: &Entry) -> &str {
-    match entry {
-        Entry::Quality(e) => e.name(),
-        Entry::Named(e) => e.name(),
-        Entry::Achievement(e) => e.name(),
-        Entry::Feedback(e) => e.name(),
-        Entry::Path(e) => e.name(),
     }
 }
 

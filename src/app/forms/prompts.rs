@@ -54,8 +54,14 @@ pub fn new_goal(edit_key: &str) -> Form {
     form
 }
 
-/// The prompt for a new milestone or step under `parent`.
-pub fn new_child(parent: ItemId, parent_title: &str, kind: ItemKind, index: usize) -> Form {
+/// The prompt for a new milestone or step under `parent`; `pick` names the keys that pick a
+/// choice (for the Repeats note).
+pub fn new_child(
+    parent: ItemId,
+    parent_title: &str,
+    (kind, index): (ItemKind, usize),
+    pick: &str,
+) -> Form {
     let date_label = if kind == ItemKind::Milestone {
         "Target date"
     } else {
@@ -79,7 +85,7 @@ pub fn new_child(parent: ItemId, parent_title: &str, kind: ItemKind, index: usiz
         fields,
     );
     if kind == ItemKind::Step {
-        form.note = Some(super::repeats::hint());
+        form.note = Some(super::repeats::hint(pick));
     }
     form
 }
@@ -99,8 +105,8 @@ pub fn edit_milestone(m: &Milestone) -> Form {
     )
 }
 
-/// The editor of a step.
-pub fn edit_step(s: &ActionStep) -> Form {
+/// The editor of a step; `pick` names the keys that pick a choice (for the Repeats note).
+pub fn edit_step(s: &ActionStep, pick: &str) -> Form {
     let mut fields = vec![
         Field::new("title", "Title", FieldKind::Title, &s.title),
         Field::new("date", "Due", FieldKind::Date, &date_text(s.due)),
@@ -115,7 +121,7 @@ pub fn edit_step(s: &ActionStep) -> Form {
     fields.extend(super::repeats::fields(s.recurrence));
     fields.push(Field::new("notes", "Notes", FieldKind::LongText, &s.notes));
     let mut form = Form::new(FormKind::EditStep(s.id), format!("Step {}", s.num), fields);
-    form.note = Some(super::repeats::hint());
+    form.note = Some(super::repeats::hint(pick));
     form
 }
 

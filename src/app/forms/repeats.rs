@@ -1,5 +1,5 @@
 //! The Repeats picker of a step's forms (new and edit): how often it comes back, picked
-//! with ←/→ ("every N days / weeks / months"), how many N, and what it counts from (the due
+//! with the choice keys ("every N days / weeks / months"), how many N, and what it counts from (the due
 //! date or the day it is done). Three fields of the one form mechanism, read back into a
 //! `Recurrence`; the CLI and plan.json keep the plain words ("every 2 weeks after done").
 
@@ -35,12 +35,14 @@ pub fn fields(rule: Option<Recurrence>) -> Vec<Field> {
     ]
 }
 
-/// What the picker does, for the note of a step's form.
-pub fn hint() -> String {
-    "Repeats, for practice: ←/→ picks days, weeks or months and N how many. Counted from its \
-     due date it keeps a rhythm (Mondays stay Mondays); from the day it is done, the next one \
-     comes N after you do it."
-        .to_string()
+/// What the picker does, for the note of a step's form; `pick` names the keys that pick a
+/// choice, as the keymap in force has them ("←/→").
+pub fn hint(pick: &str) -> String {
+    format!(
+        "Repeats, for practice: {pick} picks days, weeks or months and N how many. Counted from \
+         its due date it keeps a rhythm (Mondays stay Mondays); from the day it is done, the \
+         next one comes N after you do it."
+    )
 }
 
 fn unit_index(unit: Unit) -> usize {
