@@ -394,6 +394,10 @@ mod tests {
         assert_eq!(repair(&mut shared), [Section::Strengths]);
         assert_ne!(shared.strengths[2].id, shared.strengths[0].id);
         assert_eq!(ids(&a, Section::Swot), [0], "SWOT lines have none");
+        let mut huge = a.clone();
+        huge.strengths[1].id = 1 << 60;
+        assert_eq!(repair(&mut huge), [Section::Strengths]);
+        assert!(huge.strengths[1].id <= ID_MASK, "past 2^53 is given anew");
     }
 
     #[test]
