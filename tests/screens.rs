@@ -353,3 +353,24 @@ fn slash_in_help_filters_the_keys() {
         "and Esc closes the help"
     );
 }
+
+/// The title bar's "review due (4)" names the key that opens the Review screen, as the
+/// keymap in force has it.
+#[test]
+fn the_review_notice_names_the_review_screens_key() {
+    let mut state = demo_app(120, 24);
+    assert!(
+        render(&state)
+            .lines()
+            .next()
+            .unwrap()
+            .contains("review due (4)")
+    );
+    state
+        .settings
+        .keymap
+        .remap("show_screen_review", &["Ctrl-v".to_string()])
+        .unwrap();
+    let bar = render(&state).lines().next().unwrap().to_string();
+    assert!(bar.contains("review due (Ctrl-v)"), "{bar}");
+}

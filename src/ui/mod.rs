@@ -198,13 +198,19 @@ fn title_bar_notice(state: &AppState) -> Option<(String, ratatui::style::Style)>
         ));
     }
     use crate::model::weekly::{ReviewState, schedule};
+    let review_key = state.settings.keymap.key_for(
+        crate::keymap::Layer::Global,
+        &crate::app::action::Action::ShowScreen(crate::app::action::Screen::Review),
+    );
     let review = match schedule(state.plan(), state.today(), state.review_day()) {
-        ReviewState::Due { .. } if !state.plan().goals.is_empty() => Some("review due (4)"),
-        ReviewState::InProgress { .. } => Some("review in progress (4)"),
+        ReviewState::Due { .. } if !state.plan().goals.is_empty() => {
+            Some(format!("review due ({review_key})"))
+        }
+        ReviewState::InProgress { .. } => Some(format!("review in progress ({review_key})")),
         _ => None,
     };
-    let notice = match (review, state.session.location.is_empty()) {
-        (Some(review), true) => review.to_string(),
+    let notice = match (&review, state.session.location.is_empty()) {
+        (Some(review), true) => review.clone(),
         (Some(review), false) => format!("{review} · {}", state.session.location),
         (None, false) => state.session.location.clone(),
         (None, true) => return None,
