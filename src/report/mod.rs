@@ -153,12 +153,11 @@ pub fn agenda_text(plan: &Plan, today: NaiveDate, week_start: Weekday) -> String
     write_item_list(&mut out, plan, "Next actions (no date yet)", &next);
     write_item_list(&mut out, plan, "Done today", &a.done_today);
     write_pace(&mut out, plan, today);
-    write_goal_list(
-        &mut out,
-        plan,
-        "Stalled (nothing done for 14 days)",
-        &a.stalled,
+    let stalled = format!(
+        "Stalled (nothing done for {} days)",
+        crate::model::agenda::STALLED_AFTER_DAYS
     );
+    write_goal_list(&mut out, plan, &stalled, &a.stalled);
     write_goal_list(&mut out, plan, "Stuck (no open next step)", &a.stuck);
     if out.is_empty() {
         out.push_str("Nothing on the agenda: no dated open steps or milestones.\n");

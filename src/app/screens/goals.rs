@@ -69,7 +69,8 @@ impl GoalsScreen {
     /// change asked for.
     pub fn settle(&mut self, core: &mut Core) {
         let now = core.view_key();
-        if self.seen != Some(now) {
+        let changed = self.seen != Some(now);
+        if changed {
             if self.seen.is_none_or(|(revision, ..)| revision != now.0) {
                 self.text = None;
             }
@@ -84,10 +85,12 @@ impl GoalsScreen {
             let in_view = core.plan().goals.iter();
             let shown = in_view.filter(|g| scope.shows_goal(g, today));
             self.together = crate::model::progress::Together::of(shown);
-            self.refresh(core);
         }
-        if let Some(id) = core.focus.take() {
-            self.select_id(core, id);
+        // One rebuild of the rows per change: selecting an item rebuilds them itself.
+        match core.focus.take() {
+            Some(id) => self.select_id(core, id),
+            None if changed => self.refresh(core),
+            None => {}
         }
     }
 

@@ -98,12 +98,11 @@ pub fn agenda_rows(core: &Core) -> Vec<AgendaRow> {
         )));
         rows.extend(a.done_today.iter().map(|&id| AgendaRow::Done(id)));
     }
-    push_goals(
-        &mut rows,
-        "Stalled: nothing done or checked in for 14 days",
-        &a.stalled,
-        GoalWhy::Stalled,
+    let stalled = format!(
+        "Stalled: nothing done or checked in for {} days",
+        crate::model::agenda::STALLED_AFTER_DAYS
     );
+    push_goals(&mut rows, &stalled, &a.stalled, GoalWhy::Stalled);
     push_goals(
         &mut rows,
         "Stuck: no open next step",
