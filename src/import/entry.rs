@@ -3,7 +3,7 @@
 //! its end the way Obsidian Tasks writes them.
 
 use crate::model::Recurrence;
-use crate::model::text::clean_line;
+use crate::model::text::{clean_line, clean_text};
 use chrono::NaiveDate;
 
 /// One headline or list item of an outline, with what its text said about it.
@@ -38,6 +38,36 @@ pub struct Entry {
     /// (`:GOALCOACH_KIND: step`).
     pub step: bool,
     pub children: Vec<Entry>,
+}
+
+impl Entry {
+    /// A step's notes: the text under it, its tags (a step has none of its own), and the entries
+    /// under it as indented lines.
+    pub fn step_notes(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.body.trim().is_empty() {
+            parts.push(self.body.trim_end().to_string());
+        }
+        if !self.tags.is_empty() {
+            parts.push(format!("Tags: {}", self.tags.join(", ")));
+        }
+        let under = notes_of(&self.children, 0);
+        if !under.trim().is_empty() {
+            parts.push(under.trim_end().to_string());
+        }
+        clean_text(&parts.join("\n"))
+    }
+}
+
+/// Entries deeper than a step, as indented lines for the step's notes.
+fn notes_of(entries: &[Entry], depth: usize) -> String {
+    let mut out = String::new();
+    for e in entries {
+        let mark = if e.done { "[x] " } else { "" };
+        out.push_str(&format!("{}- {mark}{}\n", "  ".repeat(depth), e.title));
+        out.push_str(&notes_of(&e.children, depth + 1));
+    }
+    out
 }
 
 /// Builds the entry tree from entries in document order, each with a nesting key: an entry

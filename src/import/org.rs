@@ -380,8 +380,7 @@ fn repeater(stamp: &str) -> Option<Recurrence> {
         "y" => (count.parse::<u32>().ok()?.checked_mul(12)?, Unit::Months),
         _ => return None,
     };
-    let rule = Recurrence::every(every, unit);
-    (every >= 1).then_some(Recurrence { from, ..rule })
+    Recurrence::checked(every, unit, from)
 }
 
 /// The text of a list item line: `- x`, `+ x`, `1. x`, `1) x`.
@@ -408,6 +407,18 @@ mod tests {
     use chrono::NaiveDate;
 
     const ORG: &str = "#+TITLE: Career\n* TODO [#A] Speak at a conference :talks:career:\n  DEADLINE: <2027-03-01 Mon>\n  :PROPERTIES:\n  :ID: x\n  :END:\n** DONE Pick conferences\n   CLOSED: [2026-11-10 Tue 10:02]\n   - [X] List three\n   - [ ] Ask Dana\n** Submit\n   SCHEDULED: <2026-12-05 Sat .+1w>\n* CANCELLED Old plan\n";
+
+    #[test]
+    fn repeaters_a_plan_can_hold_and_none_past_them() {
+        let r = |s| repeater(s).map(|r| r.to_string());
+        assert_eq!(
+            r("2026-12-05 Sat .+1w").as_deref(),
+            Some("weekly after done")
+        );
+        assert_eq!(r("2026-12-05 Sat +2y").as_deref(), Some("every 24 months"));
+        assert_eq!(r("2026-12-05 Sat +9999d"), None);
+        assert_eq!(r("2026-12-05 Sat +0d"), None);
+    }
 
     #[test]
     fn headlines_planning_lines_and_list_items() {

@@ -365,38 +365,10 @@ impl Join {
         s.done = self.done_day(entry);
         s.recurrence = entry.repeat;
         s.importance = entry.importance.unwrap_or(goal_importance);
-        s.notes = step_notes(entry);
+        s.notes = entry.step_notes();
         self.counts[STEPS] += 1;
         s
     }
-}
-
-/// A step's notes: the text under it, its tags (a step has none of its own), and the entries
-/// under it as indented lines.
-fn step_notes(entry: &Entry) -> String {
-    let mut parts = Vec::new();
-    if !entry.body.trim().is_empty() {
-        parts.push(entry.body.trim_end().to_string());
-    }
-    if !entry.tags.is_empty() {
-        parts.push(format!("Tags: {}", entry.tags.join(", ")));
-    }
-    let under = notes_of(&entry.children, 0);
-    if !under.trim().is_empty() {
-        parts.push(under.trim_end().to_string());
-    }
-    clean_text(&parts.join("\n"))
-}
-
-/// Entries deeper than a step, as indented lines for the step's notes.
-fn notes_of(entries: &[Entry], depth: usize) -> String {
-    let mut out = String::new();
-    for e in entries {
-        let mark = if e.done { "[x] " } else { "" };
-        out.push_str(&format!("{}- {mark}{}\n", "  ".repeat(depth), e.title));
-        out.push_str(&notes_of(&e.children, depth + 1));
-    }
-    out
 }
 
 #[cfg(test)]

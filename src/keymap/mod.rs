@@ -3,134 +3,15 @@
 //! help and every "press X" in any text are read from it, so what the help says is what the
 //! keys do.
 
-use crate::app::action::{Action, Screen};
+use crate::app::action::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-/// Where the keyboard focus is; each layer has its own bindings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Layer {
-    /// What works on every screen; the fallback of each screen's layer.
-    Global,
-    Goals,
-    Agenda,
-    Priorities,
-    Review,
-    Profile,
-    Timeline,
-    /// Browsing search results on the Goals screen (falls back to `Goals`).
-    Filtered,
-    /// Typing a search query.
-    Search,
-    /// A form or prompt is open.
-    Form,
-    /// A yes/no question is open.
-    Confirm,
-    /// The help overlay is open.
-    Help,
-}
-
-impl Layer {
-    /// Every layer, in help order.
-    pub const ALL: [Layer; 12] = [
-        Layer::Global,
-        Layer::Goals,
-        Layer::Agenda,
-        Layer::Priorities,
-        Layer::Review,
-        Layer::Profile,
-        Layer::Timeline,
-        Layer::Filtered,
-        Layer::Search,
-        Layer::Form,
-        Layer::Confirm,
-        Layer::Help,
-    ];
-
-    /// The layer of a screen.
-    pub fn of_screen(screen: Screen) -> Layer {
-        match screen {
-            Screen::Goals => Layer::Goals,
-            Screen::Agenda => Layer::Agenda,
-            Screen::Priorities => Layer::Priorities,
-            Screen::Review => Layer::Review,
-            Screen::Profile => Layer::Profile,
-            Screen::Timeline => Layer::Timeline,
-        }
-    }
-
-    /// Whether this is a screen's layer (or the search results over the Goals screen).
-    pub fn is_screen(self) -> bool {
-        matches!(
-            self,
-            Layer::Goals
-                | Layer::Agenda
-                | Layer::Priorities
-                | Layer::Review
-                | Layer::Profile
-                | Layer::Timeline
-                | Layer::Filtered
-        )
-    }
-
-    /// The layer's name in help headings.
-    pub fn title(self) -> &'static str {
-        match self {
-            Layer::Global => "Every screen",
-            Layer::Goals => "Goals",
-            Layer::Agenda => "Agenda",
-            Layer::Priorities => "Priorities",
-            Layer::Review => "Weekly review",
-            Layer::Profile => "Profile",
-            Layer::Timeline => "Timeline",
-            Layer::Filtered => "Search results",
-            Layer::Search => "Typing a search",
-            Layer::Form => "Forms and prompts",
-            Layer::Confirm => "Questions",
-            Layer::Help => "This help",
-        }
-    }
-
-    /// The prefix of an action's name in the configuration file (`form.submit`); the main
-    /// screens' actions have none (`new_goal`).
-    fn namespace(self) -> Option<&'static str> {
-        match self {
-            Layer::Global | Layer::Goals | Layer::Agenda | Layer::Priorities | Layer::Timeline => {
-                None
-            }
-            Layer::Review => Some("review"),
-            Layer::Profile => Some("profile"),
-            Layer::Filtered => Some("filtered"),
-            Layer::Search => Some("search"),
-            Layer::Form => Some("form"),
-            Layer::Confirm => Some("confirm"),
-            Layer::Help => Some("help"),
-        }
-    }
-
-    /// The layer whose bindings apply when this one has none for a key.
-    fn fallback(self) -> Option<Layer> {
-        match self {
-            Layer::Filtered => Some(Layer::Goals),
-            l if l.is_screen() => Some(Layer::Global),
-            _ => None,
-        }
-    }
-
-    /// This layer and the ones it falls back to, in lookup order.
-    fn chain(self) -> impl Iterator<Item = Layer> {
-        std::iter::successors(Some(self), |l| l.fallback())
-    }
-
-    /// Whether unbound printable keys type text in this layer.
-    pub fn takes_text(self) -> bool {
-        matches!(self, Layer::Search | Layer::Form)
-    }
-}
-
 mod key;
+mod layer;
 mod table;
 
 pub use key::Key;
+pub use layer::Layer;
 pub use table::{BINDINGS, Binding};
 
 /// A binding in force: the default table's, or changed by the user's configuration.
@@ -401,6 +282,7 @@ pub fn keys_text(binding: &Bound) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::action::Screen;
     use crossterm::event::KeyModifiers;
     use std::collections::HashSet;
 

@@ -58,6 +58,15 @@ impl Recurrence {
     /// Once a month, from the due date.
     pub const MONTHLY: Recurrence = Recurrence::every(1, Unit::Months);
 
+    /// Every `every` units from `from`, when `every` is one a plan may hold (1 to
+    /// `MAX_EVERY`): what every reader (forms, org, taskwarrior, plan.json) builds one with,
+    /// so no rule that would not read back reaches a plan.
+    pub fn checked(every: u32, unit: Unit, from: From) -> Option<Recurrence> {
+        (1..=MAX_EVERY)
+            .contains(&every)
+            .then_some(Recurrence { every, unit, from })
+    }
+
     /// Every `n` units from the due date.
     pub const fn every(n: u32, unit: Unit) -> Recurrence {
         Recurrence {
@@ -185,9 +194,7 @@ impl Recurrence {
             "monthly" => (1, Unit::Months),
             _ => parse_every(rule)?,
         };
-        (1..=MAX_EVERY)
-            .contains(&every)
-            .then_some(Recurrence { every, unit, from })
+        Recurrence::checked(every, unit, from)
     }
 }
 

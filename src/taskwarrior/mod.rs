@@ -160,10 +160,7 @@ fn recurrence(recur: &str) -> Option<Recurrence> {
             }
         }
     };
-    (every >= 1).then_some(Recurrence {
-        from: From::Due,
-        ..Recurrence::every(every, unit)
-    })
+    Recurrence::checked(every, unit, From::Due)
 }
 
 /// The uuid a step goes out with: the one it came in with, or one made from the plan and

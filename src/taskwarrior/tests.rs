@@ -99,6 +99,11 @@ fn recur_words_and_durations() {
     assert_eq!(r("10d").as_deref(), Some("every 10 days"));
     assert_eq!(r("fortnightly").as_deref(), Some("every 2 weeks"));
     assert_eq!(r("hourly"), None);
+    assert_eq!(
+        r("9999d"),
+        None,
+        "past what a plan may hold (it would not read back)"
+    );
 }
 
 #[test]

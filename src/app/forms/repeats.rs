@@ -71,11 +71,8 @@ pub fn read(r: &mut Reader) -> Option<Recurrence> {
     } else {
         From::Due
     };
-    Some(Recurrence {
-        every: every as u32,
-        unit,
-        from,
-    })
+    // The field's range is the one a plan may hold, so this is never refused.
+    Recurrence::checked(every as u32, unit, from)
 }
 
 #[cfg(test)]
