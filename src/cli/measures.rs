@@ -2,8 +2,8 @@
 //! the measure a `checkin --value` is for. Bad input (an unknown goal or measure, a name used
 //! twice, a target equal to the start) changes nothing and says what to do instead.
 
+use super::args::parse_amount;
 use super::edits::find;
-use super::parse_amount;
 use crate::model::text::clean_line;
 use crate::model::{Goal, Measure, Node, Num, Op, Plan};
 use anyhow::{Context, Result, bail};

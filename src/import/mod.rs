@@ -7,6 +7,7 @@ mod card;
 mod entry;
 mod markdown;
 mod org;
+mod org_planning;
 mod outline;
 pub use entry::MARKS;
 

@@ -4,9 +4,8 @@
 //! `1.`, `[ ]`/`[X]`) nested by indent under the headline they follow. Drawers, `#+`
 //! keywords and body text are not part of the outline.
 
-use super::entry::{Entry, Tree, date_at_start, item_key, read_markers};
-use crate::model::Recurrence;
-use crate::model::repeat::{From, Unit};
+use super::entry::{Entry, Tree, item_key, read_markers};
+use super::org_planning::{is_planning, read_planning};
 use std::fmt::Write;
 
 /// Whether `text` looks like org-mode rather than Markdown: `#+` keywords, a second-level
@@ -320,69 +319,6 @@ fn split_tags(text: &str) -> (&str, Vec<String>) {
     (text, Vec::new())
 }
 
-fn is_planning(trimmed: &str) -> bool {
-    ["DEADLINE:", "SCHEDULED:", "CLOSED:"]
-        .iter()
-        .any(|k| trimmed.starts_with(k))
-}
-
-/// `DEADLINE: <2026-12-01 Tue +1w> SCHEDULED: <…> CLOSED: [2026-11-10 Tue 10:02]`.
-fn read_planning(entry: &mut Entry, line: &str) {
-    let mut scheduled = None;
-    for (keyword, open, close) in [
-        ("DEADLINE:", '<', '>'),
-        ("SCHEDULED:", '<', '>'),
-        ("CLOSED:", '[', ']'),
-    ] {
-        let Some(at) = line.find(keyword) else {
-            continue;
-        };
-        let rest = line[at + keyword.len()..].trim_start();
-        let Some(stamp) = rest
-            .strip_prefix(open)
-            .and_then(|r| r.split_once(close))
-            .map(|(s, _)| s)
-        else {
-            continue;
-        };
-        let date = date_at_start(stamp);
-        match keyword {
-            "DEADLINE:" => {
-                entry.due = date.or(entry.due);
-                entry.repeat = repeater(stamp).or(entry.repeat);
-            }
-            "SCHEDULED:" => {
-                scheduled = date;
-                entry.repeat = entry.repeat.or(repeater(stamp));
-            }
-            _ => entry.done_on = date,
-        }
-    }
-    entry.due = entry.due.or(scheduled);
-}
-
-/// An org repeater in a timestamp: `+1w` (from the date), `++1w`, `.+1w` (from when done).
-fn repeater(stamp: &str) -> Option<Recurrence> {
-    let word = stamp
-        .split_whitespace()
-        .find(|w| w.starts_with('+') || w.starts_with(".+"))?;
-    let from = if word.starts_with(".+") {
-        From::Done
-    } else {
-        From::Due
-    };
-    let spec = word.trim_start_matches(['.', '+']);
-    let (count, unit) = spec.split_at(spec.len().checked_sub(1)?);
-    let (every, unit) = match unit {
-        "d" => (count.parse().ok()?, Unit::Days),
-        "w" => (count.parse().ok()?, Unit::Weeks),
-        "m" => (count.parse().ok()?, Unit::Months),
-        "y" => (count.parse::<u32>().ok()?.checked_mul(12)?, Unit::Months),
-        _ => return None,
-    };
-    Recurrence::checked(every, unit, from)
-}
-
 /// The text of a list item line: `- x`, `+ x`, `1. x`, `1) x`.
 fn list_item(trimmed: &str) -> Option<&str> {
     if let Some(rest) = trimmed
@@ -407,18 +343,6 @@ mod tests {
     use chrono::NaiveDate;
 
     const ORG: &str = "#+TITLE: Career\n* TODO [#A] Speak at a conference :talks:career:\n  DEADLINE: <2027-03-01 Mon>\n  :PROPERTIES:\n  :ID: x\n  :END:\n** DONE Pick conferences\n   CLOSED: [2026-11-10 Tue 10:02]\n   - [X] List three\n   - [ ] Ask Dana\n** Submit\n   SCHEDULED: <2026-12-05 Sat .+1w>\n* CANCELLED Old plan\n";
-
-    #[test]
-    fn repeaters_a_plan_can_hold_and_none_past_them() {
-        let r = |s| repeater(s).map(|r| r.to_string());
-        assert_eq!(
-            r("2026-12-05 Sat .+1w").as_deref(),
-            Some("weekly after done")
-        );
-        assert_eq!(r("2026-12-05 Sat +2y").as_deref(), Some("every 24 months"));
-        assert_eq!(r("2026-12-05 Sat +9999d"), None);
-        assert_eq!(r("2026-12-05 Sat +0d"), None);
-    }
 
     #[test]
     fn headlines_planning_lines_and_list_items() {
