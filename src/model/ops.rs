@@ -3,17 +3,17 @@
 
 use super::Plan;
 use super::ids::{ItemId, Num};
-use super::items::ItemKind;
 use super::loc::Loc;
 
 mod entry;
+mod error;
+pub use error::OpError;
 mod indexed;
 mod node;
 use super::entries::Entry as ProfileEntry;
 use super::profile::{Profile, Section};
 use super::review::WeeklyReview;
 pub use node::Node;
-use std::fmt;
 
 /// An edit of the plan.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,41 +49,6 @@ pub enum Op {
     /// Several edits that stand or fall together.
     Batch(Vec<Op>),
 }
-
-/// Why an operation could not be applied; the plan is left as it was.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum OpError {
-    NotFound(ItemId),
-    DuplicateId(ItemId),
-    /// The node cannot sit under that parent (a goal under a step, say).
-    WrongParent {
-        child: ItemKind,
-        parent: Option<ItemKind>,
-    },
-    NoSuchReview(String),
-    /// The conflict is gone, or its value no longer fits the field.
-    NoSuchConflict,
-    /// The edit would put a value out of its range into the plan.
-    OutOfRange(String),
-}
-
-impl fmt::Display for OpError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OpError::NotFound(_) => write!(f, "that item is no longer in the plan"),
-            OpError::DuplicateId(_) => write!(f, "an item with that id is already in the plan"),
-            OpError::WrongParent { child, parent } => match parent {
-                Some(p) => write!(f, "a {} cannot go under a {}", child.label(), p.label()),
-                None => write!(f, "a {} needs a parent", child.label()),
-            },
-            OpError::NoSuchReview(week) => write!(f, "there is no review for {week}"),
-            OpError::NoSuchConflict => write!(f, "that choice no longer applies to the plan"),
-            OpError::OutOfRange(problem) => write!(f, "{problem}"),
-        }
-    }
-}
-
-impl std::error::Error for OpError {}
 
 impl Plan {
     /// Applies `op` and returns the operation that undoes it. On error nothing changed.
