@@ -452,3 +452,74 @@ fn a_conflict_copy_is_merged_against_the_version_both_grew_from() {
         plan.conflicts
     );
 }
+
+/// Merging another device's copy in the app is one step of undo, like any edit: `u` puts
+/// the plan back as it was before the merge (and saves it), and the edit made before the
+/// merge is still there to undo after it.
+#[test]
+fn merging_a_copy_in_the_app_is_undone_by_u_and_keeps_the_history() {
+    let w = World::new(true);
+    let (a, other) = (w.dir("laptop"), w.dir("phone"));
+    w.ok(&a, &["add", "Speak at a conference"]);
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::copy(a.join(PLAN_FILE), other.join(PLAN_FILE)).unwrap();
+    w.ok(&other, &["add", "From the phone"]);
+    let copy = a.join("plan.sync-conflict-20261122-101010-ABCDEFG.json");
+    std::fs::copy(other.join(PLAN_FILE), &copy).unwrap();
+
+    let (mut store, plan) = load(&a);
+    let mut state = common::app(plan, 100, 30);
+    let perform = |state: &mut _, store: &mut Store, effect| {
+        goalcoach::app::perform(effect, state, store);
+    };
+    // An edit first: a new goal typed in the app.
+    for effect in common::type_keys(&mut state, "nMentor a junior\n") {
+        perform(&mut state, &mut store, effect);
+    }
+    let before_merge = state.plan().clone();
+    perform(
+        &mut state,
+        &mut store,
+        goalcoach::app::action::Effect::MergeCopy(copy.clone()),
+    );
+    let titles = |plan: &Plan| {
+        plan.goals
+            .iter()
+            .map(|g| g.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(titles(state.plan()).contains(&"From the phone".to_string()));
+    assert!(!copy.exists(), "the merged copy is put away");
+
+    for effect in common::type_keys(&mut state, "u") {
+        perform(&mut state, &mut store, effect);
+    }
+    assert_eq!(
+        titles(state.plan()),
+        titles(&before_merge),
+        "u undoes the merge"
+    );
+    let (_, on_disk) = load_unlocked(&a);
+    assert_eq!(
+        titles(&on_disk),
+        titles(&before_merge),
+        "and the undo is saved"
+    );
+    for effect in common::type_keys(&mut state, "u") {
+        perform(&mut state, &mut store, effect);
+    }
+    assert_eq!(
+        titles(state.plan()),
+        ["Speak at a conference"],
+        "the edit before the merge is undone next"
+    );
+}
+
+/// The plan on disk, read without taking the lock (the app holds it).
+fn load_unlocked(dir: &Path) -> ((), Plan) {
+    let bytes = std::fs::read(dir.join(PLAN_FILE)).unwrap();
+    (
+        (),
+        goalcoach::store::parse_plan(&dir.join(PLAN_FILE), &bytes).unwrap(),
+    )
+}

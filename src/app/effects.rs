@@ -54,6 +54,12 @@ pub fn save(state: &mut AppState, store: &mut Store) {
 /// Reads the plan from disk again (the lock is tried again first: the other goalcoach may
 /// have quit). A plan that is gone from disk is never swapped for an empty one.
 fn reload(state: &mut AppState, store: &mut Store) {
+    read_back(state, store, None);
+}
+
+/// Reads the plan from disk again: as what a merge brought in (`merged`: its undo label, one
+/// step of undo), or as the plan to start over from (the history is cleared).
+fn read_back(state: &mut AppState, store: &mut Store, merged: Option<&str>) {
     let gained_lock = state.session.read_only.is_some() && store.retry_lock();
     if gained_lock {
         state.session.read_only = None;
@@ -61,7 +67,10 @@ fn reload(state: &mut AppState, store: &mut Store) {
     let path = store.plan_path();
     match store.reload() {
         Ok(Some(plan)) => {
-            state.replace_plan(plan);
+            match merged {
+                Some(label) => take_in(state, plan, label),
+                None => state.replace_plan(plan),
+            }
             state.session.save_error = None;
             match state.session.conflict_copy.take() {
                 Some(copy) => offer_to_bring_back(state, &path, copy),
@@ -82,6 +91,21 @@ fn reload(state: &mut AppState, store: &mut Store) {
         }
         Err(e) => state.error(e.to_string()),
     }
+}
+
+/// Puts a plan a merge made in place as one change through the commit path, so `u` steps
+/// back over it; a read-only window, which commits nothing, shows it all the same.
+fn take_in(state: &mut AppState, plan: crate::model::Plan, label: &str) {
+    if *state.doc.plan() == plan {
+        return;
+    }
+    if state.session.read_only.is_some() {
+        return state.replace_plan(plan);
+    }
+    let change =
+        crate::app::change::Change::new(crate::model::Op::ReplacePlan(Box::new(plan)), label);
+    let _ = state.core.commit(change);
+    state.settle();
 }
 
 fn offer_to_bring_back(state: &mut AppState, path: &Path, copy: std::path::PathBuf) {
@@ -123,13 +147,17 @@ fn merge_copy(state: &mut AppState, store: &mut Store, copy: &Path) {
         Ok(merged) => merged,
         Err(e) => return state.error(format!("{e:#}; the copy is left where it is")),
     };
-    state.replace_plan(merged.plan);
+    take_in(state, merged.plan, "merge another device's copy");
     save(state, store);
     if state.session.save_error.is_some() {
         return;
     }
     match crate::sync::copies::put_away(store.dir(), copy) {
-        Ok(_) => state.info(format!("Merged: {} ({how}).", merged.report.summary())),
+        Ok(_) => {
+            let undo = state.key(Layer::Global, &Action::Undo);
+            let summary = merged.report.summary();
+            state.info(format!("Merged: {summary} ({how}); {undo} undoes it."));
+        }
         Err(e) => state.error(format!("Merged, but {e:#}")),
     }
     offer_next_copy(state, store.dir());
@@ -168,7 +196,7 @@ fn run_calendar(state: &mut AppState, store: &mut Store) -> Option<anyhow::Resul
     let (today, device) = (state.today(), state.settings.device.clone());
     let said = crate::calendar::sync_holding(store, &mut plan, &settings, today, &device);
     if said.is_ok() {
-        reload(state, store);
+        read_back(state, store, Some("sync with the calendar"));
     }
     Some(said)
 }
@@ -228,7 +256,7 @@ fn sync(state: &mut AppState, store: &mut Store) {
     let waiting_before = state.doc.plan().conflicts.len();
     match crate::sync::sync_holding(store, &round) {
         Ok(said) => {
-            reload(state, store);
+            read_back(state, store, Some("sync"));
             let now = state.doc.plan().conflicts.len();
             let calendar = match run_calendar(state, store) {
                 Some(Ok(cal)) => format!(" {}.", crate::model::text::capitalise(&cal)),

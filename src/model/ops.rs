@@ -1,5 +1,6 @@
 //! Every edit of a plan as an operation that, applied, returns its own inverse; the undo and
-//! redo history is a stack of such inverses, so no edit copies the whole plan.
+//! redo history is a stack of such inverses, so no edit copies the whole plan (a merge taken
+//! in from outside, `ReplacePlan`, is the one that holds a plan).
 
 use super::Plan;
 use super::ids::{ItemId, Num};
@@ -44,6 +45,10 @@ pub enum Op {
     PutReview(Box<WeeklyReview>),
     /// Delete the review record of a week.
     RemoveReview { week: String },
+    /// Put another version of the whole plan in place: what a merge brought in (another
+    /// device's copy, a sync, the calendar). The one op that holds a whole plan, so taking
+    /// in a merge is one step of undo like any edit; its inverse is the plan it replaced.
+    ReplacePlan(Box<Plan>),
     /// Replace the list of conflicts a merge left.
     SetConflicts(Vec<super::Conflict>),
     /// Several edits that stand or fall together.
@@ -74,8 +79,18 @@ impl Plan {
                 &mut self.conflicts,
                 list,
             ))),
+            Op::ReplacePlan(plan) => Ok(Op::ReplacePlan(Box::new(self.replace_with(*plan)))),
             Op::Batch(ops) => self.apply_batch(ops),
         }
+    }
+
+    /// Puts `other` in place of this plan and returns this one; where new ids come from
+    /// stays (a plan put back by undo never hands out ids already used).
+    fn replace_with(&mut self, other: Plan) -> Plan {
+        let ids = std::mem::take(&mut self.ids);
+        let old = std::mem::replace(self, other);
+        self.ids = ids;
+        old
     }
 
     fn apply_batch(&mut self, ops: Vec<Op>) -> Result<Op, OpError> {

@@ -10,6 +10,7 @@ mod goals;
 mod help;
 mod measures;
 pub use crate::layout;
+mod paths;
 mod priorities;
 mod profile;
 mod question;

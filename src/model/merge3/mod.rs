@@ -260,3 +260,5 @@ fn merge_conflict_lists(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_ids;
