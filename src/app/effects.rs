@@ -196,7 +196,7 @@ fn run_calendar(state: &mut AppState, store: &mut Store) -> Option<anyhow::Resul
     let (today, device) = (state.today(), state.settings.device.clone());
     let said = crate::calendar::sync_holding(store, &mut plan, &settings, today, &device);
     if said.is_ok() {
-        read_back(state, store, Some("sync with the calendar"));
+        read_back(state, store, Some("what the calendar brought in"));
     }
     Some(said)
 }
@@ -256,7 +256,7 @@ fn sync(state: &mut AppState, store: &mut Store) {
     let waiting_before = state.doc.plan().conflicts.len();
     match crate::sync::sync_holding(store, &round) {
         Ok(said) => {
-            read_back(state, store, Some("sync"));
+            read_back(state, store, Some("what the sync brought in"));
             let now = state.doc.plan().conflicts.len();
             let calendar = match run_calendar(state, store) {
                 Some(Ok(cal)) => format!(" {}.", crate::model::text::capitalise(&cal)),
