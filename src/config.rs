@@ -380,6 +380,7 @@ pub fn default_text() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::action::Screen;
     use crate::keymap::Layer;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -395,7 +396,7 @@ mod tests {
         assert_eq!(c.date_format, "%d %b %Y");
         let z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE);
         assert_eq!(
-            c.keymap.action_for(Layer::Goals, &z),
+            c.keymap.action_for(Layer::Screen(Screen::Goals), &z),
             Some(crate::app::action::Action::Undo)
         );
     }
@@ -429,7 +430,7 @@ mod tests {
         );
         let u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE);
         assert_eq!(
-            c.keymap.action_for(Layer::Goals, &u),
+            c.keymap.action_for(Layer::Screen(Screen::Goals), &u),
             Some(crate::app::action::Action::Undo)
         );
         let (_, problems) = parse("week_start = \"someday\"\n", "c");
@@ -469,15 +470,18 @@ mod tests {
         let press = |ch| KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE);
         use crate::app::action::Action;
         assert_eq!(
-            c.keymap.action_for(Layer::Goals, &press('e')),
+            c.keymap
+                .action_for(Layer::Screen(Screen::Goals), &press('e')),
             Some(Action::CheckIn)
         );
         assert_eq!(
-            c.keymap.action_for(Layer::Goals, &press('c')),
+            c.keymap
+                .action_for(Layer::Screen(Screen::Goals), &press('c')),
             Some(Action::Edit)
         );
         assert_eq!(
-            c.keymap.action_for(Layer::Goals, &press('u')),
+            c.keymap
+                .action_for(Layer::Screen(Screen::Goals), &press('u')),
             Some(Action::Undo)
         );
         // A line TOML cannot read is left out; the lines after it still count.

@@ -57,9 +57,12 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// The title bar's name, before the tabs.
 pub const APP_NAME: &str = " goalcoach ";
 
-/// The label of tab `i` (0-based) in the title bar.
-pub fn tab_label(i: usize, title: &str) -> String {
-    format!(" {} {title} ", i + 1)
+/// A tab of the title bar: the key that shows its screen (from the keymap) and its name.
+pub type Tab<'a> = (String, &'a str);
+
+/// The label of a tab in the title bar: its key and its name.
+pub fn tab_label((key, title): &Tab) -> String {
+    format!(" {key} {title} ")
 }
 
 /// How many columns the title bar keeps for its notice ("review due (4)", "READ-ONLY…").
@@ -68,24 +71,19 @@ pub const NOTICE_ROOM: usize = 22;
 /// The title bar's tabs on a terminal `width` wide with screen `current` on show: each
 /// screen's number and name, or, where that would leave under `NOTICE_ROOM` columns for the
 /// notice, the other screens by number alone (80 columns keep "review due" in view).
-pub fn tab_labels(width: u16, current: usize, titles: &[&str]) -> Vec<String> {
-    let full: Vec<String> = titles
-        .iter()
-        .enumerate()
-        .map(|(i, t)| tab_label(i, t))
-        .collect();
+pub fn tab_labels(width: u16, current: usize, tabs: &[Tab]) -> Vec<String> {
+    let full: Vec<String> = tabs.iter().map(tab_label).collect();
     let used: usize = APP_NAME.len() + full.iter().map(|l| l.chars().count()).sum::<usize>();
     if used + NOTICE_ROOM <= width as usize {
         return full;
     }
-    titles
-        .iter()
+    tabs.iter()
         .enumerate()
-        .map(|(i, t)| {
+        .map(|(i, tab)| {
             if i == current {
-                tab_label(i, t)
+                tab_label(tab)
             } else {
-                format!(" {} ", i + 1)
+                format!(" {} ", tab.0)
             }
         })
         .collect()
@@ -93,9 +91,9 @@ pub fn tab_labels(width: u16, current: usize, titles: &[&str]) -> Vec<String> {
 
 /// Which tab (screen index) column `x` of the title bar falls on, the tabs as `tab_labels`
 /// lays them out.
-pub fn tab_at(x: u16, width: u16, current: usize, titles: &[&str]) -> Option<usize> {
+pub fn tab_at(x: u16, width: u16, current: usize, tabs: &[Tab]) -> Option<usize> {
     let mut start = APP_NAME.len() as u16;
-    for (i, label) in tab_labels(width, current, titles).iter().enumerate() {
+    for (i, label) in tab_labels(width, current, tabs).iter().enumerate() {
         let end = start + label.chars().count() as u16;
         if (start..end).contains(&x) {
             return Some(i);

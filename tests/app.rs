@@ -297,12 +297,18 @@ fn number_keys_and_tab_switch_screens() {
     assert_eq!(state.screen, goalcoach::app::action::Screen::Priorities);
     press(&mut state, key(KeyCode::Tab));
     assert_eq!(state.screen, goalcoach::app::action::Screen::Review);
+    // The tree's own keys (move an item, add a step under a goal) do nothing off the Goals
+    // screen, even with an item selected there.
+    type_keys(&mut state, "3");
+    assert!(state.current_item().is_some(), "a step is selected");
     let before = state.plan().clone();
-    assert!(
-        type_keys(&mut state, "x").is_empty(),
-        "tree keys do nothing off the Goals screen"
-    );
+    assert!(type_keys(&mut state, "JKA").is_empty());
     assert_eq!(*state.plan(), before);
+    assert!(state.overlay.is_none(), "no form opened");
+    // The same keys act on the Goals screen.
+    type_keys(&mut state, "1j");
+    assert_eq!(type_keys(&mut state, "J"), [Effect::Save]);
+    assert_ne!(*state.plan(), before);
 }
 
 #[test]
@@ -341,20 +347,20 @@ fn status_cycles_on_the_selected_goal() {
 
 #[test]
 fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
-    use goalcoach::app::{effects::save, perform};
+    use goalcoach::app::perform;
     use goalcoach::store::Store;
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
     let mut state = app(plan, 100, 30);
     type_keys(&mut state, "nFirst goal");
     assert_eq!(enter(&mut state), Effect::Save);
-    save(&mut state, &mut store);
+    perform(Effect::Save, &mut state, &mut store);
     assert!(state.session.save_error.is_none());
     let path = tmp.path().join("plan.json");
     let theirs = "{\"schema_version\": 1, \"goals\": []}\n";
     std::fs::write(&path, theirs).unwrap();
     type_keys(&mut state, "x");
-    save(&mut state, &mut store);
+    perform(Effect::Save, &mut state, &mut store);
     let copy = state
         .session
         .conflict_copy
@@ -387,7 +393,7 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
     type_keys(&mut state, "n"); // "no, keep working" closes the question
     type_keys(&mut state, "nSecond goal");
     assert_eq!(enter(&mut state), Effect::Save);
-    save(&mut state, &mut store);
+    perform(Effect::Save, &mut state, &mut store);
     let copies = files::files_named(tmp.path(), |name| name.starts_with("plan.conflict-"));
     assert_eq!(copies, 1, "one conflict copy per conflict");
     assert!(
@@ -424,7 +430,7 @@ fn an_outside_change_keeps_both_versions_visibly_and_ours_can_come_back() {
 
 #[test]
 fn quitting_after_a_failed_save_asks_and_can_write_the_changes_elsewhere() {
-    use goalcoach::app::{effects::save, perform};
+    use goalcoach::app::perform;
     use goalcoach::store::Store;
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
@@ -432,7 +438,7 @@ fn quitting_after_a_failed_save_asks_and_can_write_the_changes_elsewhere() {
     store.inject_fault(Some("write"));
     type_keys(&mut state, "nKept in memory");
     enter(&mut state);
-    save(&mut state, &mut store);
+    perform(Effect::Save, &mut state, &mut store);
     assert!(state.session.save_error.is_some());
     assert!(type_keys(&mut state, "q").is_empty(), "q does not quit");
     let screen = render(&state);
@@ -478,14 +484,14 @@ fn quitting_after_a_failed_save_asks_and_can_write_the_changes_elsewhere() {
 
 #[test]
 fn a_plan_deleted_behind_the_app_is_written_again_and_never_swapped_for_an_empty_one() {
-    use goalcoach::app::{effects::save, perform};
+    use goalcoach::app::perform;
     use goalcoach::store::Store;
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
     let mut state = app(plan, 100, 30);
     type_keys(&mut state, "nStill here");
     enter(&mut state);
-    save(&mut state, &mut store);
+    perform(Effect::Save, &mut state, &mut store);
     let path = tmp.path().join("plan.json");
     std::fs::remove_file(&path).unwrap();
     assert_eq!(
@@ -495,7 +501,7 @@ fn a_plan_deleted_behind_the_app_is_written_again_and_never_swapped_for_an_empty
     assert_eq!(state.plan().goals.len(), 1, "R keeps the plan in memory");
     assert!(render(&state).contains("not on disk any more"));
     type_keys(&mut state, "x");
-    save(&mut state, &mut store);
+    perform(Effect::Save, &mut state, &mut store);
     assert!(
         state.session.save_error.is_none(),
         "{:?}",
@@ -720,8 +726,36 @@ fn ctrl_e_hands_long_text_to_the_editor_and_takes_it_back() {
 }
 
 #[test]
+fn file_work_only_reports_and_update_applies_what_it_found() {
+    use goalcoach::app::action::Action;
+    use goalcoach::app::outcome::{Outcome, Saving};
+    use goalcoach::store::Store;
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
+    let mut state = app(plan, 100, 24);
+    store.inject_fault(Some("fsync"));
+    type_keys(&mut state, "nNot on disk yet");
+    enter(&mut state);
+    // The file work reads the state (it cannot change it) and says what happened...
+    let outcome = goalcoach::app::effects::perform(Effect::Save, &state.core, &mut store);
+    let Some(Outcome::Saved(Saving::Failed(why))) = outcome.clone() else {
+        panic!("a failed save is reported: {outcome:?}");
+    };
+    assert!(why.contains("fsync failed"), "{why}");
+    assert!(state.session.save_error.is_none(), "nothing applied yet");
+    // ...and update puts it into words and keeps it until a save succeeds.
+    let reply = Action::Reply(Box::new(outcome.unwrap()));
+    assert_eq!(
+        goalcoach::app::update::update(&mut state, reply),
+        Effect::None
+    );
+    assert_eq!(state.session.save_error.as_deref(), Some(why.as_str()));
+    assert!(render(&state).contains("NOT SAVED"));
+}
+
+#[test]
 fn a_disk_failure_is_shown_and_the_next_change_retries_the_save() {
-    use goalcoach::app::effects::save;
+    use goalcoach::app::perform;
     use goalcoach::store::Store;
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
@@ -729,14 +763,14 @@ fn a_disk_failure_is_shown_and_the_next_change_retries_the_save() {
     store.inject_fault(Some("fsync"));
     type_keys(&mut state, "nWill be saved later");
     enter(&mut state);
-    save(&mut state, &mut store);
+    perform(Effect::Save, &mut state, &mut store);
     let error = state.session.save_error.clone().expect("shown");
     assert!(error.contains("fsync failed"), "{error}");
     assert!(render(&state).contains("NOT SAVED"));
     assert!(!tmp.path().join("plan.json").exists());
     store.inject_fault(None);
     type_keys(&mut state, "x");
-    save(&mut state, &mut store);
+    perform(Effect::Save, &mut state, &mut store);
     assert!(state.session.save_error.is_none());
     let on_disk = std::fs::read_to_string(tmp.path().join("plan.json")).unwrap();
     assert!(on_disk.contains("Will be saved later") && on_disk.contains("\"status\": \"done\""));
@@ -744,7 +778,7 @@ fn a_disk_failure_is_shown_and_the_next_change_retries_the_save() {
 
 #[test]
 fn after_a_failed_save_the_plan_can_be_saved_again_or_copied_elsewhere() {
-    use goalcoach::app::effects::save;
+    use goalcoach::app::perform;
     use goalcoach::store::Store;
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, plan) = Store::open(tmp.path(), today()).unwrap();
@@ -752,7 +786,7 @@ fn after_a_failed_save_the_plan_can_be_saved_again_or_copied_elsewhere() {
     store.inject_fault(Some("write"));
     type_keys(&mut state, "nRescue me");
     enter(&mut state);
-    save(&mut state, &mut store);
+    perform(Effect::Save, &mut state, &mut store);
     assert!(state.session.save_error.is_some());
     type_keys(&mut state, "W");
     assert_eq!(enter(&mut state), Effect::None, "a path is needed");
@@ -768,7 +802,7 @@ fn after_a_failed_save_the_plan_can_be_saved_again_or_copied_elsewhere() {
     );
     store.inject_fault(None);
     assert_eq!(press(&mut state, ctrl('s')), Effect::Save);
-    save(&mut state, &mut store);
+    perform(Effect::Save, &mut state, &mut store);
     assert!(state.session.save_error.is_none());
     assert!(tmp.path().join("plan.json").exists());
 }

@@ -196,7 +196,7 @@ fn two_entries_of_the_same_name_are_each_reachable() {
     profile.strengths.push(twin);
     let (op, _) = goalcoach::model::entries::edits(&state.plan().profile, &mut profile);
     let change = goalcoach::app::change::Change::new(op, "a twin");
-    state.core.commit(change);
+    assert!(state.core.commit(change).applied);
     let n = state.plan().profile.strengths.len();
     for _ in 0..n {
         type_keys(&mut state, "j");
@@ -330,9 +330,8 @@ fn the_picked_achievement_stays_picked_when_a_newer_one_arrives() {
         label.as_deref(),
         Some("add achievement “Shipped the new onboarding”")
     );
-    state
-        .core
-        .commit(goalcoach::app::change::Change::new(op, "log"));
+    let change = goalcoach::app::change::Change::new(op, "log");
+    assert!(state.core.commit(change).applied);
     let now = state.screens.profile.index(&state).unwrap();
     assert_eq!(state.plan().profile.achievements[now].what, what);
 }

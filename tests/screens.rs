@@ -354,8 +354,8 @@ fn slash_in_help_filters_the_keys() {
     );
 }
 
-/// The title bar's "review due (4)" names the key that opens the Review screen, as the
-/// keymap in force has it.
+/// The title bar's "review due (4)" and its tabs name the keys that open the screens, as
+/// the keymap in force has them.
 #[test]
 fn the_review_notice_names_the_review_screens_key() {
     let mut state = demo_app(120, 24);
@@ -373,4 +373,16 @@ fn the_review_notice_names_the_review_screens_key() {
         .unwrap();
     let bar = render(&state).lines().next().unwrap().to_string();
     assert!(bar.contains("review due (Ctrl-v)"), "{bar}");
+    // The tab names the same key, and a click on it still shows the screen.
+    state
+        .settings
+        .keymap
+        .remap("show_screen_review", &["Ctrl-y".to_string()])
+        .unwrap();
+    let bar = render(&state).lines().next().unwrap().to_string();
+    assert!(bar.contains(" Ctrl-y Review "), "{bar}");
+    assert!(!bar.contains(" 4 Review "), "{bar}");
+    let column = bar.find(" Ctrl-y Review ").unwrap() as u16 + 2;
+    goalcoach::app::update::update(&mut state, goalcoach::app::action::Action::Click(column, 0));
+    assert_eq!(state.screen, goalcoach::app::action::Screen::Review);
 }

@@ -356,7 +356,8 @@ fn importing_another_copy_merges_and_conflict_copies_are_merged_and_kept() {
     std::fs::copy(other.join(PLAN_FILE), &copy).unwrap();
     let (mut store, plan) = load(&a);
     let mut state = common::app(plan, 100, 30);
-    goalcoach::app::effects::offer_next_copy(&mut state, &a);
+    let looked = goalcoach::app::action::Effect::LookForCopies;
+    goalcoach::app::perform(looked, &mut state, &mut store);
     let screen = common::render(&state);
     assert!(screen.contains("conflicted copy"), "{screen}");
     let effect = common::press(

@@ -73,6 +73,13 @@ pub enum Effect {
     BringBack(std::path::PathBuf),
     /// Merge a file-sync tool's conflict copy into the plan, then move it into backups/.
     MergeCopy(std::path::PathBuf),
+    /// Save the merged plan, then move the merged conflict copy into backups/ and say `said`.
+    PutAway {
+        copy: std::path::PathBuf,
+        said: String,
+    },
+    /// Look for conflict copies a file-sync tool left beside the plan (at start).
+    LookForCopies,
     /// Give the terminal back and stop until continued.
     Suspend,
     Quit,
@@ -82,7 +89,7 @@ pub enum Effect {
 }
 
 /// An intent. Variants are named for what the user wants, never for a key.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     // Moving around the tree.
     /// Select the next visible row.
@@ -300,6 +307,9 @@ pub enum Action {
     Later,
     /// Bring today back into the middle of the timeline.
     GoToToday,
+
+    /// What a piece of file work found (`effects` hands it back; never from a key).
+    Reply(Box<super::outcome::Outcome>),
 
     /// The terminal changed size.
     Resize(u16, u16),

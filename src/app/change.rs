@@ -1,32 +1,38 @@
-//! A change to the plan on its way to the one commit path: the operation, the words the undo
-//! history keeps, the item to select afterwards and what to tell the person.
+//! A change to the plan on its way to the one commit path: the model's `Edit` (the
+//! operation, the words the undo history keeps, what to tell the person), the item to select
+//! afterwards and the reason for a change of course it makes.
 
+use crate::model::edits::Edit;
 use crate::model::{ItemId, Op};
 
 /// One edit, as forms and actions build it and `Core::commit` applies it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
-    pub op: Op,
-    /// What undo and redo call it ("add goal “…”").
-    pub label: String,
+    pub edit: Edit,
     /// The item to select once it is applied.
     pub select: Option<ItemId>,
-    /// A message for the status line once it is applied.
-    pub message: Option<String>,
     /// The reason for a change of course it makes (see `model::adapt`); empty: asked after.
     pub why: String,
+}
+
+impl From<Edit> for Change {
+    fn from(edit: Edit) -> Change {
+        Change {
+            edit,
+            select: None,
+            why: String::new(),
+        }
+    }
 }
 
 impl Change {
     /// A change that selects nothing in particular and says nothing beyond the usual.
     pub fn new(op: Op, label: impl Into<String>) -> Change {
-        Change {
+        Change::from(Edit {
             op,
             label: label.into(),
-            select: None,
-            message: None,
-            why: String::new(),
-        }
+            note: None,
+        })
     }
 
     /// The same change, selecting `id` afterwards.
@@ -46,10 +52,8 @@ impl Change {
     }
 
     /// The same change, saying `message` once applied.
-    pub fn saying(self, message: impl Into<String>) -> Change {
-        Change {
-            message: Some(message.into()),
-            ..self
-        }
+    pub fn saying(mut self, message: impl Into<String>) -> Change {
+        self.edit.note = Some(message.into());
+        self
     }
 }

@@ -7,6 +7,7 @@ use super::action::{Action, Effect};
 use super::change::Change;
 use super::core::Core;
 use super::overlay::Answer;
+use crate::app::action::Screen;
 use crate::keymap::Layer;
 use crate::model::Choice;
 use crate::model::conflict::{self, ConflictKind, value_text};
@@ -80,11 +81,11 @@ pub fn choose(core: &mut Core, index: usize, choice: Choice) -> Effect {
             crate::model::text::plural(n, "conflict")
         ),
     };
-    let effect = core.commit(Change::new(op, "choose a merged value").saying(message));
-    if left > 0 && core.overlay.is_none() && core.plan().conflicts.len() == left {
+    let committed = core.commit(Change::new(op, "choose a merged value").saying(message));
+    if left > 0 && core.overlay.is_none() && committed.applied {
         ask(core, 0);
     }
-    effect
+    committed.into()
 }
 
 /// Offers to merge the conflict copy at `path` into the plan.
@@ -95,7 +96,7 @@ pub fn offer_copy(core: &mut Core, path: PathBuf, tool: &str) {
          value waits for you to choose (press {} on the Goals screen). The copy then moves \
          into backups/.",
         path.display(),
-        core.key(Layer::Goals, &Action::ChooseConflicts),
+        core.key(Layer::Screen(Screen::Goals), &Action::ChooseConflicts),
     );
     core.ask(text, Answer::MergeCopy(path));
 }

@@ -69,6 +69,9 @@ pub struct Session {
     pub location: String,
     /// The terminal size (columns, rows).
     pub size: (u16, u16),
+    /// Where unsaved changes are rescued to when a save keeps failing: the home directory
+    /// (often another disk than a full data directory), else the temp directory.
+    pub rescue_dir: PathBuf,
     /// No shell with job control could bring a stopped goalcoach back (as under `ssh -t
     /// host goalcoach`), so suspending is refused with a word.
     pub no_job_control: bool,
@@ -113,6 +116,24 @@ impl Default for Settings {
     }
 }
 
+/// What the commit path did with a change: applied it (then the loop saves), or not (read-
+/// only, nothing to do, or refused by the plan, each said on the status line).
+#[must_use]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Committed {
+    pub applied: bool,
+}
+
+impl From<Committed> for Effect {
+    fn from(committed: Committed) -> Effect {
+        if committed.applied {
+            Effect::Save
+        } else {
+            Effect::None
+        }
+    }
+}
+
 /// What a screen's derived rows depend on: the plan's revision, the view's and the day.
 pub type ViewKey = (u64, u64, NaiveDate);
 
@@ -144,6 +165,7 @@ impl Core {
             session: Session {
                 today,
                 size: (80, 24),
+                rescue_dir: std::env::temp_dir(),
                 ..Session::default()
             },
             settings: Settings::default(),
@@ -182,6 +204,17 @@ impl Core {
             .unwrap_or(self.settings.review_day)
     }
 
+    /// The title bar's tabs, each screen's key (from the keymap) and name, in Tab order,
+    /// with the place of the one on show.
+    pub fn tabs(&self) -> (Vec<crate::layout::Tab<'static>>, usize) {
+        let tabs = Screen::ALL
+            .iter()
+            .map(|s| (self.key(Layer::Global, &Action::ShowScreen(*s)), s.title()))
+            .collect();
+        let current = Screen::ALL.iter().position(|s| *s == self.screen);
+        (tabs, current.unwrap_or(0))
+    }
+
     /// The first key of `action` in `layer` as help writes it, for text that names a key.
     pub fn key(&self, layer: Layer, action: &Action) -> String {
         self.settings.keymap.key_for(layer, action)
@@ -217,37 +250,39 @@ impl Core {
     /// The one commit path: applies `change` through the history, selects what it asks,
     /// says what it says, and asks for a save. Refused (with the reason shown) when
     /// read-only; an edit the plan rejects is reported and changes nothing.
-    pub fn commit(&mut self, change: Change) -> Effect {
+    pub fn commit(&mut self, change: Change) -> Committed {
         self.commit_with(|_| Some(change))
     }
 
     /// `commit` for a change that needs fresh ids: `build` runs only once the read-only
     /// check has passed, so a refused change takes nothing from the plan. `None` from
     /// `build` means there was nothing to do.
-    pub fn commit_with(&mut self, build: impl FnOnce(&mut Plan) -> Option<Change>) -> Effect {
+    pub fn commit_with(&mut self, build: impl FnOnce(&mut Plan) -> Option<Change>) -> Committed {
+        let not_applied = Committed { applied: false };
         if self.refuse_read_only() {
-            return Effect::None;
+            return not_applied;
         }
         let Some(mut change) = self.doc.with_new_ids(build) else {
-            return Effect::None;
+            return not_applied;
         };
         let today = self.today();
+        let edit = &mut change.edit;
         let unexplained =
-            crate::model::adapt::stamp(self.doc.plan(), &mut change.op, today, &change.why);
-        match self.doc.apply(change.op, &change.label) {
+            crate::model::adapt::stamp(self.doc.plan(), &mut edit.op, today, &change.why);
+        match self.doc.apply(change.edit.op, &change.edit.label) {
             Ok(()) => {
                 self.focus = change.select.or(self.focus);
-                if let Some(message) = change.message {
+                if let Some(message) = change.edit.note {
                     self.info(message);
                 }
                 if let Some(goal) = unexplained.first() {
                     self.ask_why(*goal);
                 }
-                Effect::Save
+                Committed { applied: true }
             }
             Err(e) => {
-                self.error(format!("Could not {}: {e}", change.label));
-                Effect::None
+                self.error(format!("Could not {}: {e}", change.edit.label));
+                not_applied
             }
         }
     }

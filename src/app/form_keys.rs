@@ -127,7 +127,7 @@ fn submit(core: &mut Core) -> Effect {
         }
     }
     let mut refused = None;
-    let effect = core.commit_with(|plan| match super::forms::submit(&mut form, plan, today) {
+    let committed = core.commit_with(|plan| match super::forms::submit(&mut form, plan, today) {
         Submitted::Change(change) => Some(change),
         other => {
             refused = Some(other);
@@ -142,10 +142,10 @@ fn submit(core: &mut Core) -> Effect {
             Effect::None
         }
         None => {
-            if effect == Effect::Save {
+            if committed.applied {
                 super::guided::after_submit(core, &form.kind);
             }
-            effect
+            committed.into()
         }
     }
 }

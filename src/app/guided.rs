@@ -136,11 +136,11 @@ fn end_journey(core: &mut Core) {
     let message = match goal {
         Some(_) => format!(
             "Your first plan is ready. First weekly review: {review}. {} adds more to it.",
-            core.key(Layer::Goals, &Action::AddChild)
+            core.key(Layer::Screen(Screen::Goals), &Action::AddChild)
         ),
         None => format!(
             "Profile saved. Press {} to write your first goal when you are ready.",
-            core.key(Layer::Goals, &Action::NewGoal)
+            core.key(Layer::Screen(Screen::Goals), &Action::NewGoal)
         ),
     };
     core.focus = goal.or(core.focus);

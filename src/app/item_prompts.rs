@@ -5,12 +5,13 @@
 use super::action::{Action, Effect};
 use super::core::Core;
 use super::forms::{goal, prompts as item_forms};
+use crate::app::action::Screen;
 use crate::keymap::Layer;
 use crate::model::{ItemId, ItemKind, Loc};
 
 /// Opens the new-goal prompt.
 pub fn open_new_goal(core: &mut Core) -> Effect {
-    let edit_key = core.key(Layer::Goals, &Action::Edit);
+    let edit_key = core.key(Layer::Screen(Screen::Goals), &Action::Edit);
     core.open_form(item_forms::new_goal(&edit_key))
 }
 

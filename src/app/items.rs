@@ -8,9 +8,11 @@ use super::core::Core;
 use super::item_prompts::{open_add_child, open_check_in, open_reschedule};
 pub use super::item_prompts::{open_add_step, open_editor, open_new_goal, open_new_step};
 use super::overlay::Answer;
+use crate::app::action::Screen;
 use crate::keymap::Layer;
+use crate::model::edits::{self, Edit, Level, Refusal};
 use crate::model::text::plural;
-use crate::model::{GoalStatus, ItemId, ItemKind, Loc, Node, Op};
+use crate::model::{ItemId, Loc, Op};
 
 /// Carries out an item action on `current` (the item under the screen's cursor).
 pub fn update(core: &mut Core, current: Option<ItemId>, action: Action) -> Effect {
@@ -37,18 +39,14 @@ pub fn toggle_done(core: &mut Core, current: Option<ItemId>) -> Effect {
         return Effect::None;
     };
     let today = core.today();
-    let effect = core.commit_with(|plan| {
+    let committed = core.commit_with(|plan| {
         let done = crate::model::done::toggle_done(plan, id, today)?;
-        let change = Change::new(done.op, done.label).selecting(id);
-        Some(match done.note {
-            Some(note) => change.saying(note),
-            None => change,
-        })
+        Some(Change::from(done).selecting(id))
     });
-    if effect == Effect::Save {
+    if committed.applied {
         after_done(core, id);
     }
-    effect
+    committed.into()
 }
 
 /// What finishing `id` asks next: a milestone or goal it completes is offered to be marked
@@ -101,7 +99,7 @@ pub fn stop_practice(core: &mut Core, goal: ItemId) -> Effect {
         )
     });
     celebrate(core, goal);
-    effect
+    effect.into()
 }
 
 /// A goal or milestone just finished: says so, and offers to log it as an achievement.
@@ -171,111 +169,83 @@ fn delete_question(core: &Core, id: ItemId) -> String {
 pub fn delete(core: &mut Core, id: ItemId) -> Effect {
     let title = core.doc.title_of(id).to_string();
     core.commit(Change::new(Op::Remove { id }, format!("delete “{title}”")))
+        .into()
+}
+
+/// Carries out one of the model's small edits (`model::edits`) through the commit path, or
+/// puts its refusal into words.
+fn edit(core: &mut Core, made: Result<Edit, Refusal>, select: Option<ItemId>) -> Effect {
+    match made {
+        Ok(edit) => {
+            let change = Change::from(edit);
+            let change = match select {
+                Some(id) => change.selecting(id),
+                None => change,
+            };
+            core.commit(change).into()
+        }
+        Err(refusal) => {
+            let text = refusal_words(core, refusal);
+            if !text.is_empty() {
+                core.info(text);
+            }
+            Effect::None
+        }
+    }
+}
+
+/// What a refused edit tells the person, naming the key that would do it.
+fn refusal_words(core: &Core, refusal: Refusal) -> String {
+    match refusal {
+        Refusal::NoItem => String::new(),
+        Refusal::StatusIsTheGoals { goal } => {
+            // Said rather than putting the whole goal on hold from one of its items.
+            let key = core.key(Layer::Screen(Screen::Goals), &Action::CycleStatus);
+            format!(
+                "{key} sets a goal's status (active, on hold, dropped); select “{goal}” itself \
+                 to change it."
+            )
+        }
+        Refusal::NotFinished => "Only a finished or dropped goal can be archived.".into(),
+        Refusal::MilestoneHasNoLevel => {
+            "Milestones have no importance or urgency; their steps do.".into()
+        }
+    }
 }
 
 fn cycle_status(core: &mut Core, current: Option<ItemId>) -> Effect {
     let Some(id) = current else {
         return Effect::None;
     };
-    let Some(goal) = core.doc.goal_of(id) else {
-        return Effect::None;
-    };
-    if goal.id != id {
-        // A goal's status is the goal's: on a milestone or step, say so rather than put the
-        // whole goal on hold from one of its items.
-        let key = core.key(Layer::Goals, &Action::CycleStatus);
-        let text = format!(
-            "{key} sets a goal's status (active, on hold, dropped); select “{}” itself to \
-             change it.",
-            goal.title
-        );
-        core.info(text);
-        return Effect::None;
-    }
-    let mut g = goal.without_children();
-    g.status = g.status.cycled();
-    g.completed = None;
-    let label = format!("set “{}” {}", g.title, g.status.label());
-    let message = format!("“{}” is now {}.", g.title, g.status.label());
-    let op = Op::Update {
-        node: Node::Goal(Box::new(g)),
-    };
-    core.commit(Change::new(op, label).saying(message))
+    let made = edits::cycle_status(core.plan(), id);
+    edit(core, made, None)
 }
-
-/// How many focus goals keep focus real; more are allowed, with a word about it.
-pub const FOCUS_GOALS: usize = 3;
 
 /// Makes the selected item's goal a focus goal (it leads the agenda and the review), or not.
 fn toggle_focus(core: &mut Core, current: Option<ItemId>) -> Effect {
-    let Some(goal) = current.and_then(|id| core.doc.goal_of(id)) else {
+    let Some(id) = current else {
         return Effect::None;
     };
-    let mut g = goal.without_children();
-    g.focus = !g.focus;
-    let others = core.plan().goals.iter().filter(|o| o.focus && o.id != g.id);
-    let count = others.count() + usize::from(g.focus);
-    let message = match (g.focus, count) {
-        (false, _) => format!("“{}” is no longer a focus goal.", g.title),
-        (true, n) if n > FOCUS_GOALS => format!(
-            "“{}” is a focus goal: that makes {n}. Focus works best on {FOCUS_GOALS} or fewer.",
-            g.title
-        ),
-        (true, n) => format!(
-            "“{}” is a focus goal ({n} of up to {FOCUS_GOALS}): it leads the agenda and the review.",
-            g.title
-        ),
-    };
-    let label = format!("focus on “{}”", g.title);
-    let op = Op::Update {
-        node: Node::Goal(Box::new(g)),
-    };
-    core.commit(Change::new(op, label).saying(message))
+    let made = edits::toggle_focus(core.plan(), id);
+    edit(core, made, None)
 }
 
 /// Puts a finished or dropped goal away (out of the tree and the timeline; search and
 /// exports still find it), or takes an archived one back out.
 fn archive(core: &mut Core, current: Option<ItemId>) -> Effect {
-    let Some(goal) = current.and_then(|id| core.doc.goal_of(id)) else {
+    let Some(id) = current else {
         return Effect::None;
     };
-    let mut g = goal.without_children();
-    let finished = matches!(g.status, GoalStatus::Done | GoalStatus::Dropped);
-    let (label, message) = match (g.archived, finished) {
-        (Some(_), _) => {
-            g.archived = None;
-            (
-                format!("take “{}” out of the archive", g.title),
-                format!("“{}” is back in the tree.", g.title),
-            )
+    let made = edits::archive(core.plan(), id, core.today()).map(|archiving| match archiving {
+        edits::Archiving::Away(mut edit) => {
+            let search = core.key(Layer::Screen(Screen::Goals), &Action::StartSearch);
+            let note = edit.note.take().unwrap_or_default();
+            edit.note = Some(format!("{note}, still found with {search}."));
+            edit
         }
-        (None, true) => {
-            g.archived = Some(core.today());
-            let search = core.key(Layer::Goals, &Action::StartSearch);
-            (
-                format!("archive “{}”", g.title),
-                format!(
-                    "“{}” is archived: out of the way, still found with {search}.",
-                    g.title
-                ),
-            )
-        }
-        (None, false) => {
-            core.info("Only a finished or dropped goal can be archived.");
-            return Effect::None;
-        }
-    };
-    let op = Op::Update {
-        node: Node::Goal(Box::new(g)),
-    };
-    core.commit(Change::new(op, label).saying(message))
-}
-
-/// Which rating `cycle_level` changes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Level {
-    Importance,
-    Urgency,
+        edits::Archiving::Back(edit) => edit,
+    });
+    edit(core, made, None)
 }
 
 /// Cycles the importance or urgency of a step or goal: 1 → 2 → 3 → 1.
@@ -283,47 +253,8 @@ fn cycle_level(core: &mut Core, current: Option<ItemId>, level: Level) -> Effect
     let Some(id) = current else {
         return Effect::None;
     };
-    let (word, title) = match level {
-        Level::Importance => ("importance", "Importance"),
-        Level::Urgency => ("urgency", "Urgency"),
-    };
-    let next = |slot: &mut u8| {
-        *slot = *slot % 3 + 1;
-        *slot
-    };
-    let plan = core.plan();
-    let (node, value) = match core.doc.locate(id).map(Loc::kind) {
-        Some(ItemKind::Step) => {
-            let Some(mut s) = plan.step(id).cloned() else {
-                return Effect::None;
-            };
-            let slot = match level {
-                Level::Importance => &mut s.importance,
-                Level::Urgency => &mut s.urgency,
-            };
-            let value = next(slot);
-            (Node::Step(Box::new(s)), value)
-        }
-        Some(ItemKind::Goal) => {
-            let Some(mut g) = plan.goal(id).map(|g| g.without_children()) else {
-                return Effect::None;
-            };
-            let slot = match level {
-                Level::Importance => &mut g.importance,
-                Level::Urgency => &mut g.urgency,
-            };
-            let value = next(slot);
-            (Node::Goal(Box::new(g)), value)
-        }
-        _ => {
-            core.info(format!("Milestones have no {word}; their steps do."));
-            return Effect::None;
-        }
-    };
-    let change = Change::new(Op::Update { node }, format!("set {word}"))
-        .selecting(id)
-        .saying(format!("{title} is now {value} of 3."));
-    core.commit(change)
+    let made = edits::cycle_level(core.plan(), id, level);
+    edit(core, made, Some(id))
 }
 
 /// Logs `current` (a done milestone or step) as an achievement, once.
@@ -332,9 +263,11 @@ pub fn promote(core: &mut Core, current: Option<ItemId>) -> Effect {
         return Effect::None;
     };
     match crate::model::profile::promote_to_achievement(core.plan(), id) {
-        Some(op) => core.commit(
-            Change::new(op, "log an achievement").saying("Logged in your achievements (Profile)."),
-        ),
+        Some(op) => {
+            let logged = "Logged in your achievements (Profile).";
+            core.commit(Change::new(op, "log an achievement").saying(logged))
+                .into()
+        }
         None => {
             let logged = core
                 .plan()

@@ -20,19 +20,37 @@ pub mod forms;
 pub mod guided;
 mod item_prompts;
 pub mod items;
+pub mod outcome;
 pub mod overlay;
+mod results;
 mod run;
 pub mod screens;
 mod signals;
 pub mod state;
+mod test_hooks;
 pub mod update;
 
-pub use effects::perform;
 pub use run::{Options, run_tui};
 
 use action::{Action, Effect};
 use crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
 use state::AppState;
+
+/// Carries out `effect` and what it leads to: each piece of file work hands its result back
+/// as `Action::Reply`, which `update` applies and which may ask for more (a merged copy is
+/// then saved and put away). Returns what is left for the terminal loop: the editor,
+/// suspending, quitting, or nothing.
+pub fn perform(effect: Effect, state: &mut AppState, store: &mut crate::store::Store) -> Effect {
+    let mut effect = effect;
+    // A reply asks for one more piece of work at most; the bound only stops a bug looping.
+    for _ in 0..8 {
+        let Some(outcome) = effects::perform(effect.clone(), &state.core, store) else {
+            return effect;
+        };
+        effect = update::update(state, Action::Reply(Box::new(outcome)));
+    }
+    Effect::None
+}
 
 /// Turns a key press into an action through the keymap and applies it. A key that means
 /// nothing on a screen says so, and where to find what does; on a terminal too small to

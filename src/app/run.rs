@@ -5,7 +5,7 @@
 use super::action::{Action, Effect};
 use super::core::Clock;
 use super::state::AppState;
-use super::{demo, editor, effects, signals, update};
+use super::{demo, editor, signals, update};
 use crate::store::{self, Store};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -77,12 +77,15 @@ pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
         state.error(first);
     }
     state.session.no_job_control = !signals::has_job_control();
+    if let Some(home) = directories::BaseDirs::new() {
+        state.session.rescue_dir = home.home_dir().to_path_buf();
+    }
     state.session.location = if demo {
         "demo plan (not your data)".into()
     } else {
         store.plan_path().display().to_string()
     };
-    super::effects::offer_next_copy(&mut state, &dir);
+    super::perform(Effect::LookForCopies, &mut state, &mut store);
     if state.overlay.is_none() {
         super::guided::offer_on_start(&mut state.core);
     }
@@ -161,7 +164,7 @@ fn run_terminal(state: &mut AppState, store: &mut Store, mouse: bool) -> Result<
     let mut terminal = ratatui::init();
     exit_on_any_panic();
     take_terminal_modes(mouse);
-    panic_for_tests();
+    super::test_hooks::panic_now();
     let result = event_loop(&mut terminal, state, store, mouse);
     restore_terminal();
     if let Some(farewell) = &state.session.farewell {
@@ -195,33 +198,6 @@ fn exit_on_any_panic() {
         restore_and_report(info);
         std::process::exit(101);
     }));
-}
-
-/// `GOALCOACH_TEST_SAVE_DELAY_MS=N` makes every save wait N ms first, so the tests can send
-/// a signal while a save is under way. Not for use otherwise.
-pub(super) fn slow_saves_for_tests() {
-    // Read once, at the first save: no save reads the environment again.
-    static DELAY: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
-    let delay = DELAY.get_or_init(|| {
-        std::env::var("GOALCOACH_TEST_SAVE_DELAY_MS")
-            .ok()
-            .and_then(|v| v.parse::<u64>().ok())
-    });
-    if let Some(ms) = delay {
-        std::thread::sleep(std::time::Duration::from_millis((*ms).min(10_000)));
-    }
-}
-
-/// `GOALCOACH_TEST_PANIC=main|thread` makes the app panic once it is running, so the tests
-/// can prove the terminal is restored. Not for use otherwise.
-fn panic_for_tests() {
-    match std::env::var("GOALCOACH_TEST_PANIC").as_deref() {
-        Ok("main") => panic!("test panic on the main thread"),
-        Ok("thread") => {
-            let _ = std::thread::spawn(|| panic!("test panic on another thread")).join();
-        }
-        _ => {}
-    }
 }
 
 /// Hands the terminal to another program for the duration of `run`, then takes it back.
@@ -283,12 +259,13 @@ fn event_loop(
         let effect = {
             let _busy = signals::busy();
             let effect = super::handle_event(state, &event);
-            effects::perform(effect, state, store)
+            super::perform(effect, state, store)
         };
         match effect {
             Effect::EditText(text) => {
                 let result = with_terminal_released(terminal, mouse, || editor::edit_text(&text))?;
-                update::update(state, Action::EditorDone(result));
+                let effect = update::update(state, Action::EditorDone(result));
+                super::perform(effect, state, store);
             }
             Effect::Suspend => suspend(terminal, mouse)?,
             Effect::Quit => return Ok(None),

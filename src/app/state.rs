@@ -57,7 +57,7 @@ impl AppState {
             None => match &self.screens.goals.search {
                 Some(s) if s.typing && self.screen == super::action::Screen::Goals => Layer::Search,
                 Some(_) if self.screen == super::action::Screen::Goals => Layer::Filtered,
-                _ => Layer::of_screen(self.screen),
+                _ => Layer::Screen(self.screen),
             },
         }
     }

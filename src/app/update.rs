@@ -27,6 +27,7 @@ fn route(state: &mut AppState, action: Action) -> Effect {
         Action::Resize(w, h) => resize(state, w, h),
         Action::Scroll(lines) => scroll(state, lines),
         Action::Click(x, y) => click(state, x, y),
+        Action::Reply(outcome) => super::results::apply(&mut state.core, *outcome),
         action => {
             state.status = None;
             route_layer(state, action)
@@ -75,13 +76,9 @@ fn click(state: &mut AppState, x: u16, y: u16) -> Effect {
         return Effect::None;
     }
     if y == 0 {
-        let titles = Screen::ALL.map(Screen::title);
-        let current = Screen::ALL
-            .iter()
-            .position(|s| *s == state.screen)
-            .unwrap_or(0);
+        let (tabs, current) = state.tabs();
         let width = state.session.size.0;
-        if let Some(i) = crate::layout::tab_at(x, width, current, &titles) {
+        if let Some(i) = crate::layout::tab_at(x, width, current, &tabs) {
             show_screen(state, Screen::ALL[i]);
         }
     } else if state.screen == Screen::Goals {
@@ -222,6 +219,10 @@ fn update_screen(core: &mut Core, screens: &mut screens::Screens, action: Action
         Action::Sync if core.refuse_read_only() => {}
         Action::Sync => return Effect::Sync,
         Action::CalendarSync if core.refuse_read_only() => {}
+        Action::CalendarSync if core.settings.calendar.vdir.is_none() => core.info(
+            "No calendar folder yet: set `vdir` under [calendar] in the configuration \
+             (README: On your phone).",
+        ),
         Action::CalendarSync => return Effect::CalendarSync,
         other => return screens.update(core, other),
     }
@@ -246,7 +247,7 @@ fn next_narrow(core: &mut Core) -> Effect {
     let tags = crate::model::view::tags_in_use(&core.plan().goals);
     let mut scope = core.scope.clone();
     scope.narrow = scope.narrow.next(&tags);
-    let key = core.key(Layer::Goals, &Action::NextNarrow);
+    let key = core.key(Layer::Screen(Screen::Goals), &Action::NextNarrow);
     match scope.narrow.label() {
         l if l.is_empty() => core.info("Showing every goal."),
         l => core.info(format!(
@@ -282,7 +283,10 @@ fn quit_or_ask(core: &mut Core) -> Effect {
     let Some(error) = core.session.save_error.clone() else {
         return Effect::Quit;
     };
-    let rescue = rescue_path(core.today());
+    let rescue = core
+        .session
+        .rescue_dir
+        .join(format!("goalcoach-unsaved-{}.json", core.today()));
     let key = |a: Action| core.key(Layer::Confirm, &a);
     let text = format!(
         "Your latest changes are not on disk: {error}\n\n{} writes them to\n{}\nand quits. \
@@ -297,14 +301,4 @@ fn quit_or_ask(core: &mut Core) -> Effect {
     );
     core.ask(text, Answer::RescueAndQuit(rescue));
     Effect::None
-}
-
-/// Where unsaved changes are rescued to: the home directory (often another disk than a full
-/// data directory), else the temp directory.
-fn rescue_path(today: chrono::NaiveDate) -> std::path::PathBuf {
-    let dir = directories::BaseDirs::new()
-        .map(|b| b.home_dir().to_path_buf())
-        .unwrap_or_else(std::env::temp_dir);
-    let time = chrono::Local::now().format("%H%M%S");
-    dir.join(format!("goalcoach-unsaved-{today}-{time}.json"))
 }

@@ -3,6 +3,7 @@
 //! exports. Text, or JSON for scripts.
 
 use super::{AgendaArgs, ExitStatus, ExportArgs, ExportFormat, NOTHING_DUE, emit, emit_text, read};
+use crate::app::action::Screen;
 use crate::report;
 use crate::store;
 use anyhow::{Context, Result};
@@ -170,7 +171,7 @@ pub(super) fn print_list(
         )));
     }
     let key = settings.keymap.key_for(
-        crate::keymap::Layer::Goals,
+        crate::keymap::Layer::Screen(Screen::Goals),
         &crate::app::action::Action::ChooseConflicts,
     );
     let conflicts = crate::model::conflict::listing(&plan, &key, &device);

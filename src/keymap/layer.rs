@@ -8,13 +8,9 @@ use crate::app::action::Screen;
 pub enum Layer {
     /// What works on every screen; the fallback of each screen's layer.
     Global,
-    Goals,
-    Agenda,
-    Priorities,
-    Review,
-    Profile,
-    Timeline,
-    /// Browsing search results on the Goals screen (falls back to `Goals`).
+    /// A screen on show, with no overlay over it.
+    Screen(Screen),
+    /// Browsing search results on the Goals screen (falls back to the Goals screen's).
     Filtered,
     /// Typing a search query.
     Search,
@@ -27,58 +23,31 @@ pub enum Layer {
 }
 
 impl Layer {
-    /// Every layer, in help order.
-    pub const ALL: [Layer; 12] = [
-        Layer::Global,
-        Layer::Goals,
-        Layer::Agenda,
-        Layer::Priorities,
-        Layer::Review,
-        Layer::Profile,
-        Layer::Timeline,
-        Layer::Filtered,
-        Layer::Search,
-        Layer::Form,
-        Layer::Confirm,
-        Layer::Help,
-    ];
-
-    /// The layer of a screen.
-    pub fn of_screen(screen: Screen) -> Layer {
-        match screen {
-            Screen::Goals => Layer::Goals,
-            Screen::Agenda => Layer::Agenda,
-            Screen::Priorities => Layer::Priorities,
-            Screen::Review => Layer::Review,
-            Screen::Profile => Layer::Profile,
-            Screen::Timeline => Layer::Timeline,
-        }
+    /// Every layer, in help order: the global one, each screen's, then the rest.
+    pub fn all() -> impl Iterator<Item = Layer> {
+        let rest = [
+            Layer::Filtered,
+            Layer::Search,
+            Layer::Form,
+            Layer::Confirm,
+            Layer::Help,
+        ];
+        std::iter::once(Layer::Global)
+            .chain(Screen::ALL.into_iter().map(Layer::Screen))
+            .chain(rest)
     }
 
     /// Whether this is a screen's layer (or the search results over the Goals screen).
     pub fn is_screen(self) -> bool {
-        matches!(
-            self,
-            Layer::Goals
-                | Layer::Agenda
-                | Layer::Priorities
-                | Layer::Review
-                | Layer::Profile
-                | Layer::Timeline
-                | Layer::Filtered
-        )
+        matches!(self, Layer::Screen(_) | Layer::Filtered)
     }
 
     /// The layer's name in help headings.
     pub fn title(self) -> &'static str {
         match self {
             Layer::Global => "Every screen",
-            Layer::Goals => "Goals",
-            Layer::Agenda => "Agenda",
-            Layer::Priorities => "Priorities",
-            Layer::Review => "Weekly review",
-            Layer::Profile => "Profile",
-            Layer::Timeline => "Timeline",
+            Layer::Screen(Screen::Review) => "Weekly review",
+            Layer::Screen(screen) => screen.title(),
             Layer::Filtered => "Search results",
             Layer::Search => "Typing a search",
             Layer::Form => "Forms and prompts",
@@ -91,11 +60,9 @@ impl Layer {
     /// screens' actions have none (`new_goal`).
     pub(super) fn namespace(self) -> Option<&'static str> {
         match self {
-            Layer::Global | Layer::Goals | Layer::Agenda | Layer::Priorities | Layer::Timeline => {
-                None
-            }
-            Layer::Review => Some("review"),
-            Layer::Profile => Some("profile"),
+            Layer::Screen(Screen::Review) => Some("review"),
+            Layer::Screen(Screen::Profile) => Some("profile"),
+            Layer::Global | Layer::Screen(_) => None,
             Layer::Filtered => Some("filtered"),
             Layer::Search => Some("search"),
             Layer::Form => Some("form"),
@@ -107,7 +74,7 @@ impl Layer {
     /// The layer whose bindings apply when this one has none for a key.
     fn fallback(self) -> Option<Layer> {
         match self {
-            Layer::Filtered => Some(Layer::Goals),
+            Layer::Filtered => Some(Layer::Screen(Screen::Goals)),
             l if l.is_screen() => Some(Layer::Global),
             _ => None,
         }

@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_layer() {
-        for layer in Layer::ALL {
+        for layer in Layer::all() {
             let mut seen = HashSet::new();
             let map = Keymap::default();
             for b in map.bindings(layer) {
@@ -318,7 +318,7 @@ mod tests {
 
     #[test]
     fn every_layer_can_be_left() {
-        for layer in Layer::ALL {
+        for layer in Layer::all() {
             let map = Keymap::default();
             // Through the layer itself, or the ones it falls back to.
             let quits = layer
@@ -331,7 +331,10 @@ mod tests {
     #[test]
     fn design_keys_map_to_their_actions() {
         let main = |c| {
-            Keymap::default().action_for(Layer::Goals, &press(KeyCode::Char(c), KeyModifiers::NONE))
+            Keymap::default().action_for(
+                Layer::Screen(Screen::Goals),
+                &press(KeyCode::Char(c), KeyModifiers::NONE),
+            )
         };
         assert_eq!(main('n'), Some(Action::NewGoal));
         assert_eq!(main('a'), Some(Action::AddChild));
@@ -339,17 +342,17 @@ mod tests {
         assert_eq!(main('4'), Some(Action::ShowScreen(Screen::Review)));
         let shifted = press(KeyCode::Char('J'), KeyModifiers::SHIFT);
         assert_eq!(
-            Keymap::default().action_for(Layer::Goals, &shifted),
+            Keymap::default().action_for(Layer::Screen(Screen::Goals), &shifted),
             Some(Action::MoveItemDown)
         );
         let redo = press(KeyCode::Char('r'), KeyModifiers::CONTROL);
         assert_eq!(
-            Keymap::default().action_for(Layer::Goals, &redo),
+            Keymap::default().action_for(Layer::Screen(Screen::Goals), &redo),
             Some(Action::Redo)
         );
         let tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(
-            Keymap::default().action_for(Layer::Goals, &tab),
+            Keymap::default().action_for(Layer::Screen(Screen::Goals), &tab),
             Some(Action::PrevScreen)
         );
     }
@@ -391,7 +394,10 @@ mod tests {
         map.remap("new_goal", &["N".into(), "Ctrl-g".into()])
             .unwrap();
         let press = |map: &Keymap, c: char, m| {
-            map.action_for(Layer::Goals, &KeyEvent::new(KeyCode::Char(c), m))
+            map.action_for(
+                Layer::Screen(Screen::Goals),
+                &KeyEvent::new(KeyCode::Char(c), m),
+            )
         };
         assert_eq!(press(&map, 'N', KeyModifiers::SHIFT), Some(Action::NewGoal));
         assert_eq!(
@@ -447,7 +453,7 @@ mod tests {
 
     #[test]
     fn footer_hints_come_from_the_table() {
-        let hints = Keymap::default().footer_hints(Layer::Goals);
+        let hints = Keymap::default().footer_hints(Layer::Screen(Screen::Goals));
         assert!(hints.contains(&("n".to_string(), "new goal")));
         assert!(hints.contains(&("?".to_string(), "help")));
         let filtered = Keymap::default().footer_hints(Layer::Filtered);
@@ -456,7 +462,7 @@ mod tests {
             !filtered.iter().any(|(_, l)| *l == "new goal"),
             "n is taken by next match"
         );
-        let profile = Keymap::default().footer_hints(Layer::Profile);
+        let profile = Keymap::default().footer_hints(Layer::Screen(Screen::Profile));
         assert!(
             !profile.iter().any(|(_, l)| *l == "toggle done"),
             "not on the Profile screen"
@@ -474,10 +480,13 @@ mod tests {
                 &KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT),
             )
         };
-        assert_eq!(e(Layer::Agenda), Some(Action::Edit));
-        assert_eq!(e(Layer::Review), Some(Action::Edit));
+        assert_eq!(e(Layer::Screen(Screen::Agenda)), Some(Action::Edit));
+        assert_eq!(e(Layer::Screen(Screen::Review)), Some(Action::Edit));
         map.remap("check_in", &["e".into()]).unwrap();
-        assert_eq!(map.key_for(Layer::Goals, &Action::CheckIn), "e");
+        assert_eq!(
+            map.key_for(Layer::Screen(Screen::Goals), &Action::CheckIn),
+            "e"
+        );
     }
 
     #[test]

@@ -59,33 +59,39 @@ use crate::model::review::Decision;
 use KeyCode as K;
 
 const ALL: &[Layer] = &[Layer::Global];
-const TREE: &[Layer] = &[Layer::Goals];
-const FOLD: &[Layer] = &[Layer::Goals, Layer::Priorities];
+const TREE: &[Layer] = &[Layer::Screen(Screen::Goals)];
+const FOLD: &[Layer] = &[
+    Layer::Screen(Screen::Goals),
+    Layer::Screen(Screen::Priorities),
+];
 const LISTS: &[Layer] = &[
-    Layer::Goals,
-    Layer::Agenda,
-    Layer::Priorities,
-    Layer::Timeline,
+    Layer::Screen(Screen::Goals),
+    Layer::Screen(Screen::Agenda),
+    Layer::Screen(Screen::Priorities),
+    Layer::Screen(Screen::Timeline),
 ];
 const ITEMS: &[Layer] = &[
-    Layer::Goals,
-    Layer::Agenda,
-    Layer::Priorities,
-    Layer::Review,
-    Layer::Timeline,
+    Layer::Screen(Screen::Goals),
+    Layer::Screen(Screen::Agenda),
+    Layer::Screen(Screen::Priorities),
+    Layer::Screen(Screen::Review),
+    Layer::Screen(Screen::Timeline),
 ];
 /// The screens that show goals and their items, where the view can be narrowed.
 const VIEWS: &[Layer] = &[
-    Layer::Goals,
-    Layer::Agenda,
-    Layer::Priorities,
-    Layer::Timeline,
+    Layer::Screen(Screen::Goals),
+    Layer::Screen(Screen::Agenda),
+    Layer::Screen(Screen::Priorities),
+    Layer::Screen(Screen::Timeline),
 ];
-const SWITCH: &[Layer] = &[Layer::Priorities, Layer::Timeline];
-const GO: &[Layer] = &[Layer::Goals];
-const TL: &[Layer] = &[Layer::Timeline];
-const RV: &[Layer] = &[Layer::Review];
-const PR: &[Layer] = &[Layer::Profile];
+const SWITCH: &[Layer] = &[
+    Layer::Screen(Screen::Priorities),
+    Layer::Screen(Screen::Timeline),
+];
+const GO: &[Layer] = &[Layer::Screen(Screen::Goals)];
+const TL: &[Layer] = &[Layer::Screen(Screen::Timeline)];
+const RV: &[Layer] = &[Layer::Screen(Screen::Review)];
+const PR: &[Layer] = &[Layer::Screen(Screen::Profile)];
 const FI: &[Layer] = &[Layer::Filtered];
 const S: &[Layer] = &[Layer::Search];
 const F: &[Layer] = &[Layer::Form];
@@ -215,7 +221,7 @@ pub static BINDINGS: &[Binding] = &[
     hint("confirm", C, &[Key::ch('y'), Key::plain(K::Enter)], Action::Confirm, "yes"),
     hint("deny", C, &[Key::ch('n')], Action::Deny, "no"),
     bind("dismiss", C, &[Key::plain(K::Esc)], Action::Dismiss, "close the question"),
-    bind("choose_conflicts", &[Layer::Goals], &[Key::ch('C')], Action::ChooseConflicts, "choose between merged values"),
+    bind("choose_conflicts", &[Layer::Screen(Screen::Goals)], &[Key::ch('C')], Action::ChooseConflicts, "choose between merged values"),
     bind("quit", C, &[Key::ctrl('c')], Action::Quit, "quit"),
     hint("toggle_help", H, &[Key::ch('?'), Key::plain(K::Esc), Key::ch('q')], Action::ToggleHelp, "close help"),
     bind("move_down", H, &[Key::ch('j'), Key::plain(K::Down)], Action::MoveDown, "scroll down"),

@@ -3,22 +3,14 @@
 //! day in its history and moves on to its next occurrence (see `repeat`). Pure: today is
 //! passed in.
 
+use super::edits::Edit;
 use super::items::{ActionStep, ItemKind, Recurrence};
 use super::{GoalStatus, ItemId, Node, Op, Plan};
 use chrono::NaiveDate;
 
-/// A change to the plan and the words the undo history keeps for it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Labelled {
-    pub op: Op,
-    pub label: String,
-    /// What to tell the person beyond the label (where a repeating step went next).
-    pub note: Option<String>,
-}
-
 /// The edit that toggles item `id` done; `None` when there is no such item. A new occurrence
 /// of a repeating step takes a fresh id from `plan`.
-pub fn toggle_done(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
+pub fn toggle_done(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Edit> {
     match plan.locate(id)?.kind() {
         ItemKind::Goal => toggle_goal(plan, id, today),
         ItemKind::Milestone => toggle_milestone(plan, id, today),
@@ -34,7 +26,7 @@ fn label(kind: &str, done: bool) -> String {
     }
 }
 
-fn toggle_goal(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
+fn toggle_goal(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Edit> {
     let mut g = plan.goal(id)?.without_children();
     let done = g.status != GoalStatus::Done;
     g.status = if done {
@@ -43,7 +35,7 @@ fn toggle_goal(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
         GoalStatus::Active
     };
     g.completed = done.then_some(today);
-    Some(Labelled {
+    Some(Edit {
         op: Op::Update {
             node: Node::Goal(Box::new(g)),
         },
@@ -52,11 +44,11 @@ fn toggle_goal(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
     })
 }
 
-fn toggle_milestone(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
+fn toggle_milestone(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Edit> {
     let mut m = plan.milestone(id)?.without_children();
     m.done = if m.done.is_some() { None } else { Some(today) };
     let done = m.done.is_some();
-    Some(Labelled {
+    Some(Edit {
         op: Op::Update {
             node: Node::Milestone(Box::new(m)),
         },
@@ -65,7 +57,7 @@ fn toggle_milestone(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelle
     })
 }
 
-fn toggle_step(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
+fn toggle_step(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Edit> {
     let mut step = plan.step(id)?.clone();
     let done = step.done.is_none();
     let note = match (done, step.recurrence, step.due) {
@@ -75,7 +67,7 @@ fn toggle_step(plan: &Plan, id: ItemId, today: NaiveDate) -> Option<Labelled> {
             None
         }
     };
-    Some(Labelled {
+    Some(Edit {
         op: Op::Update {
             node: Node::Step(Box::new(step)),
         },

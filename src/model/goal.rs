@@ -32,6 +32,11 @@ impl GoalStatus {
         }
     }
 
+    /// Finished or dropped: nothing more is planned for it, so its dates are never late.
+    pub fn is_closed(self) -> bool {
+        matches!(self, GoalStatus::Done | GoalStatus::Dropped)
+    }
+
     /// A word for the status, as lists and the detail pane show it.
     pub fn label(self) -> &'static str {
         match self {

@@ -9,6 +9,7 @@ pub mod coach;
 pub mod conflict;
 pub mod dates;
 pub mod done;
+pub mod edits;
 pub mod entries;
 pub mod feed;
 pub mod goal;

@@ -2,7 +2,7 @@
 //! out of the way, and a narrowing by horizon or tag. One rule for every screen, so the
 //! tree, the agenda, the priorities and the timeline never disagree about what is in view.
 
-use super::goal::{Goal, GoalStatus, Horizon};
+use super::goal::{Goal, Horizon};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -55,7 +55,7 @@ impl Scope {
         if goal.archived.is_some() {
             return false;
         }
-        if self.hide_done && matches!(goal.status, GoalStatus::Done | GoalStatus::Dropped) {
+        if self.hide_done && goal.status.is_closed() {
             return false;
         }
         match &self.narrow {
@@ -99,6 +99,7 @@ pub fn tags_in_use(goals: &[Goal]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::GoalStatus;
     use crate::model::ItemId;
 
     fn d(s: &str) -> NaiveDate {

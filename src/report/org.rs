@@ -38,9 +38,7 @@ fn write_goal(out: &mut String, goal: &Goal) {
         GoalStatus::Dropped => "CANCELLED",
     };
     let tags: Vec<String> = goal.tags.iter().map(|t| tag_word(t)).collect();
-    let closed = matches!(goal.status, GoalStatus::Done | GoalStatus::Dropped)
-        .then_some(goal.completed)
-        .flatten();
+    let closed = goal.status.is_closed().then_some(goal.completed).flatten();
     headline(out, 1, keyword, goal.importance, &goal.title, &tags);
     planning(out, 1, goal.deadline, None, closed);
     properties(out, 1, goal.id.0, None);

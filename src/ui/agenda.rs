@@ -3,6 +3,7 @@
 
 use super::{detail, layout, text, theme};
 use crate::app::action::Action;
+use crate::app::action::Screen;
 use crate::app::screens::lists::{AgendaRow, GoalWhy};
 use crate::app::state::AppState;
 use crate::keymap::Layer;
@@ -45,7 +46,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
 
 /// What an empty agenda says, naming the keys that date a step.
 fn nothing_dated_line(state: &AppState, width: usize) -> Line<'static> {
-    let key = |a: Action| state.settings.keymap.key_for(Layer::Agenda, &a);
+    let key = |a: Action| {
+        state
+            .settings
+            .keymap
+            .key_for(Layer::Screen(Screen::Agenda), &a)
+    };
     let note = format!(
         "Nothing dated is open. Give steps a due date ({}, or {}) to see them here.",
         key(Action::Edit),
@@ -149,7 +155,12 @@ fn dated_line(date: Span<'static>, (left, goal): (String, String), width: usize)
 /// A goal that leads or needs a look, and the key that helps with it.
 fn goal_line(state: &AppState, id: ItemId, why: GoalWhy, width: usize) -> Line<'static> {
     let title = state.doc.title_of(id);
-    let key = |a: Action| state.settings.keymap.key_for(Layer::Agenda, &a);
+    let key = |a: Action| {
+        state
+            .settings
+            .keymap
+            .key_for(Layer::Screen(Screen::Agenda), &a)
+    };
     let hint = match why {
         GoalWhy::Stuck => format!(
             "{} shows it in the tree, to add a next step",

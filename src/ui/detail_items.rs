@@ -4,6 +4,7 @@
 use super::detail::{date_phrase, field, heading, notes_lines};
 use super::text::{self, Day, plural};
 use super::theme;
+use crate::app::action::Screen;
 use crate::app::state::AppState;
 use crate::model::progress::milestone_progress;
 use crate::model::smart;
@@ -36,7 +37,7 @@ fn parent_line(plan: &Plan, loc: Loc) -> Line<'static> {
 pub fn milestone_lines(m: &Milestone, state: &AppState, loc: Loc) -> Vec<Line<'static>> {
     let (plan, day) = (state.plan(), text::day(state));
     let add = state.settings.keymap.key_for(
-        crate::keymap::Layer::Goals,
+        crate::keymap::Layer::Screen(Screen::Goals),
         &crate::app::action::Action::AddChild,
     );
     let done_steps = m.steps.iter().filter(|s| s.is_done()).count();

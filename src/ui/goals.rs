@@ -3,6 +3,7 @@
 
 use super::text::Day;
 use super::{detail, layout, text, theme};
+use crate::app::action::Screen;
 use crate::app::screens::goals::Judged;
 use crate::app::screens::tree::Row;
 use crate::app::state::AppState;
@@ -86,7 +87,7 @@ fn conflicts_note(state: &AppState) -> Option<String> {
     let count = state.plan().conflicts.len();
     (count > 0).then(|| {
         let key = state.key(
-            crate::keymap::Layer::Goals,
+            crate::keymap::Layer::Screen(Screen::Goals),
             &crate::app::action::Action::ChooseConflicts,
         );
         let conflicts = crate::model::text::plural(count, "conflict");

@@ -145,7 +145,7 @@ fn draw_overlays(frame: &mut Frame, body: Rect, state: &AppState) {
         Some(Overlay::Form(f)) => form::draw(frame, body, f, &state.settings.keymap),
         Some(Overlay::Question(q)) => question::draw(frame, body, q, &state.settings.keymap),
         Some(Overlay::Help(view)) => {
-            let here = crate::keymap::Layer::of_screen(state.screen);
+            let here = crate::keymap::Layer::Screen(state.screen);
             help::draw(frame, body, view, &state.settings.keymap, here)
         }
         None => {}
@@ -154,12 +154,8 @@ fn draw_overlays(frame: &mut Frame, body: Rect, state: &AppState) {
 
 fn draw_title_bar(frame: &mut Frame, area: Rect, state: &AppState) {
     let mut spans = vec![Span::styled(layout::APP_NAME, theme::title())];
-    let titles = Screen::ALL.map(Screen::title);
-    let current = Screen::ALL
-        .iter()
-        .position(|s| *s == state.screen)
-        .unwrap_or(0);
-    let labels = layout::tab_labels(area.width, current, &titles);
+    let (tabs, current) = state.tabs();
+    let labels = layout::tab_labels(area.width, current, &tabs);
     for (screen, label) in Screen::ALL.iter().zip(labels) {
         let style = if *screen == state.screen {
             theme::selected()

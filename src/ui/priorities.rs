@@ -4,6 +4,7 @@
 use super::{text, theme};
 use crate::app::state::AppState;
 use crate::model::ItemId;
+use crate::model::dates::is_overdue;
 use crate::model::priority::Quadrant;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -90,7 +91,9 @@ fn step_line(state: &AppState, id: ItemId, width: usize) -> Line<'static> {
         return Line::default();
     };
     let (date, style) = match step.due {
-        Some(d) if d < state.today() => (format!(" {}", d.format("%m-%d")), theme::error()),
+        Some(d) if is_overdue(Some(d), step.is_done(), state.today()) => {
+            (format!(" {}", d.format("%m-%d")), theme::error())
+        }
         Some(d) => (format!(" {}", d.format("%m-%d")), theme::dim()),
         None => (String::new(), theme::dim()),
     };
@@ -120,7 +123,9 @@ fn goal_line(state: &AppState, id: ItemId, width: usize) -> Line<'static> {
         return Line::default();
     };
     let (date, style) = match goal.deadline {
-        Some(d) if d < state.today() => (format!(" {}", d.format("%Y-%m-%d")), theme::error()),
+        Some(d) if is_overdue(Some(d), goal.status.is_closed(), state.today()) => {
+            (format!(" {}", d.format("%Y-%m-%d")), theme::error())
+        }
         Some(d) => (format!(" {}", d.format("%Y-%m-%d")), theme::dim()),
         None => (String::new(), theme::dim()),
     };

@@ -4,6 +4,7 @@
 use super::paths::{draw_compare, paths_lines};
 use super::{text, theme};
 use crate::app::action::Action;
+use crate::app::action::Screen;
 use crate::app::state::AppState;
 use crate::keymap::Layer;
 use crate::model::profile::{Quality, SWOT_PARTS, Section, unused_strengths, value_coverage};
@@ -39,7 +40,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
 
 /// The key of `action` on the Profile screen, as the keymap in force has it.
 pub(super) fn key(state: &AppState, action: Action) -> String {
-    state.settings.keymap.key_for(Layer::Profile, &action)
+    state
+        .settings
+        .keymap
+        .key_for(Layer::Screen(Screen::Profile), &action)
 }
 
 /// Row `i` of a section's list, highlighted when it is the picked one.
@@ -120,7 +124,7 @@ fn section_lines(state: &AppState) -> Vec<Line<'static>> {
             let promote = state
                 .settings
                 .keymap
-                .key_for(Layer::Goals, &Action::Promote);
+                .key_for(Layer::Screen(Screen::Goals), &Action::Promote);
             empty(
                 state,
                 &format!("achievements (or press {promote} on a done step in the tree)"),

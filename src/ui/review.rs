@@ -4,6 +4,7 @@
 
 use super::{detail, review_history, text, theme};
 use crate::app::action::Action;
+use crate::app::action::Screen;
 use crate::app::screens::review as rv;
 use crate::app::state::AppState;
 use crate::keymap::Layer;
@@ -25,7 +26,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
 
 /// The key of `action` on the Review screen, as the keymap in force has it.
 fn key(state: &AppState, action: Action) -> String {
-    state.settings.keymap.key_for(Layer::Review, &action)
+    state
+        .settings
+        .keymap
+        .key_for(Layer::Screen(Screen::Review), &action)
 }
 
 fn stage_of(record: &WeeklyReview) -> Stage {

@@ -4,6 +4,7 @@
 
 use super::{text, theme};
 use crate::app::action::Action;
+use crate::app::action::Screen;
 use crate::app::screens::review as rv;
 use crate::app::state::AppState;
 use crate::keymap::Layer;
@@ -88,7 +89,12 @@ fn standing(state: &AppState, r: &WeeklyReview) -> String {
 }
 
 fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
-    let key = |a: Action| state.settings.keymap.key_for(Layer::Review, &a);
+    let key = |a: Action| {
+        state
+            .settings
+            .keymap
+            .key_for(Layer::Screen(Screen::Review), &a)
+    };
     let day = text::day(state);
     let anchor = rv::anchor(state);
     let mut lines = match weekly::schedule(state.plan(), state.today(), state.review_day()) {

@@ -3,6 +3,7 @@
 
 use super::{text, theme, trend};
 use crate::app::action::Action;
+use crate::app::action::Screen;
 use crate::app::state::AppState;
 use crate::keymap::Layer;
 use crate::model::stepback::{self, Relevance, State, StepBack};
@@ -39,7 +40,7 @@ fn status_lines(state: &AppState) -> Vec<Line<'static>> {
     let key = state
         .settings
         .keymap
-        .key_for(Layer::Review, &Action::StepBack);
+        .key_for(Layer::Screen(Screen::Review), &Action::StepBack);
     let day = text::day(state);
     let start = |words: String| {
         Line::from(vec![

@@ -5,6 +5,7 @@
 
 use super::{text, theme};
 use crate::app::action::Action;
+use crate::app::action::Screen;
 use crate::app::state::AppState;
 use crate::keymap::Layer;
 use crate::model::ItemKind;
@@ -102,7 +103,12 @@ fn draw_lanes(
 
 /// What an empty timeline says, naming the keys that put something on it.
 fn draw_empty(frame: &mut Frame, area: Rect, state: &AppState) {
-    let key = |a: Action| state.settings.keymap.key_for(Layer::Timeline, &a);
+    let key = |a: Action| {
+        state
+            .settings
+            .keymap
+            .key_for(Layer::Screen(Screen::Timeline), &a)
+    };
     let hidden = if state.scope.label().is_empty() {
         String::new()
     } else {

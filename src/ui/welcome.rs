@@ -4,6 +4,7 @@
 
 use super::{layout, theme};
 use crate::app::action::Action;
+use crate::app::action::Screen;
 use crate::app::state::AppState;
 use crate::keymap::Layer;
 use ratatui::Frame;
@@ -13,7 +14,12 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// Draws the welcome for a plan with no goal yet.
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
-    let key = |a: Action| state.settings.keymap.key_for(Layer::Goals, &a);
+    let key = |a: Action| {
+        state
+            .settings
+            .keymap
+            .key_for(Layer::Screen(Screen::Goals), &a)
+    };
     let journey = &state.plan().profile.journey;
     let start = if journey.is_under_way() {
         format!(

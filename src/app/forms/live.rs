@@ -31,7 +31,7 @@ fn refresh_smart(form: &mut Form, goal: &Goal, today: NaiveDate) {
     };
     if let Op::Update {
         node: Node::Goal(mut g),
-    } = change.op
+    } = change.edit.op
     {
         g.milestones = goal.milestones.clone();
         g.steps = goal.steps.clone();

@@ -7,6 +7,7 @@ use super::super::core::Core;
 use super::super::forms::input::TextInput;
 use super::super::items;
 use super::tree::{Row, TitleText, TreeFilter, fill_visible_rows};
+use crate::app::action::Screen;
 use crate::model::{ItemId, Loc};
 use std::collections::HashSet;
 
@@ -189,7 +190,10 @@ impl GoalsScreen {
             Action::SwitchView => {
                 core.session.details_zoomed = !core.session.details_zoomed;
                 self.scroll_to_cursor(core);
-                let key = core.key(crate::keymap::Layer::Goals, &Action::SwitchView);
+                let key = core.key(
+                    crate::keymap::Layer::Screen(Screen::Goals),
+                    &Action::SwitchView,
+                );
                 core.info(if core.session.details_zoomed {
                     format!("The details fill the screen; {key} shares it with the tree again.")
                 } else {
@@ -277,7 +281,8 @@ impl GoalsScreen {
             return Effect::None;
         }
         let op = crate::model::Op::Move { id, index: to };
-        core.commit(super::super::change::Change::new(op, "move item").selecting(id))
+        let change = super::super::change::Change::new(op, "move item").selecting(id);
+        core.commit(change).into()
     }
 
     /// Opens the search line, keeping the last query to refine.

@@ -9,6 +9,7 @@ use super::super::change::Change;
 use super::super::core::Core;
 use super::super::forms::profile as profile_forms;
 use super::super::overlay::Answer;
+use crate::app::action::Screen;
 use crate::keymap::Layer;
 use crate::model::entries;
 use crate::model::profile::{self, Section};
@@ -151,7 +152,7 @@ impl ProfileScreen {
             return Effect::None;
         }
         let Some(goal) = feedback.goal else {
-            let edit = core.key(Layer::Profile, &Action::EditSection);
+            let edit = core.key(Layer::Screen(Screen::Profile), &Action::EditSection);
             core.info(format!(
                 "Link the feedback to a goal first ({edit}, then its Goal field)."
             ));
@@ -164,6 +165,7 @@ impl ProfileScreen {
                     .saying("The feedback is now a step under its goal."),
             )
         })
+        .into()
     }
 
     /// Makes a goal of the selected entry: a growth area, an interest, a SWOT opportunity
@@ -179,19 +181,19 @@ impl ProfileScreen {
             return Effect::None;
         }
         let today = core.today();
-        let effect = core.commit_with(|plan| {
+        let committed = core.commit_with(|plan| {
             let op = profile::entry_to_goal(plan, section, index, today)?;
             Some(
                 Change::new(op, "make a goal from the profile")
                     .saying("A new goal is in your goals; e on it fills in its SMART card."),
             )
         });
-        if effect == Effect::None && core.status.is_none() {
+        if !committed.applied && core.status.is_none() {
             core.info(
                 "Goals come from a growth area, an interest, a SWOT opportunity or a career path: pick one first.",
             );
         }
-        effect
+        committed.into()
     }
 
     /// Asks on which goal the selected SWOT threat becomes a barrier.
@@ -229,5 +231,5 @@ pub fn delete_entry(core: &mut Core, section: Section, index: usize) -> Effect {
     }
     let (op, label) = crate::model::entries::edits(before, &mut profile);
     let label = label.unwrap_or_else(|| format!("delete from {}", section.title().to_lowercase()));
-    core.commit(Change::new(op, label))
+    core.commit(Change::new(op, label)).into()
 }

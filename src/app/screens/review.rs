@@ -158,6 +158,7 @@ impl ReviewScreen {
 
     fn put(&mut self, core: &mut Core, record: WeeklyReview, label: &str) -> Effect {
         core.commit(Change::new(Op::PutReview(Box::new(record)), label))
+            .into()
     }
 
     /// Starts this week's review (or says why not): the record is saved at once with the
@@ -233,17 +234,17 @@ impl ReviewScreen {
         let mut change = Change::new(Op::Batch(ops), label);
         change.select = goal;
         self.selected = None;
-        let effect = core.commit(change);
-        if let (Decision::Adjust, Effect::Save, Some(id)) = (decision, &effect, goal)
+        let committed = core.commit(change);
+        if let (Decision::Adjust, true, Some(id)) = (decision, committed.applied, goal)
             && let Some(g) = core.plan().goal(id)
         {
             let form = goal::edit_goal(g, &core.plan().profile, today);
             core.open_form(form);
         }
-        if let (Decision::Done, Effect::Save, Some(id)) = (decision, &effect, goal) {
+        if let (Decision::Done, true, Some(id)) = (decision, committed.applied, goal) {
             items::celebrate(core, id);
         }
-        effect
+        committed.into()
     }
 
     /// Picks or unpicks the step under the cursor as a commitment for next week.
@@ -275,6 +276,7 @@ impl ReviewScreen {
         let record = reviewing::finish(&record, wins.collect(), core.today());
         let change = Change::new(Op::PutReview(Box::new(record)), "finish the weekly review");
         core.commit(change.saying("Review saved. See you next week."))
+            .into()
     }
 
     /// Adds the win under the cursor to the profile's achievements (once).
@@ -304,10 +306,12 @@ fn skip(core: &mut Core) -> Effect {
     let anchor = anchor(core);
     let existing = weekly::record_for(core.plan(), anchor);
     match reviewing::skip(existing, anchor, core.today()) {
-        Some(record) => core.commit(
-            Change::new(Op::PutReview(Box::new(record)), "skip this week's review")
-                .saying("Week skipped. A short note in next week's reflection can say why."),
-        ),
+        Some(record) => {
+            let said = "Week skipped. A short note in next week's reflection can say why.";
+            let op = Op::PutReview(Box::new(record));
+            core.commit(Change::new(op, "skip this week's review").saying(said))
+                .into()
+        }
         None => {
             core.info("This week's review is already done.");
             Effect::None
