@@ -46,6 +46,7 @@ fn run(cli: Cli) -> Result<()> {
                 no_mouse: cli.no_mouse,
                 config: config.as_deref(),
                 fixed_day: cli.today.is_some(),
+                open: cli::open_for_app,
             };
             goalcoach::app::run_tui(&options, today)
         }

@@ -97,7 +97,7 @@ pub fn generate(opts: &GenOptions) -> Plan {
         count += 1 + goal.milestones.len() + goal.all_steps().count();
         plan.goals.push(goal);
     }
-    plan.fix_ids();
+    crate::model::check::repair_ids(&mut plan);
     plan.reviews = gen_reviews(&mut rng, &plan, opts.today);
     gen_profile(&mut rng, &mut plan, opts.today);
     crate::model::entries::repair(&mut plan.profile);

@@ -1008,7 +1008,7 @@ fn plan_with_a_practice() -> goalcoach::model::Plan {
     practice.due = Some(today());
     g.steps.push(practice);
     plan.goals.push(g);
-    plan.fix_ids();
+    goalcoach::model::check::repair_ids(&mut plan);
     plan
 }
 

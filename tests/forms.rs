@@ -218,7 +218,7 @@ fn a_read_only_instance_refuses_every_change_by_every_path() {
     let keys = [
         "x", " ", "n", "a", "A", "e", "\n", "d", "J", "K", "s", "i", "U", "c", "t", "P", "u",
     ];
-    for screen in Screen::ALL {
+    for &screen in Screen::ALL {
         update(&mut state, Action::ShowScreen(screen));
         type_keys(&mut state, "r");
         for k in keys {

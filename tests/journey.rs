@@ -460,7 +460,7 @@ fn a_milestone_after_its_goals_deadline_is_pointed_out_in_details_list_and_card(
         goals: vec![goal],
         ..Plan::default()
     };
-    let _ = plan.fix_ids();
+    let _ = goalcoach::model::check::repair_ids(&mut plan);
     let listed = goalcoach::report::list_text(&plan, today());
     assert!(
         listed.contains("Talk accepted  target 2027-05-01  (after the goal's deadline)"),

@@ -194,7 +194,7 @@ fn two_entries_of_the_same_name_are_each_reachable() {
     let mut twin = profile.strengths[0].clone();
     twin.id = 0; // a new entry: it gets its own id
     profile.strengths.push(twin);
-    let (op, _) = goalcoach::model::entries::edits(&state.plan().profile, &mut profile);
+    let (op, _) = goalcoach::model::entry_edits::edits(&state.plan().profile, &mut profile);
     let change = goalcoach::app::change::Change::new(op, "a twin");
     assert!(state.core.commit(change).applied);
     let n = state.plan().profile.strengths.len();
@@ -325,7 +325,7 @@ fn the_picked_achievement_stays_picked_when_a_newer_one_arrives() {
             what: "Shipped the new onboarding".into(),
             ..Default::default()
         });
-    let (op, label) = goalcoach::model::entries::edits(&state.plan().profile, &mut profile);
+    let (op, label) = goalcoach::model::entry_edits::edits(&state.plan().profile, &mut profile);
     assert_eq!(
         label.as_deref(),
         Some("add achievement “Shipped the new onboarding”")

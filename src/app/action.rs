@@ -2,40 +2,51 @@
 //! mean (`Screen`), and what the loop must do afterwards (`Effect`). The keymap turns keys
 //! into actions; `update` carries them out.
 
-/// The screens, in Tab order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Screen {
-    Goals,
-    Agenda,
-    Priorities,
-    Review,
-    Profile,
-    Timeline,
+/// Every screen, in Tab order, one line each: its `Screen` variant, its module — the same
+/// name holds its state in `app/screens/` and its drawing in `ui/` — its state's type and
+/// the title on its tab. Adding a screen is a line here, those two files and its rows in
+/// `keymap/table.rs`; the `Screen` enum, the screens' state and routing
+/// (`app/screens/mod.rs`) and the drawing's dispatch (`ui/mod.rs`) are made from this list.
+/// `$then` is the macro that is handed the list.
+macro_rules! with_screens {
+    ($then:ident) => {
+        $then! {
+            Goals goals GoalsScreen "Goals",
+            Agenda agenda AgendaScreen "Agenda",
+            Priorities priorities PrioritiesScreen "Priorities",
+            Review review ReviewScreen "Review",
+            Profile profile ProfileScreen "Profile",
+            Timeline timeline TimelineScreen "Timeline",
+        }
+    };
 }
+pub(crate) use with_screens;
+
+/// Makes `Screen` from the list.
+macro_rules! screen_enum {
+    ($($variant:ident $module:ident $state:ident $title:literal,)*) => {
+        /// The screens, in Tab order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Screen {
+            $($variant,)*
+        }
+
+        impl Screen {
+            /// All screens in order; the number keys pick them by position.
+            pub const ALL: &[Screen] = &[$(Screen::$variant,)*];
+
+            /// The screen's name on its tab.
+            pub fn title(self) -> &'static str {
+                match self {
+                    $(Screen::$variant => $title,)*
+                }
+            }
+        }
+    };
+}
+with_screens!(screen_enum);
 
 impl Screen {
-    /// All screens in order; the number keys pick them by position.
-    pub const ALL: [Screen; 6] = [
-        Screen::Goals,
-        Screen::Agenda,
-        Screen::Priorities,
-        Screen::Review,
-        Screen::Profile,
-        Screen::Timeline,
-    ];
-
-    /// The screen's name on its tab.
-    pub fn title(self) -> &'static str {
-        match self {
-            Screen::Goals => "Goals",
-            Screen::Agenda => "Agenda",
-            Screen::Priorities => "Priorities",
-            Screen::Review => "Review",
-            Screen::Profile => "Profile",
-            Screen::Timeline => "Timeline",
-        }
-    }
-
     fn position(self) -> usize {
         Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }

@@ -10,7 +10,8 @@ use super::overlay::Answer;
 use crate::app::action::Screen;
 use crate::keymap::Layer;
 use crate::model::Choice;
-use crate::model::conflict::{self, ConflictKind, value_text};
+use crate::model::conflict::ConflictKind;
+use crate::model::settle::{self, value_text};
 use std::path::{Path, PathBuf};
 
 /// Asks about the first open conflict, or says there is none.
@@ -66,7 +67,7 @@ fn ask(core: &mut Core, index: usize) {
 
 /// Settles conflict `index`, then asks about the next one.
 pub fn choose(core: &mut Core, index: usize, choice: Choice) -> Effect {
-    let op = match conflict::choose(core.plan(), index, choice) {
+    let op = match settle::choose(core.plan(), index, choice) {
         Ok(op) => op,
         Err(e) => {
             core.error(format!("Could not settle it: {e}"));

@@ -60,7 +60,7 @@ pub fn sample_plan(today: NaiveDate) -> Plan {
         goals,
         ..Plan::default()
     };
-    let _ = plan.fix_ids();
+    let _ = crate::model::check::repair_ids(&mut plan);
     plan.profile.current_role = "Senior backend engineer, payments team".into();
     plan.profile.satisfaction = Some(7);
     plan.profile.strengths = vec![Quality {

@@ -11,7 +11,8 @@ use super::forms::stepback as stepback_forms;
 use super::forms::{Field, FieldKind, Form, FormKind};
 use crate::keymap::Layer;
 use crate::model::journey::Stage;
-use crate::model::stepback::{self, State};
+use crate::model::stepback::{self};
+use crate::model::stepping_back::{self, State};
 
 /// Opens journey stage `stage`; `chained` goes on to the next stage once it is saved.
 pub fn open_journey(core: &mut Core, stage: Stage, chained: bool) -> Effect {
@@ -151,7 +152,7 @@ fn end_journey(core: &mut Core) {
 /// nothing to step back from.
 pub fn open_step_back(core: &mut Core) -> Effect {
     let cadence = core.settings.step_back;
-    match stepback::state(core.plan(), core.today(), cadence) {
+    match stepping_back::state(core.plan(), core.today(), cadence) {
         State::NotYet { .. } => {
             core.info(
                 "A step back looks at a month or a quarter of your plan; write a goal first.",

@@ -112,7 +112,7 @@ pub fn celebrate(core: &mut Core, id: ItemId) {
     if !(finished_goal || finished_milestone) {
         return;
     }
-    let Some(achievement) = crate::model::profile::achievement_from(plan, id) else {
+    let Some(achievement) = crate::model::feed::achievement_from(plan, id) else {
         return;
     };
     let what = if finished_goal { "goal" } else { "milestone" };
@@ -262,7 +262,7 @@ pub fn promote(core: &mut Core, current: Option<ItemId>) -> Effect {
     let Some(id) = current else {
         return Effect::None;
     };
-    match crate::model::profile::promote_to_achievement(core.plan(), id) {
+    match crate::model::feed::promote_to_achievement(core.plan(), id) {
         Some(op) => {
             let logged = "Logged in your achievements (Profile).";
             core.commit(Change::new(op, "log an achievement").saying(logged))

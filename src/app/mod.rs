@@ -1,11 +1,13 @@
 //! The interactive app. Data flows one way: key → keymap → `Action` → `update` → `Effect`
-//! (the loop's I/O) → draw. The layers, bottom up: `action` (intents, screens, effects) and
-//! `change` (an edit on its way); `forms` (the one form mechanism, pure); `doc` (the plan and
-//! its history) and `overlay`; `core` (what every screen shares, and the one commit path);
-//! `items`, `guided` and `form_keys` (what every list and every form does, and the guided
-//! walks that chain forms); `screens` (one module per
-//! screen); `state` (core + screens); `update` (routing); `effects` and `run` (file work and
-//! the terminal). No module imports one above it.
+//! → `effects::perform` (I/O only), whose result comes back to `update` as
+//! `Action::Reply` → draw. The layers, bottom up: `action` (intents, effects, the list of
+//! screens), `outcome` (what file work found) and `change` (an edit on its way); `forms`
+//! (the one form mechanism, pure); `doc` (the plan and its history) and `overlay`; `core`
+//! (what every screen shares, and the one commit path); `items`, `guided`, `form_keys` and
+//! `results` (what every list and every form does, the guided walks that chain forms, and
+//! what file work's results mean); `screens` (one module per screen); `state` (core +
+//! screens); `update` (routing); `effects` and `run` (file work and the terminal). No
+//! module imports one above it.
 
 pub mod action;
 pub mod change;

@@ -20,6 +20,9 @@ pub struct Options<'a> {
     pub config: Option<&'a Path>,
     /// Today was given on the command line: it does not move at midnight.
     pub fixed_day: bool,
+    /// Opens the data directory before the terminal is touched (the command line's, which
+    /// offers to restore a backup when plan.json is damaged).
+    pub open: fn(&Path, NaiveDate) -> Result<(Store, crate::model::Plan)>,
 }
 
 /// Applies the user's settings to a fresh state; returns whether the mouse is wanted.
@@ -51,11 +54,7 @@ pub fn run_tui(options: &Options, today: NaiveDate) -> Result<()> {
         Some(tmp) => tmp.path().to_path_buf(),
         None => store::data_dir(data_dir)?,
     };
-    let (mut store, plan) = match Store::open(&dir, today) {
-        Ok(opened) => opened,
-        Err(e) if e.is_damaged_file() => offer_newest_good_backup(&dir, today, e)?,
-        Err(e) => return Err(e.into()),
-    };
+    let (mut store, plan) = (options.open)(&dir, today)?;
     let mut state = AppState::new(plan, today);
     state.core.set_scope(store::read_view(&dir));
     state.settle();
@@ -109,42 +108,6 @@ fn ensure_terminal() -> Result<()> {
         anyhow::bail!("this terminal (TERM=dumb) cannot draw the app. {commands}");
     }
     Ok(())
-}
-
-/// When plan.json cannot be read, finds the newest backup that can and offers to restore it
-/// (keeping the damaged file as a backup). Asked on the plain terminal, before the app starts.
-fn offer_newest_good_backup(
-    dir: &Path,
-    today: NaiveDate,
-    damage: store::LoadError,
-) -> Result<(Store, crate::model::Plan)> {
-    use std::io::{BufRead, IsTerminal, Write};
-    let mut store = Store::open_unloaded(dir, today)?;
-    let good = store.backups().into_iter().find_map(|path| {
-        let bytes = std::fs::read(&path).ok()?;
-        let plan = store::parse_plan(&path, &bytes).ok()?;
-        Some((path, plan.goals.len()))
-    });
-    let Some((backup, goals)) = good.filter(|_| std::io::stdin().is_terminal()) else {
-        return Err(damage.into());
-    };
-    eprintln!("goalcoach: {damage}\n");
-    eprint!(
-        "The newest backup that reads fine is {} ({}).\nRestore it now? The damaged file is kept in backups/. [y/N] ",
-        backup.display(),
-        crate::model::text::plural(goals, "goal")
-    );
-    let _ = std::io::stderr().flush();
-    let mut answer = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut answer)
-        .context("cannot read the answer")?;
-    if !answer.trim().eq_ignore_ascii_case("y") {
-        return Err(damage.into());
-    }
-    let plan = store.restore(&backup)?;
-    Ok((store, plan))
 }
 
 /// Puts the terminal back the way it was: main screen, no paste mode, no mouse tracking,

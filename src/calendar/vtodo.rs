@@ -229,7 +229,7 @@ fn date_of(value: &str, params: &str) -> Option<NaiveDate> {
     let value = value.trim();
     let day = NaiveDate::parse_from_str(value.get(..8)?, "%Y%m%d").ok()?;
     // Outside the years a plan keeps, a date reads as none rather than stopping every sync.
-    if !crate::model::check::YEARS.contains(&day.year()) {
+    if !crate::model::limits::YEARS.contains(&day.year()) {
         return None;
     }
     if value.ends_with('Z') && !params.contains("VALUE=DATE;") && value.len() >= 15 {

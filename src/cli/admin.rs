@@ -63,3 +63,38 @@ fn pick_backup(backups: &[PathBuf], which: &str) -> Result<PathBuf> {
         .find(|b| b.file_name() == path.file_name() && path.components().count() == 1);
     Ok(found.cloned().unwrap_or(path))
 }
+
+/// Opens the data directory for the app. When plan.json cannot be read, the newest backup
+/// that can is offered on the plain terminal, before the app starts (the damaged file is
+/// kept in backups/); with no such backup, or no one to ask, the damage is the error.
+pub fn open_for_app(dir: &Path, today: NaiveDate) -> Result<(Store, crate::model::Plan)> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let damage = match Store::open(dir, today) {
+        Ok(opened) => return Ok(opened),
+        Err(e) if e.is_damaged_file() => e,
+        Err(e) => return Err(e.into()),
+    };
+    let mut store = Store::open_unloaded(dir, today)?;
+    let good = store.newest_readable_backup();
+    let Some((backup, goals)) = good.filter(|_| std::io::stdin().is_terminal()) else {
+        return Err(damage.into());
+    };
+    eprintln!("goalcoach: {damage}\n");
+    eprint!(
+        "The newest backup that reads fine is {} ({}).\nRestore it now? The damaged file is \
+         kept in backups/. [y/N] ",
+        backup.display(),
+        crate::model::text::plural(goals, "goal")
+    );
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .context("cannot read the answer")?;
+    if !answer.trim().eq_ignore_ascii_case("y") {
+        return Err(damage.into());
+    }
+    let plan = store.restore(&backup)?;
+    Ok((store, plan))
+}

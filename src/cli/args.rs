@@ -41,5 +41,5 @@ pub struct CheckinArgs {
 
 /// A measure value from the command line: finite and in range (`nan`, `inf`, `1e309` are not).
 pub(super) fn parse_amount(text: &str) -> Result<f64, String> {
-    crate::model::check::parse_number(text, crate::model::check::AMOUNT)
+    crate::model::limits::parse_number(text, crate::model::limits::AMOUNT)
 }

@@ -3,8 +3,8 @@
 //! app would, and is applied and saved as one edit by `edits::edit`.
 
 use super::edits::find;
-use crate::model::check;
 use crate::model::dates::parse_date;
+use crate::model::limits;
 use crate::model::text::{clean_line, clean_text, plural};
 use crate::model::{GoalStatus, ItemKind, Node, Num, Op, Plan, Recurrence};
 use anyhow::{Context, Result, bail};
@@ -100,7 +100,7 @@ pub struct MoveArgs {
 }
 
 fn parse_amount(text: &str) -> Result<f64, String> {
-    check::parse_number(text, check::AMOUNT)
+    limits::parse_number(text, limits::AMOUNT)
 }
 
 /// `goalcoach done ID`: as `x` in the app (a repeating step moves on to its next date).

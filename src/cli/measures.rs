@@ -72,7 +72,7 @@ pub enum MeasureCommand {
 }
 
 fn parse_weight(text: &str) -> Result<f64, String> {
-    crate::model::check::parse_number(text, crate::model::check::WEIGHT)
+    crate::model::limits::parse_number(text, crate::model::limits::WEIGHT)
 }
 
 /// Runs `command` on `plan`; what it did, in words.

@@ -18,6 +18,7 @@ mod items;
 mod manual;
 mod measures;
 mod reads;
+pub use admin::open_for_app;
 pub use args::{AddArgs, CheckinArgs};
 use edits::{add, checkin, edit};
 use items::{DoneArgs, EditArgs, MoveArgs, StatusArgs};

@@ -174,6 +174,6 @@ pub(super) fn print_list(
         crate::keymap::Layer::Screen(Screen::Goals),
         &crate::app::action::Action::ChooseConflicts,
     );
-    let conflicts = crate::model::conflict::listing(&plan, &key, &device);
+    let conflicts = crate::model::settle::listing(&plan, &key, &device);
     emit_text(&(report::list_text(&plan, today) + &conflicts))
 }

@@ -33,7 +33,7 @@ impl Layer {
             Layer::Help,
         ];
         std::iter::once(Layer::Global)
-            .chain(Screen::ALL.into_iter().map(Layer::Screen))
+            .chain(Screen::ALL.iter().copied().map(Layer::Screen))
             .chain(rest)
     }
 

@@ -204,7 +204,7 @@ mod tests {
         practice.due = Some(d("2026-02-05"));
         g.steps.push(practice);
         plan.goals.push(g);
-        plan.fix_ids();
+        crate::model::check::repair_ids(&mut plan);
         plan
     }
 

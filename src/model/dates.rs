@@ -41,7 +41,7 @@ const WRITTEN: [&str; 7] = [
 /// Parses `input` relative to `today`. Weekday names mean the next such day after today.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     parse_any_date(input, today)
-        .filter(|d| super::check::date_in_range(*d))
+        .filter(|d| super::limits::date_in_range(*d))
         .ok_or_else(|| DateError(input.trim().to_string()))
 }
 

@@ -136,7 +136,7 @@ mod tests {
         m.steps.push(s);
         g.milestones.push(m);
         plan.goals.push(g);
-        plan.fix_ids();
+        crate::model::check::repair_ids(&mut plan);
         plan
     }
 

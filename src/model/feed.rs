@@ -4,7 +4,7 @@
 //! achievement. Each returns the edit to apply (or `None` when there is nothing to do).
 
 use super::ids::ItemId;
-use super::profile::{Achievement, Profile, Section};
+use super::profile::{Achievement, Section};
 use chrono::NaiveDate;
 
 /// Which active goals serve each value of the profile (by name, case-insensitively), in the
@@ -52,19 +52,6 @@ pub fn unused_values(plan: &super::Plan) -> Vec<String> {
         .collect()
 }
 
-/// Where entry `index` of the SWOT (counted across the four parts in order) is: the part
-/// (0 strengths … 3 threats) and the place in it.
-pub fn swot_entry(profile: &Profile, index: usize) -> Option<(usize, usize)> {
-    let mut rest = index;
-    for (part, list) in profile.swot.lists().into_iter().enumerate() {
-        if rest < list.len() {
-            return Some((part, rest));
-        }
-        rest -= list.len();
-    }
-    None
-}
-
 /// The goal that entry `index` of `section` becomes: a growth area to develop, an interest
 /// to explore, a SWOT opportunity to take, or a career path's first experiment (which the
 /// path remembers). `None` when the entry cannot become a goal.
@@ -96,7 +83,7 @@ pub fn entry_to_goal(
                 format!("Made from the interest “{}” in my profile.", n.name),
             )
         }
-        Section::Swot => match swot_entry(p, index)? {
+        Section::Swot => match super::profile::swot_entry(p, index)? {
             (2, at) => {
                 let line = p.swot.opportunities[at].clone();
                 (
@@ -180,7 +167,7 @@ pub fn promote_to_achievement(plan: &super::Plan, id: ItemId) -> Option<super::O
     let achievement = achievement_from(plan, id)?;
     let mut profile = plan.profile.clone();
     profile.achievements.push(achievement);
-    Some(super::entries::edits(&plan.profile, &mut profile).0)
+    Some(super::entry_edits::edits(&plan.profile, &mut profile).0)
 }
 
 /// The edit that turns feedback number `index` into an action step under `goal`, and
@@ -208,7 +195,7 @@ pub fn feedback_to_step(plan: &mut super::Plan, index: usize, goal: ItemId) -> O
             index: usize::MAX,
             node: super::Node::Step(Box::new(step)),
         },
-        super::entries::edits(&plan.profile, &mut profile).0,
+        super::entry_edits::edits(&plan.profile, &mut profile).0,
     ]))
 }
 
@@ -237,6 +224,6 @@ pub fn path_to_goal(plan: &mut super::Plan, index: usize, today: NaiveDate) -> O
             index: usize::MAX,
             node: super::Node::Goal(Box::new(goal)),
         },
-        super::entries::edits(&plan.profile, &mut profile).0,
+        super::entry_edits::edits(&plan.profile, &mut profile).0,
     ]))
 }

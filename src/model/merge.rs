@@ -231,7 +231,7 @@ mod tests {
                 .collect();
             p.goals.push(g);
         }
-        let _ = p.fix_ids();
+        let _ = crate::model::check::repair_ids(&mut p);
         p
     }
 

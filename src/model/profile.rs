@@ -195,11 +195,6 @@ impl Profile {
     }
 }
 
-pub use super::feed::{
-    achievement_from, entry_to_goal, feedback_to_step, path_to_goal, promote_to_achievement,
-    swot_entry, threat_to_barrier, unused_strengths, unused_values, value_coverage,
-};
-
 /// The parts of the profile, in the order the Profile screen shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Section {
@@ -310,9 +305,23 @@ impl Section {
     }
 }
 
+/// Where entry `index` of the SWOT (counted across the four parts in order) is: the part
+/// (0 strengths … 3 threats) and the place in it.
+pub fn swot_entry(profile: &Profile, index: usize) -> Option<(usize, usize)> {
+    let mut rest = index;
+    for (part, list) in profile.swot.lists().into_iter().enumerate() {
+        if rest < list.len() {
+            return Some((part, rest));
+        }
+        rest -= list.len();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::feed::*;
     use crate::model::{ActionStep, Goal, Plan};
 
     fn d(s: &str) -> NaiveDate {
@@ -329,7 +338,7 @@ mod tests {
             goals: vec![g],
             ..Plan::default()
         };
-        let _ = plan.fix_ids();
+        let _ = crate::model::check::repair_ids(&mut plan);
         plan.profile.values = vec![
             Named {
                 id: 0,

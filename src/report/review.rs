@@ -2,7 +2,8 @@
 //! `--step-back`).
 
 use super::{percent, write_goal_line};
-use crate::model::stepback::{self, Cadence, State};
+use crate::model::stepback::{self, Cadence};
+use crate::model::stepping_back::{self, State};
 use crate::model::weekly::{self, Draft, ReviewState, SinceLast};
 use crate::model::{ItemId, Plan};
 use chrono::{NaiveDate, Weekday};
@@ -123,7 +124,7 @@ fn write_id_section(out: &mut String, plan: &Plan, heading: &str, ids: &[ItemId]
 
 /// The step back as text: where it stands, the satisfaction trend, and the latest record.
 pub fn step_back_text(plan: &Plan, today: NaiveDate, cadence: Cadence) -> String {
-    let state = stepback::state(plan, today, cadence);
+    let state = stepping_back::state(plan, today, cadence);
     let period = &state.period().label;
     let status = match &state {
         State::NotYet { .. } => "nothing to step back from yet".to_string(),
@@ -133,7 +134,7 @@ pub fn step_back_text(plan: &Plan, today: NaiveDate, cadence: Cadence) -> String
         State::Done { .. } => "done".to_string(),
     };
     let mut out = format!("Step back ({}) {period}: {status}\n", cadence.adjective());
-    let trend = stepback::satisfaction_trend(&plan.profile);
+    let trend = stepping_back::satisfaction_trend(&plan.profile);
     if !trend.is_empty() {
         let _ = writeln!(out, "\nSatisfaction over time:");
         for (date, value) in &trend {
@@ -144,7 +145,7 @@ pub fn step_back_text(plan: &Plan, today: NaiveDate, cadence: Cadence) -> String
             );
         }
     }
-    let record = stepback::record_for(&plan.profile, period).or_else(|| {
+    let record = stepping_back::record_for(&plan.profile, period).or_else(|| {
         plan.profile
             .step_backs
             .iter()

@@ -298,6 +298,15 @@ impl Store {
         self.fault = step;
     }
 
+    /// The newest backup that reads as a plan, with how many goals it holds.
+    pub fn newest_readable_backup(&self) -> Option<(PathBuf, usize)> {
+        self.backups().into_iter().find_map(|path| {
+            let bytes = std::fs::read(&path).ok()?;
+            let plan = parse_plan(&path, &bytes).ok()?;
+            Some((path, plan.goals.len()))
+        })
+    }
+
     /// The backups, newest first.
     pub fn backups(&self) -> Vec<PathBuf> {
         backup::list(&self.dir)

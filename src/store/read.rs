@@ -95,7 +95,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, LoadError> {
             problems,
         });
     }
-    notices.extend(plan.fix_ids());
+    notices.extend(crate::model::check::repair_ids(&mut plan));
     plan.schema_version = SCHEMA_VERSION;
     plan.ids = crate::model::IdSource::random();
     Ok(Decoded {

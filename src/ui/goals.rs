@@ -19,8 +19,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use std::collections::HashMap;
 
-/// Draws the tree and the details.
+/// Draws the tree and the details; a plan with no goal yet gets the welcome instead.
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
+    if state.plan().goals.is_empty() {
+        return super::welcome::draw(frame, area, state);
+    }
     let [tree_area, detail_area] = layout::goals_areas(area, state.session.details_zoomed);
     draw_tree(frame, tree_area, state);
     detail::draw(frame, detail_area, state);

@@ -1,26 +1,21 @@
 //! Drawing. Reads `&AppState` and paints a frame; no rules, no I/O, no state changes. Each
 //! screen and overlay has its own file.
 
-mod agenda;
 mod detail;
 pub use detail::item_lines;
 mod detail_items;
 mod form;
-mod goals;
 mod help;
 mod measures;
 pub use crate::layout;
 mod paths;
-mod priorities;
-mod profile;
 mod question;
-mod review;
 mod review_history;
+mod review_since;
 mod sections;
 mod step_back;
 pub mod text;
 pub mod theme;
-mod timeline;
 mod trend;
 mod welcome;
 
@@ -128,17 +123,20 @@ fn draw_too_small(frame: &mut Frame, area: Rect, state: &AppState) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
-fn draw_screen(frame: &mut Frame, body: Rect, state: &AppState) {
-    match state.screen {
-        Screen::Goals if state.plan().goals.is_empty() => welcome::draw(frame, body, state),
-        Screen::Goals => goals::draw(frame, body, state),
-        Screen::Agenda => agenda::draw(frame, body, state),
-        Screen::Priorities => priorities::draw(frame, body, state),
-        Screen::Review => review::draw(frame, body, state),
-        Screen::Profile => profile::draw(frame, body, state),
-        Screen::Timeline => timeline::draw(frame, body, state),
-    }
+/// Makes the screens' drawing modules and the call to the one on show from the list of
+/// screens (`app::action::with_screens`); each `ui/<screen>.rs` has a `draw`.
+macro_rules! screen_views {
+    ($($variant:ident $module:ident $state:ident $title:literal,)*) => {
+        $(mod $module;)*
+
+        fn draw_screen(frame: &mut Frame, body: Rect, state: &AppState) {
+            match state.screen {
+                $(Screen::$variant => $module::draw(frame, body, state),)*
+            }
+        }
+    };
 }
+crate::app::action::with_screens!(screen_views);
 
 fn draw_overlays(frame: &mut Frame, body: Rect, state: &AppState) {
     match &state.overlay {

@@ -2,14 +2,13 @@
 //! bar, or, between reviews, the history with charts of steps done per week and the streak.
 //! Tone is plain and kind: nothing is coloured as a failure.
 
-use super::{detail, review_history, text, theme};
+use super::{detail, review_history, review_since, text, theme};
 use crate::app::action::Action;
 use crate::app::action::Screen;
 use crate::app::screens::review as rv;
 use crate::app::state::AppState;
 use crate::keymap::Layer;
 use crate::model::review::{Decision, Stage, WeeklyReview};
-use crate::model::weekly;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -127,8 +126,8 @@ fn item_line(picked: usize, index: usize, text: String) -> Line<'static> {
 fn wins_lines(state: &AppState) -> Vec<Line<'static>> {
     let picked = cursor(state);
     let draft = state.screens.review.draft(state);
-    let mut lines = opens_with_lines(&draft);
-    lines.extend(since_last_lines(state, &draft));
+    let mut lines = review_since::opens_with_lines(&draft);
+    lines.extend(review_since::since_last_lines(state, &draft));
     if draft.wins.is_empty() {
         lines.push(Line::raw("Nothing marked done this week. That happens; the goals stage is a good place to see why."));
     } else {
@@ -172,80 +171,6 @@ fn wins_lines(state: &AppState) -> Vec<Line<'static>> {
         ),
         theme::dim(),
     ));
-    lines
-}
-
-fn opens_with_lines(draft: &weekly::Draft) -> Vec<Line<'static>> {
-    if draft.opens_with.is_empty() {
-        return Vec::new();
-    }
-    let mut lines = vec![Line::styled("To come back to:", theme::title())];
-    lines.extend(
-        draft
-            .opens_with
-            .iter()
-            .map(|said| Line::raw(format!("  {said}"))),
-    );
-    lines.push(Line::default());
-    lines
-}
-
-fn since_last_lines(state: &AppState, draft: &weekly::Draft) -> Vec<Line<'static>> {
-    let Some(since) = &draft.since_last else {
-        return Vec::new();
-    };
-    let mut lines = vec![Line::styled(
-        format!("Since last review ({}):", since.week),
-        theme::title(),
-    )];
-    for (label, said) in [
-        ("You meant to adjust", &since.adjust),
-        ("You meant to ask for feedback from", &since.ask_feedback),
-    ] {
-        if !said.trim().is_empty() {
-            lines.push(Line::raw(format!(
-                "  {label}: {}",
-                said.trim().replace('\n', " ")
-            )));
-        }
-    }
-    for d in &since.deltas {
-        let confidence = match (d.confidence_before, d.confidence_now) {
-            (Some(a), Some(b)) if a != b => format!(", confidence {a} → {b}"),
-            _ => String::new(),
-        };
-        lines.push(Line::raw(format!(
-            "  {}: {:.0}% → {:.0}%{confidence}",
-            state.doc.title_of(d.goal),
-            d.progress_before * 100.0,
-            d.progress_now * 100.0
-        )));
-    }
-    if !since.commitments.is_empty() {
-        let kept = since
-            .commitments
-            .iter()
-            .filter(|(_, done)| *done == Some(true))
-            .count();
-        lines.push(Line::raw(format!(
-            "  Commitments kept: {kept} of {}",
-            since.commitments.len()
-        )));
-        for (id, done) in &since.commitments {
-            let mark = match done {
-                Some(true) => "✓",
-                Some(false) => "·",
-                None => "–",
-            };
-            let title = if done.is_none() {
-                "(deleted)".to_string()
-            } else {
-                state.doc.title_of(*id).to_string()
-            };
-            lines.push(Line::raw(format!("    {mark} {title}")));
-        }
-    }
-    lines.push(Line::default());
     lines
 }
 

@@ -132,22 +132,26 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
             Line::raw(format!("The next one is for {}.", day.show(next))),
         ],
     };
-    let streak = weekly::review_streak(state.plan(), anchor);
-    lines.push(Line::default());
-    lines.push(Line::raw(format!(
-        "Review streak: {}",
-        text::plural(streak, "week")
-    )));
-    lines.push(Line::from(vec![
-        Span::styled("last 12 weeks ", theme::dim()),
-        Span::styled(review_trail(state, anchor), theme::accent()),
-    ]));
+    lines.extend(streak_lines(state, anchor));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .block(Block::bordered().title(" This week ")),
         area,
     );
+}
+
+/// The review streak and the last twelve weeks' marks.
+fn streak_lines(state: &AppState, anchor: chrono::NaiveDate) -> [Line<'static>; 3] {
+    let streak = weekly::review_streak(state.plan(), anchor);
+    [
+        Line::default(),
+        Line::raw(format!("Review streak: {}", text::plural(streak, "week"))),
+        Line::from(vec![
+            Span::styled("last 12 weeks ", theme::dim()),
+            Span::styled(review_trail(state, anchor), theme::accent()),
+        ]),
+    ]
 }
 
 /// One mark per week, oldest first: █ reviewed, ▁ skipped on purpose, ▄ partial (or in

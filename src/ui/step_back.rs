@@ -6,7 +6,8 @@ use crate::app::action::Action;
 use crate::app::action::Screen;
 use crate::app::state::AppState;
 use crate::keymap::Layer;
-use crate::model::stepback::{self, Relevance, State, StepBack};
+use crate::model::stepback::{Relevance, StepBack};
+use crate::model::stepping_back::{self, State};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -48,7 +49,7 @@ fn status_lines(state: &AppState) -> Vec<Line<'static>> {
             Span::raw(format!(" {words}")),
         ])
     };
-    match stepback::state(state.plan(), state.today(), state.settings.step_back) {
+    match stepping_back::state(state.plan(), state.today(), state.settings.step_back) {
         State::NotYet { .. } => vec![Line::styled(
             "Once your plan has run a while, step back here to look at the bigger picture.",
             theme::dim(),

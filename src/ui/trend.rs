@@ -4,7 +4,7 @@
 use super::text::Day;
 use super::theme;
 use crate::model::profile::Profile;
-use crate::model::stepback::satisfaction_trend;
+use crate::model::stepping_back::satisfaction_trend;
 use ratatui::text::{Line, Span};
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

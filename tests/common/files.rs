@@ -20,7 +20,7 @@ pub fn plan_with_goal(title: &str) -> Plan {
     let mut plan = Plan::default();
     let id = plan.new_id();
     plan.goals.push(Goal::new(id, title, today()));
-    plan.fix_ids();
+    goalcoach::model::check::repair_ids(&mut plan);
     plan
 }
 

@@ -14,13 +14,13 @@ use crate::model::{ItemId, Plan};
 use chrono::NaiveDate;
 
 const SATISFACTION: FieldKind = FieldKind::Number {
-    min: crate::model::check::SATISFACTION.min,
-    max: crate::model::check::SATISFACTION.max,
+    min: crate::model::limits::SATISFACTION.min,
+    max: crate::model::limits::SATISFACTION.max,
     optional: true,
 };
 const FIT: FieldKind = FieldKind::Number {
-    min: crate::model::check::CONFIDENCE.min,
-    max: crate::model::check::CONFIDENCE.max,
+    min: crate::model::limits::CONFIDENCE.min,
+    max: crate::model::limits::CONFIDENCE.max,
     optional: true,
 };
 
@@ -278,7 +278,7 @@ pub fn submit(form: &mut Form, plan: &Plan, section: Section, today: NaiveDate) 
     if !r.ok() {
         return None;
     }
-    let (op, label) = crate::model::entries::edits(&plan.profile, &mut profile);
+    let (op, label) = crate::model::entry_edits::edits(&plan.profile, &mut profile);
     let label = label.unwrap_or_else(|| format!("edit {}", section.title().to_lowercase()));
     Some(Change::new(op, label))
 }

@@ -4,33 +4,33 @@
 
 use super::{Field, FieldKind, Form, FormKind, Reader, Submitted};
 use crate::app::change::Change;
-use crate::model::check;
+use crate::model::limits;
 use crate::model::{ActionStep, CheckIn, Goal, ItemId, ItemKind, Milestone, Node, Op, Plan};
 use chrono::NaiveDate;
 
 pub(super) const LEVELS: FieldKind = FieldKind::Number {
-    min: check::LEVEL.min,
-    max: check::LEVEL.max,
+    min: limits::LEVEL.min,
+    max: limits::LEVEL.max,
     optional: false,
 };
 pub(super) const CONFIDENCE: FieldKind = FieldKind::Number {
-    min: check::CONFIDENCE.min,
-    max: check::CONFIDENCE.max,
+    min: limits::CONFIDENCE.min,
+    max: limits::CONFIDENCE.max,
     optional: false,
 };
 pub(super) const WEIGHT: FieldKind = FieldKind::Number {
-    min: check::WEIGHT.min,
-    max: check::WEIGHT.max,
+    min: limits::WEIGHT.min,
+    max: limits::WEIGHT.max,
     optional: false,
 };
 pub(super) const AMOUNT: FieldKind = FieldKind::Number {
-    min: check::AMOUNT.min,
-    max: check::AMOUNT.max,
+    min: limits::AMOUNT.min,
+    max: limits::AMOUNT.max,
     optional: true,
 };
 pub(super) const INTERVAL: FieldKind = FieldKind::Number {
-    min: check::INTERVAL_DAYS.min,
-    max: check::INTERVAL_DAYS.max,
+    min: limits::INTERVAL_DAYS.min,
+    max: limits::INTERVAL_DAYS.max,
     optional: false,
 };
 

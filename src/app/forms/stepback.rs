@@ -8,21 +8,22 @@ use super::{Field, FieldKind, Form, FormKind};
 use crate::model::Plan;
 use crate::model::profile::{Profile, Quality};
 use crate::model::stepback::{self, Cadence, Relevance, Stage, StepBack, period_of};
+use crate::model::stepping_back;
 use chrono::NaiveDate;
 
 mod answers;
 pub use answers::submit;
 
 const SATISFACTION: FieldKind = FieldKind::Number {
-    min: crate::model::check::SATISFACTION.min,
-    max: crate::model::check::SATISFACTION.max,
+    min: crate::model::limits::SATISFACTION.min,
+    max: crate::model::limits::SATISFACTION.max,
     optional: true,
 };
 
 /// The form of stage `stage` of the step back for `period`.
 pub fn stage_form(plan: &Plan, period: &str, stage: Stage, today: NaiveDate) -> Form {
     let p = &plan.profile;
-    let record = stepback::record_for(p, period);
+    let record = stepping_back::record_for(p, period);
     let (note, fields) = match stage {
         Stage::Satisfaction => (satisfaction_note(p), satisfaction_fields(record)),
         Stage::ValuesVision => (values_note(plan), values_fields(p, record)),
@@ -67,7 +68,7 @@ fn goals_note(plan: &Plan, period: &str) -> String {
 }
 
 fn satisfaction_note(p: &Profile) -> String {
-    let trend = stepback::satisfaction_trend(p);
+    let trend = stepping_back::satisfaction_trend(p);
     let mut note = "Looking at the last months as a whole: how satisfied are you with your \
 work, from 1 (not at all) to 10 (completely)?"
         .to_string();
@@ -107,7 +108,7 @@ fn values_note(plan: &Plan) -> String {
         values.join(", ")
     };
     let mut note = format!("Your values: {values}.");
-    let unserved = crate::model::profile::unused_values(plan);
+    let unserved = crate::model::feed::unused_values(plan);
     if !unserved.is_empty() {
         note.push_str(&format!(" No goal serves yet: {}.", unserved.join(", ")));
     }
@@ -139,7 +140,7 @@ fn values_fields(p: &Profile, record: Option<&StepBack>) -> Vec<Field> {
 
 fn goal_fields(plan: &Plan, record: Option<&StepBack>) -> Vec<Field> {
     let mut fields = Vec::new();
-    for id in stepback::goals_to_check(plan) {
+    for id in stepping_back::goals_to_check(plan) {
         let Some(goal) = plan.goal(id) else { continue };
         let earlier = record.and_then(|r| r.goals.iter().find(|c| c.goal == id));
         let decision = earlier.map_or(Relevance::Keep, |c| c.decision);
@@ -197,7 +198,7 @@ fn profile_note(plan: &Plan) -> String {
         list(&p.strengths),
         list(&p.growth_areas)
     );
-    let unused = crate::model::profile::unused_strengths(plan);
+    let unused = crate::model::feed::unused_strengths(plan);
     if !unused.is_empty() {
         note.push_str(&format!("\nNo goal uses yet: {}", unused.join(", ")));
     }
@@ -221,7 +222,7 @@ fn profile_fields(record: Option<&StepBack>) -> Vec<Field> {
 
 fn achievements_note(p: &Profile, period: &str, today: NaiveDate) -> String {
     let span = period_span(period, today);
-    let list = stepback::achievements_in(p, &span);
+    let list = stepping_back::achievements_in(p, &span);
     if list.is_empty() {
         return "No achievements are logged for this period yet. Was there something you are \
 glad you did? Log it below."

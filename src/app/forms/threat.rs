@@ -51,7 +51,7 @@ pub fn submit_threat(form: &mut Form, plan: &Plan, at: usize, today: NaiveDate) 
         r.fail("then", crate::model::lived::NEW_NEEDS_A_PLAN);
         return None;
     }
-    let Some(op) = crate::model::profile::threat_to_barrier(plan, at, goal, &then_plan) else {
+    let Some(op) = crate::model::feed::threat_to_barrier(plan, at, goal, &then_plan) else {
         r.fail_at(i, "That goal already has this barrier.");
         return None;
     };

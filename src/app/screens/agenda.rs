@@ -4,6 +4,7 @@
 
 use super::super::action::{Action, Effect, Screen};
 use super::super::core::{Core, ViewKey};
+use crate::model::ItemId;
 use super::super::items;
 use super::lists::{AgendaRow, ListSel, agenda_rows};
 
@@ -26,9 +27,12 @@ impl AgendaScreen {
         self.rows.iter().map(AgendaRow::id).collect()
     }
 
+}
+
+impl super::ScreenState for AgendaScreen {
     /// Works the rows out again when the plan or the day changed (only while on show), and
     /// keeps the selection on its item.
-    pub fn settle(&mut self, core: &Core) {
+    fn settle(&mut self, core: &mut Core) {
         let now = core.view_key();
         if core.screen != Screen::Agenda || self.built_for == Some(now) {
             return;
@@ -46,8 +50,12 @@ impl AgendaScreen {
         self.sel.fix(&ids);
     }
 
+    fn current_item(&self, _core: &Core) -> Option<ItemId> {
+        self.sel.id
+    }
+
     /// Carries out `action` on the Agenda screen.
-    pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
+    fn update(&mut self, core: &mut Core, action: Action) -> Effect {
         let page = crate::layout::tree_rows_visible(core.session.size, false).max(1) as isize;
         if self.sel.navigate(&self.ids(), &action, page) {
             return Effect::None;

@@ -66,35 +66,6 @@ fn judge(
 }
 
 impl GoalsScreen {
-    /// Rebuilds the rows when the plan changed since they were built, and selects the item a
-    /// change asked for.
-    pub fn settle(&mut self, core: &mut Core) {
-        let now = core.view_key();
-        let changed = self.seen != Some(now);
-        if changed {
-            if self.seen.is_none_or(|(revision, ..)| revision != now.0) {
-                self.text = None;
-            }
-            if self
-                .seen
-                .is_none_or(|(revision, _, day)| (revision, day) != (now.0, now.2))
-            {
-                self.judged = judge(core.plan(), core.today());
-            }
-            self.seen = Some(now);
-            let (scope, today) = (&core.scope, core.today());
-            let in_view = core.plan().goals.iter();
-            let shown = in_view.filter(|g| scope.shows_goal(g, today));
-            self.together = crate::model::progress::Together::of(shown);
-        }
-        // One rebuild of the rows per change: selecting an item rebuilds them itself.
-        match core.focus.take() {
-            Some(id) => self.select_id(core, id),
-            None if changed => self.refresh(core),
-            None => {}
-        }
-    }
-
     /// The lower-cased search text, empty without a search.
     pub fn query(&self) -> String {
         self.search
@@ -173,46 +144,6 @@ impl GoalsScreen {
             self.offset = self.cursor + 1 - height;
         }
         self.offset = self.offset.min(self.rows.len().saturating_sub(height));
-    }
-
-    /// Carries out `action` on the Goals screen.
-    pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
-        match action {
-            Action::MoveDown => self.move_by(core, 1),
-            Action::MoveUp => self.move_by(core, -1),
-            Action::Top => self.select_index(core, 0),
-            Action::Bottom => self.select_index(core, usize::MAX),
-            Action::PageUp => self.page(core, -1),
-            Action::PageDown => self.page(core, 1),
-            Action::Collapse => self.collapse(core),
-            Action::Expand => self.expand(core),
-            Action::StartSearch => self.start_search(),
-            Action::SwitchView => {
-                core.session.details_zoomed = !core.session.details_zoomed;
-                self.scroll_to_cursor(core);
-                let key = core.key(
-                    crate::keymap::Layer::Screen(Screen::Goals),
-                    &Action::SwitchView,
-                );
-                core.info(if core.session.details_zoomed {
-                    format!("The details fill the screen; {key} shares it with the tree again.")
-                } else {
-                    format!("{key} gives the details the whole screen.")
-                });
-            }
-            Action::NextMatch => self.step_match(core, 1),
-            Action::PrevMatch => self.step_match(core, -1),
-            Action::ClearSearch => self.clear_search(core),
-            Action::Open if core.plan().goals.is_empty() => {
-                return super::super::guided::resume_journey(core);
-            }
-            Action::Open => return items::open_editor(core, self.selected),
-            Action::AddStep => return items::open_add_step(core, self.selected),
-            Action::MoveItemDown => return self.move_item(core, 1),
-            Action::MoveItemUp => return self.move_item(core, -1),
-            other => return items::update(core, self.selected, other),
-        }
-        Effect::None
     }
 
     fn move_by(&mut self, core: &Core, delta: isize) {
@@ -369,5 +300,80 @@ impl GoalsScreen {
                 self.select_index(core, index);
             }
         }
+    }
+}
+
+impl super::ScreenState for GoalsScreen {
+    /// Rebuilds the rows when the plan changed since they were built, and selects the item a
+    /// change asked for.
+    fn settle(&mut self, core: &mut Core) {
+        let now = core.view_key();
+        let changed = self.seen != Some(now);
+        if changed {
+            if self.seen.is_none_or(|(revision, ..)| revision != now.0) {
+                self.text = None;
+            }
+            if self
+                .seen
+                .is_none_or(|(revision, _, day)| (revision, day) != (now.0, now.2))
+            {
+                self.judged = judge(core.plan(), core.today());
+            }
+            self.seen = Some(now);
+            let (scope, today) = (&core.scope, core.today());
+            let in_view = core.plan().goals.iter();
+            let shown = in_view.filter(|g| scope.shows_goal(g, today));
+            self.together = crate::model::progress::Together::of(shown);
+        }
+        // One rebuild of the rows per change: selecting an item rebuilds them itself.
+        match core.focus.take() {
+            Some(id) => self.select_id(core, id),
+            None if changed => self.refresh(core),
+            None => {}
+        }
+    }
+
+    fn current_item(&self, _core: &Core) -> Option<ItemId> {
+        self.selected
+    }
+
+    /// Carries out `action` on the Goals screen.
+    fn update(&mut self, core: &mut Core, action: Action) -> Effect {
+        match action {
+            Action::MoveDown => self.move_by(core, 1),
+            Action::MoveUp => self.move_by(core, -1),
+            Action::Top => self.select_index(core, 0),
+            Action::Bottom => self.select_index(core, usize::MAX),
+            Action::PageUp => self.page(core, -1),
+            Action::PageDown => self.page(core, 1),
+            Action::Collapse => self.collapse(core),
+            Action::Expand => self.expand(core),
+            Action::StartSearch => self.start_search(),
+            Action::SwitchView => {
+                core.session.details_zoomed = !core.session.details_zoomed;
+                self.scroll_to_cursor(core);
+                let key = core.key(
+                    crate::keymap::Layer::Screen(Screen::Goals),
+                    &Action::SwitchView,
+                );
+                core.info(if core.session.details_zoomed {
+                    format!("The details fill the screen; {key} shares it with the tree again.")
+                } else {
+                    format!("{key} gives the details the whole screen.")
+                });
+            }
+            Action::NextMatch => self.step_match(core, 1),
+            Action::PrevMatch => self.step_match(core, -1),
+            Action::ClearSearch => self.clear_search(core),
+            Action::Open if core.plan().goals.is_empty() => {
+                return super::super::guided::resume_journey(core);
+            }
+            Action::Open => return items::open_editor(core, self.selected),
+            Action::AddStep => return items::open_add_step(core, self.selected),
+            Action::MoveItemDown => return self.move_item(core, 1),
+            Action::MoveItemUp => return self.move_item(core, -1),
+            other => return items::update(core, self.selected, other),
+        }
+        Effect::None
     }
 }

@@ -39,49 +39,6 @@ impl PrioritiesScreen {
         std::array::from_fn(|q| self.boxes[q].iter().copied().map(Some).collect())
     }
 
-    /// Works the boxes out again when the plan or the day changed (only while on show), and
-    /// keeps each selection on its item.
-    pub fn settle(&mut self, core: &Core) {
-        let now = (core.view_key(), self.goals);
-        if core.screen != Screen::Priorities || self.built_for == Some(now) {
-            return;
-        }
-        let (plan, today, scope) = (core.plan(), core.today(), &core.scope);
-        self.boxes = if self.goals {
-            priority::goal_matrix(plan, today, scope)
-        } else {
-            priority::matrix(plan, today, scope)
-        };
-        self.built_for = Some(now);
-        self.follow(self.current());
-        let boxes = self.ids();
-        for (sel, ids) in self.sel.iter_mut().zip(boxes.iter()) {
-            sel.fix(ids);
-        }
-    }
-
-    /// Carries out `action` on the Priorities screen.
-    pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
-        let boxes = self.ids();
-        let q = self.quadrant;
-        match action {
-            Action::MoveDown => self.step(&boxes, 1),
-            Action::MoveUp => self.step(&boxes, -1),
-            Action::Top => self.sel[q].jump(&boxes[q], false),
-            Action::Bottom => self.sel[q].jump(&boxes[q], true),
-            Action::Collapse => self.quadrant = q & !1,
-            Action::Expand => self.quadrant = q | 1,
-            Action::Open => return show_in_tree(self.current()),
-            Action::SwitchView => {
-                self.goals = !self.goals;
-                self.sel = Default::default();
-                self.quadrant = 0;
-            }
-            other => return items::update(core, self.current(), other),
-        }
-        Effect::None
-    }
-
     /// Keeps the cursor on `id` when its new rating put it in another box.
     fn follow(&mut self, id: Option<ItemId>) {
         let Some(id) = id else { return };
@@ -106,5 +63,54 @@ impl PrioritiesScreen {
             self.quadrant = next;
             self.sel[next].jump(&boxes[next], delta < 0);
         }
+    }
+}
+
+impl super::ScreenState for PrioritiesScreen {
+    /// Works the boxes out again when the plan or the day changed (only while on show), and
+    /// keeps each selection on its item.
+    fn settle(&mut self, core: &mut Core) {
+        let now = (core.view_key(), self.goals);
+        if core.screen != Screen::Priorities || self.built_for == Some(now) {
+            return;
+        }
+        let (plan, today, scope) = (core.plan(), core.today(), &core.scope);
+        self.boxes = if self.goals {
+            priority::goal_matrix(plan, today, scope)
+        } else {
+            priority::matrix(plan, today, scope)
+        };
+        self.built_for = Some(now);
+        self.follow(self.current());
+        let boxes = self.ids();
+        for (sel, ids) in self.sel.iter_mut().zip(boxes.iter()) {
+            sel.fix(ids);
+        }
+    }
+
+    fn current_item(&self, _core: &Core) -> Option<ItemId> {
+        self.current()
+    }
+
+    /// Carries out `action` on the Priorities screen.
+    fn update(&mut self, core: &mut Core, action: Action) -> Effect {
+        let boxes = self.ids();
+        let q = self.quadrant;
+        match action {
+            Action::MoveDown => self.step(&boxes, 1),
+            Action::MoveUp => self.step(&boxes, -1),
+            Action::Top => self.sel[q].jump(&boxes[q], false),
+            Action::Bottom => self.sel[q].jump(&boxes[q], true),
+            Action::Collapse => self.quadrant = q & !1,
+            Action::Expand => self.quadrant = q | 1,
+            Action::Open => return show_in_tree(self.current()),
+            Action::SwitchView => {
+                self.goals = !self.goals;
+                self.sel = Default::default();
+                self.quadrant = 0;
+            }
+            other => return items::update(core, self.current(), other),
+        }
+        Effect::None
     }
 }

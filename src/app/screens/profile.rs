@@ -12,6 +12,7 @@ use super::super::overlay::Answer;
 use crate::app::action::Screen;
 use crate::keymap::Layer;
 use crate::model::entries;
+use crate::model::feed;
 use crate::model::profile::{self, Section};
 
 /// The Profile screen's own state.
@@ -54,27 +55,6 @@ impl ProfileScreen {
     pub fn index(&self, core: &Core) -> Option<usize> {
         let order = self.section.shown_order(&core.plan().profile);
         order.get(self.position(core)).copied()
-    }
-
-    /// Carries out `action` on the Profile screen.
-    pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
-        match action {
-            Action::NextSection => self.open_section(self.section.step(1)),
-            Action::PrevSection => self.open_section(self.section.step(-1)),
-            Action::EditSection => return self.open_editor(core, false),
-            Action::AddEntry => return self.open_editor(core, true),
-            Action::DeleteEntry => self.ask_delete(core),
-            Action::FeedbackToStep => return self.feedback_to_step(core),
-            Action::EntryToGoal => return self.entry_to_goal(core),
-            Action::Journey => return super::super::guided::open_picker(core),
-            Action::ToggleCompare => self.compare = !self.compare,
-            Action::MoveDown => self.move_by(core, 1),
-            Action::MoveUp => self.move_by(core, -1),
-            Action::Top => self.move_by(core, isize::MIN),
-            Action::Bottom => self.move_by(core, isize::MAX),
-            _ => {}
-        }
-        Effect::None
     }
 
     fn open_section(&mut self, section: Section) {
@@ -159,7 +139,7 @@ impl ProfileScreen {
             return Effect::None;
         };
         core.commit_with(|plan| {
-            let op = profile::feedback_to_step(plan, index, goal)?;
+            let op = feed::feedback_to_step(plan, index, goal)?;
             Some(
                 Change::new(op, "turn feedback into a step")
                     .saying("The feedback is now a step under its goal."),
@@ -182,7 +162,7 @@ impl ProfileScreen {
         }
         let today = core.today();
         let committed = core.commit_with(|plan| {
-            let op = profile::entry_to_goal(plan, section, index, today)?;
+            let op = feed::entry_to_goal(plan, section, index, today)?;
             Some(
                 Change::new(op, "make a goal from the profile")
                     .saying("A new goal is in your goals; e on it fills in its SMART card."),
@@ -212,6 +192,29 @@ impl ProfileScreen {
     }
 }
 
+impl super::ScreenState for ProfileScreen {
+    /// Carries out `action` on the Profile screen.
+    fn update(&mut self, core: &mut Core, action: Action) -> Effect {
+        match action {
+            Action::NextSection => self.open_section(self.section.step(1)),
+            Action::PrevSection => self.open_section(self.section.step(-1)),
+            Action::EditSection => return self.open_editor(core, false),
+            Action::AddEntry => return self.open_editor(core, true),
+            Action::DeleteEntry => self.ask_delete(core),
+            Action::FeedbackToStep => return self.feedback_to_step(core),
+            Action::EntryToGoal => return self.entry_to_goal(core),
+            Action::Journey => return super::super::guided::open_picker(core),
+            Action::ToggleCompare => self.compare = !self.compare,
+            Action::MoveDown => self.move_by(core, 1),
+            Action::MoveUp => self.move_by(core, -1),
+            Action::Top => self.move_by(core, isize::MIN),
+            Action::Bottom => self.move_by(core, isize::MAX),
+            _ => {}
+        }
+        Effect::None
+    }
+}
+
 /// Focuses the first field of entry `index` in a section's form.
 fn focus_entry(form: &mut super::super::forms::Form, index: usize) {
     if let Some(row) = form.rows(profile_forms::ROWS).get(index)
@@ -229,7 +232,7 @@ pub fn delete_entry(core: &mut Core, section: Section, index: usize) -> Effect {
     if !section.remove(&mut profile, index) {
         return Effect::None;
     }
-    let (op, label) = crate::model::entries::edits(before, &mut profile);
+    let (op, label) = crate::model::entry_edits::edits(before, &mut profile);
     let label = label.unwrap_or_else(|| format!("delete from {}", section.title().to_lowercase()));
     core.commit(Change::new(op, label)).into()
 }

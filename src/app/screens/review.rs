@@ -44,15 +44,6 @@ fn draft_now(core: &Core) -> Draft {
 }
 
 impl ReviewScreen {
-    /// Works the week's draft out again when the plan or the day changed (only on show).
-    pub fn settle(&mut self, core: &Core) {
-        let now = (core.doc.revision(), core.today());
-        if core.screen == Screen::Review && self.built_for != Some(now) {
-            self.draft = Some(draft_now(core));
-            self.built_for = Some(now);
-        }
-    }
-
     /// This week's draft: the one worked out, or worked out now.
     pub fn draft(&self, core: &Core) -> Cow<'_, Draft> {
         match (&self.draft, self.built_for) {
@@ -97,48 +88,6 @@ impl ReviewScreen {
         }
         let ids = self.stage_items(core);
         ids.get(self.position(&ids)).copied()
-    }
-
-    /// Carries out `action` on the Review screen.
-    pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
-        match action {
-            Action::StartReview => self.start(core),
-            Action::ReviewNext => self.next(core),
-            Action::ReviewBack => self.back(core),
-            Action::Decide(decision) => self.decide(core, decision),
-            Action::ToggleCommitment => self.toggle_commitment(core),
-            Action::EditReflection => open_reflection(core),
-            Action::FinishReview => self.finish(core),
-            Action::SkipWeek => skip(core),
-            Action::LogAchievement => self.log_achievement(core),
-            Action::StepBack => super::super::guided::open_step_back(core),
-            Action::WriteBrief => Effect::WriteBrief,
-            Action::MoveDown => self.move_by(core, 1),
-            Action::MoveUp => self.move_by(core, -1),
-            // "s goal status" in the stale stage lets go of (or holds) the item's goal.
-            Action::CycleStatus
-                if in_progress(core).and_then(WeeklyReview::current_stage)
-                    == Some(Stage::Stale) =>
-            {
-                let goal = self
-                    .current(core)
-                    .and_then(|id| core.doc.goal_of(id))
-                    .map(|g| g.id);
-                items::update(core, goal, Action::CycleStatus)
-            }
-            // "a smaller step" for a goal that is stuck or stalled: a step under it.
-            Action::AddChild
-                if in_progress(core).and_then(WeeklyReview::current_stage)
-                    == Some(Stage::Stale)
-                    && self
-                        .current(core)
-                        .is_some_and(|id| core.plan().goal(id).is_some()) =>
-            {
-                let goal = self.current(core).unwrap_or_default();
-                items::open_new_step(core, goal)
-            }
-            other => items::update(core, self.current(core), other),
-        }
     }
 
     fn move_by(&mut self, core: &Core, delta: isize) -> Effect {
@@ -288,6 +237,63 @@ impl ReviewScreen {
         }
         let current = self.current(core);
         items::promote(core, current)
+    }
+}
+
+impl super::ScreenState for ReviewScreen {
+    /// Works the week's draft out again when the plan or the day changed (only on show).
+    fn settle(&mut self, core: &mut Core) {
+        let now = (core.doc.revision(), core.today());
+        if core.screen == Screen::Review && self.built_for != Some(now) {
+            self.draft = Some(draft_now(core));
+            self.built_for = Some(now);
+        }
+    }
+
+    fn current_item(&self, core: &Core) -> Option<ItemId> {
+        self.current(core)
+    }
+
+    /// Carries out `action` on the Review screen.
+    fn update(&mut self, core: &mut Core, action: Action) -> Effect {
+        match action {
+            Action::StartReview => self.start(core),
+            Action::ReviewNext => self.next(core),
+            Action::ReviewBack => self.back(core),
+            Action::Decide(decision) => self.decide(core, decision),
+            Action::ToggleCommitment => self.toggle_commitment(core),
+            Action::EditReflection => open_reflection(core),
+            Action::FinishReview => self.finish(core),
+            Action::SkipWeek => skip(core),
+            Action::LogAchievement => self.log_achievement(core),
+            Action::StepBack => super::super::guided::open_step_back(core),
+            Action::WriteBrief => Effect::WriteBrief,
+            Action::MoveDown => self.move_by(core, 1),
+            Action::MoveUp => self.move_by(core, -1),
+            // "s goal status" in the stale stage lets go of (or holds) the item's goal.
+            Action::CycleStatus
+                if in_progress(core).and_then(WeeklyReview::current_stage)
+                    == Some(Stage::Stale) =>
+            {
+                let goal = self
+                    .current(core)
+                    .and_then(|id| core.doc.goal_of(id))
+                    .map(|g| g.id);
+                items::update(core, goal, Action::CycleStatus)
+            }
+            // "a smaller step" for a goal that is stuck or stalled: a step under it.
+            Action::AddChild
+                if in_progress(core).and_then(WeeklyReview::current_stage)
+                    == Some(Stage::Stale)
+                    && self
+                        .current(core)
+                        .is_some_and(|id| core.plan().goal(id).is_some()) =>
+            {
+                let goal = self.current(core).unwrap_or_default();
+                items::open_new_step(core, goal)
+            }
+            other => items::update(core, self.current(core), other),
+        }
     }
 }
 

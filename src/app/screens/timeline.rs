@@ -37,9 +37,12 @@ impl TimelineScreen {
         Axis::around(core.today(), self.scale, columns, self.shift)
     }
 
+}
+
+impl super::ScreenState for TimelineScreen {
     /// Works the lanes out again when the plan, the view or the day changed (only while on
     /// show), and keeps the selection on its item.
-    pub fn settle(&mut self, core: &Core) {
+    fn settle(&mut self, core: &mut Core) {
         let now = core.view_key();
         if core.screen != Screen::Timeline || self.built_for == Some(now) {
             return;
@@ -50,8 +53,12 @@ impl TimelineScreen {
         self.sel.fix(&ids);
     }
 
+    fn current_item(&self, _core: &Core) -> Option<ItemId> {
+        self.sel.id
+    }
+
     /// Carries out `action` on the Timeline screen.
-    pub fn update(&mut self, core: &mut Core, action: Action) -> Effect {
+    fn update(&mut self, core: &mut Core, action: Action) -> Effect {
         let page = crate::layout::tree_rows_visible(core.session.size, false).max(1) as isize;
         if self.sel.navigate(&self.ids(), &action, page) {
             return Effect::None;

@@ -106,7 +106,7 @@ pub fn merge_from(
         ids: ours.ids.clone(),
     };
     plan.conflicts = merge_conflict_lists(&base, &ours, &theirs, conflicts, &plan);
-    let _ = plan.fix_ids();
+    let _ = crate::model::check::repair_ids(&mut plan);
     // The three inputs are spent; freeing 100,000 items takes long enough to do it aside.
     // Without a thread to be had they are freed here, which is only slower.
     let spent = (fb, fo, ft, base, ours, theirs);

@@ -21,7 +21,7 @@ pub(super) fn base() -> Plan {
     plan.goals.push(g);
     plan.goals
         .push(Goal::new(ItemId(5), "Learn Rust", day("2026-11-01")));
-    plan.fix_ids();
+    crate::model::check::repair_ids(&mut plan);
     plan
 }
 
@@ -125,7 +125,7 @@ fn the_same_field_changed_twice_keeps_both_values_and_choosing_settles_it() {
         (c.field.as_str(), &c.other),
         ("title", &Value::from("Speak at FOSDEM"))
     );
-    let op = crate::model::conflict::choose(&plan, 0, crate::model::Choice::Other).unwrap();
+    let op = crate::model::settle::choose(&plan, 0, crate::model::Choice::Other).unwrap();
     plan.apply(op).unwrap();
     assert_eq!(plan.goals[0].title, "Speak at FOSDEM");
     assert!(plan.conflicts.is_empty());
@@ -303,7 +303,7 @@ fn measures_edited_on_two_devices_merge_one_by_one_and_a_shared_field_is_one_con
         plan.conflicts[0].describe(&plan),
         "goal #1 “Speak at a conference”: measure “Proposals sent” current"
     );
-    let op = crate::model::conflict::choose(&plan, 0, crate::model::Choice::Other).unwrap();
+    let op = crate::model::settle::choose(&plan, 0, crate::model::Choice::Other).unwrap();
     plan.apply(op).unwrap();
     assert_eq!(plan.goals[0].measures[1].current, 2.0);
 }

@@ -37,7 +37,7 @@ pub fn submit(
     if chained {
         profile.journey = profile.journey.passed(stage, goal, today);
     }
-    ops.push(crate::model::entries::edits(&plan.profile, &mut profile).0);
+    ops.push(crate::model::entry_edits::edits(&plan.profile, &mut profile).0);
     let label = if answered {
         format!("guided start: {}", stage.title().to_lowercase())
     } else {

@@ -16,8 +16,8 @@ use crate::model::{Goal, Plan};
 use chrono::{NaiveDate, Weekday};
 
 const SATISFACTION: FieldKind = FieldKind::Number {
-    min: crate::model::check::SATISFACTION.min,
-    max: crate::model::check::SATISFACTION.max,
+    min: crate::model::limits::SATISFACTION.min,
+    max: crate::model::limits::SATISFACTION.max,
     optional: true,
 };
 /// The weekdays a review can fall on, as the choice shows them.

@@ -5,7 +5,8 @@ use super::super::{Form, Reader};
 use super::period_span;
 use crate::app::change::Change;
 use crate::model::profile::{Achievement, Profile, Quality};
-use crate::model::stepback::{self, GoalCheck, Rating, Relevance, Stage, StepBack};
+use crate::model::stepback::{GoalCheck, Rating, Relevance, Stage, StepBack};
+use crate::model::stepping_back;
 use crate::model::{Goal, GoalStatus, Node, Op, Plan};
 use chrono::NaiveDate;
 
@@ -19,7 +20,7 @@ pub fn submit(
     today: NaiveDate,
 ) -> Option<Change> {
     let mut profile = plan.profile.clone();
-    let mut record = stepback::record_for(&profile, period)
+    let mut record = stepping_back::record_for(&profile, period)
         .cloned()
         .unwrap_or_else(|| StepBack::start(&period_span(period, today), today));
     let mut ops = Vec::new();
@@ -41,7 +42,7 @@ pub fn submit(
     }
     let record = record.passed(stage, today);
     put_record(&mut profile, record);
-    ops.push(crate::model::entries::edits(&plan.profile, &mut profile).0);
+    ops.push(crate::model::entry_edits::edits(&plan.profile, &mut profile).0);
     let label = format!("step back {period}: {}", stage.title().to_lowercase());
     Some(Change::new(Op::Batch(ops), label))
 }
@@ -70,7 +71,7 @@ fn read_satisfaction(r: &mut Reader<'_>, record: &mut StepBack, profile: &mut Pr
 
 fn read_goals(r: &mut Reader<'_>, plan: &Plan, record: &mut StepBack, ops: &mut Vec<Op>) {
     record.goals.clear();
-    let ids = stepback::goals_to_check(plan);
+    let ids = stepping_back::goals_to_check(plan);
     let decisions: Vec<usize> = (0..r.field_count())
         .filter(|&i| r.name_at(i) == "decision")
         .collect();
@@ -174,7 +175,7 @@ fn read_achievements(
         });
     }
     let span = period_span(period, r.today());
-    record.achievements = stepback::achievements_in(profile, &span)
+    record.achievements = stepping_back::achievements_in(profile, &span)
         .iter()
         .map(|a| a.what.clone())
         .collect();
