@@ -4,7 +4,7 @@
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// A running goalcoach in a pty.
@@ -14,6 +14,9 @@ pub struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, escapes included.
     raw: Arc<Mutex<Vec<u8>>>,
+    /// How many reads have reached the screen, and a signal on each: waits sleep on it
+    /// instead of polling.
+    arrived: Arc<(Mutex<u64>, Condvar)>,
     _master: Box<dyn MasterPty + Send>,
 }
 
@@ -58,7 +61,9 @@ impl Session {
         let writer = pty.master.take_writer().expect("pty writer");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
+        let arrived = Arc::new((Mutex::new(0u64), Condvar::new()));
         let (sink, raw_sink) = (Arc::clone(&screen), Arc::clone(&raw));
+        let signal = Arc::clone(&arrived);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -67,6 +72,9 @@ impl Session {
                 }
                 sink.lock().unwrap().process(&buf[..n]);
                 raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
+                let (count, changed) = &*signal;
+                *count.lock().unwrap() += 1;
+                changed.notify_all();
             }
         });
         Session {
@@ -74,6 +82,7 @@ impl Session {
             writer,
             screen,
             raw,
+            arrived,
             _master: pty.master,
         }
     }
@@ -85,12 +94,8 @@ impl Session {
 
     /// Waits until the screen shows `text`; panics with the screen after 10 seconds.
     pub fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
+        if self.wait_until(Duration::from_secs(10), |s| s.contains(text)) {
+            return;
         }
         panic!(
             "timed out waiting for {text:?}; screen:\n{}",
@@ -98,17 +103,25 @@ impl Session {
         );
     }
 
-    /// Waits (polling every 2 ms) until `done` holds for the screen text; returns false after
-    /// `timeout`.
+    /// Waits until `done` holds for the screen text, checking it each time output arrives
+    /// (no polling); returns false after `timeout`.
     pub fn wait_until(&self, timeout: Duration, done: impl Fn(&str) -> bool) -> bool {
         let deadline = Instant::now() + timeout;
-        while Instant::now() < deadline {
+        let (count, changed) = &*self.arrived;
+        loop {
+            let seen = *count.lock().unwrap();
             if done(&self.contents()) {
                 return true;
             }
-            std::thread::sleep(Duration::from_millis(2));
+            let now = Instant::now();
+            if now >= deadline {
+                return false;
+            }
+            let reads = count.lock().unwrap();
+            let _unchanged = changed
+                .wait_timeout_while(reads, deadline - now, |reads| *reads == seen)
+                .unwrap();
         }
-        false
     }
 
     /// Everything the program wrote so far, as bytes.
