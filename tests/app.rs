@@ -75,6 +75,12 @@ fn bad_input_keeps_the_form_open_and_changes_nothing() {
             .contains("'31/02/2027' is not a date")
     );
     assert!(state.plan().goals.is_empty());
+    // The whole message is on screen, wrapped: its end says which forms a date may take.
+    let screen = render(&state);
+    assert!(
+        screen.contains("'31/02/2027' is not a date") && screen.contains("next month"),
+        "{screen}"
+    );
     press(&mut state, key(KeyCode::Esc));
     assert!(state.form().is_none());
 }
@@ -805,6 +811,11 @@ fn after_a_failed_save_the_plan_can_be_saved_again_or_copied_elsewhere() {
     perform(Effect::Save, &mut state, &mut store);
     assert!(state.session.save_error.is_none());
     assert!(tmp.path().join("plan.json").exists());
+    let screen = render(&state);
+    assert!(
+        screen.contains("on disk again") && !screen.contains("NOT SAVED"),
+        "{screen}"
+    );
 }
 
 fn mouse(kind: crossterm::event::MouseEventKind, column: u16, row: u16) -> crossterm::event::Event {

@@ -78,10 +78,12 @@ pub fn apply(core: &mut Core, outcome: Outcome) -> Effect {
 fn saved(core: &mut Core, saving: Saving) -> bool {
     match saving {
         Saving::Written(message) => {
-            core.session.save_error = None;
+            let was_failing = core.session.save_error.take().is_some();
             core.session.conflict_copy = None;
             if let Some(message) = message {
                 core.error(message);
+            } else if was_failing {
+                core.info("Saved: your changes are on disk again.");
             }
             return true;
         }

@@ -289,8 +289,8 @@ fn quit_or_ask(core: &mut Core) -> Effect {
         .join(format!("goalcoach-unsaved-{}.json", core.today()));
     let key = |a: Action| core.key(Layer::Confirm, &a);
     let text = format!(
-        "Your latest changes are not on disk: {error}\n\n{} writes them to\n{}\nand quits. \
-         {} stays here ({} tries saving again, {} writes a copy elsewhere). {} quits without \
+        "Your latest changes are not on disk: {error}\n\n{} writes them to\n{}\n(or, if that \
+         file is there, the next free name: -2, -3…) and quits. {} stays here ({} tries saving again, {} writes a copy elsewhere). {} quits without \
          them.",
         key(Action::Confirm),
         rescue.display(),

@@ -1,6 +1,6 @@
 //! A form over the screen: the page tabs of a paged form, then one line per field (label,
-//! then value; a long text on several lines), the error of a field on the line below it,
-//! scrolled so the focused field is always in view. Key hints come from the keymap.
+//! then value; a long text on several lines), the error of a field wrapped on the lines below
+//! it, scrolled so the focused field is always in view. Key hints come from the keymap.
 
 use super::{layout, text, theme};
 use crate::app::action::Action;
@@ -185,11 +185,13 @@ fn push_field(drawn: &mut Drawn, field: &Field, focused: bool, cols: usize, keym
         drawn.cursor = values.cursor.map(|(row, col)| (row + above, col));
     }
     if let Some(error) = &field.error {
+        // Never cut: what would fix the field is often at the end (the forms a date takes).
         let indent = " ".repeat(LABEL_COLS + 2);
-        drawn.lines.push(Line::styled(
-            format!("{indent}{}", text::truncate(error, cols)),
-            theme::error(),
-        ));
+        for part in text::wrap(error, cols.max(1)) {
+            drawn
+                .lines
+                .push(Line::styled(format!("{indent}{part}"), theme::error()));
+        }
     }
 }
 
