@@ -84,7 +84,7 @@ fn standing(state: &AppState, r: &WeeklyReview) -> String {
     } else if r.stage.is_some() {
         "in progress".into()
     } else {
-        format!("{} wins", r.wins.len())
+        crate::model::text::plural(r.wins.len(), "win")
     }
 }
 
